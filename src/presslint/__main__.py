@@ -1,0 +1,5 @@
+"""`python -m presslint`."""
+
+from .cli import entry_point
+
+entry_point()

@@ -1,0 +1,215 @@
+"""The command line: parsing and wiring only. Exit codes are documented in README.md:
+0 no problems, 1 problems found, 2 a usage, configuration or input error."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+def _error(message: str) -> None:
+    click.echo(f"presslint: error: {message}", err=True)
+
+
+def _warning(message: str) -> None:
+    click.echo(f"presslint: warning: {message}", err=True)
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...] | None:
+    """Options may repeat and take comma-separated lists: --select W1,T --select C."""
+    if not values:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _load_config(config_file: Path | None, no_config: bool) -> Any:
+    from . import config as config_module
+
+    if no_config:
+        return config_module.Config()
+    if config_file is not None:
+        return config_module.load(config_file)
+    return config_module.discover(Path.cwd())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="presslint")
+def cli() -> None:
+    """presslint: catch typos, inconsistent capitalization, unsupported dates and
+    whitespace junk in press releases before they go out."""
+
+
+selection_options = [
+    click.option("--select", multiple=True, metavar="RULES",
+                 help="Only these rules: codes (W101), prefixes (W) or names; comma-separated."),
+    click.option("--extend-select", multiple=True, metavar="RULES", help="Add these rules to the selection."),
+    click.option("--ignore", multiple=True, metavar="RULES", help="Leave these rules out."),
+    click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Read this configuration file instead of looking for one."),
+    click.option("--no-config", is_flag=True, help="Ignore configuration files; use the defaults."),
+]
+
+
+def _with(options: list[Any]) -> Any:
+    def decorate(function: Any) -> Any:
+        for option in reversed(options):
+            function = option(function)
+        return function
+    return decorate
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=str)
+@_with(selection_options)
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="File patterns to check in directories (default: *.txt *.md *.markdown *.html *.htm).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Files or folders to skip.")
+@click.option("--output-format", type=click.Choice(["text", "json", "github"]), help="Output format (default: text).")
+@click.option("--stdin-filename", metavar="NAME", help="The name to report for '-' (standard input).")
+@click.option("-q", "--quiet", is_flag=True, help="Only the findings: no source lines, no summary.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes to use (default: one per core).")
+def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
+          ignore: tuple[str, ...], config_file: Path | None, no_config: bool, include: tuple[str, ...],
+          exclude: tuple[str, ...], output_format: str | None, stdin_filename: str | None, quiet: bool,
+          exit_zero: bool, statistics: bool, jobs: int | None) -> None:
+    """Check press releases: files, directories (recursively), or '-' for standard input."""
+    from .engine import FileResult, check_file, check_files, load_rules, select as select_rules
+    from .report import get as get_reporter
+    from .sources import collect
+
+    config = _load_config(config_file, no_config).merged(
+        select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
+        include=tuple(include) or None, exclude=tuple(exclude) or None, output_format=output_format)
+    rules = select_rules(load_rules(config), config)
+
+    failed = False
+    results: list[FileResult] = []
+    disk_paths = [p for p in (paths or (".",)) if p != "-"]
+    if "-" in paths:
+        data = click.get_binary_stream("stdin").read()
+        results.append(check_file(stdin_filename or "-", rules, data=data))
+    if disk_paths:
+        selection = collect(disk_paths, config.include, config.exclude)
+        for problem in selection.errors:
+            _error(str(problem))
+            failed = True
+        results.extend(check_files(selection.files, rules, config, jobs=jobs))
+    for result in results:
+        if result.error:
+            _error(result.error)
+            failed = True
+        if result.warning and not quiet:
+            _warning(result.warning)
+    checked = [r for r in results if r.index is not None]
+
+    out = click.get_text_stream("stdout")
+    color = out.isatty() and "NO_COLOR" not in os.environ
+    get_reporter(config.output_format or "text")(checked, out, statistics=statistics, quiet=quiet, color=color)
+    out.flush()
+    if failed:
+        raise SystemExit(EXIT_ERROR)
+    found = any(r.diagnostics for r in checked)
+    raise SystemExit(EXIT_PROBLEMS if found and not exit_zero else EXIT_CLEAN)
+
+
+@cli.command("rules")
+@_with(selection_options)
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="List every rule, not only the selected ones.")
+def list_rules(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+               config_file: Path | None, no_config: bool, output_format: str, show_all: bool) -> None:
+    """List the rules: code, name, severity and what each checks."""
+    from .engine import load_rules, select as select_rules
+
+    config = _load_config(config_file, no_config).merged(
+        select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore))
+    everything = load_rules(config)
+    enabled = {r.code for r in select_rules(everything, config)}
+    shown = sorted(everything if show_all else [r for r in everything if r.code in enabled],
+                   key=lambda r: r.code)
+    if output_format == "json":
+        import json
+
+        rows = [{"code": r.code, "name": r.name, "severity": r.severity.value, "enabled": r.code in enabled,
+                 "default": r.default, "summary": _summary(r.docs)} for r in shown]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for rule in shown:
+        marker = " " if rule.code in enabled else "-"
+        click.echo(f"{marker}{rule.code}  {rule.name:<32} {rule.severity.value:<8} {_summary(rule.docs)}")
+
+
+def _summary(docs: str) -> str:
+    first = docs.split(". ")[0].strip()
+    return first if first.endswith(".") else first + "."
+
+
+@cli.command("rule")
+@click.argument("code")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--no-config", is_flag=True)
+def show_rule(code: str, config_file: Path | None, no_config: bool) -> None:
+    """Explain one rule, by code or name, with examples of what it flags and what it allows."""
+    from .engine import load_rules
+
+    rules = load_rules(_load_config(config_file, no_config))
+    found = [r for r in rules if code in (r.code, r.name) or r.code == code.upper()]
+    if not found:
+        raise click.UsageError(f"no rule {code!r}; `presslint rules --all` lists them")
+    rule = found[0]
+    click.echo(f"{rule.code} {rule.name} ({rule.severity.value}{'' if rule.default else ', opt-in'})\n")
+    click.echo(click.wrap_text(rule.docs, width=88) + "\n")
+    if rule.checker is not None and rule.checker.options:
+        click.echo("Options:")
+        for key, value in rule.checker.options.items():
+            if key != "pattern":
+                click.echo(f"  {key}: {value!r}")
+        click.echo("")
+    for title, examples in (("Flags", rule.bad), ("Allows", rule.good)):
+        click.echo(f"{title}:")
+        for example in examples:
+            click.echo(f"  {example!r}")
+        click.echo("")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv``; return the exit code instead of exiting."""
+    from .config import ConfigError
+    from .engine import SelectionError
+    from .packs import PackError
+
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="presslint", standalone_mode=False)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if not isinstance(exit_.code, str) else EXIT_ERROR
+    except click.exceptions.Abort:
+        _error("aborted")
+        return EXIT_ERROR
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except (ConfigError, PackError, SelectionError) as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # Output piped into `head` that stopped reading: not an error of ours.
+        sys.stderr.close()
+        return EXIT_CLEAN
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_CLEAN
+
+
+def entry_point() -> None:
+    sys.exit(main())

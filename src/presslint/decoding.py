@@ -1,0 +1,55 @@
+"""Turn a file's bytes into text, remembering how they were encoded so fixes can write back."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+# Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class BinaryFileError(ValueError):
+    """The bytes are not text (a NUL byte outside a UTF-16/32 file)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    bom: bool
+    # Set when the file is not UTF-8 and the encoding was guessed by a detector.
+    guessed: bool = False
+
+
+def decode(data: bytes) -> Decoded:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom):].decode(encoding), encoding, bom=True)
+            except UnicodeDecodeError as exc:
+                raise BinaryFileError(f"invalid {encoding} after its byte-order mark: {exc.reason}") from None
+    if b"\x00" in data:
+        raise BinaryFileError("binary file (contains NUL bytes)")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", bom=False)
+    except UnicodeDecodeError:
+        return _guess(data)
+
+
+def _guess(data: bytes) -> Decoded:
+    # Imported here: almost every file is UTF-8, and the detector costs start-up time.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        # Latin-1 decodes any byte string; the W rule still tells the user it is not UTF-8.
+        return Decoded(data.decode("latin-1"), "latin-1", bom=False, guessed=True)
+    encoding = codecs.lookup(best.encoding).name
+    return Decoded(str(best), encoding, bom=False, guessed=True)

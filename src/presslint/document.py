@@ -1,0 +1,145 @@
+"""A decoded file: its text, where its lines start, its prose, words and sentences.
+
+Everything a rule needs to look at is computed here at most once per document and
+shared by every rule, so no rule tokenizes or counts lines on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
+
+from .decoding import Decoded
+from .diagnostic import Span
+
+if TYPE_CHECKING:
+    from .markup import Markup
+
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+# A word: letters and digits, with inner apostrophes, hyphens, and dots between letters
+# kept together ("it's", "Wi-Fi", "U.S"), so rules see what a reader sees as one word.
+_WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+class LineIndex:
+    """Maps offsets to 1-based (line, column); columns count code points."""
+
+    __slots__ = ("starts", "length")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.starts = starts
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_span(self, line: int) -> Span:
+        """The span of 1-based ``line`` without its line break."""
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else self.length
+        return Span(start, end)
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """How the file was stored, so that a fix can be written back the same way."""
+
+    encoding: str
+    bom: bool
+    newline: str  # the most common line break: "\n", "\r\n" or "\r"
+    # Only for files with mixed line breaks: the break that ends each line, in order.
+    line_breaks: tuple[str, ...] | None
+    guessed_encoding: bool = False
+
+
+class Document:
+    """One file, decoded, with line breaks normalised to ``\\n``.
+
+    Offsets everywhere are indices into :attr:`text`. Because every kind of line break
+    becomes one ``\\n``, CRLF and CR files get the same lines and columns as LF files.
+    """
+
+    def __init__(self, path: str, text: str, source: Source | None = None) -> None:
+        self.path = path
+        if source is None:
+            text, source = _normalise(text, Decoded(text, "utf-8", bom=False))
+        self.text = text
+        self.source = source
+        self.kind = _kind_of(path)
+
+    @classmethod
+    def from_decoded(cls, path: str, decoded: Decoded) -> Document:
+        text, source = _normalise(decoded.text, decoded)
+        return cls(path, text, source)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def markup(self) -> Markup:
+        from .markup import parse
+
+        return parse(self.text, self.kind)
+
+    @property
+    def prose(self) -> str:
+        """The text with everything that is not prose (code, URLs, tags, front matter)
+        replaced by a placeholder of the same length, so offsets stay exact."""
+        return self.markup.prose
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.prose)]
+
+    @cached_property
+    def word_counts(self) -> Counter[str]:
+        return Counter(token.text for token in self.tokens)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        from .sentences import split
+
+        return split(self.prose)
+
+
+def _kind_of(path: str) -> str:
+    lowered = path.lower()
+    if lowered.endswith((".md", ".markdown", ".mdown", ".mkd")):
+        return "markdown"
+    if lowered.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    return "text"
+
+
+def _normalise(text: str, decoded: Decoded) -> tuple[str, Source]:
+    if "\r" not in text:
+        return text, Source(decoded.encoding, decoded.bom, "\n", None, decoded.guessed)
+    breaks = tuple(_NEWLINES.findall(text))
+    counts = Counter(breaks)
+    newline = counts.most_common(1)[0][0]
+    mixed = breaks if len(counts) > 1 else None
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    return normalised, Source(decoded.encoding, decoded.bom, newline, mixed, decoded.guessed)
+

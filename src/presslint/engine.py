@@ -1,0 +1,142 @@
+"""Select rules, run them over documents, and collect sorted diagnostics."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import packs
+from .config import Config
+from .decoding import BinaryFileError, decode
+from .diagnostic import Diagnostic
+from .document import Document, LineIndex, Source
+from .rule import Rule
+from .sources import SourceError, read
+
+
+class SelectionError(ValueError):
+    """A --select/--ignore value names no rule."""
+
+
+def load_rules(config: Config) -> list[Rule]:
+    """Every rule of the built-in packs and the config's extra packs, ready to run."""
+    rules = packs.load_packs([*packs.builtin_packs(), *config.rules])
+    by_key = {key: rule for rule in rules for key in (rule.code, rule.name)}
+    for key in config.rule_options:
+        if key not in by_key:
+            raise packs.PackError(str(config.path), None, f"rule-options names no rule: {key!r}")
+    for rule in rules:
+        overrides = {**config.rule_options.get(rule.code, {}), **config.rule_options.get(rule.name, {})}
+        packs.instantiate(rule, overrides, config)
+    return rules
+
+
+def _matching(rules: Sequence[Rule], selector: str) -> list[Rule]:
+    if selector == "ALL":
+        return list(rules)
+    found = [r for r in rules if r.code.startswith(selector) or r.name == selector]
+    if not found:
+        raise SelectionError(f"unknown rule code, prefix or name: {selector!r}")
+    return found
+
+
+def _explicit(rule: Rule, selectors: Iterable[str]) -> bool:
+    return any(s in (rule.code, rule.name, "ALL") for s in selectors)
+
+
+def select(rules: Sequence[Rule], config: Config) -> list[Rule]:
+    """The rules to run: ``select`` (default: every default rule) plus ``extend-select``,
+    minus ``ignore``. Opt-in rules run only when named by code or name (or ``ALL``)."""
+    chosen: dict[str, Rule] = {}
+    base = config.select if config.select is not None else None
+    if base is None:
+        chosen.update((r.code, r) for r in rules if r.default)
+    for selectors in (base or (), config.extend_select):
+        for selector in selectors:
+            for rule in _matching(rules, selector):
+                if rule.default or _explicit(rule, selectors):
+                    chosen[rule.code] = rule
+    for selector in config.ignore:
+        for rule in _matching(rules, selector):
+            chosen.pop(rule.code, None)
+    return sorted(chosen.values(), key=lambda r: r.code)
+
+
+def check_document(doc: Document, rules: Iterable[Rule]) -> list[Diagnostic]:
+    diagnostics: list[Diagnostic] = []
+    for rule in rules:
+        assert rule.checker is not None, f"rule {rule.code} was not instantiated"
+        diagnostics.extend(rule.checker.check(doc))
+    diagnostics.sort(key=lambda d: d.sort_key)
+    return diagnostics
+
+
+@dataclass
+class FileResult:
+    """What checking one file produced, in a form that crosses process boundaries."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    index: LineIndex | None = None
+    # The source lines that diagnostics point at, for reporters that show them.
+    snippets: dict[int, str] = field(default_factory=dict)
+    source: Source | None = None
+    error: str | None = None
+    warning: str | None = None
+
+
+def check_file(path: Path | str, rules: Sequence[Rule], data: bytes | None = None) -> FileResult:
+    name = str(path)
+    try:
+        raw = read(Path(path)) if data is None else data
+        decoded = decode(raw)
+    except SourceError as exc:
+        return FileResult(name, error=str(exc))
+    except BinaryFileError as exc:
+        return FileResult(name, warning=f"{name}: skipped, {exc}")
+    doc = Document.from_decoded(name, decoded)
+    return result_of(doc, rules)
+
+
+def result_of(doc: Document, rules: Sequence[Rule]) -> FileResult:
+    try:
+        diagnostics = check_document(doc, rules)
+    except Exception as exc:  # a bug in a rule must not hide the other files' results
+        return FileResult(doc.path, error=f"{doc.path}: internal error: {type(exc).__name__}: {exc}")
+    index = doc.lines
+    snippets: dict[int, str] = {}
+    for diagnostic in diagnostics:
+        line = index.position(diagnostic.span.start)[0]
+        if line not in snippets:
+            span = index.line_span(line)
+            snippets[line] = doc.text[span.start:span.end]
+    return FileResult(doc.path, diagnostics, index, snippets, doc.source)
+
+
+# Worker processes rebuild the rules from the (picklable) config once, not per file.
+_worker_rules: list[Rule] = []
+
+
+def _init_worker(config: Config) -> None:
+    global _worker_rules
+    _worker_rules = select(load_rules(config), config)
+
+
+def _check_in_worker(path: Path) -> FileResult:
+    return check_file(path, _worker_rules)
+
+
+def check_files(files: Sequence[Path], rules: Sequence[Rule], config: Config,
+                jobs: int | None = None) -> Iterator[FileResult]:
+    """Results in the order of ``files``; a process pool when there are many files."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(files) < 2 * jobs:
+        for path in files:
+            yield check_file(path, rules)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
+        yield from pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 8)))

@@ -1,0 +1,147 @@
+"""Kinds about single characters: invisible ones, mojibake, HTML entities, the encoding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..document import Document
+from . import Kind
+
+# Spaces that look like a space but are not one; the fix is a plain space.
+_ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+# Characters with no width or a control function; the fix removes them.
+_INVISIBLE = (
+    "\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f"  # C0 controls but tab and line break
+    "\u0080-\u009f"  # C1 controls
+    "\u00ad"  # soft hyphen
+    "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"  # zero-width and bidi
+    "\ufeff"  # a byte-order mark inside the text
+    "\ufffd"  # the replacement character: something was lost in a conversion
+)
+_CLASSES = {"spaces": _ODD_SPACES, "invisible": _INVISIBLE}
+# A zero-width joiner between two pictographs builds one emoji (👩‍💻): leave it.
+_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x1F900, 0x1F9FF))
+
+
+def _is_pictograph(ch: str) -> bool:
+    code = ord(ch) if ch else 0
+    return any(low <= code <= high for low, high in _EMOJI_RANGES) or ch == "\ufe0f"
+
+
+def character_name(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, _CONTROL_NAMES.get(ch, 'CONTROL CHARACTER'))}"
+
+
+_CONTROL_NAMES = {"\u0000": "NULL", "\u0008": "BACKSPACE", "\u000b": "LINE TABULATION",
+                  "\u000c": "FORM FEED", "\u001b": "ESCAPE", "\u007f": "DELETE"}
+
+
+class SpecialCharacter(Kind):
+    name = "special-character"
+    OPTIONS = {"characters": "invisible"}
+    CHOICES = {"characters": tuple(_CLASSES)}
+
+    def setup(self) -> None:
+        self.pattern = re.compile(f"[{_CLASSES[self.options['characters']]}]+")
+        self.replacement = " " if self.options["characters"] == "spaces" else ""
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        for match in self.pattern.finditer(text):
+            start, end = match.span()
+            found = match.group()
+            if found == "\u200d" and _is_pictograph(text[start - 1:start]) and _is_pictograph(text[end:end + 1]):
+                continue
+            if "\u0080" <= found[0] <= "\u009f" and _MOJIBAKE.search(text, max(0, start - 3), end + 3):
+                continue  # part of a mojibake run, which has its own rule and a better fix
+            fix = None
+            if found != "\ufffd":
+                action = "replace with a plain space" if self.replacement else "remove it"
+                fix = Fix(action, (Edit(Span(start, end), self.replacement),))
+            names = ", ".join(dict.fromkeys(character_name(ch) for ch in found))
+            yield self.rule.report(doc, Span(start, end), fix, character=names)
+
+
+@lru_cache(maxsize=1)
+def _cp1252_table() -> tuple[dict[str, int], str, str]:
+    """How each byte 0x80-0xFF looks when UTF-8 is misread as Windows-1252 (or Latin-1 for
+    the five bytes Windows-1252 leaves undefined)."""
+    to_byte: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        try:
+            ch = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            ch = chr(byte)
+        to_byte[ch] = byte
+    leads = "".join(ch for ch, b in to_byte.items() if 0xC2 <= b <= 0xF4)
+    continuations = "".join(ch for ch, b in to_byte.items() if 0x80 <= b <= 0xBF)
+    return to_byte, leads, continuations
+
+
+def _mojibake_pattern() -> re.Pattern[str]:
+    _, leads, continuations = _cp1252_table()
+    return re.compile(f"(?:[{re.escape(leads)}][{re.escape(continuations)}]{{1,3}})+")
+
+
+_MOJIBAKE = _mojibake_pattern()
+
+
+def repair(found: str) -> str | None:
+    """The text that ``found`` was before UTF-8 was misread as Windows-1252, if it was."""
+    to_byte = _cp1252_table()[0]
+    try:
+        repaired = bytes(to_byte[ch] for ch in found).decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return None
+    return repaired if repaired != found else None
+
+
+class Mojibake(Kind):
+    name = "mojibake"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for match in _MOJIBAKE.finditer(doc.text):
+            repaired = repair(match.group())
+            if repaired is None:
+                continue
+            span = Span(*match.span())
+            fix = Fix(f"replace with {repaired!r}", (Edit(span, repaired),))
+            yield self.rule.report(doc, span, fix, found=match.group(), repaired=repaired)
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# In Markdown and HTML an entity is markup, but an escaped one ("&amp;nbsp;") shows as text.
+_DOUBLE_ESCAPED = re.compile(r"&amp;(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+class HtmlEntity(Kind):
+    name = "html-entity"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        from html import unescape
+
+        pattern = _ENTITY if doc.kind == "text" else _DOUBLE_ESCAPED
+        for match in pattern.finditer(doc.prose):
+            found = match.group()
+            if doc.kind == "text":
+                shown = unescape(found)
+                if shown == found:
+                    continue  # not an entity HTML knows ("&Co;")
+            else:
+                shown = "&" + found[len("&amp;"):]  # the entity the author meant
+            span = Span(*match.span())
+            replacement = " " if shown == "\u00a0" else shown
+            yield self.rule.report(doc, span, Fix(f"replace with {replacement!r}", (Edit(span, replacement),)),
+                                   found=found, replacement=replacement)
+
+
+class NotUtf8(Kind):
+    name = "not-utf8"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if doc.source.guessed_encoding:
+            yield self.rule.report(doc, Span(0, 0), encoding=doc.source.encoding)

@@ -1,0 +1,140 @@
+"""Kinds about the spaces between words and sentences, and tabs inside prose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..document import Document
+from ..sentences import is_abbreviation
+from . import Kind
+
+_CLOSERS = "\"'”’)]*_"
+_SPACES = re.compile(r"(?<=[^\s|]) {2,}(?=[^\s|])")
+_ONE_SPACE = re.compile(r"(?<=[.!?]) (?=[A-Z0-9\"“‘(])|(?<=[.!?][\"'”’)]) (?=[A-Z0-9\"“‘(])")
+# Column layout (contact blocks, plain-text tables): two or more wide gaps on one line.
+_WIDE_GAP = re.compile(r"\S {3,}(?=\S)")
+_BULLETS = "•·▪◦‣●-*–"
+_INNER_TABS = re.compile(r"(?<=\S)\t+(?=\S)")
+# "models.The": a word of two lower-case letters or more (or a number, a closing bracket or
+# quote) ending a sentence, and a capitalised word straight after the mark.
+_NO_SPACE = re.compile(r"(?:(?<=[a-z]{2})|(?<=[0-9%)]))[.!?][\"”’)]?(?=[A-Z][a-z])")
+
+
+def _ends_sentence(prose: str, before: int) -> bool:
+    """Whether the text ending at ``before`` ends a sentence (closing quotes skipped)."""
+    position = before - 1
+    while position >= 0 and prose[position] in _CLOSERS:
+        position -= 1
+    if position < 0 or prose[position] not in ".!?":
+        return False
+    return not (prose[position] == "." and is_abbreviation(prose, position))
+
+
+def _starts_sentence(prose: str, at: int) -> bool:
+    following = prose[at:at + 1]
+    return following.isupper() or following.isdigit() or following in "\"“‘("
+
+
+def _line_of(prose: str, position: int) -> str:
+    line_start = prose.rfind("\n", 0, position) + 1
+    line_end = prose.find("\n", position)
+    return prose[line_start:line_end if line_end != -1 else len(prose)]
+
+
+def _is_layout(prose: str, position: int) -> bool:
+    return len(_WIDE_GAP.findall(_line_of(prose, position))) >= 2
+
+
+class DoubledSpace(Kind):
+    name = "doubled-space"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        prose = doc.prose
+        for match in _SPACES.finditer(prose):
+            start, end = match.span()
+            if _ends_sentence(prose, start) and _starts_sentence(prose, end):
+                continue  # between sentences: the sentence-spacing rule's business
+            if end - start >= 3 and _is_layout(prose, start):
+                continue
+            fix = Fix("use one space", (Edit(Span(start, end), " "),))
+            yield self.rule.report(doc, Span(start, end), fix, count=end - start)
+
+
+class SentenceSpacing(Kind):
+    name = "sentence-spacing"
+    OPTIONS = {"sentence-spacing": "one"}
+    CHOICES = {"sentence-spacing": ("one", "two", "any")}
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        style = self.options["sentence-spacing"]
+        if style == "any":
+            return
+        prose = doc.prose
+        if style == "one":
+            for match in _SPACES.finditer(prose):
+                start, end = match.span()
+                if _ends_sentence(prose, start) and _starts_sentence(prose, end):
+                    if end - start >= 3 and _is_layout(prose, start):
+                        continue
+                    fix = Fix("use one space between sentences", (Edit(Span(start, end), " "),))
+                    yield self.rule.report(doc, Span(start, end), fix, expected="one space",
+                                           count=end - start)
+            return
+        for match in _ONE_SPACE.finditer(prose):
+            start, end = match.span()
+            if _ends_sentence(prose, start):
+                fix = Fix("use two spaces between sentences", (Edit(Span(start, end), "  "),))
+                yield self.rule.report(doc, Span(start, end), fix, expected="two spaces", count=1)
+
+
+class MissingSentenceSpace(Kind):
+    name = "missing-sentence-space"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        prose = doc.prose
+        for match in _NO_SPACE.finditer(prose):
+            start, end = match.span()
+            if _inside_name(prose, start):
+                continue
+            mark = Span(start, start + 1)
+            fix = Fix("add a space after the sentence", (Edit(Span(end, end), " "),))
+            yield self.rule.report(doc, mark, fix, mark=prose[start],
+                                   next=_word_at(prose, end))
+
+
+def _word_at(prose: str, start: int) -> str:
+    end = start
+    while end < len(prose) and prose[end].isalnum():
+        end += 1
+    return prose[start:end]
+
+
+def _inside_name(prose: str, mark: int) -> bool:
+    """Dotted names that are not two sentences: "Amazon.Com", "ASP.NET", "Vue.Js".
+
+    The word before the mark must start in lower case or with a capital followed by lower
+    case, and must not itself contain a dot (file names and domains do: "site.co.Uk")."""
+    start = mark
+    while start > 0 and not prose[start - 1].isspace() and prose[start - 1] not in "(\"“'‘[":
+        start -= 1
+    word = prose[start:mark]
+    if "." in word or "@" in word or "/" in word:
+        return True
+    # "eBay.Com"-like: lower, upper mix inside the left word suggests a brand, not a sentence.
+    return any(ch.isupper() for ch in word[1:])
+
+
+class InnerTab(Kind):
+    name = "inner-tab"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        prose = doc.prose
+        for match in _INNER_TABS.finditer(prose):
+            start, end = match.span()
+            after_bullet = prose[start - 1] in _BULLETS
+            if not after_bullet and len(_INNER_TABS.findall(_line_of(prose, start))) >= 2:
+                continue  # several tabs on a line: a table pasted as text, laid out on purpose
+            fix = Fix("replace the tab with a space", (Edit(Span(start, end), " "),), safe=False)
+            yield self.rule.report(doc, Span(start, end), fix)

@@ -1,0 +1,182 @@
+"""Load and validate YAML rule packs.
+
+Every mistake in a pack is reported as one line, ``path:line: message``, so a team that
+writes its own pack finds the error without reading Python. Packs are data only: they
+are read with a safe loader and nothing in them is executed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import kinds
+from .diagnostic import Severity
+from .rule import Rule, template_fields
+
+CODE = re.compile(r"^[WTCDPG]\d{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+RULE_KEYS = {"code", "name", "kind", "severity", "message", "docs", "examples", "options", "default"}
+REQUIRED_KEYS = ("code", "name", "kind", "severity", "message", "docs", "examples")
+
+
+class PackError(Exception):
+    """A pack (or a config naming one) is wrong; ``str()`` is the one line to print."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path, self.line, self.message = path, line, message
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+
+class _LineDict(dict[Any, Any]):
+    line = 0
+
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, recording the line of every mapping and refusing duplicate keys."""
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Any:
+    data = _LineDict()
+    data.line = node.start_mark.line + 1
+    yield data
+    seen: set[object] = set()
+    for key_node, _ in node.value:
+        key = key_node.value
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    data.update(loader.construct_mapping(node, deep=True))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file safely; errors become PackError with the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(str(path), None, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise PackError(str(path), line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise PackError(str(path), None, f"invalid YAML: {exc}") from None
+
+
+def builtin_pack_dir() -> Path:
+    """The packs shipped in the wheel, or the repository's ``rules/`` in a checkout."""
+    installed = Path(__file__).resolve().parent / "rules"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def builtin_packs() -> list[Path]:
+    return sorted(builtin_pack_dir().glob("*.yaml"))
+
+
+def load_pack(path: Path) -> list[Rule]:
+    data = read_yaml(path)
+    where = str(path)
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise PackError(where, getattr(data, "line", None), "a pack is a mapping with a list under 'rules'")
+    unknown = sorted(set(data) - {"rules", "family", "description"})
+    if unknown:
+        raise PackError(where, data.line, f"unknown key {unknown[0]!r} (allowed: description, family, rules)")
+    return [_rule(where, entry) for entry in data["rules"]]
+
+
+def _rule(where: str, entry: Any) -> Rule:
+    line = getattr(entry, "line", None)
+
+    def fail(message: str) -> PackError:
+        return PackError(where, line, message)
+
+    if not isinstance(entry, dict):
+        raise fail("each rule is a mapping")
+    unknown = sorted(set(entry) - RULE_KEYS)
+    if unknown:
+        raise fail(f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(RULE_KEYS))})")
+    missing = [key for key in REQUIRED_KEYS if key not in entry]
+    if missing:
+        raise fail(f"rule {entry.get('code', '?')} lacks {missing[0]!r}")
+    for key in ("code", "name", "kind", "severity", "message", "docs"):
+        if not isinstance(entry[key], str) or not entry[key].strip():
+            raise fail(f"{key!r} must be a non-empty string")
+    code, name = entry["code"], entry["name"]
+    if not CODE.match(code):
+        raise fail(f"code {code!r} must be a family letter (W, T, C, D, P, G) and three digits")
+    if not NAME.match(name):
+        raise fail(f"name {name!r} must be kebab-case, like 'trailing-whitespace'")
+    try:
+        severity = Severity.parse(entry["severity"])
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    if entry["kind"] not in kinds.REGISTRY:
+        raise fail(f"unknown kind {entry['kind']!r} (known: {', '.join(sorted(kinds.REGISTRY))})")
+    try:
+        template_fields(entry["message"])
+    except ValueError as exc:
+        raise fail(f"message is not a valid template: {exc}") from None
+    bad, good = _examples(entry["examples"], fail)
+    options = entry.get("options", {})
+    if not isinstance(options, dict):
+        raise fail("'options' must be a mapping")
+    default = entry.get("default", True)
+    if not isinstance(default, bool):
+        raise fail("'default' must be true or false")
+    return Rule(code=code, name=name, kind=entry["kind"], severity=severity,
+                message=entry["message"], docs=entry["docs"].strip(), bad=bad, good=good,
+                options=dict(options), default=default, pack=where, line=line or 0)
+
+
+def _examples(examples: Any, fail: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
+        raise fail("'examples' must be a mapping with 'bad' and 'good' lists")
+    result = []
+    for key in ("bad", "good"):
+        values = examples.get(key)
+        if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+            raise fail(f"'examples.{key}' must be a non-empty list of strings")
+        result.append(tuple(values))
+    return result[0], result[1]
+
+
+def instantiate(rule: Rule, overrides: Mapping[str, Any], config: Any = None) -> None:
+    """Create the rule's checker with its pack options and any overrides from the config."""
+    options = {**rule.options, **overrides}
+    try:
+        cls = kinds.load(rule.kind)
+        rule.checker = cls(rule, options, config)
+    except (ValueError, re.error) as exc:
+        raise PackError(rule.pack, rule.line, f"rule {rule.code}: {exc}") from None
+
+
+def load_packs(paths: Iterable[Path]) -> list[Rule]:
+    rules: list[Rule] = []
+    seen_codes: dict[str, Rule] = {}
+    seen_names: dict[str, Rule] = {}
+    for path in paths:
+        for rule in load_pack(path):
+            for seen, key in ((seen_codes, rule.code), (seen_names, rule.name)):
+                if key in seen:
+                    first = seen[key]
+                    raise PackError(rule.pack, rule.line,
+                                    f"{key!r} is already defined at {first.pack}:{first.line}")
+                seen[key] = rule
+            rules.append(rule)
+    return rules

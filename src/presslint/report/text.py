@@ -1,0 +1,73 @@
+"""Human-readable output: ``path:line:column: CODE message``, the line, and a caret."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from . import located
+
+if TYPE_CHECKING:
+    from ..engine import FileResult
+
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+_DIM = "\033[2m"
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+# Long lines (a whole paragraph in a press release) are cut around the problem.
+_CONTEXT = 60
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"{style}{text}{_RESET}" if color else text
+
+
+def _excerpt(line: str, column: int, width: int) -> tuple[str, int]:
+    """The part of ``line`` to show around 0-based ``column``, and the column within it."""
+    if len(line) <= 2 * _CONTEXT + width:
+        return line, column
+    start = max(0, column - _CONTEXT)
+    end = min(len(line), column + width + _CONTEXT)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(line) else ""
+    return prefix + line[start:end] + suffix, column - start + len(prefix)
+
+
+def _visible(text: str) -> str:
+    # One character, one column: tabs and invisible characters would misplace the caret.
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
+           quiet: bool = False, color: bool = False) -> None:
+    items = located(results)
+    if statistics:
+        counts = Counter((d.code, d.rule, d.severity.value) for _, d, _ in items)
+        for (code, rule, _), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            out.write(f"{n:>6}  {code}  {rule}\n")
+    else:
+        for result, diagnostic, at in items:
+            severity = diagnostic.severity.value
+            where = _paint(f"{diagnostic.path}:{at.line}:{at.column}:", _BOLD, color)
+            code = _paint(diagnostic.code, _BOLD + _COLORS[severity], color)
+            out.write(f"{where} {code} {diagnostic.message}\n")
+            if quiet:
+                continue
+            line = result.snippets.get(at.line, "")
+            width = (at.end_column - at.column) if at.end_line == at.line else len(line) - at.column + 1
+            shown, caret_at = _excerpt(line, at.column - 1, max(width, 1))
+            out.write(f"  {_visible(shown)}\n")
+            caret = " " * caret_at + "^" * max(1, min(width, len(shown) - caret_at))
+            out.write(f"  {_paint(caret, _COLORS[severity], color)}\n")
+    if quiet:
+        return
+    problems = len(items)
+    files = sum(1 for r in results if r.diagnostics)
+    checked = len(results)
+    if problems:
+        plural = "problem" if problems == 1 else "problems"
+        out.write(f"Found {problems} {plural} in {files} {'file' if files == 1 else 'files'}"
+                  f" ({checked} checked).\n")
+    else:
+        out.write(f"All clear: no problems in {checked} {'file' if checked == 1 else 'files'}.\n")

@@ -1,0 +1,91 @@
+"""Expand the paths given on the command line into the files to check."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
+
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+
+
+class SourceError(Exception):
+    """A path cannot be checked; ``str()`` is the one line to print."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    files: list[Path]
+    errors: list[SourceError]
+
+
+def matches(path: PurePosixPath, patterns: Iterable[str]) -> bool:
+    """Whether ``path`` matches a glob: patterns with a slash match the whole path,
+    others match any one part of it ("drafts" excludes every folder named drafts)."""
+    text = path.as_posix()
+    for pattern in patterns:
+        if "/" in pattern.rstrip("/"):
+            if fnmatchcase(text, pattern.strip("/")) or fnmatchcase(text, "*/" + pattern.strip("/")):
+                return True
+        elif any(fnmatchcase(part, pattern.rstrip("/")) for part in path.parts):
+            return True
+    return False
+
+
+def collect(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Selection:
+    """Files to check, in a stable order; errors for paths that are missing or empty of files.
+
+    A file named explicitly is checked whatever its extension (but not if excluded);
+    directories are walked for files that match ``include``.
+    """
+    include = include or DEFAULT_INCLUDE
+    files: list[Path] = []
+    errors: list[SourceError] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = [f for f in _walk(path, include, exclude) if f not in seen]
+            if not found and not any(True for _ in _walk(path, include, ())):
+                errors.append(SourceError(f"{raw}: no files to check (looked for {', '.join(include)})"))
+            seen.update(found)
+            files.extend(found)
+        elif path.exists() or path.is_symlink():
+            if not path.exists():
+                errors.append(SourceError(f"{raw}: broken symbolic link"))
+            elif not matches(PurePosixPath(path.as_posix()), exclude) and path not in seen:
+                seen.add(path)
+                files.append(path)
+        else:
+            errors.append(SourceError(f"{raw}: no such file or directory"))
+    return Selection(files, errors)
+
+
+def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
+    for folder, subfolders, names in os.walk(root):
+        relative = PurePosixPath(Path(folder).relative_to(root).as_posix())
+        subfolders[:] = sorted(
+            name for name in subfolders
+            if not name.startswith(".") and name not in SKIPPED_FOLDERS
+            and not matches(relative / name, exclude)
+        )
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            candidate = relative / name
+            if any(fnmatchcase(name, pattern) for pattern in include) and not matches(candidate, exclude):
+                yield Path(folder) / name
+
+
+def read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise SourceError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise SourceError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
