@@ -79,10 +79,16 @@ def _with(options: list[Any]) -> Any:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes to use (default: one per core).")
+@click.option("--release-date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The release date that relative and past/future date claims are checked against.")
+@click.option("--date-order", type=click.Choice(["mdy", "dmy"]), help="How to read 3/4/2024 (default: mdy).")
+@click.option("--consistency", type=click.Choice(["document", "project"]),
+              help="Check that a term is spelled one way per document (default) or across all files.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, no_config: bool, include: tuple[str, ...],
           exclude: tuple[str, ...], output_format: str | None, stdin_filename: str | None, quiet: bool,
-          exit_zero: bool, statistics: bool, jobs: int | None) -> None:
+          exit_zero: bool, statistics: bool, jobs: int | None, release_date: Any, date_order: str | None,
+          consistency: str | None) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input."""
     from .engine import FileResult, check_file, check_files, load_rules, select as select_rules
     from .report import get as get_reporter
@@ -90,7 +96,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
 
     config = _load_config(config_file, no_config).merged(
         select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
-        include=tuple(include) or None, exclude=tuple(exclude) or None, output_format=output_format)
+        include=tuple(include) or None, exclude=tuple(exclude) or None, output_format=output_format,
+        release_date=release_date.date() if release_date else None, date_order=date_order,
+        consistency=consistency)
     rules = select_rules(load_rules(config), config)
 
     failed = False

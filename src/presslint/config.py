@@ -8,7 +8,9 @@ wins over the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,8 @@ from .packs import PackError, read_yaml
 CONFIG_NAMES = (".presslint.yaml", ".presslint.yml")
 OUTPUT_FORMATS = ("text", "json", "github")
 
-# key -> (what the value must be, a description for errors and docs)
+# key -> what its value must be, for errors and docs. Parsing is table-driven below:
+# a new key is one line here, one parser in _PARSERS and one field of Config.
 KEYS: dict[str, str] = {
     "select": "list of rule codes, prefixes or names",
     "extend-select": "list of rule codes, prefixes or names",
@@ -27,8 +30,18 @@ KEYS: dict[str, str] = {
     "output-format": "one of " + ", ".join(OUTPUT_FORMATS),
     "rules": "list of paths to extra rule packs",
     "rule-options": "mapping of rule code or name to a mapping of options",
+    # Typos (T)
+    "vocabulary": "mapping with 'accept' and 'reject' lists of words",
+    "words-file": "path to a words file (one accepted term per line)",
+    # Capitalization (C)
+    "terms": "list of names and terms with their one right spelling",
+    "terms-file": "path to a file of terms, one per line",
+    "consistency": "document or project",
+    # Dates (D)
+    "release-date": "a date, YYYY-MM-DD",
+    "date-order": "mdy or dmy",
+    "facts": "path to a YAML fact sheet",
 }
-_LISTS = ("select", "extend-select", "ignore", "include", "exclude", "rules")
 
 
 class ConfigError(PackError):
@@ -46,6 +59,15 @@ class Config:
     output_format: str | None = None
     rules: tuple[Path, ...] = ()
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    vocabulary_accept: tuple[str, ...] = ()
+    vocabulary_reject: tuple[str, ...] = ()
+    words_file: Path | None = None
+    terms: tuple[str, ...] = ()
+    terms_file: Path | None = None
+    consistency: str = "document"
+    release_date: date | None = None
+    date_order: str = "mdy"
+    facts: Path | None = None
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with the command line's values (those not None) taking precedence."""
@@ -93,6 +115,69 @@ def _pyproject_table(path: Path) -> dict[str, Any] | None:
     return table if isinstance(table, dict) else None
 
 
+class _Invalid(ValueError):
+    pass
+
+
+def _string_list(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Invalid()
+    return tuple(value)
+
+
+def _choice(*choices: str) -> Callable[[Any], str]:
+    def parse_choice(value: Any) -> str:
+        if value not in choices:
+            raise _Invalid()
+        return str(value)
+    return parse_choice
+
+
+def _mapping_of_mappings(value: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise _Invalid()
+    return {str(k): dict(v) for k, v in value.items()}
+
+
+def _path(value: Any) -> Path:
+    if not isinstance(value, str) or not value:
+        raise _Invalid()
+    return Path(value)
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise _Invalid() from None
+
+
+def _vocabulary(value: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict) or set(value) - {"accept", "reject"}:
+        raise _Invalid()
+    return {f"vocabulary_{k}": _string_list(v) for k, v in value.items()}
+
+
+_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "select": _string_list, "extend-select": _string_list, "ignore": _string_list,
+    "include": _string_list, "exclude": _string_list, "rules": _string_list,
+    "output-format": _choice(*OUTPUT_FORMATS),
+    "rule-options": _mapping_of_mappings,
+    "vocabulary": _vocabulary,
+    "words-file": _path,
+    "terms": _string_list,
+    "terms-file": _path,
+    "consistency": _choice("document", "project"),
+    "release-date": _date,
+    "date-order": _choice("mdy", "dmy"),
+    "facts": _path,
+}
+# Paths in a config file are relative to the folder of that file.
+_RELATIVE_PATHS = ("words_file", "terms_file", "facts")
+
+
 def parse(data: Any, path: Path) -> Config:
     where = str(path)
     if not isinstance(data, dict):
@@ -102,19 +187,17 @@ def parse(data: Any, path: Path) -> Config:
     for key, value in data.items():
         if key not in KEYS:
             raise ConfigError(where, line, f"unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
-        attribute = key.replace("-", "_")
-        if key in _LISTS:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(where, line, f"{key!r} must be a {KEYS[key]}")
-            values[attribute] = tuple(value)
-        elif key == "output-format":
-            if value not in OUTPUT_FORMATS:
-                raise ConfigError(where, line, f"{key!r} must be {KEYS[key]}, not {value!r}")
-            values[attribute] = value
-        elif key == "rule-options":
-            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise ConfigError(where, line, f"{key!r} must be a {KEYS[key]}")
-            values[attribute] = {str(k): dict(v) for k, v in value.items()}
+        try:
+            parsed = _PARSERS[key](value)
+        except _Invalid:
+            raise ConfigError(where, line, f"{key!r} must be a {KEYS[key]}, not {value!r}") from None
+        if key == "vocabulary":
+            values.update(parsed)
+        else:
+            values[key.replace("-", "_")] = parsed
     if "rules" in values:
         values["rules"] = tuple((path.parent / p).resolve() for p in values["rules"])
+    for attribute in _RELATIVE_PATHS:
+        if attribute in values:
+            values[attribute] = (path.parent / values[attribute]).resolve()
     return Config(path=path, **values)

@@ -47,9 +47,17 @@ def _guess(data: bytes) -> Decoded:
     # Imported here: almost every file is UTF-8, and the detector costs start-up time.
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         # Latin-1 decodes any byte string; the W rule still tells the user it is not UTF-8.
         return Decoded(data.decode("latin-1"), "latin-1", bom=False, guessed=True)
-    encoding = codecs.lookup(best.encoding).name
-    return Decoded(str(best), encoding, bom=False, guessed=True)
+    # On short texts several code pages fit equally well; for English releases the one
+    # that nearly always wrote them is Windows-1252, so it wins a tie.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    chosen = next((m for m in tied if m.encoding in _PREFERRED), best)
+    encoding = codecs.lookup(chosen.encoding).name
+    return Decoded(str(chosen), encoding, bom=False, guessed=True)
+
+
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")

@@ -144,13 +144,14 @@ def _rule(where: str, entry: Any) -> Rule:
                 options=dict(options), default=default, pack=where, line=line or 0)
 
 
-def _examples(examples: Any, fail: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _examples(examples: Any, fail: Any) -> tuple[tuple[str | bytes, ...], tuple[str | bytes, ...]]:
     if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
         raise fail("'examples' must be a mapping with 'bad' and 'good' lists")
     result = []
     for key in ("bad", "good"):
         values = examples.get(key)
-        if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+        # Bytes (YAML !!binary) let an example be a file that is not UTF-8.
+        if not isinstance(values, list) or not values or not all(isinstance(v, (str, bytes)) for v in values):
             raise fail(f"'examples.{key}' must be a non-empty list of strings")
         result.append(tuple(values))
     return result[0], result[1]

@@ -21,8 +21,8 @@ class Rule:
     severity: Severity
     message: str
     docs: str
-    bad: tuple[str, ...]
-    good: tuple[str, ...]
+    bad: tuple[str | bytes, ...]
+    good: tuple[str | bytes, ...]
     options: dict[str, Any] = field(default_factory=dict)
     # Off unless selected by its code or name (noisier or style-dependent rules).
     default: bool = True

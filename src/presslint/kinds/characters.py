@@ -97,7 +97,19 @@ def repair(found: str) -> str | None:
         repaired = bytes(to_byte[ch] for ch in found).decode("utf-8")
     except (KeyError, UnicodeDecodeError):
         return None
-    return repaired if repaired != found else None
+    if repaired == found or not all(_plausible(ch) for ch in repaired):
+        return None
+    return repaired
+
+
+# What mojibake really hides: accented Latin letters, typographic punctuation, currency
+# and trade marks. A repair to anything else ("KAFFÉ™" -> "KAFFə") is a coincidence.
+_PLAUSIBLE = ((0x00A0, 0x017F), (0x2010, 0x203A), (0x20AC, 0x20AC), (0x2122, 0x2122))
+
+
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _PLAUSIBLE)
 
 
 class Mojibake(Kind):

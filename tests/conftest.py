@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from presslint.config import Config
+from presslint.decoding import decode
+from presslint.diagnostic import Diagnostic
+from presslint.document import Document
+from presslint.engine import check_document, load_rules
+from presslint.rule import Rule
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus" / "press-releases"
+
+_ALL_RULES = load_rules(Config())
+RULES: dict[str, Rule] = {r.code: r for r in _ALL_RULES}
+
+
+def document(text: str | bytes, path: str = "example.txt") -> Document:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return Document.from_decoded(path, decode(data))
+
+
+def run(code: str, text: str | bytes, path: str = "example.txt") -> list[Diagnostic]:
+    """The findings of one rule on ``text``."""
+    return check_document(document(text, path), [RULES[code]])
+
+
+def spans(code: str, text: str, path: str = "example.txt") -> list[str]:
+    """The text each finding of ``code`` covers."""
+    doc = document(text, path)
+    return [doc.text[d.span.start:d.span.end] for d in check_document(doc, [RULES[code]])]
+
+
+@pytest.fixture
+def shared_seeds() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    return SEEDS
