@@ -35,6 +35,9 @@ REGISTRY: dict[str, str] = {
     "mojibake": "characters:Mojibake",
     "html-entity": "characters:HtmlEntity",
     "not-utf8": "characters:NotUtf8",
+    # Typos (T)
+    # Capitalization (C)
+    # Dates (D)
 }
 
 
