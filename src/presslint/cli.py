@@ -41,7 +41,22 @@ def _load_config(config_file: Path | None, no_config: bool) -> Any:
     return config_module.discover(Path.cwd())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns a user's mistake anywhere below into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from .config import ConfigError
+        from .engine import SelectionError
+        from .packs import PackError
+
+        try:
+            return super().invoke(ctx)
+        except (ConfigError, PackError, SelectionError) as exc:
+            _error(str(exc))
+            raise SystemExit(EXIT_ERROR) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="presslint")
 def cli() -> None:
     """presslint: catch typos, inconsistent capitalization, unsupported dates and
@@ -105,7 +120,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     results: list[FileResult] = []
     disk_paths = [p for p in (paths or (".",)) if p != "-"]
     if "-" in paths:
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         results.append(check_file(stdin_filename or "-", rules, data=data))
     if disk_paths:
         selection = collect(disk_paths, config.include, config.exclude)
@@ -121,7 +136,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             _warning(result.warning)
     checked = [r for r in results if r.index is not None]
 
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     color = out.isatty() and "NO_COLOR" not in os.environ
     get_reporter(config.output_format or "text")(checked, out, statistics=statistics, quiet=quiet, color=color)
     out.flush()
@@ -193,10 +208,6 @@ def show_rule(code: str, config_file: Path | None, no_config: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv``; return the exit code instead of exiting."""
-    from .config import ConfigError
-    from .engine import SelectionError
-    from .packs import PackError
-
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="presslint", standalone_mode=False)
     except SystemExit as exit_:
@@ -206,9 +217,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except click.ClickException as exc:
         exc.show()
-        return EXIT_ERROR
-    except (ConfigError, PackError, SelectionError) as exc:
-        _error(str(exc))
         return EXIT_ERROR
     except BrokenPipeError:
         # Output piped into `head` that stopped reading: not an error of ours.

@@ -22,25 +22,25 @@ OUTPUT_FORMATS = ("text", "json", "github")
 # key -> what its value must be, for errors and docs. Parsing is table-driven below:
 # a new key is one line here, one parser in _PARSERS and one field of Config.
 KEYS: dict[str, str] = {
-    "select": "list of rule codes, prefixes or names",
-    "extend-select": "list of rule codes, prefixes or names",
-    "ignore": "list of rule codes, prefixes or names",
-    "include": "list of glob patterns",
-    "exclude": "list of glob patterns",
+    "select": "a list of rule codes, prefixes or names",
+    "extend-select": "a list of rule codes, prefixes or names",
+    "ignore": "a list of rule codes, prefixes or names",
+    "include": "a list of glob patterns",
+    "exclude": "a list of glob patterns",
     "output-format": "one of " + ", ".join(OUTPUT_FORMATS),
-    "rules": "list of paths to extra rule packs",
-    "rule-options": "mapping of rule code or name to a mapping of options",
+    "rules": "a list of paths to extra rule packs",
+    "rule-options": "a mapping of rule code or name to a mapping of options",
     # Typos (T)
-    "vocabulary": "mapping with 'accept' and 'reject' lists of words",
-    "words-file": "path to a words file (one accepted term per line)",
+    "vocabulary": "a mapping with 'accept' and 'reject' lists of words",
+    "words-file": "a path to a words file (one accepted term per line)",
     # Capitalization (C)
-    "terms": "list of names and terms with their one right spelling",
-    "terms-file": "path to a file of terms, one per line",
+    "terms": "a list of names and terms with their one right spelling",
+    "terms-file": "a path to a file of terms, one per line",
     "consistency": "document or project",
     # Dates (D)
     "release-date": "a date, YYYY-MM-DD",
     "date-order": "mdy or dmy",
-    "facts": "path to a YAML fact sheet",
+    "facts": "a path to a YAML fact sheet",
 }
 
 
@@ -190,7 +190,7 @@ def parse(data: Any, path: Path) -> Config:
         try:
             parsed = _PARSERS[key](value)
         except _Invalid:
-            raise ConfigError(where, line, f"{key!r} must be a {KEYS[key]}, not {value!r}") from None
+            raise ConfigError(where, line, f"{key!r} must be {KEYS[key]}, not {value!r}") from None
         if key == "vocabulary":
             values.update(parsed)
         else:

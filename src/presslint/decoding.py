@@ -52,12 +52,12 @@ def _guess(data: bytes) -> Decoded:
     if best is None:
         # Latin-1 decodes any byte string; the W rule still tells the user it is not UTF-8.
         return Decoded(data.decode("latin-1"), "latin-1", bom=False, guessed=True)
-    # On short texts several code pages fit equally well; for English releases the one
-    # that nearly always wrote them is Windows-1252, so it wins a tie.
-    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-    chosen = next((m for m in tied if m.encoding in _PREFERRED), best)
-    encoding = codecs.lookup(chosen.encoding).name
-    return Decoded(str(chosen), encoding, bom=False, guessed=True)
-
-
-_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+    text = str(best)
+    # Several code pages often give the same text, and the detector names just one of
+    # them; English releases were nearly always written in Windows-1252, so it wins a tie.
+    try:
+        if data.decode("cp1252") == text:
+            return Decoded(text, "cp1252", bom=False, guessed=True)
+    except UnicodeDecodeError:
+        pass
+    return Decoded(text, codecs.lookup(best.encoding).name, bom=False, guessed=True)

@@ -1,0 +1,204 @@
+"""The command line, through click's runner and once as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from presslint.cli import cli, main
+
+JSON_KEYS = {"path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message", "fix"}
+
+
+def invoke(*args: str, input: bytes | str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=input)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def release(tmp_path: Path) -> Path:
+    path = tmp_path / "release.txt"
+    path.write_text("AUSTIN, Texas  Example Corp announced results.The board agreed. \n", encoding="utf-8")
+    return path
+
+
+def test_text_output_points_at_line_and_column_with_a_caret(release: Path) -> None:
+    code, out, _ = invoke("check", "--no-config", str(release))
+    assert code == 1
+    lines = out.splitlines()
+    assert f"{release}:1:14: W104 2 spaces between words" in lines
+    assert f"{release}:1:46: W106 no space after '.' before 'The'" in lines
+    caret_line = lines[lines.index(f"{release}:1:46: W106 no space after '.' before 'The'") + 2]
+    source_line = lines[lines.index(f"{release}:1:46: W106 no space after '.' before 'The'") + 1]
+    assert source_line[caret_line.index("^")] == "."
+    assert lines[-1] == "Found 3 problems in 1 file (1 checked)."
+
+
+def test_json_output_has_exactly_the_documented_keys(release: Path) -> None:
+    code, out, _ = invoke("check", "--no-config", "--output-format", "json", str(release))
+    assert code == 1
+    findings = json.loads(out)
+    assert [f["code"] for f in findings] == ["W104", "W106", "W101"]
+    for finding in findings:
+        assert set(finding) == JSON_KEYS
+    trailing = findings[2]
+    assert (trailing["line"], trailing["column"], trailing["end_line"], trailing["end_column"]) == (1, 64, 1, 65)
+    assert trailing["fix"] == {"message": "remove the trailing whitespace",
+                               "edits": [{"line": 1, "column": 64, "end_line": 1, "end_column": 65,
+                                          "replacement": ""}]}
+
+
+def test_github_output_escapes_properties_and_data(tmp_path: Path) -> None:
+    path = tmp_path / "a,b:c%.txt"
+    path.write_text("Hello  world\n", encoding="utf-8")
+    code, out, _ = invoke("check", "--no-config", "--output-format", "github", str(path))
+    assert code == 1
+    escaped = str(path).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+    assert out == (f"::warning file={escaped},line=1,col=6,endLine=1,endColumn=8,"
+                   f"title=W104 doubled-space::2 spaces between words\n")
+
+
+def test_clean_file_exits_zero(tmp_path: Path) -> None:
+    path = tmp_path / "clean.md"
+    path.write_text("# Title\n\nAll good here.\n", encoding="utf-8")
+    code, out, _ = invoke("check", "--no-config", str(path))
+    assert code == 0 and "no problems in 1 file" in out
+
+
+def test_exit_zero_statistics_and_quiet(release: Path) -> None:
+    code, out, _ = invoke("check", "--no-config", "--exit-zero", "--statistics", str(release))
+    assert code == 0
+    assert [line.split() for line in out.splitlines()[:3]] == [
+        ["1", "W101", "trailing-whitespace"], ["1", "W104", "doubled-space"],
+        ["1", "W106", "missing-space-after-sentence"]]
+    code, out, _ = invoke("check", "--no-config", "--quiet", str(release))
+    assert code == 1 and len(out.splitlines()) == 3 and "Found" not in out
+
+
+def test_select_and_ignore(release: Path) -> None:
+    _, out, _ = invoke("check", "--no-config", "--select", "W1", "--ignore", "W104,trailing-whitespace",
+                       "--output-format", "json", str(release))
+    assert [f["code"] for f in json.loads(out)] == ["W106"]
+
+
+def test_stdin_with_a_filename(tmp_path: Path) -> None:
+    code, out, _ = invoke("check", "--no-config", "--stdin-filename", "draft.md", "-",
+                          input="Trailing   \nfine\n".encode())
+    assert code == 1 and out.startswith("draft.md:1:9: W101")
+
+
+def test_directories_are_walked_with_include_and_exclude(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.md", "c.py", ".hidden/d.txt", "drafts/e.txt", "node_modules/f.md"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x  y\n", encoding="utf-8")
+    _, out, _ = invoke("check", "--no-config", "--quiet", str(tmp_path))
+    assert sorted(Path(line.split(":")[0]).name for line in out.splitlines()) == ["a.txt", "b.md", "e.txt"]
+    _, out, _ = invoke("check", "--no-config", "--quiet", "--exclude", "drafts", "--include", "*.txt",
+                       str(tmp_path))
+    assert [Path(line.split(":")[0]).name for line in out.splitlines()] == ["a.txt"]
+
+
+def test_config_file_is_used_and_cli_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".presslint.yaml").write_text("ignore: [W104]\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text("a  b \n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = invoke("check", "--quiet", "r.txt")
+    assert [line.split()[1] for line in out.splitlines()] == ["W101"]
+    _, out, _ = invoke("check", "--quiet", "--ignore", "W101", "r.txt")
+    assert [line.split()[1] for line in out.splitlines()] == ["W104"]
+    _, out, _ = invoke("check", "--quiet", "--no-config", "r.txt")
+    assert len(out.splitlines()) == 2
+
+
+# Bad input: one clear line on stderr, the right exit code, never a traceback.
+
+def test_missing_file(tmp_path: Path) -> None:
+    code, _, err = invoke("check", "--no-config", str(tmp_path / "nope.txt"))
+    assert code == 2 and err == f"presslint: error: {tmp_path / 'nope.txt'}: no such file or directory\n"
+
+
+def test_directory_with_no_matching_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.py").write_text("x = 1\n")
+    code, _, err = invoke("check", "--no-config", str(tmp_path))
+    assert code == 2 and err.startswith(f"presslint: error: {tmp_path}: no files to check")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text("text\n")
+    path.chmod(0)
+    code, _, err = invoke("check", "--no-config", str(path))
+    assert code == 2 and err == f"presslint: error: {path}: permission denied\n"
+
+
+def test_unreadable_file_as_root_too(tmp_path: Path) -> None:
+    # A directory named like a release cannot be read as a file by anyone.
+    path = tmp_path / "release.txt"
+    path.mkdir()
+    (path / "inner.txt").write_text("fine\n")
+    code, _, err = invoke("check", "--no-config", str(path / "inner.txt"), str(tmp_path / "missing.md"))
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_binary_file_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "logo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    code, out, err = invoke("check", "--no-config", str(path))
+    assert code == 0
+    assert err == f"presslint: warning: {path}: skipped, binary file (contains NUL bytes)\n"
+
+
+def test_broken_pack_in_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "house.yaml").write_text("rules:\n  - code: P1\n    name: x\n", encoding="utf-8")
+    (tmp_path / ".presslint.yaml").write_text("rules: [house.yaml]\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text("fine\n")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = invoke("check", "r.txt")
+    assert code == 2
+    assert err.startswith(f"presslint: error: {tmp_path / 'house.yaml'}:2: ") and err.count("\n") == 1
+
+
+def test_unknown_select_code(release: Path) -> None:
+    code, out, err = invoke("check", "--no-config", "--select", "X123", str(release))
+    assert code == 2 and out == ""
+    assert err == "presslint: error: unknown rule code, prefix or name: 'X123'\n"
+
+
+def test_unknown_config_key(tmp_path: Path) -> None:
+    config = tmp_path / "cfg.yaml"
+    config.write_text("colour: blue\n")
+    code, _, err = invoke("check", "--config", str(config), str(tmp_path))
+    assert code == 2 and f"{config}:1: unknown key 'colour'" in err
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    assert main(["check", "--frobnicate"]) == 2
+
+
+def test_rules_and_rule_commands() -> None:
+    code, out, _ = invoke("rules", "--no-config", "--output-format", "json")
+    rows = json.loads(out)
+    assert code == 0 and {"code", "name", "severity", "summary"} <= set(rows[0])
+    assert any(r["code"] == "W101" and r["name"] == "trailing-whitespace" for r in rows)
+    code, out, _ = invoke("rule", "--no-config", "W106")
+    assert code == 0 and "missing-space-after-sentence" in out and "models.The" in out
+    assert "Flags:" in out and "Allows:" in out
+    code, _, err = invoke("rule", "--no-config", "W999")
+    assert code == 2 and "no rule 'W999'" in err
+
+
+def test_real_process_and_python_dash_m(release: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "presslint", "check", "--no-config", "--output-format", "json",
+                          str(release)], capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    assert run.returncode == 1 and run.stderr == ""
+    assert [f["code"] for f in json.loads(run.stdout)] == ["W104", "W106", "W101"]

@@ -1,0 +1,103 @@
+"""Decoding, line breaks, positions and prose masking."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from presslint.decoding import BinaryFileError, decode
+from presslint.document import Document, LineIndex
+from presslint.markup import MASK
+
+from .conftest import document
+
+
+def test_line_index_maps_offsets_to_lines_and_columns() -> None:
+    index = LineIndex("ab\ncde\n\nf")
+    assert index.position(0) == (1, 1)
+    assert index.position(2) == (1, 3)  # the line break itself
+    assert index.position(3) == (2, 1)
+    assert index.position(8) == (4, 1)
+    assert index.position(9) == (4, 2)  # the end of the text
+    assert index.line_count == 4
+
+
+def test_columns_count_code_points_not_bytes() -> None:
+    doc = document("Café “quoted” Teh\n")
+    start = doc.text.index("Teh")
+    assert doc.lines.position(start) == (1, 15)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_every_line_break_style_gives_the_same_positions(newline: str) -> None:
+    doc = document(newline.join(["one", "two  words", "three"]) + newline)
+    assert doc.text == "one\ntwo  words\nthree\n"
+    assert doc.source.newline == newline
+    assert doc.source.line_breaks is None
+    assert doc.lines.position(doc.text.index("words")) == (2, 6)
+
+
+def test_mixed_line_breaks_are_remembered_per_line() -> None:
+    doc = document("a\r\nb\nc\r\n")
+    assert doc.source.newline == "\r\n"
+    assert doc.source.line_breaks == ("\r\n", "\n", "\r\n")
+
+
+@pytest.mark.parametrize(("bom", "encoding"), [
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+])
+def test_byte_order_marks_pick_the_encoding(bom: bytes, encoding: str) -> None:
+    decoded = decode(bom + "Zürich – “today”\n".encode(encoding))
+    assert decoded.text == "Zürich – “today”\n"
+    assert (decoded.encoding, decoded.bom, decoded.guessed) == (encoding, True, False)
+
+
+def test_windows_1252_is_detected_and_flagged_as_guessed() -> None:
+    decoded = decode("The café said “hello” – twice.\n".encode("cp1252"))
+    assert decoded.text == "The café said “hello” – twice.\n"
+    assert decoded.guessed and decoded.encoding == "cp1252"
+
+
+def test_nul_bytes_mean_binary() -> None:
+    with pytest.raises(BinaryFileError):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+def test_markdown_prose_masks_code_links_and_front_matter() -> None:
+    text = ("---\ndate: 2024-03-18\n---\n# Title\n\nSee [the site](https://example.com/a.B) and `code.Here`.\n"
+            "```\nfenced.Code  here\n```\n![logo](img.png)\nMail press@example.com or visit www.example.org.\n")
+    doc = Document("release.md", text)
+    prose = doc.prose
+    assert len(prose) == len(text)
+    assert prose.count("\n") == text.count("\n")
+    for hidden in ("date: 2024", "https://example.com", "code.Here", "fenced.Code", "logo", "press@example.com",
+                   "www.example.org"):
+        start = text.index(hidden)
+        assert set(prose[start:start + len(hidden)]) == {MASK}, hidden
+    assert "the site" in prose and "# Title" in prose
+
+
+def test_html_prose_masks_tags_scripts_and_comments() -> None:
+    text = '<p class="x">Hello <b>world</b>.</p><script>var a.B = 1;</script><!-- note --><pre>x  y</pre>\n'
+    prose = Document("r.html", text).prose
+    assert "Hello" in prose and "world" in prose
+    for hidden in ('class="x"', "var a.B", "note", "x  y"):
+        assert hidden not in prose
+
+
+def test_plain_text_keeps_prose_but_masks_addresses() -> None:
+    doc = Document("r.txt", "Visit https://a.example.com/x?y=1. Then call.\n")
+    assert "https" not in doc.prose and "Then call." in doc.prose
+
+
+def test_tokens_and_sentences_are_computed_once_from_prose() -> None:
+    doc = document("Teh U.S. deal closed. It's final! Mr. Smith agreed.\nNext line here\n")
+    assert [t.text for t in doc.tokens][:3] == ["Teh", "U.S", "deal"]
+    assert doc.tokens is doc.tokens
+    sentences = [doc.text[s.start:s.end] for s in doc.sentences]
+    assert sentences == ["Teh U.S. deal closed.", "It's final!", "Mr. Smith agreed.", "Next line here"]

@@ -1,0 +1,141 @@
+"""Pack and config validation: every mistake is one line naming the file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from presslint import config as config_module
+from presslint.config import Config, ConfigError
+from presslint.engine import SelectionError, load_rules, select
+from presslint.packs import PackError, load_pack, load_packs
+
+GOOD_RULE = """\
+rules:
+  - code: P901
+    name: no-synergy
+    kind: pattern
+    severity: warning
+    message: "'{found}' is jargon"
+    docs: Jargon.
+    options:
+      pattern: "\\\\bsynerg(?:y|ies)\\\\b"
+      ignore-case: true
+    examples:
+      bad: ["Synergy drives us."]
+      good: ["Teamwork drives us."]
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "pack.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_user_pack_adds_a_working_rule(tmp_path: Path) -> None:
+    pack = write(tmp_path, GOOD_RULE)
+    cfg = Config(rules=(pack,))
+    rules = select(load_rules(cfg), cfg)
+    assert "P901" in {r.code for r in rules}
+    from presslint import check_text
+
+    found = check_text("Our synergies are real.\n", config=Config(rules=(pack,), select=("P901",)))
+    assert [(d.code, d.message) for d in found] == [("P901", "'synergies' is jargon")]
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("    kind: pattern\n", "    kind: patern\n"), "unknown kind 'patern'"),
+    (("    severity: warning\n", "    severity: fatal\n"), "severity must be one of"),
+    (("- code: P901\n", "- code: X12\n"), "code 'X12' must be"),
+    (("    name: no-synergy\n", "    name: No_Synergy\n"), "must be kebab-case"),
+    (("    docs: Jargon.\n", "    docs: Jargon.\n    colour: red\n"), "unknown key 'colour'"),
+    (("      good: [\"Teamwork drives us.\"]\n", "      good: []\n"), "'examples.good' must be a non-empty list"),
+    (("\\\\bsynerg(?:y|ies)\\\\b", "(unclosed"), "pattern does not compile"),
+    (("      ignore-case: true\n", "      ignore-case: yes please\n"), "'ignore-case' must be true or false"),
+    (("      ignore-case: true\n", "      ignore_case: true\n"), "unknown option 'ignore_case'"),
+    (("'{found}' is jargon", "'{word}' is jargon"), "'word' in a template"),
+])
+def test_pack_mistakes_are_reported_with_file_and_line(tmp_path: Path, change: tuple[str, str],
+                                                        message: str) -> None:
+    assert change[0] in GOOD_RULE
+    pack = write(tmp_path, GOOD_RULE.replace(*change))
+    with pytest.raises(PackError) as error:
+        load_rules(Config(rules=(pack,)))
+    assert str(error.value).startswith(f"{pack}:2: ")
+    assert message in str(error.value)
+
+
+def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
+    pack = write(tmp_path, "rules:\n  - code: P901\n    name: [unclosed\n")
+    with pytest.raises(PackError, match=r"pack.yaml:\d+: invalid YAML"):
+        load_pack(pack)
+
+
+def test_duplicate_codes_and_names_are_refused(tmp_path: Path) -> None:
+    first = write(tmp_path, GOOD_RULE, "a.yaml")
+    second = write(tmp_path, GOOD_RULE.replace("no-synergy", "other-name"), "b.yaml")
+    with pytest.raises(PackError, match="'P901' is already defined at .*a.yaml:2"):
+        load_packs([first, second])
+    third = write(tmp_path, GOOD_RULE.replace("P901", "P902"), "c.yaml")
+    with pytest.raises(PackError, match="'no-synergy' is already defined"):
+        load_packs([first, third])
+
+
+def test_duplicate_keys_in_yaml_are_refused(tmp_path: Path) -> None:
+    pack = write(tmp_path, GOOD_RULE.replace("    docs: Jargon.\n", "    docs: Jargon.\n    docs: Again.\n"))
+    with pytest.raises(PackError, match="duplicate key 'docs'"):
+        load_pack(pack)
+
+
+def test_yaml_tags_that_run_code_are_refused(tmp_path: Path) -> None:
+    pack = write(tmp_path, "rules: !!python/object/apply:os.system ['echo pwned']\n")
+    with pytest.raises(PackError, match="invalid YAML"):
+        load_pack(pack)
+
+
+def test_selection_by_code_prefix_name_and_ignore() -> None:
+    rules = load_rules(Config())
+    codes = lambda cfg: {r.code for r in select(rules, cfg)}  # noqa: E731
+    assert codes(Config(select=("W101",))) == {"W101"}
+    assert codes(Config(select=("trailing-whitespace", "W11"))) >= {"W101", "W110", "W111"}
+    assert "W101" not in codes(Config(ignore=("W101",)))
+    assert codes(Config(select=("W1",), ignore=("W10",))) == {c for c in codes(Config()) if c.startswith("W11")}
+    with pytest.raises(SelectionError, match="unknown rule code, prefix or name: 'W999'"):
+        select(rules, Config(select=("W999",)))
+
+
+def test_config_is_found_upwards_and_validated(tmp_path: Path) -> None:
+    (tmp_path / ".presslint.yaml").write_text("select: [W101]\nrule-options:\n  W105: {sentence-spacing: two}\n")
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    found = config_module.discover(nested)
+    assert found.select == ("W101",) and found.rule_options == {"W105": {"sentence-spacing": "two"}}
+
+
+def test_pyproject_table_is_read(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.presslint]\nignore = ["W105"]\nrelease-date = 2024-03-18\n')
+    found = config_module.discover(tmp_path)
+    assert found.ignore == ("W105",) and str(found.release_date) == "2024-03-18"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("selct: [W101]\n", "unknown key 'selct'"),
+    ("select: W101\n", "'select' must be a list"),
+    ("output-format: xml\n", "'output-format' must be"),
+    ("release-date: tomorrow\n", "'release-date' must be a date"),
+    ("- just\n- a list\n", "must be a mapping"),
+])
+def test_config_mistakes_name_the_file(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text, ".presslint.yaml")
+    with pytest.raises(ConfigError) as error:
+        config_module.load(path)
+    assert str(error.value).startswith(str(path)) and message in str(error.value)
+
+
+def test_rule_options_must_name_a_rule_and_valid_options() -> None:
+    with pytest.raises(PackError, match="rule-options names no rule: 'W999'"):
+        load_rules(Config(rule_options={"W999": {}}))
+    with pytest.raises(PackError, match="must be one of one, two, any"):
+        load_rules(Config(rule_options={"sentence-spacing": {"sentence-spacing": "three"}}))
