@@ -11,7 +11,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .decoding import Decoded
 from .diagnostic import Span
@@ -23,6 +24,9 @@ _NEWLINES = re.compile(r"\r\n|\r|\n")
 # A word: letters and digits, with inner apostrophes, hyphens, and dots between letters
 # kept together ("it's", "Wi-Fi", "U.S"), so rules see what a reader sees as one word.
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
+
+
+T = TypeVar("T")
 
 
 class Token(NamedTuple):
@@ -87,11 +91,26 @@ class Document:
         self.text = text
         self.source = source
         self.kind = _kind_of(path)
+        self._shared: dict[str, Any] = {}
 
     @classmethod
     def from_decoded(cls, path: str, decoded: Decoded) -> Document:
         text, source = _normalise(decoded.text, decoded)
         return cls(path, text, source)
+
+    def shared(self, key: str, compute: Callable[[Document], T]) -> T:
+        """A value computed once per document and shared by every rule that asks for it
+        under ``key`` (by convention the computing function's qualified name)."""
+        if key not in self._shared:
+            self._shared[key] = compute(self)
+        value: T = self._shared[key]
+        return value
+
+    @cached_property
+    def characters(self) -> frozenset[str]:
+        """Every distinct character of the text: rules looking for rare characters
+        (tabs, no-break spaces, mojibake) return at once when none is there."""
+        return frozenset(self.text)
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -31,6 +31,7 @@ REGISTRY: dict[str, str] = {
     "sentence-spacing": "spacing:SentenceSpacing",
     "missing-sentence-space": "spacing:MissingSentenceSpace",
     "inner-tab": "spacing:InnerTab",
+    "space-before-punctuation": "spacing:SpaceBeforePunctuation",
     "special-character": "characters:SpecialCharacter",
     "mojibake": "characters:Mojibake",
     "html-entity": "characters:HtmlEntity",

@@ -27,6 +27,18 @@ _CLASSES = {"spaces": _ODD_SPACES, "invisible": _INVISIBLE}
 _EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x1F900, 0x1F9FF))
 
 
+def _expand(character_class: str) -> Iterator[str]:
+    """The characters of a regex class body made of single characters and ranges."""
+    index = 0
+    while index < len(character_class):
+        if index + 2 < len(character_class) and character_class[index + 1] == "-":
+            yield from map(chr, range(ord(character_class[index]), ord(character_class[index + 2]) + 1))
+            index += 3
+        else:
+            yield character_class[index]
+            index += 1
+
+
 def _is_pictograph(ch: str) -> bool:
     code = ord(ch) if ch else 0
     return any(low <= code <= high for low, high in _EMOJI_RANGES) or ch == "\ufe0f"
@@ -47,9 +59,12 @@ class SpecialCharacter(Kind):
 
     def setup(self) -> None:
         self.pattern = re.compile(f"[{_CLASSES[self.options['characters']]}]+")
+        self.targets = frozenset(_expand(_CLASSES[self.options["characters"]]))
         self.replacement = " " if self.options["characters"] == "spaces" else ""
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if doc.characters.isdisjoint(self.targets):
+            return
         text = doc.text
         for match in self.pattern.finditer(text):
             start, end = match.span()
@@ -112,10 +127,15 @@ def _plausible(ch: str) -> bool:
     return any(low <= code <= high for low, high in _PLAUSIBLE)
 
 
+_LEADS = frozenset(_cp1252_table()[1])
+
+
 class Mojibake(Kind):
     name = "mojibake"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if doc.characters.isdisjoint(_LEADS):
+            return
         for match in _MOJIBAKE.finditer(doc.text):
             repaired = repair(match.group())
             if repaired is None:
@@ -136,6 +156,8 @@ class HtmlEntity(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         from html import unescape
 
+        if "&" not in doc.characters:
+            return
         pattern = _ENTITY if doc.kind == "text" else _DOUBLE_ESCAPED
         for match in pattern.finditer(doc.prose):
             found = match.group()

@@ -11,7 +11,10 @@ from ..sentences import is_abbreviation
 from . import Kind
 
 _CLOSERS = "\"'”’)]*_"
-_SPACES = re.compile(r"(?<=[^\s|]) {2,}(?=[^\s|])")
+# Runs of spaces; those that are indentation or table padding are filtered out in Python,
+# which is faster than a lookbehind the regex engine would try at every position.
+_SPACE_RUN = re.compile(r" {2,}")
+_NOT_BETWEEN_WORDS = frozenset(" \t\n|")
 _ONE_SPACE = re.compile(r"(?<=[.!?]) (?=[A-Z0-9\"“‘(])|(?<=[.!?][\"'”’)]) (?=[A-Z0-9\"“‘(])")
 # Column layout (contact blocks, plain-text tables): two or more wide gaps on one line.
 _WIDE_GAP = re.compile(r"\S {3,}(?=\S)")
@@ -20,7 +23,8 @@ _INNER_TABS = re.compile(r"(?<=\S)\t+(?=\S)")
 # "models.The": a word of two lower-case letters or more (or a number, a closing bracket or
 # quote) ending a sentence, and a capitalised word straight after the mark.
 # The next word must be a plain capitalised word: "window.AdButler" is code, not prose.
-_NO_SPACE = re.compile(r"(?:(?<=[a-z]{2})|(?<=[0-9%)]))[.!?][\"”’)]?(?=[A-Z][a-z]*(?![A-Za-z0-9_(]))")
+_NO_SPACE = re.compile(
+    r"[.!?](?:(?<=[a-z]{2}[.!?])|(?<=[0-9%)][.!?]))[\"”’)]?(?=[A-Z][a-z]*(?![A-Za-z0-9_(]))")
 
 
 def _ends_sentence(prose: str, before: int) -> bool:
@@ -38,6 +42,29 @@ def _starts_sentence(prose: str, at: int) -> bool:
     return following.isupper() or following.isdigit() or following in "\"“‘("
 
 
+def _space_runs(doc: Document) -> list[tuple[int, int, bool]]:
+    """Runs of two or more spaces between words: (start, end, between two sentences).
+    Shared by the doubled-space and sentence-spacing rules, which split them."""
+    prose = doc.prose
+    if "  " not in prose:
+        return []
+    length = len(prose)
+    runs = []
+    layout_lines: dict[int, bool] = {}  # line start -> laid out in columns
+    for match in _SPACE_RUN.finditer(prose):
+        start, end = match.span()
+        if start and end < length and prose[start - 1] not in _NOT_BETWEEN_WORDS \
+                and prose[end] not in _NOT_BETWEEN_WORDS:
+            if end - start >= 3:
+                line_start = prose.rfind("\n", 0, start) + 1
+                if line_start not in layout_lines:
+                    layout_lines[line_start] = _is_layout(prose, start)
+                if layout_lines[line_start]:
+                    continue
+            runs.append((start, end, _ends_sentence(prose, start) and _starts_sentence(prose, end)))
+    return runs
+
+
 def _line_of(prose: str, position: int) -> str:
     line_start = prose.rfind("\n", 0, position) + 1
     line_end = prose.find("\n", position)
@@ -52,13 +79,9 @@ class DoubledSpace(Kind):
     name = "doubled-space"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        prose = doc.prose
-        for match in _SPACES.finditer(prose):
-            start, end = match.span()
-            if _ends_sentence(prose, start) and _starts_sentence(prose, end):
-                continue  # between sentences: the sentence-spacing rule's business
-            if end - start >= 3 and _is_layout(prose, start):
-                continue
+        for start, end, between_sentences in doc.shared("space-runs", _space_runs):
+            if between_sentences:
+                continue  # the sentence-spacing rule's business
             fix = Fix("use one space", (Edit(Span(start, end), " "),))
             yield self.rule.report(doc, Span(start, end), fix, count=end - start)
 
@@ -74,11 +97,8 @@ class SentenceSpacing(Kind):
             return
         prose = doc.prose
         if style == "one":
-            for match in _SPACES.finditer(prose):
-                start, end = match.span()
-                if _ends_sentence(prose, start) and _starts_sentence(prose, end):
-                    if end - start >= 3 and _is_layout(prose, start):
-                        continue
+            for start, end, between_sentences in doc.shared("space-runs", _space_runs):
+                if between_sentences:
                     fix = Fix("use one space between sentences", (Edit(Span(start, end), " "),))
                     yield self.rule.report(doc, Span(start, end), fix, expected="one space",
                                            count=end - start)
@@ -127,10 +147,35 @@ def _inside_name(prose: str, mark: int) -> bool:
     return any(ch.isupper() for ch in word[1:])
 
 
+# Scans for the mark, which is rarer than a space, then looks back for the space.
+_SPACE_BEFORE_MARK = re.compile(r"[,.;:!?](?<=[ \t][,.;:!?])(?=\s|$)(?![ \t]\.)", re.MULTILINE)
+# What may stand before the space: a word, a closing bracket or quote, a percent sign. Not
+# a line start (indentation) or another mark (". . ." is a spaced ellipsis).
+_WORD_END = re.compile(r"[\w)\]\"”’%]")
+
+
+class SpaceBeforePunctuation(Kind):
+    name = "space-before-punctuation"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        prose = doc.prose
+        for match in _SPACE_BEFORE_MARK.finditer(prose):
+            start, end = match.span()
+            while start > 0 and prose[start - 1] in " \t":
+                start -= 1
+            if not start or not _WORD_END.match(prose, start - 1):
+                continue
+            mark = match.group()
+            fix = Fix(f"remove the space before '{mark}'", (Edit(Span(start, end), mark),))
+            yield self.rule.report(doc, Span(start, end), fix, mark=mark)
+
+
 class InnerTab(Kind):
     name = "inner-tab"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if "\t" not in doc.characters:
+            return
         prose = doc.prose
         for match in _INNER_TABS.finditer(prose):
             start, end = match.span()

@@ -1,0 +1,56 @@
+"""Time spent in each rule over the corpus, in one process (a script, not a test).
+
+    python benchmarks/rule_times.py [--select W] [CORPUS]
+
+The figures are CPU seconds per rule summed over every file, plus the shared work
+(reading, decoding, masking prose) that the first rule to ask for it pays.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from presslint.config import Config
+from presslint.decoding import decode
+from presslint.document import Document
+from presslint.engine import load_rules, select
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "press-releases"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--select", default=None)
+    args = parser.parse_args()
+    config = Config(select=tuple(args.select.split(",")) if args.select else None)
+    rules = select(load_rules(config), config)
+    files = sorted(Path(args.corpus).rglob("*.md"))
+    spent: dict[str, float] = defaultdict(float)
+    size = 0
+    for path in files:
+        started = time.perf_counter()
+        data = path.read_bytes()
+        size += len(data)
+        doc = Document.from_decoded(str(path), decode(data))
+        _ = doc.prose, doc.characters
+        spent["(read, decode, prose)"] += time.perf_counter() - started
+        for rule in rules:
+            started = time.perf_counter()
+            assert rule.checker is not None
+            for _ in rule.checker.check(doc):
+                pass
+            spent[f"{rule.code} {rule.name}"] += time.perf_counter() - started
+    total = sum(spent.values())
+    print(f"{len(files)} files, {size / 1e6:.2f} MB, {total:.3f} s in all: {size / total / 1e6:.2f} MB/s\n")
+    for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"{seconds * 1000:9.1f} ms  {100 * seconds / total:5.1f}%  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
