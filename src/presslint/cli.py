@@ -94,6 +94,9 @@ def _with(options: list[Any]) -> Any:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes to use (default: one per core).")
+@click.option("--fix", "fix", is_flag=True, help="Apply the safe fixes to the files (standard input: print the result).")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (spelling suggestions...).")
 @click.option("--release-date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="The release date that relative and past/future date claims are checked against.")
 @click.option("--date-order", type=click.Choice(["mdy", "dmy"]), help="How to read 3/4/2024 (default: mdy).")
@@ -103,9 +106,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
           ignore: tuple[str, ...], config_file: Path | None, no_config: bool, include: tuple[str, ...],
           exclude: tuple[str, ...], output_format: str | None, stdin_filename: str | None, quiet: bool,
           exit_zero: bool, statistics: bool, jobs: int | None, release_date: Any, date_order: str | None,
-          consistency: str | None) -> None:
+          consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input."""
-    from .engine import FileResult, check_file, check_files, load_rules, select as select_rules
+    from .engine import FileResult, FixMode, check_file, check_files, load_rules, select as select_rules
     from .report import get as get_reporter
     from .sources import collect
 
@@ -115,19 +118,23 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         release_date=release_date.date() if release_date else None, date_order=date_order,
         consistency=consistency)
     rules = select_rules(load_rules(config), config)
+    if fix and diff:
+        raise click.UsageError("--fix and --diff do not go together: --diff only shows the fixes")
+    mode = FixMode("diff" if diff else "write", unsafe=unsafe_fixes) if fix or diff else None
 
     failed = False
     results: list[FileResult] = []
     disk_paths = [p for p in (paths or (".",)) if p != "-"]
     if "-" in paths:
         data = sys.stdin.buffer.read()
-        results.append(check_file(stdin_filename or "-", rules, data=data))
+        stdin_mode = FixMode("stdout", unsafe_fixes) if fix else mode
+        results.append(check_file(stdin_filename or "-", rules, data=data, fix=stdin_mode))
     if disk_paths:
         selection = collect(disk_paths, config.include, config.exclude)
         for problem in selection.errors:
             _error(str(problem))
             failed = True
-        results.extend(check_files(selection.files, rules, config, jobs=jobs))
+        results.extend(check_files(selection.files, rules, config, jobs=jobs, fix=mode))
     for result in results:
         if result.error:
             _error(result.error)
@@ -137,13 +144,29 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     checked = [r for r in results if r.index is not None]
 
     out = sys.stdout
+    stdin_output = next((r.output for r in checked if r.output is not None), None)
+    if stdin_output is not None:
+        # The fixed text goes to standard output, so the report goes to standard error.
+        out.write(stdin_output)
+        out.flush()
+        out = sys.stderr
+    if diff:
+        for result in checked:
+            if result.diff:
+                out.write(result.diff)
     color = out.isatty() and "NO_COLOR" not in os.environ
-    get_reporter(config.output_format or "text")(checked, out, statistics=statistics, quiet=quiet, color=color)
+    output_format = config.output_format or _default_format()
+    get_reporter(output_format)(checked, out, statistics=statistics, quiet=quiet, color=color)
     out.flush()
     if failed:
         raise SystemExit(EXIT_ERROR)
-    found = any(r.diagnostics for r in checked)
+    found = any(r.diagnostics for r in checked) or (diff and any(r.diff for r in checked))
     raise SystemExit(EXIT_PROBLEMS if found and not exit_zero else EXIT_CLEAN)
+
+
+def _default_format() -> str:
+    # In GitHub Actions, annotations on the changed lines are what a reviewer sees.
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 @cli.command("rules")

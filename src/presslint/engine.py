@@ -85,9 +85,27 @@ class FileResult:
     source: Source | None = None
     error: str | None = None
     warning: str | None = None
+    fixed: int = 0  # fixes applied (or, with --diff, that would be)
+    diff: str | None = None  # the unified diff of the fixes, with --diff
+    output: str | None = None  # the fixed text, for standard input with --fix
 
 
-def check_file(path: Path | str, rules: Sequence[Rule], data: bytes | None = None) -> FileResult:
+@dataclass(frozen=True)
+class FixMode:
+    """What ``--fix`` and its friends ask for: ``action`` is "write" (the file), "diff"
+    (print what would change) or "stdout" (print the fixed text: standard input)."""
+
+    action: str = "write"
+    unsafe: bool = False
+
+
+# Fixes can uncover or enable others (removing a space may join two spaces); a few passes
+# reach a fixed point, and the bound guarantees the loop ends whatever the rules do.
+_MAX_FIX_PASSES = 8
+
+
+def check_file(path: Path | str, rules: Sequence[Rule], data: bytes | None = None,
+               fix: FixMode | None = None) -> FileResult:
     name = str(path)
     try:
         raw = read(Path(path)) if data is None else data
@@ -97,7 +115,52 @@ def check_file(path: Path | str, rules: Sequence[Rule], data: bytes | None = Non
     except BinaryFileError as exc:
         return FileResult(name, warning=f"{name}: skipped, {exc}")
     doc = Document.from_decoded(name, decoded)
-    return result_of(doc, rules)
+    if fix is None:
+        return result_of(doc, rules)
+    return _fix(doc, rules, fix, raw)
+
+
+def _fix(doc: Document, rules: Sequence[Rule], mode: FixMode, raw: bytes) -> FileResult:
+    from .decoding import Decoded
+    from .fix import choose, encode, fixed_text, stored_text, write_atomically
+
+    original = stored_text(doc)
+    applied = 0
+    for _ in range(_MAX_FIX_PASSES):
+        fixes = choose(check_document(doc, rules), mode.unsafe)
+        if not fixes:
+            break
+        text = fixed_text(doc, fixes)
+        applied += len(fixes)
+        doc = Document.from_decoded(doc.path, Decoded(text, doc.source.encoding, doc.source.bom,
+                                                      doc.source.guessed_encoding))
+    result = result_of(doc, rules)
+    result.fixed = applied
+    if not applied:
+        if mode.action == "stdout":
+            result.output = original
+        return result
+    text = stored_text(doc)
+    if mode.action == "diff":
+        import difflib
+
+        result.diff = "".join(difflib.unified_diff(
+            original.splitlines(keepends=True), text.splitlines(keepends=True),
+            fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}"))
+    elif mode.action == "stdout":
+        result.output = text
+    else:
+        try:
+            data = encode(text, doc)
+        except UnicodeEncodeError as exc:
+            return FileResult(doc.path, error=f"{doc.path}: not fixed: the fix needs {exc.object[exc.start]!r}, "
+                                              f"which {doc.source.encoding} cannot store")
+        if data != raw:
+            try:
+                write_atomically(Path(doc.path), data)
+            except OSError as exc:
+                return FileResult(doc.path, error=f"{doc.path}: cannot write the fixes ({exc.strerror or exc})")
+    return result
 
 
 def result_of(doc: Document, rules: Sequence[Rule]) -> FileResult:
@@ -119,24 +182,28 @@ def result_of(doc: Document, rules: Sequence[Rule]) -> FileResult:
 _worker_rules: list[Rule] = []
 
 
-def _init_worker(config: Config) -> None:
-    global _worker_rules
+_worker_fix: FixMode | None = None
+
+
+def _init_worker(config: Config, fix: FixMode | None) -> None:
+    global _worker_rules, _worker_fix
     _worker_rules = select(load_rules(config), config)
+    _worker_fix = fix
 
 
 def _check_in_worker(path: Path) -> FileResult:
-    return check_file(path, _worker_rules)
+    return check_file(path, _worker_rules, fix=_worker_fix)
 
 
 def check_files(files: Sequence[Path], rules: Sequence[Rule], config: Config,
-                jobs: int | None = None) -> Iterator[FileResult]:
+                jobs: int | None = None, fix: FixMode | None = None) -> Iterator[FileResult]:
     """Results in the order of ``files``; a process pool when there are many files."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(files) < 2 * jobs:
         for path in files:
-            yield check_file(path, rules)
+            yield check_file(path, rules, fix=fix)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, fix)) as pool:
         yield from pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 8)))

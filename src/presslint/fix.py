@@ -1,17 +1,27 @@
-"""Apply the edits of fixes to text. Writing files back comes with ``--fix``."""
+"""Apply fixes: choose non-overlapping edits, rebuild the file's text, write it atomically.
+
+Edits are positions in a document's normalised text (every line break one ``\\n``). They
+are applied to the file's text as it was stored, line breaks and all, so a fix changes
+nothing outside the spans it reports: a CRLF file stays CRLF, and a file with mixed line
+endings keeps them unless the mixed-line-endings fix itself is applied.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
-from .diagnostic import Edit
+from .diagnostic import Diagnostic, Edit, Fix, Span
+from .document import Document
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
     """``text`` with ``edits`` applied, and how many were applied.
 
     Edits are taken in order of position; one that overlaps an edit already taken is
-    skipped (a later run picks it up), so the result never depends on a guess about
+    skipped (a later pass picks it up), so the result never depends on a guess about
     what two overlapping replacements would mean together.
     """
     parts: list[str] = []
@@ -26,3 +36,97 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
         applied += 1
     parts.append(text[position:])
     return "".join(parts), applied
+
+
+def choose(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Fix]:
+    """The fixes to apply in one pass: applicable ones, whole fixes only, no two touching
+    the same text; ties are broken by position then code, so runs are deterministic."""
+    taken: list[Span] = []
+    chosen: list[Fix] = []
+    for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
+        fix = diagnostic.fix
+        if fix is None or not fix.edits or (not fix.safe and not unsafe):
+            continue
+        spans = [edit.span for edit in fix.edits]
+        if any(_overlaps(span, other) for span in spans for other in taken):
+            continue
+        taken.extend(spans)
+        chosen.append(fix)
+    return chosen
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    if a.start == a.end or b.start == b.end:  # insertions clash only at the same point
+        return b.start <= a.start <= b.end if a.start == a.end else a.start <= b.start <= a.end
+    return a.start < b.end and b.start < a.end
+
+
+def stored_text(doc: Document) -> str:
+    """The document's text with the line breaks it was stored with."""
+    source = doc.source
+    if source.line_breaks is None:
+        return doc.text if source.newline == "\n" else doc.text.replace("\n", source.newline)
+    lines = doc.text.split("\n")
+    breaks = source.line_breaks
+    return "".join(line + (breaks[i] if i < len(breaks) else "") for i, line in enumerate(lines))
+
+
+def _stored_offsets(doc: Document, stored: str) -> list[int]:
+    starts = [0]
+    index = 0
+    for line_break in doc.source.line_breaks or ():
+        index = stored.index(line_break, index) + len(line_break)
+        starts.append(index)
+    return starts
+
+
+def fixed_text(doc: Document, fixes: Sequence[Fix]) -> str:
+    """The stored text (as written on disk) with ``fixes`` applied."""
+    stored = stored_text(doc)
+    newline = doc.source.newline
+    if doc.source.line_breaks is None:
+        line_starts_stored = [s + i * (len(newline) - 1) for i, s in enumerate(doc.lines.starts)]
+    else:
+        line_starts_stored = _stored_offsets(doc, stored)
+
+    def to_stored(offset: int) -> int:
+        line, column = doc.lines.position(offset)
+        return line_starts_stored[line - 1] + column - 1
+
+    edits = []
+    for fix in fixes:
+        for edit in fix.edits:
+            replacement = edit.replacement.replace("\r\n", "\n").replace("\r", "\n").replace("\n", newline)
+            edits.append(Edit(Span(to_stored(edit.span.start), to_stored(edit.span.end)), replacement))
+    text, _ = apply_edits(stored, edits)
+    return text
+
+
+def encode(text: str, doc: Document) -> bytes:
+    """``text`` in the document's encoding, with its byte-order mark if it had one."""
+    encoding = doc.source.encoding
+    data = text.encode(encoding)
+    if doc.source.bom:
+        bom = "\ufeff".encode(encoding)
+        data = bom + data
+    return data
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one,
+    never half of one; the file's permission bits are kept."""
+    mode = os.stat(path).st_mode & 0o7777
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".presslint", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise

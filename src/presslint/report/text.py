@@ -62,12 +62,21 @@ def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = Fal
             out.write(f"  {_paint(caret, _COLORS[severity], color)}\n")
     if quiet:
         return
-    problems = len(items)
+    out.write(summary(results, len(items)) + "\n")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary(results: Sequence[FileResult], problems: int) -> str:
     files = sum(1 for r in results if r.diagnostics)
     checked = len(results)
+    fixed = sum(r.fixed for r in results)
+    if fixed:
+        verb = "Would fix" if any(r.diff is not None for r in results) else "Fixed"
+        left = f"{problems} remaining in {_count(files, 'file')}" if problems else "none remaining"
+        return f"{verb} {_count(fixed, 'problem')}, {left} ({_count(checked, 'file')} checked)."
     if problems:
-        plural = "problem" if problems == 1 else "problems"
-        out.write(f"Found {problems} {plural} in {files} {'file' if files == 1 else 'files'}"
-                  f" ({checked} checked).\n")
-    else:
-        out.write(f"All clear: no problems in {checked} {'file' if checked == 1 else 'files'}.\n")
+        return f"Found {_count(problems, 'problem')} in {_count(files, 'file')} ({checked} checked)."
+    return f"All clear: no problems in {_count(checked, 'file')}."

@@ -1,0 +1,99 @@
+"""--fix, --diff and --unsafe-fixes: exact, atomic, idempotent, encoding-preserving."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from presslint.cli import cli
+from presslint.diagnostic import Edit, Fix, Span
+from presslint.fix import _overlaps, apply_edits, choose
+from presslint.diagnostic import Diagnostic, Severity
+
+
+def fix(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["check", "--no-config", *args], input=input)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_fix_keeps_crlf_bom_and_mode(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(codecs.BOM_UTF8 + "Caf\u00e9  opens. \r\nIt rained.The end\r\n".encode())
+    path.chmod(0o640)
+    code, out, _ = fix("--fix", str(path))
+    assert code == 0, out
+    assert path.read_bytes() == codecs.BOM_UTF8 + "Caf\u00e9 opens.\r\nIt rained. The end\r\n".encode()
+    assert os.stat(path).st_mode & 0o777 == 0o640
+    assert out.strip().endswith("Fixed 3 problems, none remaining (1 file checked).")
+    assert [p.name for p in tmp_path.iterdir()] == ["r.txt"], "no temporary file may be left behind"
+
+
+def test_fix_keeps_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Zürich  today.\n".encode("utf-16-le"))
+    fix("--fix", str(path))
+    assert path.read_bytes() == codecs.BOM_UTF16_LE + "Zürich today.\n".encode("utf-16-le")
+
+
+def test_mixed_line_endings_are_kept_unless_that_fix_is_selected(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"One  two.\r\nThree.\nFour.\r\n")
+    fix("--fix", "--ignore", "W113", str(path))
+    assert path.read_bytes() == b"One two.\r\nThree.\nFour.\r\n"
+    fix("--fix", str(path))
+    assert path.read_bytes() == b"One two.\r\nThree.\r\nFour.\r\n"
+
+
+def test_diff_changes_nothing_and_exits_one(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text("Hello  world.\n", encoding="utf-8")
+    code, out, _ = fix("--diff", str(path))
+    assert code == 1
+    assert "-Hello  world.\n+Hello world.\n" in out
+    assert path.read_text(encoding="utf-8") == "Hello  world.\n"
+
+
+def test_unsafe_fixes_need_the_flag(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Highlights:\tfaster checkout.\n", encoding="utf-8")
+    code, _, _ = fix("--fix", str(path))
+    assert code == 1 and "\t" in path.read_text(encoding="utf-8")  # W108's fix is unsafe
+    code, _, _ = fix("--fix", "--unsafe-fixes", str(path))
+    assert code == 0 and path.read_text(encoding="utf-8") == "Highlights: faster checkout.\n"
+
+
+def test_stdin_fix_prints_the_fixed_text(tmp_path: Path) -> None:
+    code, out, err = fix("--fix", "-", input=b"a  b \n")
+    assert out == "a b\n"
+    assert "Fixed 2 problems" in err and code == 0
+
+
+def test_fix_and_diff_together_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("x\n")
+    code, _, err = fix("--fix", "--diff", str(path))
+    assert code == 2 and "do not go together" in err
+
+
+def _diagnostic(start: int, end: int, code: str, replacement: str = "") -> Diagnostic:
+    return Diagnostic("x", Span(start, end), code, "r", Severity.WARNING, "m",
+                      Fix("f", (Edit(Span(start, end), replacement),)))
+
+
+def test_overlapping_fixes_are_chosen_by_position_then_code() -> None:
+    chosen = choose([_diagnostic(2, 6, "W2", "B"), _diagnostic(0, 4, "W9", "A"), _diagnostic(6, 6, "W1", "!")],
+                    unsafe=False)
+    assert [f.edits[0].replacement for f in chosen] == ["A", "!"]
+    assert apply_edits("abcdefgh", [e for f in chosen for e in f.edits]) == ("Aef!gh", 2)
+
+
+def test_insertions_clash_only_at_the_same_point() -> None:
+    assert _overlaps(Span(3, 3), Span(3, 3))
+    assert not _overlaps(Span(3, 3), Span(4, 6))
+    assert _overlaps(Span(4, 4), Span(3, 6))
+    assert not _overlaps(Span(0, 2), Span(2, 4))
