@@ -108,7 +108,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
           exit_zero: bool, statistics: bool, jobs: int | None, release_date: Any, date_order: str | None,
           consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input."""
-    from .engine import FileResult, FixMode, check_file, check_files, load_rules, select as select_rules
+    from .engine import FileResult, FixMode, check_file, check_files, load_rules, rules_for
+    from .engine import select as select_rules
     from .report import get as get_reporter
     from .sources import collect
 
@@ -128,7 +129,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     if "-" in paths:
         data = sys.stdin.buffer.read()
         stdin_mode = FixMode("stdout", unsafe_fixes) if fix else mode
-        results.append(check_file(stdin_filename or "-", rules, data=data, fix=stdin_mode))
+        name = stdin_filename or "-"
+        results.append(check_file(name, rules_for(name, rules, config), data=data, fix=stdin_mode))
     if disk_paths:
         selection = collect(disk_paths, config.include, config.exclude)
         for problem in selection.errors:

@@ -30,6 +30,7 @@ KEYS: dict[str, str] = {
     "output-format": "one of " + ", ".join(OUTPUT_FORMATS),
     "rules": "a list of paths to extra rule packs",
     "rule-options": "a mapping of rule code or name to a mapping of options",
+    "per-file-ignores": "a mapping of glob pattern to a list of rule codes, prefixes or names",
     # Typos (T)
     "vocabulary": "a mapping with 'accept' and 'reject' lists of words",
     "words-file": "a path to a words file (one accepted term per line)",
@@ -59,6 +60,7 @@ class Config:
     output_format: str | None = None
     rules: tuple[Path, ...] = ()
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     vocabulary_accept: tuple[str, ...] = ()
     vocabulary_reject: tuple[str, ...] = ()
     words_file: Path | None = None
@@ -139,6 +141,12 @@ def _mapping_of_mappings(value: Any) -> dict[str, dict[str, Any]]:
     return {str(k): dict(v) for k, v in value.items()}
 
 
+def _per_file_ignores(value: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise _Invalid()
+    return {str(pattern): _string_list(selectors) for pattern, selectors in value.items()}
+
+
 def _path(value: Any) -> Path:
     if not isinstance(value, str) or not value:
         raise _Invalid()
@@ -165,6 +173,7 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "include": _string_list, "exclude": _string_list, "rules": _string_list,
     "output-format": _choice(*OUTPUT_FORMATS),
     "rule-options": _mapping_of_mappings,
+    "per-file-ignores": _per_file_ignores,
     "vocabulary": _vocabulary,
     "words-file": _path,
     "terms": _string_list,

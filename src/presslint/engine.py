@@ -64,11 +64,30 @@ def select(rules: Sequence[Rule], config: Config) -> list[Rule]:
     return sorted(chosen.values(), key=lambda r: r.code)
 
 
-def check_document(doc: Document, rules: Iterable[Rule]) -> list[Diagnostic]:
+def rules_for(path: str, rules: Sequence[Rule], config: Config) -> Sequence[Rule]:
+    """``rules`` less those that ``per-file-ignores`` turns off for ``path``."""
+    if not config.per_file_ignores:
+        return rules
+    from pathlib import PurePosixPath
+
+    from .sources import matches
+
+    where = PurePosixPath(Path(path).as_posix())
+    ignored = [s for pattern, selectors in config.per_file_ignores.items() if matches(where, [pattern])
+               for s in selectors]
+    if not ignored:
+        return rules
+    return [r for r in rules if not any(r.code.startswith(s) or r.name == s for s in ignored)]
+
+
+def check_document(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
+    from .suppressions import apply as apply_suppressions
+
     diagnostics: list[Diagnostic] = []
     for rule in rules:
         assert rule.checker is not None, f"rule {rule.code} was not instantiated"
         diagnostics.extend(rule.checker.check(doc))
+    diagnostics = apply_suppressions(doc, diagnostics, rules)
     diagnostics.sort(key=lambda d: d.sort_key)
     return diagnostics
 
@@ -186,13 +205,18 @@ _worker_fix: FixMode | None = None
 
 
 def _init_worker(config: Config, fix: FixMode | None) -> None:
-    global _worker_rules, _worker_fix
+    global _worker_rules, _worker_fix, _worker_config
     _worker_rules = select(load_rules(config), config)
     _worker_fix = fix
+    _worker_config = config
+
+
+_worker_config: Config | None = None
 
 
 def _check_in_worker(path: Path) -> FileResult:
-    return check_file(path, _worker_rules, fix=_worker_fix)
+    assert _worker_config is not None
+    return check_file(path, rules_for(str(path), _worker_rules, _worker_config), fix=_worker_fix)
 
 
 def check_files(files: Sequence[Path], rules: Sequence[Rule], config: Config,
@@ -201,7 +225,7 @@ def check_files(files: Sequence[Path], rules: Sequence[Rule], config: Config,
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(files) < 2 * jobs:
         for path in files:
-            yield check_file(path, rules, fix=fix)
+            yield check_file(path, rules_for(str(path), rules, config), fix=fix)
         return
     from concurrent.futures import ProcessPoolExecutor
 

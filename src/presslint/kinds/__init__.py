@@ -36,6 +36,7 @@ REGISTRY: dict[str, str] = {
     "mojibake": "characters:Mojibake",
     "html-entity": "characters:HtmlEntity",
     "not-utf8": "characters:NotUtf8",
+    "unused-suppression": "suppression:UnusedSuppression",
     # Typos (T)
     # Capitalization (C)
     # Dates (D)

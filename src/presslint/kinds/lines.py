@@ -85,3 +85,4 @@ class MixedLineEndings(Kind):
             # usual one is exact in the original file too.
             fix = Fix(f"end the line with {_BREAK_NAMES[usual]}", (Edit(span, usual),))
             yield self.rule.report(doc, span, fix, found=_BREAK_NAMES[found], usual=_BREAK_NAMES[usual])
+

@@ -1,0 +1,56 @@
+"""Suppression comments and per-file-ignores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from presslint import check_text
+from presslint.config import Config
+from presslint.engine import check_files, load_rules, select
+
+MD = "release.md"
+
+
+def codes(text: str, **config: object) -> list[tuple[str, int]]:
+    found = check_text(text, path=MD, config=Config(**config))  # type: ignore[arg-type]
+    return [(d.code, text.count("\n", 0, d.span.start) + 1) for d in found]
+
+
+def test_disable_and_enable_a_range() -> None:
+    text = ("One  two.\n<!-- presslint-disable W104 -->\nThree  four.\nFive  six.\n"
+            "<!-- presslint-enable -->\nSeven  eight.\n")
+    assert codes(text) == [("W104", 1), ("W104", 6)]
+
+
+def test_disable_next_line_by_name_or_prefix() -> None:
+    text = "<!-- presslint-disable-next-line doubled-space -->\nOne  two.\n<!-- presslint-disable-next-line W1 -->\nA  b.\nC  d.\n"
+    assert codes(text) == [("W104", 5)]
+
+
+def test_disable_everything_to_the_end() -> None:
+    assert codes("Fine.\n<!-- presslint-disable -->\nOne  two. \n") == []
+
+
+def test_a_suppression_that_silences_nothing_is_reported_and_fixable() -> None:
+    text = "Clean.\n<!-- presslint-disable-next-line W104 -->\nAlso clean.\n"
+    found = check_text(text, path=MD)
+    assert [(d.code, d.message) for d in found] == [
+        ("P001", "this suppression (W104) silences nothing; remove it")]
+    assert found[0].fix is not None
+    edit = found[0].fix.edits[0]
+    assert text[:edit.span.start] + text[edit.span.end:] == "Clean.\nAlso clean.\n"
+
+
+def test_unused_suppression_of_a_rule_that_did_not_run_is_not_judged() -> None:
+    text = "Clean.\n<!-- presslint-disable-next-line W104 -->\nAlso clean.\n"
+    assert codes(text, select=("W101", "P001")) == []
+
+
+def test_per_file_ignores(tmp_path: Path) -> None:
+    (tmp_path / "legal").mkdir()
+    for name in ("a.txt", "legal/b.txt"):
+        (tmp_path / name).write_text("One  two. \n", encoding="utf-8")
+    config = Config(per_file_ignores={"legal/*": ("W104",), "*.txt": ("trailing-whitespace",)})
+    rules = select(load_rules(config), config)
+    results = list(check_files(sorted(tmp_path.rglob("*.txt")), rules, config, jobs=1))
+    assert [[d.code for d in r.diagnostics] for r in results] == [["W104"], []]
