@@ -37,7 +37,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # when its character is in the text, and separate simple patterns scan faster than one
 # alternation (measured: 5x).
 _MARKDOWN_INLINE = (
-    ("`", re.compile(r"`[^`\n]*`+")),  # inline code
+    ("`", re.compile(r"`[^`\n]*(?:\n[^`\n]+)*`+")),  # inline code, across lines of one paragraph
     ("!", re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")),  # images, alt text included
     ("]", re.compile(r"""\]\([^)\s]*(?:\s+"[^"\n]*")?\)""")),  # link destinations, not the text
     ("<", re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.DOTALL)),  # comments, tags, autolinks
