@@ -36,7 +36,7 @@ def test_hook_fails_on_a_defect_and_passes_once_fixed(tmp_path: Path) -> None:
 
     failing = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env)
     assert failing.returncode == 1, failing.stdout + failing.stderr
-    assert "launch.md:3:35: W106 no space after '.' before 'The'" in failing.stdout
+    assert "launch.md:3:34: W106 no space after '.' before 'The'" in failing.stdout
 
     release.write_text("# Launch\n\nThe company announced its results. The board agreed.\n", encoding="utf-8")
     passing = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env)
