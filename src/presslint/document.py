@@ -129,6 +129,14 @@ class Document:
         return self.markup.prose
 
     @cached_property
+    def headings(self) -> list[Span]:
+        """Heading lines (Markdown ATX and setext, HTML h1-h6); spans cover whole lines
+        (or the element, in HTML). Plain text has no marked headings."""
+        from .markup import headings
+
+        return headings(self.text, self.kind)
+
+    @cached_property
     def tokens(self) -> list[Token]:
         return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.prose)]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .diagnostic import Span
 
@@ -39,15 +40,15 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MARKDOWN_INLINE = (
     ("`", re.compile(r"`[^`\n]*(?:\n[^`\n]+)*`+")),  # inline code, across lines of one paragraph
     ("!", re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")),  # images, alt text included
-    ("]", re.compile(r"""\]\([^)\s]*(?:\s+"[^"\n]*")?\)""")),  # link destinations, not the text
+    ("](", re.compile(r"""\((?<=\]\()[^)\s]*(?:\s+"[^"\n]*")?\)""")),  # link destinations, not the text
     ("<", re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.DOTALL)),  # comments, tags, autolinks
 )
-# ...and those that start at a line.
-_MARKDOWN_BLOCKS = re.compile(
-    r"""^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)"""  # fenced code
-    r"""|^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*""",  # reference definitions
-    re.DOTALL | re.MULTILINE,
-)
+_REFERENCE_DEFINITIONS = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*", re.MULTILINE)
+# Lines that may open a code or HTML block. Only a document that has one pays for
+# markdown-it's block parser (none of the 1,000 releases of the development corpus does).
+_BLOCK_HINTS = re.compile(r"^(?: {4}|\t)\S|^ {0,3}(?:```|~~~|<[A-Za-z!/?])", re.MULTILINE)
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t][^\n]*)?$", re.MULTILINE)
+_HTML_HEADING = re.compile(r"<h[1-6]\b[^>]*>.*?</h[1-6]\s*>", re.IGNORECASE | re.DOTALL)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 _HTML = re.compile(
@@ -69,8 +70,10 @@ def parse(text: str, kind: str) -> Markup:
     if kind == "markdown":
         if text.startswith("---"):
             spans.extend(Span(*m.span()) for m in _FRONT_MATTER.finditer(text))
-        if "`" in text or "~~~" in text or "]:" in text:
-            spans.extend(Span(*m.span()) for m in _MARKDOWN_BLOCKS.finditer(text))
+        if _BLOCK_HINTS.search(text):
+            spans.extend(_markdown_blocks(text, ("fence", "code_block", "html_block")))
+        if "]:" in text:
+            spans.extend(Span(*m.span()) for m in _REFERENCE_DEFINITIONS.finditer(text))
         for needed, pattern in _MARKDOWN_INLINE:
             if needed in text:
                 spans.extend(Span(*m.span()) for m in pattern.finditer(text))
@@ -81,6 +84,45 @@ def parse(text: str, kind: str) -> Markup:
         return Markup(text, ())
     merged = _merge(spans)
     return Markup(_mask(text, merged), tuple(merged))
+
+
+def _markdown_blocks(text: str, types: tuple[str, ...]) -> list[Span]:
+    """The spans of the whole lines of every block of ``types``, from markdown-it-py."""
+    parser = _block_parser()
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    spans = []
+    for token in parser.parse(text):
+        if token.type in types and token.map:
+            first, last = token.map
+            end = starts[last] if last < len(starts) else len(text)
+            spans.append(Span(starts[first], end))
+    return spans
+
+
+_parser: Any = None
+
+
+def _block_parser() -> Any:
+    global _parser
+    if _parser is None:
+        from markdown_it import MarkdownIt
+
+        # Block structure only: inline parsing costs three times as much, and the inline
+        # constructs that hide prose are masked by the patterns above.
+        _parser = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
+    return _parser
+
+
+def headings(text: str, kind: str) -> list[Span]:
+    """The headings of a document: Markdown ATX and setext headings, HTML <h1>-<h6>."""
+    if kind == "markdown":
+        if _BLOCK_HINTS.search(text) or re.search(r"^ {0,3}(?:=+|-+)[ \t]*$", text, re.MULTILINE):
+            return [Span(s.start, s.end - 1) if text[s.end - 1:s.end] == "\n" else s
+                    for s in _markdown_blocks(text, ("heading_open",))]
+        return [Span(*m.span()) for m in _ATX_HEADING.finditer(text)]
+    if kind == "html":
+        return [Span(*m.span()) for m in _HTML_HEADING.finditer(text)]
+    return []
 
 
 def _addresses(text: str) -> list[Span]:

@@ -1,0 +1,78 @@
+"""Markdown and HTML: only prose is checked, and every finding points into the file
+exactly. Each construct below hides a doubled space ("a  b") that must not be reported;
+the prose around it has one that must."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslint import check_text
+from presslint.config import Config
+from presslint.document import Document
+
+ONLY_W104 = Config(select=("W104",))
+
+MARKDOWN_CONSTRUCTS = {
+    "front matter": "---\ntitle: a  b\n---\n",
+    "fenced code": "```\ncode  here\n```\n",
+    "tilde fence": "~~~text\ncode  here\n~~~\n",
+    "indented code": "\n    code  here\n",
+    "html block": "<div>\nraw  html\n</div>\n",
+    "html comment": "<!-- note  here -->\n",
+    "inline code": "Use `two  spaces` here.\n",
+    "inline code across lines": "Use `two\nspaces  inside` here.\n",
+    "link destination": "See [the site](https://example.com/a \"a  title\") now.\n",
+    "image": "![logo  alt](logo.png)\n",
+    "autolink": "Write <https://example.com/a__b>.\n",
+    "reference definition": "[ref]: https://example.com/x  \"title  here\"\n",
+}
+
+
+@pytest.mark.parametrize("construct", sorted(MARKDOWN_CONSTRUCTS))
+def test_markdown_construct_is_not_prose(construct: str) -> None:
+    hidden = MARKDOWN_CONSTRUCTS[construct]
+    text = f"{hidden}\nProse  here.\n" if construct == "front matter" else f"Prose  here.\n\n{hidden}"
+    found = check_text(text, path="release.md", config=ONLY_W104)
+    line = text[:text.index("Prose  here")].count("\n") + 1
+    assert [(d.code, text.count("\n", 0, d.span.start) + 1) for d in found] == [("W104", line)], construct
+
+
+def test_link_text_and_headings_are_prose() -> None:
+    text = "# Big  news\n\nRead [the  report](https://example.com) today.\n"
+    found = check_text(text, path="release.md", config=ONLY_W104)
+    assert [text[d.span.start - 3:d.span.end + 4] for d in found] == ["Big  news", "the  repo"]
+
+
+def test_positions_point_into_the_original_markdown() -> None:
+    text = "---\ndate: 2024-03-18\n---\n# Title\n\n```\nx.Y  z\n```\nSome `code.Here` and text.The end.\n"
+    found = check_text(text, path="release.md", config=Config(select=("W104", "W106")))
+    doc = Document("release.md", text)
+    assert [(d.code, doc.lines.position(d.span.start)) for d in found] == [("W106", (9, 26))]
+    assert text[found[0].span.start] == "."
+
+
+def test_html_prose_only() -> None:
+    text = ('<html><head><style>p  { color: red }</style><script>var a  = 1;</script></head>\n'
+            '<body><h1 class="a  b">Big  news</h1><p>Fine <b>text</b>.<pre>keep  this</pre></p>\n'
+            '<!-- a  comment --></body></html>\n')
+    found = check_text(text, path="release.html", config=ONLY_W104)
+    assert [text[d.span.start - 3:d.span.end + 4] for d in found] == ["Big  news"]
+
+
+def test_headings_are_known() -> None:
+    md = Document("r.md", "Title\n=====\n\nText.\n\n## Second  one\n")
+    assert [md.text[s.start:s.end] for s in md.headings] == ["Title\n=====", "## Second  one"]
+    plain = Document("r.md", "# One\n\nText.\n")
+    assert [plain.text[s.start:s.end] for s in plain.headings] == ["# One"]
+    html = Document("r.html", "<h2>About us</h2><p>x</p>")
+    assert [html.text[s.start:s.end] for s in html.headings] == ["<h2>About us</h2>"]
+
+
+def test_markdown_masking_is_identical_with_and_without_the_block_parser() -> None:
+    """The fast path (no code or HTML blocks) and markdown-it's must agree where both apply."""
+    from presslint import markup
+
+    text = "# T\n\nPara with `code` and [link](http://x.y/z) and ![i](p.png).\n\n- item  one\n"
+    fast = markup.parse(text, "markdown")
+    assert markup._markdown_blocks(text, ("fence", "code_block", "html_block")) == []
+    assert fast.prose.count(markup.MASK) == len("`code`") + len("(http://x.y/z)") + len("![i](p.png)")
