@@ -11,8 +11,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from .decoding import Decoded
 from .diagnostic import Span
@@ -33,6 +33,66 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
+
+
+class Tokens(Sequence[Token]):
+    """The words of a document's prose, in order.
+
+    Built for speed: the texts come from one C-level ``findall``; the start offsets are
+    computed only when a rule first needs a position, and a :class:`Token` is made only
+    for the words a rule looks at. Rules should find candidates through
+    :attr:`Document.word_counts` or :meth:`indices_of`, not by iterating every token.
+    """
+
+    __slots__ = ("_prose", "texts", "_starts")
+
+    def __init__(self, prose: str) -> None:
+        self._prose = prose
+        self.texts: list[str] = _WORD.findall(prose)
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [m.start() for m in _WORD.finditer(self._prose)]
+        return self._starts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        starts, texts = self.starts, self.texts
+        if isinstance(index, slice):
+            return [Token(starts[i], starts[i] + len(texts[i]), texts[i]) for i in range(*index.indices(len(texts)))]
+        text = texts[index]
+        start = starts[index]
+        return Token(start, start + len(text), text)
+
+    def __iter__(self) -> Iterator[Token]:
+        starts = self.starts
+        return (Token(start, start + len(text), text) for start, text in zip(starts, self.texts))
+
+    def indices_of(self, words: Iterable[str]) -> list[int]:
+        """Sorted indices of the tokens whose text is one of ``words``; a C-speed scan per
+        word, for the few rare words a rule suspects."""
+        texts = self.texts
+        found: list[int] = []
+        for word in words:
+            index = -1
+            try:
+                while True:
+                    index = texts.index(word, index + 1)
+                    found.append(index)
+            except ValueError:
+                pass
+        found.sort()
+        return found
 
 
 class LineIndex:
@@ -137,12 +197,12 @@ class Document:
         return headings(self.text, self.kind)
 
     @cached_property
-    def tokens(self) -> list[Token]:
-        return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.prose)]
+    def tokens(self) -> Tokens:
+        return Tokens(self.prose)
 
     @cached_property
     def word_counts(self) -> Counter[str]:
-        return Counter(token.text for token in self.tokens)
+        return Counter(self.tokens.texts)
 
     @cached_property
     def sentences(self) -> list[Span]:

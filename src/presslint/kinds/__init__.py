@@ -38,8 +38,28 @@ REGISTRY: dict[str, str] = {
     "not-utf8": "characters:NotUtf8",
     "unused-suppression": "suppression:UnusedSuppression",
     # Typos (T)
+    "misspelling": "misspelling:Misspelling",
+    "unknown-word": "spelling:UnknownWord",
+    "run-together": "runtogether:RunTogether",
+    "homophone": "homophones:Homophone",
+    "missing-possessive": "possessive:MissingPossessive",
+    "doubled-word": "doubled:DoubledWord",
+    "article": "articles:Article",
     # Capitalization (C)
+    "case-consistency": "consistency:CaseConsistency",
+    "lowercase-sentence-start": "sentence_start:LowercaseSentenceStart",
+    "term": "terms:Term",
+    "lowercase-calendar-name": "calendar_names:LowercaseCalendarName",
+    "headline-case": "headline:HeadlineCase",
     # Dates (D)
+    "impossible-date": "date_checks:ImpossibleDate",
+    "weekday-mismatch": "date_checks:WeekdayMismatch",
+    "mixed-date-formats": "date_checks:MixedDateFormats",
+    "suspicious-year": "date_checks:SuspiciousYear",
+    "unanchored-relative-date": "date_claims:UnanchoredRelativeDate",
+    "relative-date-contradiction": "date_claims:RelativeDateContradiction",
+    "tense-against-release-date": "date_claims:TenseAgainstReleaseDate",
+    "fact-check": "date_facts:FactCheck",
 }
 
 

@@ -1,0 +1,96 @@
+"""a / an before a vowel or consonant sound: "a apple", "an user", "a FBI agent", "a 8-week".
+
+The sound is read from the spelling, with the exceptions that matter: "a university",
+"a one-time", "a European", "an hour", "an honest"; initialisms by the name of their first
+letter ("an FBI", "a CEO", "an MBA"); numbers by how they are said ("an 8", "an 11", "an 18").
+Words whose sound the spelling leaves open (capitalised words in U, acronyms said as words,
+"an historic") are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..document import Document
+from ..wordtools import find_tokens, following, match_case, starts_sentence
+from . import Kind
+
+# Letters whose name starts with a vowel sound: "an F", "an M", "an S", "an X".
+_VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")
+_SILENT_H = re.compile(r"(hour|honest|honor|honour|heir)")
+# Vowel letters said with a consonant sound: "a university", "a European", "a one-off".
+_CONSONANT_SOUND = re.compile(r"(uni(?!n|m|d)|use|usu|usa|uti|ura|ure|uro|uk|ubi|eu|ewe|one|once|ouija)")
+# "an umbrella", "an unusual": u- words said with "uh"; others in u are left open.
+_U_VOWEL = re.compile(r"(un|up|ult|umb|ugl|ush|utt|ud|um)")
+_NUMBER = re.compile(r"(\d+)")
+_ARTICLE = re.compile(r"[Aa](?<!\w[Aa])n?(?= )")  # class first: fast to scan
+# Places often read out in full: "a NYC native" is "a New York City native".
+_READ_IN_FULL = frozenset("""NYC NY NJ LA SF NH NM NV NE NC ND SC SD MN MS MO MT MA MI ME FL AL
+    AZ AR IL IA IN OH OK OR RI""".split())
+# A function word after the article means the text is garbled, not the article wrong.
+_FUNCTION = frozenset("in on of at and or as if is it into onto our its an a the".split())
+
+
+def vowel_sound(word: str) -> bool | None:
+    """Whether ``word`` starts with a vowel sound; None when the spelling leaves it open."""
+    head = word.split("-")[0]
+    number = _NUMBER.match(word)
+    if number:
+        digits = number.group(1)
+        if digits.startswith("8"):
+            return True
+        # "an 11", "an 18", "an 11,000" but "a 110" ("a hundred and ten") and "a 1,800".
+        if digits in {"11", "18"} and not word[2:3].isdigit():
+            return True
+        return False
+    if not head.isalpha() or head in _READ_IN_FULL or head.lower() in _FUNCTION:
+        return None
+    if head.isupper() and len(head) > 1:
+        if len(head) <= 3 or not any(ch in "AEIOU" for ch in head):
+            return head[0] in _VOWEL_LETTER_NAMES  # an initialism: "an FBI", "a CEO"
+        return None  # "NASA", "NATO": said as a word
+    lowered = head.lower()
+    if len(lowered) < 2 or not (head.islower() or head.istitle()):
+        return None  # "iPhone" is "an iPhone", but mixed case is seldom plain
+    first = lowered[0]
+    if first in "aeio":
+        return not _CONSONANT_SOUND.match(lowered)
+    if first == "u":
+        if head.istitle():
+            return None  # "Uber" (an), "Utah" (a)
+        if _CONSONANT_SOUND.match(lowered):
+            return False
+        return True if _U_VOWEL.match(lowered) else None
+    if first == "h":
+        return True if _SILENT_H.match(lowered) else None  # "an historic": left to taste
+    return False
+
+
+class Article(Kind):
+    name = "article"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        prose = doc.prose
+        for index in find_tokens(doc, _ARTICLE):
+            token = doc.tokens[index]
+            article = token.text
+            if article[0] == "A" and not starts_sentence(prose, token.start):
+                continue  # "Series A investors", "Class A shares"
+            if prose[token.start - 1:token.start] in "()-/" and token.start:
+                continue
+            after = following(doc, index, 1)
+            if not after or prose[token.end:token.end + 1] != " ":
+                continue
+            vowel = vowel_sound(after[0].text)
+            if vowel is None:
+                continue
+            wanted = "an" if vowel else "a"
+            if article.lower() == wanted:
+                continue
+            suggestion = match_case(article, wanted) if article != "A" else wanted.capitalize()
+            span = Span(token.start, token.end)
+            fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
+            yield self.rule.report(doc, span, fix, found=article, suggestion=suggestion,
+                                   next=after[0].text)

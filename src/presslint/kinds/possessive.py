@@ -1,0 +1,65 @@
+"""A possessive that lost its apostrophe: "Microsofts alignment" when the document (or the
+user's vocabulary or terms) names "Microsoft", and a noun follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import lexicon, vocabulary
+from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..document import Document
+from ..wordtools import following, is_free_standing, tokens_of, unknown_forms
+from . import Kind
+
+_NOUN_TAGS = frozenset({"NN", "NNS"})
+_ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+
+
+def _is_noun(word: str) -> bool:
+    return word.isalpha() and word.islower() and lexicon.tag(word) in _NOUN_TAGS
+
+
+class MissingPossessive(Kind):
+    name = "missing-possessive"
+
+    def setup(self) -> None:
+        self.vocabulary = vocabulary.of(self.config)
+        terms = self.config.terms if self.config is not None else ()
+        self.names = frozenset(terms) | self.vocabulary.names
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        counts = doc.word_counts
+        prose = doc.prose
+        suspects = {word for word in unknown_forms(doc)
+                    if len(word) >= 4 and word[-1] == "s" and word[0].isupper() and word.isalpha()
+                    and (word[:-1] in counts or word[:-1] in self.names)
+                    and counts[word] == 1 and not lexicon.is_word(word)}
+        for index in tokens_of(doc, suspects):
+            token = doc.tokens[index]
+            word = token.text
+            name = word[:-1]
+            # "Apples", "Solutions", "Teslas": plurals that are words are left alone, and so
+            # are names that end in s on their own ("Dynamics" written twice).
+            if lexicon.is_word(word) or counts[word] > 1 or self.vocabulary.accepts(word):
+                continue
+            if not is_free_standing(prose, token.start, token.end):
+                continue
+            if index and doc.tokens[index - 1].text.lower() == "the":
+                continue  # "the Karchers plan to": a family, in the plural
+            after = following(doc, index, 2)
+            if not after:
+                continue
+            head = after[0].text
+            if not (_is_noun(head) or (lexicon.tag(head) in _ADJECTIVE_TAGS and len(after) > 1
+                                       and _is_noun(after[1].text))):
+                continue
+            suggestion = f"{name}{_apostrophe(doc)}s"
+            span = Span(token.start, token.end)
+            fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
+            yield self.rule.report(doc, span, fix, found=word, suggestion=suggestion, name=name)
+
+
+def _apostrophe(doc: Document) -> str:
+    text = doc.text
+    return "’" if text.count("’") > text.count("'") else "'"

@@ -1,0 +1,134 @@
+"""Unknown lower-case words with a close correction; and the user's rejected terms.
+
+A word is reported when it is lower case, no English word of the lists, no form of a word
+made with a common prefix or suffix, used once in the document and not accepted by the
+user, and a common word lies one edit away (a letter missing, extra, wrong or swapped).
+Capitalised words, words with digits, URLs, e-mail addresses, handles, hashtags and
+tickers are never reported: press releases are full of names. Terms the user rejects are
+reported wherever they occur.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import lexicon, vocabulary
+from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..document import Document
+from ..wordtools import in_foreign_phrase, is_free_standing, lower_counts, quoted_words, tokens_of, unknown_forms
+from . import Kind
+from .runtogether import best_split
+
+# Letters next to each other on a QWERTY keyboard: a wrong letter is mostly a neighbour.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS: dict[str, str] = {}
+for _r, _row in enumerate(_ROWS):
+    for _c, _key in enumerate(_row):
+        near = {_row[_c - 1] if _c else "", _row[_c + 1] if _c + 1 < len(_row) else ""}
+        for _other in (_r - 1, _r + 1):
+            if 0 <= _other < 3:
+                near |= set(_ROWS[_other][max(0, _c - 1):_c + 2])
+        _NEIGHBOURS[_key] = "".join(sorted(near - {""}))
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_PREFIXES = ("re", "pre", "un", "non", "co", "multi", "over", "under", "out", "sub", "inter",
+             "micro", "cyber", "mis", "anti", "de", "dis", "hyper", "super", "ultra", "mega",
+             "semi", "self", "post", "mid", "e", "bio", "eco", "geo", "neuro", "tele", "auto")
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ness", "ful", "less", "able",
+             "ability", "ity", "ize", "ized", "izes", "izing", "ization", "ise", "ised", "ist",
+             "ists", "ism", "ic", "al", "ally", "ment", "ments", "y", "ive", "ively", "ship",
+             "ships", "wise", "like", "ware", "verse", "tech")
+# A suggestion must be at least this common (rank by frequency among ~83,000 words).
+COMMON = 40_000
+
+
+def derivable(word: str) -> bool:
+    """Whether ``word`` is a known word with a common prefix or suffix ("rebrand",
+    "impactful", "workflows"): new words are made so, typos seldom are."""
+    known = lexicon.known_words()
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and word[len(prefix):] in known:
+            return True
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3:
+            if stem in known or stem + "e" in known or (stem[-1:] == stem[-2:-1] and stem[:-1] in known):
+                return True
+            if stem.endswith("i") and stem[:-1] + "y" in known:
+                return True
+    return False
+
+
+def compound(word: str) -> bool:
+    """Whether ``word`` is two words of three letters or more ("backend", "placemaking"):
+    closed compounds are coined every day, and a typo seldom looks like one."""
+    known = lexicon.known_words()
+    return any(word[:cut] in known and word[cut:] in known for cut in range(3, len(word) - 2))
+
+
+def suggestions(word: str, limit: int = 3) -> list[str]:
+    """Common words one slip of the keyboard away from ``word``: a letter missing, a letter
+    typed twice or with its neighbour, two letters swapped, or a neighbouring key for the
+    right one. The most frequent first."""
+    rank = lexicon.frequency_rank()
+    found: set[str] = set()
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            # An extra letter: typed twice, or a neighbour of the letter before or after.
+            around = head[-1:] + tail[1:2]
+            if any(tail[0] == ch or ch in _NEIGHBOURS.get(tail[0], "") for ch in around):
+                found.add(head + tail[1:])
+            if len(tail) > 1:
+                found.add(head + tail[1] + tail[0] + tail[2:])
+            for letter in _NEIGHBOURS.get(tail[0], ""):
+                found.add(head + letter + tail[1:])
+        for letter in _LETTERS:
+            found.add(head + letter + tail)
+    found.discard(word)
+    ranked = sorted((r, w) for w in found if (r := rank.get(w, COMMON)) < COMMON)
+    return [w for _, w in ranked[:limit]]
+
+
+class UnknownWord(Kind):
+    name = "unknown-word"
+    OPTIONS = {"min-length": 6}
+
+    def setup(self) -> None:
+        self.vocabulary = vocabulary.of(self.config)
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        prose = doc.prose
+        minimum = self.options["min-length"]
+        known, misspelled = lexicon.known_words(), lexicon.misspellings()
+        rejects = self.vocabulary.rejects
+        suspects = {
+            word for word in (doc.word_counts if self.vocabulary.reject else unknown_forms(doc))
+            if rejects(word) or (len(word) >= minimum and word.islower() and word.isalpha()
+                                 and word.isascii() and word not in known and word not in misspelled)
+        }
+        for index in tokens_of(doc, suspects):
+            token = doc.tokens[index]
+            word = token.text
+            if rejects(word):
+                yield self._rejected(doc, token.start, token.end, word)
+                continue
+            if not is_free_standing(prose, token.start, token.end) or self.vocabulary.accepts(word):
+                continue
+            if lower_counts(doc).get(word, 0) > 1 or word in quoted_words(doc):
+                continue  # the document's own vocabulary: a name, a coinage
+            if derivable(word) or compound(word) or best_split(word) is not None:
+                continue  # a new derivation or compound, or T103's business
+            if prose[token.end:token.end + 1] in "'’" or in_foreign_phrase(doc, index):
+                continue  # "drunkin’", "magna cum laude"
+            options = suggestions(word)
+            if not options:
+                continue
+            span = Span(token.start, token.end)
+            fix = Fix(f"did you mean {' or '.join(repr(o) for o in options)}?",
+                      (Edit(span, options[0]),), safe=False)
+            yield self.rule.report(doc, span, fix, found=word, suggestion=options[0],
+                                   suggestions=", ".join(options))
+
+    def _rejected(self, doc: Document, start: int, end: int, word: str) -> Diagnostic:
+        return self.rule.report(doc, Span(start, end), None,
+                                message="'{found}' is a rejected term (vocabulary: reject)", found=word)
