@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import packs
 from .config import Config
@@ -107,6 +108,8 @@ class FileResult:
     fixed: int = 0  # fixes applied (or, with --diff, that would be)
     diff: str | None = None  # the unified diff of the fixes, with --diff
     output: str | None = None  # the fixed text, for standard input with --fix
+    # Rule code -> what its kind's ``summarise`` kept of the document, for cross_check.
+    summaries: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,7 @@ def _fix(doc: Document, rules: Sequence[Rule], mode: FixMode, raw: bytes) -> Fil
 def result_of(doc: Document, rules: Sequence[Rule]) -> FileResult:
     try:
         diagnostics = check_document(doc, rules)
+        summaries = summarise(doc, rules)
     except Exception as exc:  # a bug in a rule must not hide the other files' results
         return FileResult(doc.path, error=f"{doc.path}: internal error: {type(exc).__name__}: {exc}")
     index = doc.lines
@@ -194,7 +198,41 @@ def result_of(doc: Document, rules: Sequence[Rule]) -> FileResult:
         if line not in snippets:
             span = index.line_span(line)
             snippets[line] = doc.text[span.start:span.end]
-    return FileResult(doc.path, diagnostics, index, snippets, doc.source)
+    return FileResult(doc.path, diagnostics, index, snippets, doc.source, summaries=summaries)
+
+
+# -- checks across the files of one run (consistency: project) ---------------------------
+# A kind that compares documents has two methods: ``summarise(doc)``, returning a small
+# picklable summary (or None when there is nothing to compare), computed with the file's
+# other checks, in a worker if there are workers; and ``check_project(summaries)``, given
+# [(path, summary)] of every file, yielding (diagnostic, line, line text) in the main process.
+
+
+def summarise(doc: Document, rules: Sequence[Rule]) -> dict[str, Any]:
+    summaries: dict[str, Any] = {}
+    for rule in rules:
+        method = getattr(rule.checker, "summarise", None)
+        summary = method(doc) if method is not None else None
+        if summary is not None:
+            summaries[rule.code] = summary
+    return summaries
+
+
+def cross_check(results: Sequence[FileResult], rules: Sequence[Rule]) -> None:
+    """Add to ``results`` what the rules find by comparing all of them."""
+    by_path = {result.path: result for result in results if result.index is not None}
+    for rule in rules:
+        compare = getattr(rule.checker, "check_project", None)
+        summaries = [(r.path, r.summaries[rule.code]) for r in by_path.values() if rule.code in r.summaries]
+        if compare is None or not summaries:
+            continue
+        for diagnostic, line, text in compare(summaries):
+            result = by_path[diagnostic.path]
+            result.diagnostics.append(diagnostic)
+            result.snippets.setdefault(line, text)
+    for result in by_path.values():
+        result.summaries = {}
+        result.diagnostics.sort(key=lambda d: d.sort_key)
 
 
 # Worker processes rebuild the rules from the (picklable) config once, not per file.
@@ -220,6 +258,19 @@ def _check_in_worker(path: Path) -> FileResult:
 
 
 def check_files(files: Sequence[Path], rules: Sequence[Rule], config: Config,
+                jobs: int | None = None, fix: FixMode | None = None) -> Iterator[FileResult]:
+    """Results in the order of ``files``; with ``consistency: project``, only once every
+    file is checked, since the cross-file checks need them all."""
+    results = _check_each(files, rules, config, jobs, fix)
+    if config.consistency != "project":
+        yield from results
+        return
+    collected = list(results)
+    cross_check(collected, rules)
+    yield from collected
+
+
+def _check_each(files: Sequence[Path], rules: Sequence[Rule], config: Config,
                 jobs: int | None = None, fix: FixMode | None = None) -> Iterator[FileResult]:
     """Results in the order of ``files``; a process pool when there are many files."""
     jobs = jobs or os.cpu_count() or 1

@@ -1,0 +1,185 @@
+"""What the Capitalization (C) rules share: where case is positional, and the word lists.
+
+A capital letter means nothing at the start of a sentence, a heading, a title-case
+headline or an all-caps line; these helpers say where that is, so the C rules compare
+only the capitals a writer chose. Word lists are loaded once, lazily.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from .markup import MASK
+
+# What may stand between a sentence boundary and its first word: spaces, opening quotes
+# and brackets, Markdown emphasis.
+_OPENERS = " \t\"'“‘(*_[>"
+# After one of these, the next word starts a sentence, a clause after a colon, or an item.
+_STARTERS = ".!?:;\n|•·▪●–—-#" + MASK
+_LINE = re.compile(r"[^\n]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS_ONE = re.compile(r"[^\W\d_]")
+_LOWER_ONE = re.compile(r"[a-zß-öø-ÿ]")
+# Short words that stay lower case in a title-case headline.
+MINOR_WORDS = frozenset(
+    "a an the and but or nor for so yet as at by in of off on per to up via vs v with from into "
+    "onto over than that upon out".split()
+)
+POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVES = re.compile(r"['’]s?$", re.MULTILINE)
+
+
+_last_bases: list[object] = [None, []]
+
+
+def base_forms(words: Iterable[str]) -> list[str]:
+    """``words`` without a possessive ending ("Microsoft’s" -> "Microsoft"), in order;
+    one regex over the joined words rather than one call a word. The last answer is
+    kept (with its argument, so the object cannot be replaced by another with its id):
+    the C rules ask about the same document's words one after the other."""
+    if _last_bases[0] is words:
+        return _last_bases[1]  # type: ignore[return-value]
+    bases = _POSSESSIVES.sub("", "\n".join(words)).split("\n")
+    _last_bases[:] = [words, bases]
+    return bases
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def find_words(prose: str, words: Iterable[str]) -> list[tuple[int, str]]:
+    """Where each of ``words`` (a few rare ones) stands in ``prose`` as a whole token, in
+    the sense of ``Document.tokens`` ("Wi-Fi", "Microsoft’s"): (start, word), sorted.
+    A C-speed ``str.find`` per word instead of a walk over every token."""
+    found: list[tuple[int, str]] = []
+    length = len(prose)
+    for word in words:
+        size = len(word)
+        start = prose.find(word)
+        while start != -1:
+            end = start + size
+            before_ok = start == 0 or not (_word_char(prose[start - 1]) or (
+                prose[start - 1] in "'’.-" and start > 1 and _word_char(prose[start - 2])))
+            after_ok = end == length or not (_word_char(prose[end]) or (
+                prose[end] in "'’.-" and end + 1 < length and _word_char(prose[end + 1])))
+            if before_ok and after_ok:
+                found.append((start, word))
+            start = prose.find(word, start + 1)
+    found.sort()
+    return found
+
+
+def at_sentence_start(prose: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of a sentence, clause, line or item."""
+    position = start - 1
+    while position >= 0 and prose[position] in _OPENERS:
+        position -= 1
+    if position < 0:
+        return True
+    char = prose[position]
+    if char in _STARTERS:
+        return True
+    # "1) The" or "a) the": list markers.
+    return char == ")" and (position == 0 or prose[position - 1].isalnum() and _line_start_near(prose, position))
+
+
+def _line_start_near(prose: str, position: int) -> bool:
+    line_start = prose.rfind("\n", 0, position) + 1
+    return position - line_start <= 3
+
+
+class Lines:
+    """The lines of a document where capitals are positional: headings, title-case
+    lines (a title-case headline among them) and all-caps lines. Each line is judged
+    when first asked about, so a document pays only for the lines its rules look at."""
+
+    __slots__ = ("_prose", "_kind", "_judged")
+
+    def __init__(self, prose: str, kind: str) -> None:
+        self._prose = prose
+        self._kind = kind
+        self._judged: dict[int, bool] = {}
+
+    def exempt(self, offset: int) -> bool:
+        prose = self._prose
+        start = prose.rfind("\n", 0, offset) + 1
+        judged = self._judged.get(start)
+        if judged is None:
+            end = prose.find("\n", offset)
+            line = prose[start:end if end != -1 else len(prose)].strip(" \t" + MASK)
+            judged = bool(line) and (is_heading_line(line, self._kind) or is_title_line(line)
+                                     or is_caps_line(line))
+            self._judged[start] = judged
+        return judged
+
+
+def is_heading_line(line: str, kind: str) -> bool:
+    return line.startswith("#") if kind == "markdown" else False
+
+
+def is_caps_line(line: str) -> bool:
+    """Four letters or more, at most a fifth of them in lower case."""
+    for sample in (line[:100], line):  # most lines show their lower case at once
+        letters = len(_LETTERS_ONE.findall(sample))
+        if letters < 4 or len(_LOWER_ONE.findall(sample)) > 0.2 * letters:
+            return False
+    return True
+
+
+def is_title_line(line: str) -> bool:
+    """A line that reads as a title-case headline or heading: no full stop at its end,
+    and every word but the minor ones capitalised."""
+    if len(line) > 400 or line[-1] in ".!?" and not line.endswith("..."):
+        return False
+    words = [w for w in _LETTERS.findall(line) if len(w) > 1 and w.lower() not in MINOR_WORDS]
+    if len(words) < 2 or len(words) > 30:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.75 * len(words)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Frequent lower-case English words (see scripts/build_capitalization_data.py)."""
+    data = (files("presslint") / "data" / "capitalization" / "common-words.txt.gz").read_bytes()
+    text = gzip.decompress(data).decode("utf-8")
+    # Releases write "we’re" as often as "we're".
+    return frozenset(text.split()) | frozenset(text.replace("'", "’").split())
+
+
+def is_common(key: str) -> bool:
+    """A common lower-case word, or a compound of them ("fastest-growing")."""
+    words = common_words()
+    return key in words or ("-" in key and all(part in words for part in key.split("-")))
+
+
+def bundled_terms_path() -> Path:
+    from .packs import builtin_pack_dir
+
+    return builtin_pack_dir() / "terms.txt"
+
+
+def read_terms(path: Path) -> list[str]:
+    """Terms from a file: one a line, blank lines and '#' comments ignored."""
+    terms = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        term = line.split("#", 1)[0].strip()
+        if term:
+            terms.append(term)
+    return terms
+
+
+@cache
+def bundled_terms() -> tuple[str, ...]:
+    return tuple(read_terms(bundled_terms_path()))
+
+
+def term_map(terms: Iterable[str]) -> dict[str, str]:
+    """Lower-case key -> the one right spelling; later terms win."""
+    return {term.lower(): term for term in terms}

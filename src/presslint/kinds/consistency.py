@@ -1,0 +1,227 @@
+"""The same name written with different capitals: "Microsoft" nine times, "microsoft" once.
+
+Two kinds of difference are reported, always the minority form, with the majority form
+(or the team's term) as the fix:
+
+* inner capitals differ ("OpenAI" / "Openai", "Wi-Fi" / "Wi-fi", "QuickBooks" /
+  "Quickbooks"): counted everywhere but in headings, title lines and all-caps lines;
+* a lower-case form of a capitalised name ("microsoft"), counted only in the middle of
+  sentences, and only for words that are not common lower-case words ("apple",
+  "state", "company" are left alone); the name must be capitalised in mid-sentence at
+  least twice, as a word of its own rather than a part of a longer title-case name.
+
+Never counted: all-caps forms ("MICROSOFT"), hashtags and handles, URLs and code (masked
+in the prose), words in headings, the headline, title-case and all-caps lines. Terms
+that rule C103 knows (the bundled list and the team's ``terms:``) are left to it.
+
+With ``consistency: project`` (``--consistency project``) the forms are counted over all
+files of the run: :meth:`summarise` condenses a document, :meth:`check_project` compares.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
+
+from ..casing import (POSSESSIVE, Lines, at_sentence_start, base_forms, common_words, find_words,
+                      is_common)
+from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..document import Document
+from . import Kind
+from .terms import all_terms
+
+# The words around a name, across a comma or a joining word: "Cryotherapy, Sauna and Spa".
+_PREVIOUS_WORD = re.compile(r"([\w’'.&-]+)(?:[ \t]+(?:and|or|&|of|for|de))?,?[ \t]+$")
+_NEXT_WORD = re.compile(r",?[ \t]+(?:(?:and|or|&)[ \t]+)?([\w’'.&-]+)")
+# Lower-case words that join the parts of a title-case name ("Bank of America").
+_JOINERS = frozenset({"of", "for", "de", "la", "du", "von", "van", "der", "&"})
+
+
+class Occurrence(NamedTuple):
+    start: int
+    end: int
+    mid: bool  # in the middle of a sentence
+    alone: bool  # not next to another capitalised word
+
+
+# A document's summary: lower-case key -> form -> occurrences; and the lines they are on.
+Tally = dict[str, dict[str, list[Occurrence]]]
+
+
+class Conflict(NamedTuple):
+    key: str
+    form: str  # the minority form
+    right: str  # what to write instead
+
+
+class CaseConsistency(Kind):
+    name = "case-consistency"
+    OPTIONS = {"min-capitalised": 2}
+
+    def setup(self) -> None:
+        # Terms belong to C103; the team's terms also name the right form here.
+        self.terms = all_terms(True, [], self.config)
+        self.project = getattr(self.config, "consistency", "document") == "project"
+
+    # -- one document -------------------------------------------------------------------
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if self.project:
+            return  # the project pass reports, with the forms of every file
+        keys = _repeated_keys(doc.word_counts) - common_words()
+        tally = self._tally(doc, {key for key in keys if not is_common(key)})
+        for conflict in self._conflicts([tally]):
+            yield from self._report(doc, conflict, tally[conflict.key][conflict.form])
+
+    # -- all the files of a run (engine.cross_check) -------------------------------------
+
+    def summarise(self, doc: Document) -> dict[str, Any] | None:
+        """What the project pass needs of ``doc``: the forms of every candidate name, where
+        they are, and the text of their lines."""
+        if not self.project:
+            return None
+        keys = set(map(str.lower, base_forms(doc.word_counts))) - common_words()
+        tally = self._tally(doc, {key for key in keys if not is_common(key)})
+        if not tally:
+            return None
+        # Where each occurrence is: its line and the line's text, for the report's snippets
+        # (a line's text is one object, however many occurrences it has, when pickled).
+        index = doc.lines
+        texts: dict[int, str] = {}
+        where: dict[int, tuple[int, str]] = {}
+        for forms in tally.values():
+            for occurrences in forms.values():
+                for occurrence in occurrences:
+                    line = index.position(occurrence.start)[0]
+                    if line not in texts:
+                        span = index.line_span(line)
+                        texts[line] = doc.text[span.start:span.end]
+                    where[occurrence.start] = (line, texts[line])
+        return {"tally": tally, "where": where}
+
+    def check_project(self, summaries: list[tuple[str, dict[str, Any]]]
+                      ) -> Iterator[tuple[Diagnostic, int, str]]:
+        """Diagnostics of every file, from the summaries of all the files of a run, each
+        with its line and the line's text."""
+        tallies = [summary["tally"] for _, summary in summaries]
+        for conflict in self._conflicts(tallies):
+            for (path, summary), tally in zip(summaries, tallies):
+                for occurrence in tally.get(conflict.key, {}).get(conflict.form, ()):
+                    line, text = summary["where"][occurrence.start]
+                    span = Span(occurrence.start, occurrence.end)
+                    yield self._diagnostic(path, span, conflict), line, text
+
+    # -- the counting and the judging ----------------------------------------------------
+
+    def _tally(self, doc: Document, keys: set[str]) -> Tally:
+        keys -= self.terms.keys()
+        if not keys:
+            return {}
+        counts = doc.word_counts
+        forms = [w for w, b in zip(counts, base_forms(counts)) if b.lower() in keys]
+        if not forms:
+            return {}
+        prose = doc.prose
+        lines = Lines(prose, doc.kind)
+        tally: Tally = {}
+        for start, word in find_words(prose, set(forms)):
+            form = POSSESSIVE.sub("", word)
+            if not form[0].isalpha() or _all_caps(form) or lines.exempt(start):
+                continue
+            if start and prose[start - 1] in "#@/\\":
+                continue
+            mid = not at_sentence_start(prose, start)
+            alone = mid and not form.islower() and _alone(prose, start, start + len(word))
+            occurrence = Occurrence(start, start + len(form), mid, alone)
+            tally.setdefault(form.lower(), {}).setdefault(form, []).append(occurrence)
+        return tally
+
+    def _conflicts(self, tallies: Iterable[Tally]) -> Iterator[Conflict]:
+        merged: dict[str, dict[str, list[Occurrence]]] = {}
+        for tally in tallies:
+            for key, forms in tally.items():
+                target = merged.setdefault(key, {})
+                for form, occurrences in forms.items():
+                    target.setdefault(form, []).extend(occurrences)
+        common = common_words()
+        least = self.options["min-capitalised"]
+        for key, forms in merged.items():
+            if len(forms) < 2 or len(key) < 2:
+                continue
+            # Group the forms by their letters after the first of each part ("Wholly-Owned"
+            # in a title and "wholly-owned" in a sentence are one group).
+            groups: Counter[str] = Counter()
+            for form, occurrences in forms.items():
+                groups[_shape(form)] += len(occurrences)
+            ranked = groups.most_common()
+            if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+                continue  # a tie: nothing to go by
+            majority = [f for f in forms if _shape(f) == ranked[0][0] and not f.islower()]
+            named = [f for f in forms if not f.islower()]
+            if not majority:
+                continue  # mostly lower case: a common word, or nothing to go by
+            right = _most_common(majority, forms)
+            # Inner capitals: "Openai" where "OpenAI" is the rule.
+            for form in named:
+                if _shape(form) != ranked[0][0]:
+                    yield Conflict(key, form, right)
+            # A lower-case name: "microsoft" where "Microsoft" stands alone in sentences.
+            if key not in forms or key in common or "-" in key or len(key) < 3:
+                continue
+            capitalised = [o for f in named for o in forms[f] if o.mid]
+            if (len(capitalised) >= least and len(capitalised) > len(forms[key])
+                    and all(o.alone for o in capitalised)):
+                yield Conflict(key, key, right)
+
+    def _report(self, doc: Document, conflict: Conflict, occurrences: list[Occurrence]
+                ) -> Iterator[Diagnostic]:
+        for occurrence in occurrences:
+            yield self._diagnostic(doc.path, Span(occurrence.start, occurrence.end), conflict)
+
+    def _diagnostic(self, path: str, span: Span, conflict: Conflict) -> Diagnostic:
+        fix = Fix(f"write {conflict.right!r}", (Edit(span, conflict.right),), safe=False)
+        text = self.rule.message.format(found=conflict.form, right=conflict.right)
+        return Diagnostic(path, span, self.rule.code, self.rule.name, self.rule.severity, text, fix)
+
+
+def _repeated_keys(counts: Counter[str]) -> set[str]:
+    """Lower-case keys written in more than one way in the document, all-caps forms aside.
+
+    Set operations only, which run in C: this is called on every document."""
+    bases = set(base_forms(counts))
+    named = bases - set(map(str.lower, bases))  # forms with a capital
+    named -= set(map(str.upper, named))  # less the all-caps ones
+    keys = set(map(str.lower, named))
+    repeated = keys & bases  # ... whose lower-case form is there too
+    if len(keys) < len(named):  # two capitalised forms of one key
+        repeated.update(k for k, n in Counter(map(str.lower, named)).items() if n > 1)
+    return repeated
+
+
+def _most_common(forms: list[str], occurrences: dict[str, list[Occurrence]]) -> str:
+    # Ties go to the first in sorted order, so the fix does not depend on the file order.
+    return max(sorted(forms), key=lambda f: len(occurrences[f]))
+
+
+def _shape(form: str) -> str:
+    """The form with the first letter of each hyphenated part in lower case."""
+    return "-".join(part[:1].lower() + part[1:] for part in form.split("-"))
+
+
+def _all_caps(form: str) -> bool:
+    return form.isupper() and sum(c.isalpha() for c in form) > 1
+
+
+def _alone(prose: str, start: int, end: int) -> bool:
+    """The capitalised word at ``start`` is not part of a longer title-case name."""
+    before = _PREVIOUS_WORD.search(prose, max(0, start - 40), start)
+    if before and before.group(1)[0].isupper():
+        return False
+    after = _NEXT_WORD.match(prose, end)
+    if after:
+        word = after.group(1)
+        if word[0].isupper() or word.lower() in _JOINERS:
+            return False
+    return True

@@ -1,0 +1,77 @@
+"""A sentence that starts in lower case: "... with other partners. any AGI declaration ...".
+
+A full stop, question or exclamation mark, then spaces and a lower-case word on the same
+line. Not reported: after a closing quote ("Great!” she said) or bracket ("(yes, really!)
+of"), after an abbreviation ("U.S. officials", "approx. 20", "e.g. this",
+"Inc. and"), after an ellipsis, after a list number at the start of a line ("1. use"),
+after "Yahoo!"-like names (a capitalised word before "!" or "?"), inside URLs and code
+(masked), and before a name that is lower case by design ("iPhone", "eBay", "npm").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..document import Document
+from ..sentences import is_abbreviation
+from . import Kind
+
+# The mark must follow a word, a number, a percent sign or a closing bracket or quote (so
+# not a second dot: "..." is an ellipsis); closing quotes may follow it.
+_LOWER_START = re.compile(
+    r"(?P<mark>[.!?])(?<=[\w%)\]\"”’'][.!?])[ \t]+[\"“‘']?(?P<word>[a-z][\w’'-]*)"
+)
+_WORD_BEFORE = re.compile(r"([\w.&'’-]+)$")
+# Abbreviations beyond the sentence splitter's: units, legal forms, AP state names.
+_MORE_ABBREVIATIONS = frozenset(
+    """
+    ca cont ex et cos kft min max ref ext tel govt intl natl assoc mfg mgmt yrs yr hrs hr mins lbs lb oz sq
+    pg para sec misc div esp orig incl excl avg qty dia ht wt bldg ste fl tbsp tsp
+    llc llp plc esq phd gmbh bhd pty pvt
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev okla ore pa penn tenn va vt wash wis wyo
+    """.split()
+)
+# Lower case by design, and name particles that stay lower case at a sentence's start.
+_LOWER_BY_DESIGN = frozenset(
+    "npm pnpm adidas bpost iphone ebay de da di du van von der den la le ter".split()
+)
+
+
+class LowercaseSentenceStart(Kind):
+    name = "lowercase-sentence-start"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        prose = doc.prose
+        for match in _LOWER_START.finditer(prose):
+            mark = match.start("mark")
+            word = match.group("word")
+            if word in _LOWER_BY_DESIGN or any(c.isupper() for c in word):
+                continue
+            if _not_an_end(prose, mark, match.group("mark")):
+                continue
+            start = match.start("word")
+            span = Span(start, start + 1)
+            capital = word[0].upper()
+            fix = Fix(f"write {capital + word[1:]!r}", (Edit(span, capital),), safe=False)
+            yield self.rule.report(doc, Span(start, match.end("word")), fix, found=word)
+
+
+def _not_an_end(prose: str, mark: int, char: str) -> bool:
+    before = _WORD_BEFORE.search(prose, max(0, mark - 30), mark)
+    word = before.group(1) if before else ""
+    if char != ".":
+        # "Yahoo! users", "Jeopardy! champions": a name, not the end of a sentence.
+        return word[:1].isupper()
+    if is_abbreviation(prose, mark):
+        return True
+    last = word.rsplit(".", 1)[-1].lower()
+    if last in _MORE_ABBREVIATIONS:
+        return True
+    if last.isdigit():
+        # "1. use the form": a list number at the start of a line.
+        line_start = prose.rfind("\n", 0, mark) + 1
+        return not prose[line_start:mark - len(last)].strip()
+    return False
