@@ -100,13 +100,16 @@ def _with(options: list[Any]) -> Any:
 @click.option("--release-date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="The release date that relative and past/future date claims are checked against.")
 @click.option("--date-order", type=click.Choice(["mdy", "dmy"]), help="How to read 3/4/2024 (default: mdy).")
+@click.option("--show-release-date", is_flag=True,
+              help="Say on stderr which release date each file is checked against, and where it came from.")
 @click.option("--consistency", type=click.Choice(["document", "project"]),
               help="Check that a term is spelled one way per document (default) or across all files.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, no_config: bool, include: tuple[str, ...],
           exclude: tuple[str, ...], output_format: str | None, stdin_filename: str | None, quiet: bool,
           exit_zero: bool, statistics: bool, jobs: int | None, release_date: Any, date_order: str | None,
-          consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool) -> None:
+          consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool,
+          show_release_date: bool = False) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input."""
     from .engine import FileResult, FixMode, check_file, check_files, load_rules, rules_for
     from .engine import select as select_rules
@@ -137,6 +140,14 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             _error(str(problem))
             failed = True
         results.extend(check_files(selection.files, rules, config, jobs=jobs, fix=mode))
+    if show_release_date:
+        from .dates import release_date_report
+
+        for result in results:
+            if result.index is not None:
+                stdin_data = data if "-" in paths and result.path == (stdin_filename or "-") else None
+                click.echo(release_date_report(result.path, config, stdin_data,
+                                               "--release-date" if release_date else "config"), err=True)
     for result in results:
         if result.error:
             _error(result.error)

@@ -1,0 +1,140 @@
+"""Kinds that check how a date is written: dates that cannot exist, weekdays that do not
+match their date, years that look mistyped, and one release mixing date formats."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+
+from ..dates import FORM_EXAMPLES, MONTH_NAMES, WEEKDAY_NAMES, DateMention, analyse
+from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..document import Document
+from . import Kind
+
+
+def long_date(day: date) -> str:
+    return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+
+
+class ImpossibleDate(Kind):
+    """February 30, April 31, month 13, February 29 of a year that is not a leap year."""
+
+    name = "impossible-date"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for mention in analyse(doc, self.config).mentions:
+            if mention.problem:
+                yield self.rule.report(doc, Span(mention.start, mention.end), found=mention.text,
+                                       reason=mention.problem)
+
+
+class WeekdayMismatch(Kind):
+    """A weekday name beside a date that falls on another day; the fix names the right one."""
+
+    name = "weekday-mismatch"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        facts = analyse(doc, self.config)
+        release = facts.release.date if facts.release else None
+        for mention in facts.mentions:
+            if mention.weekday is None or mention.weekday_span is None:
+                continue
+            interval = mention.interval(release)
+            if interval is None or mention.last is not None:
+                continue
+            actual = interval[0].weekday()
+            if actual == mention.weekday:
+                continue
+            start, end = mention.weekday_span
+            written = doc.text[start:end]
+            right = _same_style(written, WEEKDAY_NAMES[actual])
+            fix = Fix(f"replace with {right!r}", (Edit(Span(start, end), right),), safe=False)
+            year_note = "" if mention.year else f" (taking the year {interval[0].year} from the release date)"
+            yield self.rule.report(doc, Span(mention.start, mention.end), fix, found=mention.text,
+                                   date=long_date(interval[0]) + year_note, actual=WEEKDAY_NAMES[actual],
+                                   written=written.rstrip(".,"))
+
+
+def _same_style(written: str, name: str) -> str:
+    """``name`` written like ``written``: full or abbreviated ("Tue."), capitals kept."""
+    core = written.rstrip(".")
+    full = core.lower() in (n.lower() for n in WEEKDAY_NAMES)
+    text = name if full else name[:3]
+    if core.isupper():
+        text = text.upper()
+    return text + written[len(core):]
+
+
+class MixedDateFormats(Kind):
+    """Full dates written in more than one way in one release ("March 18, 2024" and
+    "18/03/2024"): each date not in the release's most common form."""
+
+    name = "mixed-date-formats"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        facts = analyse(doc, self.config)
+        full = [m for m in facts.mentions if m.form in FORM_EXAMPLES]
+        forms = Counter(m.form for m in full)
+        if len(forms) < 2:
+            return
+        # The dateline sets the house form; without one, the most common form does.
+        first_seen = {m.form: i for i, m in reversed(list(enumerate(full)))}
+        dominant = max(forms, key=lambda f: (forms[f], -first_seen[f]))
+        if facts.dateline is not None and facts.dateline.form in FORM_EXAMPLES:
+            dominant = facts.dateline.form
+        for mention in full:
+            if mention.form != dominant:
+                yield self.rule.report(doc, Span(mention.start, mention.end), found=mention.text,
+                                       form=f"{mention.form} ({FORM_EXAMPLES[mention.form]})",
+                                       dominant=f"{dominant} ({FORM_EXAMPLES[dominant]})")
+
+
+# A year with a letter O in it, and what must come before it for it to be a year.
+_O_YEAR = re.compile(r"(?P<year>[12](?<![\w.][12])(?:[Oo][0-9Oo]{2}|[0-9][Oo][0-9Oo]|[0-9]{2}[Oo]))(?!\w|[.-]\w)")
+_DIGIT_O = re.compile(r"[0-9][Oo]")  # a cheap first look: every such year has a digit before an O
+_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Oo]f|[Ff]rom|[Uu]ntil|[Dd]uring|[Yy]ear|[Ff]iscal|FY|Q[1-4]),?"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\Z")
+
+
+class SuspiciousYear(Kind):
+    """A year that is probably a typo: a letter O for a zero ("2O24"), or a year in a date
+    claim far from the release date ("in 2204" in a 2024 release)."""
+
+    name = "suspicious-year"
+    OPTIONS = {"years-ahead": 50, "years-ahead-full-date": 25}
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        facts = analyse(doc, self.config)
+        prose = doc.prose
+        for match in _O_YEAR.finditer(prose) if _DIGIT_O.search(prose) else ():
+            year = match.group("year")
+            plausible = 1800 <= int(year.replace("O", "0").replace("o", "0")) < 2200
+            if plausible and _YEAR_CONTEXT.search(prose, max(0, match.start() - 30), match.start()):
+                fixed = year.replace("O", "0").replace("o", "0")
+                span = Span(*match.span("year"))
+                fix = Fix(f"replace with {fixed!r}", (Edit(span, fixed),), safe=True)
+                yield self.rule.report(doc, span, fix, found=year,
+                                       reason=f"it has a letter O where a zero belongs ({fixed})")
+        if facts.release is None:
+            return
+        reference = facts.release.date.year
+        for mention in facts.mentions:
+            reason = self._reason(mention, reference)
+            if reason and mention.year_span:
+                yield self.rule.report(doc, Span(*mention.year_span), found=str(mention.year), reason=reason)
+
+    def _reason(self, mention: DateMention, reference: int) -> str | None:
+        year = mention.year
+        if year is None or mention.problem:
+            return None
+        ahead = self.options["years-ahead-full-date"] if mention.day else self.options["years-ahead"]
+        if year - reference > ahead:
+            hint = ""
+            if sorted(str(year)) == sorted(str(reference)):
+                hint = f"; {reference} with its digits swapped?"
+            return f"it is {year - reference} years after the release date's year, {reference}{hint}"
+        return None

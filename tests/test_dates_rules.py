@@ -1,0 +1,178 @@
+"""The D rules beyond their pack examples: release dates from the configuration, the fact
+sheet, the seeds, the facts-demo example and --show-release-date."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from presslint.cli import cli
+from presslint.config import Config
+from presslint.diagnostic import Diagnostic
+from presslint.engine import check_document, load_rules, select
+from presslint.facts import FactsError, parse
+
+from .conftest import ROOT, RULES, document
+
+EXAMPLE = ROOT / "examples" / "facts-demo"
+
+
+def run_with(config: Config, text: str, select_: str = "D", path: str = "release.txt") -> list[Diagnostic]:
+    config = replace(config, select=(select_,))
+    rules = select(load_rules(config), config)
+    return check_document(document(text, path), rules)
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_dateline_that_disagrees_with_the_given_release_date() -> None:
+    text = "Title\n\nAUSTIN, Texas — March 17, 2024 — Acme today announced a plan.\n"
+    found = run_with(Config(release_date=date(2024, 3, 18)), text, "D104")
+    assert [d.message for d in found] == [
+        "the dateline says March 17, 2024, 1 day earlier than the release date "
+        "(March 18, 2024, from --release-date)"]
+    assert not run_with(Config(release_date=date(2024, 3, 17)), text, "D104")
+
+
+def test_tense_with_the_configured_release_date() -> None:
+    text = "Acme will open the plant on March 2. The fair was held on April 5, 2024.\n"
+    found = run_with(Config(release_date=date(2024, 3, 18)), text, "D105")
+    assert [document(text).text[d.span.start:d.span.end] for d in found] == ["March 2", "April 5, 2024"]
+    assert not run_with(Config(release_date=date(2024, 2, 1)), "Acme will open the plant on March 2.\n", "D105")
+
+
+def test_relative_dates_are_reported_once_without_a_release_date() -> None:
+    text = "Acme today announced a plan. Yesterday it hired staff. Last week it moved.\n"
+    found = run_with(Config(), text, "D103")
+    assert len(found) == 1 and "(and 2 more)" in found[0].message
+    assert not run_with(Config(release_date=date(2024, 3, 18)), text, "D103")
+
+
+def test_weekday_fix_keeps_the_written_style() -> None:
+    found = run_with(Config(), "Doors open Mon., March 19, 2024.\n", "D102")
+    assert found[0].fix is not None and found[0].fix.edits[0].replacement == "Tue."
+    assert found[0].message == "March 19, 2024 is a Tuesday, not a Mon"
+
+
+def test_suspicious_year_fix_replaces_the_letter_o() -> None:
+    found = run_with(Config(), "The plant opens March 3, 2O24.\n", "D108")
+    assert found[0].fix is not None and found[0].fix.edits[0].replacement == "2024"
+
+
+# --- the fact sheet ---------------------------------------------------------------------
+
+def facts_config(tmp_path: Path, facts: str) -> Config:
+    sheet = tmp_path / "facts.yaml"
+    sheet.write_text(facts, encoding="utf-8")
+    return Config(facts=sheet)
+
+
+def test_seed_004_is_reported_against_a_fact_sheet(tmp_path: Path, shared_seeds: Path) -> None:
+    config = facts_config(tmp_path, '- event: "restructured agreement"\n  date: 2025-10-28\n'
+                                    '  aliases: ["revised agreement", "evolution of their strategic partnership"]\n')
+    seed = shared_seeds / "004_383c40b382e2333e.txt"
+    doc = document(seed.read_bytes(), str(seed))
+    rules = select(load_rules(replace(config, select=("D",))), replace(config, select=("D",)))
+    found = check_document(doc, rules)
+    assert [(d.code, doc.lines.position(d.span.start), doc.text[d.span.start:d.span.end]) for d in found] == [
+        ("D106", (2, 15), "March 18, 2024")]
+    assert "restructured agreement on 2025-10-28" in found[0].message
+    # Without the fact sheet nothing can show the date is wrong.
+    assert not check_document(doc, select(load_rules(Config()), Config(select=("D",))))
+
+
+def test_no_date_findings_on_the_seeds(shared_seeds: Path) -> None:
+    rules = [r for code, r in RULES.items() if code.startswith("D")]
+    for seed in sorted(shared_seeds.glob("*.txt")):
+        doc = document(seed.read_bytes(), str(seed))
+        assert check_document(doc, rules) == [], seed.name
+
+
+def test_a_date_is_checked_against_the_event_named_nearest_it(tmp_path: Path) -> None:
+    config = facts_config(tmp_path, "- {event: plant opening, date: 2024-05-14, aliases: [new plant]}\n"
+                                    "- {event: Contoso agreement, date: 2023-11-02}\n")
+    text = "The new plant builds on the Contoso agreement signed on November 2, 2022.\n"
+    found = run_with(config, text, "D106")
+    assert len(found) == 1 and "Contoso agreement on 2023-11-02" in found[0].message
+    agreeing = "The new plant builds on the Contoso agreement signed on November 2, 2023.\n"
+    assert not run_with(config, agreeing, "D106")
+
+
+def test_founding_year_from_the_fact_sheet(tmp_path: Path) -> None:
+    config = facts_config(tmp_path, "- {event: founded, year: 1975}\n")
+    text = "AUSTIN, Texas — March 18, 2024 — Acme, founded in 1985, celebrates its 49th anniversary.\n"
+    found = run_with(config, text, "D106")
+    # The year is wrong; the anniversary (1975 + 49 = 2024) holds.
+    assert [d.message for d in found] == ["1985 for 'founded' disagrees with the fact sheet: founded in 1975 (facts.yaml)"]
+
+
+@pytest.mark.parametrize(("sheet", "error"), [
+    ("event: founded", "a fact sheet is a list"),
+    ("- {year: 1975}", "needs 'event'"),
+    ("- {event: founded}", "give either 'date'"),
+    ("- {event: founded, date: soon}", "'date' must be YYYY-MM-DD"),
+    ("- {event: founded, year: 1975, when: x}", "unknown key 'when'"),
+])
+def test_fact_sheet_errors_name_the_fact(sheet: str, error: str) -> None:
+    import yaml
+
+    with pytest.raises(FactsError, match=re.escape(error)):
+        parse(yaml.safe_load(sheet), "facts.yaml")
+
+
+def test_a_broken_fact_sheet_is_a_configuration_error(tmp_path: Path) -> None:
+    (tmp_path / "facts.yaml").write_text("- {event: founded}\n", encoding="utf-8")
+    (tmp_path / ".presslint.yaml").write_text("facts: facts.yaml\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text("Acme.\n", encoding="utf-8")
+    code, _, err = invoke("check", "--config", str(tmp_path / ".presslint.yaml"), str(tmp_path / "r.txt"))
+    assert code == 2 and "facts.yaml: fact 1: give either 'date'" in err
+
+
+def test_facts_demo_example() -> None:
+    code, out, _ = invoke("check", "--config", str(EXAMPLE / ".presslint.yaml"), "--output-format", "json",
+                          str(EXAMPLE / "release.txt"))
+    assert code == 1
+    found = [(d["code"], d["line"], d["message"]) for d in json.loads(out)]
+    d106 = [f for f in found if f[0] == "D106"]
+    assert any("Harbor Point plant opening on 2024-05-14" in m for _, line, m in d106 if line == 3)
+    assert any("distribution agreement with Contoso on 2023-11-02" in m for _, line, m in d106 if line == 5)
+    assert any("'for 20 years' does not add up" in m for _, line, m in d106 if line == 7)
+
+
+# --- --show-release-date ------------------------------------------------------------------
+
+def test_show_release_date_names_the_source(tmp_path: Path) -> None:
+    dated = tmp_path / "a.txt"
+    dated.write_text("Title\n\nAUSTIN, Texas — March 18, 2024 — Acme said.\n", encoding="utf-8")
+    front = tmp_path / "b.md"
+    front.write_text("---\ndate: 2024-03-20\n---\n\nAcme said.\n", encoding="utf-8")
+    undated = tmp_path / "c.txt"
+    undated.write_text("Acme said.\n", encoding="utf-8")
+    code, out, err = invoke("check", "--no-config", "--jobs", "1", "--show-release-date", "--output-format", "json",
+                            str(dated), str(front), str(undated))
+    assert code in (0, 1)
+    json.loads(out)  # stdout stays parseable
+    assert f"{dated}: release date 2024-03-18 (from dateline, line 3)" in err.splitlines()
+    assert f"{front}: release date 2024-03-20 (from front matter, line 2)" in err.splitlines()
+    assert f"{undated}: release date none found" in err.splitlines()
+    _, _, err = invoke("check", "--no-config", "--show-release-date", "--release-date", "2024-03-01", str(dated))
+    assert f"{dated}: release date 2024-03-01 (from --release-date)" in err.splitlines()
+
+
+def test_rules_never_read_the_clock() -> None:
+    sources = [ROOT / "src" / "presslint" / "dates.py", ROOT / "src" / "presslint" / "facts.py",
+               *sorted((ROOT / "src" / "presslint" / "kinds").glob("date_*.py"))]
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        assert not re.search(r"\b(?:date\.today|datetime\.now|datetime\.today|time\.time)\(", text), source.name
