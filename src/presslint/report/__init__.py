@@ -19,6 +19,10 @@ FORMATS = {
     "text": "text",
     "json": "json",
     "github": "github",
+    "sarif": "sarif",
+    "gitlab": "gitlab",
+    "junit": "junit",
+    "rdjson": "rdjson",
 }
 
 
