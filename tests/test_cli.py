@@ -202,3 +202,23 @@ def test_real_process_and_python_dash_m(release: Path) -> None:
                           str(release)], capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
     assert run.returncode == 1 and run.stderr == ""
     assert [f["code"] for f in json.loads(run.stdout)] == ["W104", "W106", "W101"]
+
+
+@pytest.mark.parametrize("output_format", ["sarif", "gitlab", "junit", "rdjson"])
+def test_every_ci_format_through_the_cli(release: Path, output_format: str) -> None:
+    code, out, _ = invoke("check", "--no-config", "--output-format", output_format, str(release))
+    assert code == 1
+    if output_format == "junit":
+        import xml.etree.ElementTree as ET
+
+        assert ET.fromstring(out).find("testcase/failure") is not None
+    else:
+        assert "W106" in json.dumps(json.loads(out))
+
+
+def test_github_is_the_default_inside_github_actions(release: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    _, out, _ = invoke("check", "--no-config", str(release))
+    assert out.startswith("::warning file=")
+    _, out, _ = invoke("check", "--no-config", "--output-format", "text", str(release))
+    assert not out.startswith("::")

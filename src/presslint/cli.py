@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .config import OUTPUT_FORMATS
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -88,7 +89,8 @@ def _with(options: list[Any]) -> Any:
 @click.option("--include", multiple=True, metavar="GLOB",
               help="File patterns to check in directories (default: *.txt *.md *.markdown *.html *.htm).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files or folders to skip.")
-@click.option("--output-format", type=click.Choice(["text", "json", "github"]), help="Output format (default: text).")
+@click.option("--output-format", type=click.Choice(list(OUTPUT_FORMATS)),
+              help="Output format (default: text; github inside GitHub Actions).")
 @click.option("--stdin-filename", metavar="NAME", help="The name to report for '-' (standard input).")
 @click.option("-q", "--quiet", is_flag=True, help="Only the findings: no source lines, no summary.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
@@ -169,7 +171,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                 out.write(result.diff)
     color = out.isatty() and "NO_COLOR" not in os.environ
     output_format = config.output_format or _default_format()
-    get_reporter(output_format)(checked, out, statistics=statistics, quiet=quiet, color=color)
+    get_reporter(output_format)(checked, out, statistics=statistics, quiet=quiet, color=color, rules=rules)
     out.flush()
     if failed:
         raise SystemExit(EXIT_ERROR)

@@ -17,7 +17,7 @@ from typing import Any
 from .packs import PackError, read_yaml
 
 CONFIG_NAMES = (".presslint.yaml", ".presslint.yml")
-OUTPUT_FORMATS = ("text", "json", "github")
+OUTPUT_FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit", "rdjson")
 
 # key -> what its value must be, for errors and docs. Parsing is table-driven below:
 # a new key is one line here, one parser in _PARSERS and one field of Config.

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic, Span
     from ..engine import FileResult
+    from ..rule import Rule
 
 FORMATS = {
     "text": "text",
@@ -47,8 +48,10 @@ def located(results: Sequence[FileResult]) -> list[tuple[FileResult, Diagnostic,
 
 
 class Reporter(Protocol):
+    """``rules`` are the rules of the run, for formats that describe them (SARIF)."""
+
     def __call__(self, results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
-                 quiet: bool = False, color: bool = False) -> None: ...
+                 quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None: ...
 
 
 def get(name: str) -> Reporter:

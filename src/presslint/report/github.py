@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 from . import located
 
 if TYPE_CHECKING:
+    from ..rule import Rule
     from ..engine import FileResult
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -22,7 +23,7 @@ def escape_property(value: str) -> str:
 
 
 def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False) -> None:
+           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
     for _, diagnostic, at in located(results):
         level = _LEVELS[diagnostic.severity.value]
         properties = ",".join([

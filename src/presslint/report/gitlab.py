@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import Position, located
 
 if TYPE_CHECKING:
+    from ..rule import Rule
     from ..diagnostic import Diagnostic
     from ..engine import FileResult
 
@@ -70,6 +71,6 @@ def _issue(diagnostic: Diagnostic, path: str, at: Position, print_: str) -> dict
 
 
 def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False) -> None:
+           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
     json.dump(issues(results), out, indent=2)
     out.write("\n")

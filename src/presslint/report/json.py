@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import located, position
 
 if TYPE_CHECKING:
+    from ..rule import Rule
     from ..diagnostic import Diagnostic
     from ..engine import FileResult
 
@@ -40,7 +41,7 @@ def diagnostic_object(result: FileResult, diagnostic: Diagnostic) -> dict[str, A
 
 
 def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False) -> None:
+           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
     if statistics:
         counts = Counter((d.code, d.rule) for _, d, _ in located(results))
         rows = [{"code": code, "rule": rule, "count": n}

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from . import position
 
 if TYPE_CHECKING:
+    from ..rule import Rule
     from ..engine import FileResult
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -49,7 +50,7 @@ def testsuite(results: Sequence[FileResult]) -> ET.Element:
 
 
 def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False) -> None:
+           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
     suite = testsuite(results)
     ET.indent(suite)
     data = ET.tostring(suite, encoding="us-ascii", xml_declaration=True)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import located, position
 
 if TYPE_CHECKING:
+    from ..rule import Rule
     from ..diagnostic import Span
     from ..engine import FileResult
 
@@ -60,6 +61,6 @@ def diagnostic_result(results: Sequence[FileResult]) -> dict[str, Any]:
 
 
 def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False) -> None:
+           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
     json.dump(diagnostic_result(results), out, indent=2)
     out.write("\n")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 from . import located
 
 if TYPE_CHECKING:
+    from ..rule import Rule
     from ..engine import FileResult
 
 _RESET = "\033[0m"
@@ -40,7 +41,7 @@ def _visible(text: str) -> str:
 
 
 def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False) -> None:
+           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
     items = located(results)
     if statistics:
         counts = Counter((d.code, d.rule, d.severity.value) for _, d, _ in items)
