@@ -42,6 +42,7 @@ class SortedTable:
         self._samples: tuple[list[int], list[str]] | None = None
         self._lookups = 0
         self._dict: dict[str, str] | None = None
+        self._keyset: frozenset[str] | None = None
 
     def _sampled(self) -> tuple[list[int], list[str]]:
         if self._samples is None:
@@ -100,19 +101,23 @@ class SortedTable:
         return self.as_dict().keys()
 
     def missing(self, words: Iterable[str]) -> set[str]:
-        """Those of ``words`` not in the table (one dict lookup each once it is a dict;
-        ``set - dict.keys()`` would walk all 170,000 keys)."""
-        table = self._dict
-        if table is not None:
-            return {word for word in words if word not in table}
+        """Those of ``words`` not in the table."""
+        if self._dict is not None:
+            return set(words).difference(self._frozen())
         return {word for word in words if word not in self}
 
     def among(self, words: Iterable[str]) -> set[str]:
         """Those of ``words`` in the table."""
-        table = self._dict
-        if table is not None:
-            return {word for word in words if word in table}
+        if self._dict is not None:
+            return set(words).intersection(self._frozen())
         return {word for word in words if word in self}
+
+    def _frozen(self) -> frozenset[str]:
+        # Set operations against a frozenset run in C and walk only the smaller side;
+        # against dict keys, ``difference`` would walk all 170,000 keys.
+        if self._keyset is None:
+            self._keyset = frozenset(self.as_dict())
+        return self._keyset
 
 
 @cache

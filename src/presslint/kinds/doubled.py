@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress, count, islice
+from operator import eq
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from . import Kind
 
 _DOUBLE = re.compile(r"(\w+)([ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)(\1)\b(?!-\w)", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]\w*$", re.MULTILINE)
 GRAMMATICAL = frozenset("""
     had that is do bye no so ha very really many more much far long well again yes
     knock tut chop hush pom aye boo dum yada blah cha win buy highly super extremely
@@ -26,11 +29,15 @@ class DoubledWord(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
         tokens = doc.tokens
-        texts = [token.text for token in tokens]
-        # Compare neighbouring tokens (cheap), then look closely at the few equal pairs.
-        pairs = [i for i, (a, b) in enumerate(zip(texts, texts[1:]))
-                 if a == b or (len(a) == len(b) and a.lower() == b.lower())
-                 or (b[len(a):len(a) + 1] in ("'", "’") and b.startswith(a))]
+        texts = tokens.texts
+        if len(texts) < 2:
+            return
+        # Compare neighbouring words in C (lower-cased, possessive endings dropped, so
+        # "it it's" pairs too), then look closely at the few equal pairs.
+        folded = _POSSESSIVE.sub("", "\n".join(texts).lower()).split("\n")
+        if len(folded) != len(texts):  # a case mapping changed the line count: be exact
+            folded = [_POSSESSIVE.sub("", text.lower()) for text in texts]
+        pairs = compress(count(), map(eq, folded, islice(folded, 1, None)))
         for i in pairs:
             match = _DOUBLE.match(prose, tokens[i].start)
             if match is None or not tokens[i + 1].start < match.end() <= tokens[i + 1].end:

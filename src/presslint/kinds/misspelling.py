@@ -40,7 +40,12 @@ class Misspelling(Kind):
         # Look each distinct word up once; walk the tokens only when one is suspect.
         # Lower-case hits by set intersection; other forms are no lower-case word at all.
         suspects = table.among(doc.word_counts)
-        suspects |= {word for word in unknown_forms(doc) if _suspect(word, table)}
+        # Other forms ("Teh", "TEH", "re-use"): looked up lower-cased, all at once.
+        forms = unknown_forms(doc)
+        lowered = {form: form.lower() for form in forms if form.isalpha()}
+        hits = table.among(lowered.values())
+        suspects |= {form for form, lower in lowered.items() if lower in hits}
+        suspects |= {form for form in forms if not form.isalpha() and _suspect(form, table)}
         prose = doc.prose
         for index in tokens_of(doc, suspects):
             token = doc.tokens[index]

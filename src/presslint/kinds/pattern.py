@@ -7,6 +7,9 @@ Options:
   fix          none, safe or unsafe
   replacement  the fix's text, a template: {found} and named groups ({word}) are filled in
   file-kinds   which files the rule applies to: text, markdown, html
+  prefilter    literal strings, one of which every match contains (case ignored): a
+               document containing none of them is skipped without running the regex,
+               which makes rare-phrase rules nearly free
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ class Pattern(Kind):
         "fix": "none",
         "replacement": "",
         "file-kinds": list(FILE_KINDS),
+        "prefilter": [],
     }
     CHOICES = {"fix": ("none", "safe", "unsafe")}
 
@@ -42,6 +46,9 @@ class Pattern(Kind):
             raise ValueError(f"pattern does not compile: {exc}") from None
         if self.regex.match(""):
             raise ValueError("pattern matches the empty string")
+        if not all(isinstance(literal, str) and literal for literal in self.options["prefilter"]):
+            raise ValueError("prefilter must be a list of non-empty strings")
+        self.prefilter = [literal.lower() for literal in self.options["prefilter"]]
         known_fields = {"found", *self.regex.groupindex}
         for template in (self.options["replacement"], self.rule.message):
             missing = template_fields(template) - known_fields
@@ -54,6 +61,10 @@ class Pattern(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if doc.kind not in self.options["file-kinds"]:
             return
+        if self.prefilter:
+            lowered = doc.shared("lower-prose", _lower_prose)
+            if not any(literal in lowered for literal in self.prefilter):
+                return
         text = doc.prose if self.options["prose"] else doc.text
         fix_mode = self.options["fix"]
         for match in self.regex.finditer(text):
@@ -65,3 +76,7 @@ class Pattern(Kind):
                 fix = Fix(f"replace with {replacement!r}" if replacement else "remove it",
                           (Edit(span, replacement),), safe=fix_mode == "safe")
             yield self.rule.report(doc, span, fix, **fields)
+
+
+def _lower_prose(doc: Document) -> str:
+    return doc.prose.lower()
