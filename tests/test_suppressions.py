@@ -54,3 +54,8 @@ def test_per_file_ignores(tmp_path: Path) -> None:
     rules = select(load_rules(config), config)
     results = list(check_files(sorted(tmp_path.rglob("*.txt")), rules, config, jobs=1))
     assert [[d.code for d in r.diagnostics] for r in results] == [["W104"], []]
+
+
+def test_a_suppression_shown_in_a_code_block_is_only_an_example() -> None:
+    text = "Intro.\n\n```markdown\n<!-- presslint-disable W104 -->\n```\n\nOne  two.\n"
+    assert codes(text) == [("W104", 7)]

@@ -63,27 +63,35 @@ _HTML = re.compile(
 class Markup:
     prose: str
     masked: tuple[Span, ...]
+    # Code (blocks and inline): what looks like a directive there is only an example.
+    code: tuple[Span, ...] = ()
 
 
 def parse(text: str, kind: str) -> Markup:
     spans: list[Span] = []
+    code: list[Span] = []
     if kind == "markdown":
         if text.startswith("---"):
             spans.extend(Span(*m.span()) for m in _FRONT_MATTER.finditer(text))
         if _BLOCK_HINTS.search(text):
-            spans.extend(_markdown_blocks(text, ("fence", "code_block", "html_block")))
+            code = _markdown_blocks(text, ("fence", "code_block"))
+            spans.extend(code)
+            spans.extend(_markdown_blocks(text, ("html_block",)))
         if "]:" in text:
             spans.extend(Span(*m.span()) for m in _REFERENCE_DEFINITIONS.finditer(text))
         for needed, pattern in _MARKDOWN_INLINE:
             if needed in text:
-                spans.extend(Span(*m.span()) for m in pattern.finditer(text))
+                found = [Span(*m.span()) for m in pattern.finditer(text)]
+                spans.extend(found)
+                if needed == "`":
+                    code.extend(found)
     elif kind == "html":
         spans.extend(Span(*m.span()) for m in _HTML.finditer(text))
     spans.extend(_addresses(text))
     if not spans:
         return Markup(text, ())
     merged = _merge(spans)
-    return Markup(_mask(text, merged), tuple(merged))
+    return Markup(_mask(text, merged), tuple(merged), tuple(sorted(code)))
 
 
 def _markdown_blocks(text: str, types: tuple[str, ...]) -> list[Span]:

@@ -47,7 +47,10 @@ def parse(doc: Document) -> list[Suppression]:
     found: list[Suppression] = []
     open_ranges: list[Suppression] = []
     last_line = doc.lines.line_count
+    code = doc.markup.code
     for match in _COMMENT.finditer(doc.text):
+        if any(span.start <= match.start() < span.end for span in code):
+            continue  # an example in a code block, not a directive
         action = match.group(1)
         selectors = tuple(s.strip() for s in match.group(2).replace(",", " ").split() if s.strip())
         line = doc.lines.position(match.start())[0]
