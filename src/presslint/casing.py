@@ -7,14 +7,13 @@ only the capitals a writer chose. Word lists are loaded once, lazily.
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from .markup import MASK
+from .wordlist import SortedTable, packaged_text
 
 # What may stand between a sentence boundary and its first word: spaces, opening quotes
 # and brackets, Markdown emphasis.
@@ -144,13 +143,26 @@ def is_title_line(line: str) -> bool:
     return capitalised >= 0.75 * len(words)
 
 
+class CommonWords:
+    """Frequent lower-case English words (see scripts/build_capitalization_data.py),
+    searched in place (wordlist.SortedTable); "we’re" is looked up as "we're"."""
+
+    def __init__(self) -> None:
+        self.table = SortedTable(packaged_text("capitalization", "common-words.txt.gz"))
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word.replace("’", "'") in self.table
+
+    def missing(self, words: Iterable[str]) -> set[str]:
+        """Those of ``words`` that are not common words."""
+        normalised = {word: word.replace("’", "'") for word in words}
+        absent = self.table.missing(set(normalised.values()))
+        return {word for word, key in normalised.items() if key in absent}
+
+
 @cache
-def common_words() -> frozenset[str]:
-    """Frequent lower-case English words (see scripts/build_capitalization_data.py)."""
-    data = (files("presslint") / "data" / "capitalization" / "common-words.txt.gz").read_bytes()
-    text = gzip.decompress(data).decode("utf-8")
-    # Releases write "we’re" as often as "we're".
-    return frozenset(text.split()) | frozenset(text.replace("'", "’").split())
+def common_words() -> CommonWords:
+    return CommonWords()
 
 
 def is_common(key: str) -> bool:

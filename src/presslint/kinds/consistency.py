@@ -70,7 +70,7 @@ class CaseConsistency(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if self.project:
             return  # the project pass reports, with the forms of every file
-        keys = _repeated_keys(doc.word_counts) - common_words()
+        keys = common_words().missing(_repeated_keys(doc.word_counts))
         tally = self._tally(doc, {key for key in keys if not is_common(key)})
         for conflict in self._conflicts([tally]):
             yield from self._report(doc, conflict, tally[conflict.key][conflict.form])
@@ -82,7 +82,7 @@ class CaseConsistency(Kind):
         they are, and the text of their lines."""
         if not self.project:
             return None
-        keys = set(map(str.lower, base_forms(doc.word_counts))) - common_words()
+        keys = common_words().missing(set(map(str.lower, base_forms(doc.word_counts))))
         tally = self._tally(doc, {key for key in keys if not is_common(key)})
         if not tally:
             return None

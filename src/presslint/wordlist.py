@@ -1,0 +1,113 @@
+"""Large word lists shipped with presslint, searched in place so that loading one is cheap."""
+
+from __future__ import annotations
+
+import gzip
+from bisect import bisect_right
+from collections.abc import Iterable, KeysView
+from importlib.resources import files
+
+
+def packaged_text(folder: str, name: str) -> str:
+    """A data file of ``presslint/data/<folder>/``, decompressed if it ends in ``.gz``."""
+    raw = (files("presslint") / "data" / folder / name).read_bytes()
+    if name.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    return raw.decode("utf-8")
+
+
+class SortedTable:
+    """A sorted word list (``word`` or ``word<TAB>value`` lines), looked up in place.
+
+    Building a set or dict of 170,000 words costs 50-90 ms, which a pre-commit run on
+    one file should not pay for the few hundred words it looks up. So the file's text is
+    kept as one string: a sample of every line starting near each 2 KB mark is bisected
+    to find the window a word's line must be in, and ``str.find`` looks there at C speed.
+    A long run (many documents) makes many lookups; past a threshold the table turns
+    itself into a dict, whose lookups and set operations are faster still.
+    """
+
+    _STEP = 2048
+    _MATERIALISE_AFTER = 20_000
+
+    def __init__(self, text: str) -> None:
+        self._text = "\n" + text.strip("\n") + "\n"
+        self._samples: tuple[list[int], list[str]] | None = None
+        self._lookups = 0
+        self._dict: dict[str, str] | None = None
+        self._keyset: frozenset[str] | None = None
+
+    def _sampled(self) -> tuple[list[int], list[str]]:
+        if self._samples is None:
+            text = self._text
+            starts: list[int] = []
+            keys: list[str] = []
+            for mark in range(0, len(text) - 1, self._STEP):
+                line = text.find("\n", mark) + 1
+                if line == 0 or line >= len(text) or (starts and starts[-1] == line):
+                    continue
+                end = text.find("\n", line)
+                tab = text.find("\t", line, end)
+                starts.append(line)
+                keys.append(text[line:end if tab == -1 else tab])
+            self._samples = (starts, keys)
+        return self._samples
+
+    def _value(self, word: str) -> str | None:
+        self._lookups += 1
+        if self._dict is None and self._lookups > self._MATERIALISE_AFTER:
+            self._dict = self.as_dict()
+        if self._dict is not None:
+            return self._dict.get(word)
+        if not word or "\n" in word or "\t" in word:
+            return None
+        starts, keys = self._sampled()
+        index = bisect_right(keys, word)
+        text = self._text
+        low = starts[index - 1] - 1 if index > 0 else 0
+        high = (starts[index] if index < len(starts) else len(text)) + len(word) + 2
+        at = text.find("\n" + word + "\t", low, high)
+        if at != -1:
+            value_start = at + len(word) + 2
+            return text[value_start:text.find("\n", value_start)]
+        return "" if text.find("\n" + word + "\n", low, high) != -1 else None
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._value(word) is not None
+
+    def get(self, word: str, default: str | None = None) -> str | None:
+        value = self._value(word)
+        return default if value is None else value
+
+    def as_dict(self) -> dict[str, str]:
+        if self._dict is None:
+            result: dict[str, str] = {}
+            for line in self._text.split("\n"):
+                if line:
+                    key, _, value = line.partition("\t")
+                    result[key] = value
+            self._dict = result
+        return self._dict
+
+    def keys(self) -> KeysView[str]:
+        """Every word, for set operations: turns the table into a dict."""
+        return self.as_dict().keys()
+
+    def missing(self, words: Iterable[str]) -> set[str]:
+        """Those of ``words`` not in the table."""
+        if self._dict is not None:
+            return set(words).difference(self._frozen())
+        return {word for word in words if word not in self}
+
+    def among(self, words: Iterable[str]) -> set[str]:
+        """Those of ``words`` in the table."""
+        if self._dict is not None:
+            return set(words).intersection(self._frozen())
+        return {word for word in words if word in self}
+
+    def _frozen(self) -> frozenset[str]:
+        # Set operations against a frozenset run in C and walk only the smaller side;
+        # against dict keys, ``difference`` would walk all 170,000 keys.
+        if self._keyset is None:
+            self._keyset = frozenset(self.as_dict())
+        return self._keyset
