@@ -12,7 +12,8 @@ Run it on a quiet machine; figures from a shared one vary by 10-20%.
 
 from __future__ import annotations
 
-import argparse
+import _corpus  # noqa: I001 - the sibling module, when run as a script
+
 import os
 import statistics
 import subprocess
@@ -21,8 +22,6 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "press-releases"
 
 
 # As on a user's machine: Python caches compiled modules (some sandboxes turn that off).
@@ -52,8 +51,7 @@ def measure(label: str, command: list[str], repeat: int, size: int | None) -> fl
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser = _corpus.parser(__doc__)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--scales", type=int, nargs="*", default=[1, 4, 16])
     parser.add_argument("--select", default=None, help="rules to run (default: the default rule set)")

@@ -8,7 +8,8 @@ text around each, so a person can judge how many are real. Not a test: judging i
 
 from __future__ import annotations
 
-import argparse
+import _corpus  # noqa: I001 - the sibling module, when run as a script
+
 import json
 import random
 import re
@@ -17,13 +18,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "press-releases"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser = _corpus.parser(__doc__)
     parser.add_argument("--select", default=None)
     parser.add_argument("--sample", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)

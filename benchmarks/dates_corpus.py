@@ -11,7 +11,8 @@ judging the samples is ours. The corpus texts stay in ../shared; nothing is copi
 
 from __future__ import annotations
 
-import argparse
+import _corpus  # noqa: I001 - the sibling module, when run as a script
+
 import random
 import re
 import sys
@@ -29,8 +30,6 @@ from presslint.diagnostic import Diagnostic
 from presslint.document import Document
 from presslint.engine import check_document, select
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "press-releases"
 NAME = re.compile(r"^[^_]+_(?P<year>\d{4})_(?P<month>\d{2})(?P<day>\d{2})_")
 
 
@@ -45,8 +44,7 @@ def publication_date(path: Path) -> date | None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser = _corpus.parser(__doc__)
     parser.add_argument("--select", default="D")
     parser.add_argument("--sample", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)

@@ -9,7 +9,8 @@ Markdown, and counts findings whose span touches a URL, a link destination or an
 
 from __future__ import annotations
 
-import argparse
+import _corpus  # noqa: I001 - the sibling module, when run as a script
+
 import re
 from collections import Counter
 from pathlib import Path
@@ -17,14 +18,11 @@ from pathlib import Path
 from presslint import check_text
 from presslint.config import Config
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "press-releases"
 NOT_PROSE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|https?://[^\s)\]>]+|www\.[^\s)\]>]+")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser = _corpus.parser(__doc__)
     parser.add_argument("--select", default=None)
     args = parser.parse_args()
     config = Config(select=tuple(args.select.split(",")) if args.select else None)

@@ -8,7 +8,8 @@ The figures are CPU seconds per rule summed over every file, plus the shared wor
 
 from __future__ import annotations
 
-import argparse
+import _corpus  # noqa: I001 - the sibling module, when run as a script
+
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -18,13 +19,10 @@ from presslint.decoding import decode
 from presslint.document import Document
 from presslint.engine import load_rules, select
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "press-releases"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser = _corpus.parser(__doc__)
     parser.add_argument("--select", default=None)
     args = parser.parse_args()
     config = Config(select=tuple(args.select.split(",")) if args.select else None)
