@@ -28,7 +28,7 @@ class SortedTable:
     """
 
     _STEP = 2048
-    _MATERIALISE_AFTER = 20_000
+    _MATERIALISE_AFTER = 4_000
 
     def __init__(self, text: str) -> None:
         self._text = "\n" + text.strip("\n") + "\n"
