@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from presslint.cli import cli
 from presslint.config import Config
-from presslint.engine import check_document, check_files, load_rules, select
+from presslint.engine import check_document, load_rules, select
+from presslint.runner import check_files
 from presslint.fix import apply_edits
 
 from .conftest import RULES, SEEDS, document, run, spans

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from presslint import check_text
 from presslint.config import Config
-from presslint.engine import check_files, load_rules, select
+from presslint.engine import load_rules, select
+from presslint.runner import check_files
 
 MD = "release.md"
 

@@ -56,7 +56,7 @@ def check_paths(paths: Iterable[str | Path], config: Config | None = None) -> li
     Raises :class:`OSError` naming the first path that cannot be read.
     """
     from .config import Config
-    from .engine import check_files
+    from .runner import check_files
     from .sources import collect
 
     config = config or Config()

@@ -106,15 +106,18 @@ def _with(options: list[Any]) -> Any:
               help="Say on stderr which release date each file is checked against, and where it came from.")
 @click.option("--consistency", type=click.Choice(["document", "project"]),
               help="Check that a term is spelled one way per document (default) or across all files.")
+@click.option("--backend-required", is_flag=True,
+              help="Exit 2 when a configured grammar backend fails, instead of only warning.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, no_config: bool, include: tuple[str, ...],
           exclude: tuple[str, ...], output_format: str | None, stdin_filename: str | None, quiet: bool,
           exit_zero: bool, statistics: bool, jobs: int | None, release_date: Any, date_order: str | None,
           consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool,
-          show_release_date: bool = False) -> None:
+          show_release_date: bool = False, backend_required: bool = False) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input."""
-    from .engine import FileResult, FixMode, check_file, check_files, load_rules, rules_for
+    from .engine import FileResult, FixMode, check_file, grammar_wanted, load_rules, rules_for
     from .engine import select as select_rules
+    from .runner import check_files
     from .report import get as get_reporter
     from .sources import collect
 
@@ -128,27 +131,33 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         raise click.UsageError("--fix and --diff do not go together: --diff only shows the fixes")
     mode = FixMode("diff" if diff else "write", unsafe=unsafe_fixes) if fix or diff else None
 
+    backends = _start_backends(config)
     failed = False
     results: list[FileResult] = []
-    disk_paths = [p for p in (paths or (".",)) if p != "-"]
-    if "-" in paths:
-        data = sys.stdin.buffer.read()
-        stdin_mode = FixMode("stdout", unsafe_fixes) if fix else mode
-        name = stdin_filename or "-"
-        results.append(check_file(name, rules_for(name, rules, config), data=data, fix=stdin_mode))
-    if disk_paths:
-        selection = collect(disk_paths, config.include, config.exclude)
-        for problem in selection.errors:
-            _error(str(problem))
-            failed = True
-        results.extend(check_files(selection.files, rules, config, jobs=jobs, fix=mode))
+    stdin_data: bytes | None = None
+    try:
+        if "-" in paths:
+            stdin_data = sys.stdin.buffer.read()
+            name = stdin_filename or "-"
+            results.append(check_file(name, rules_for(name, rules, config), data=stdin_data,
+                                      fix=FixMode("stdout", unsafe_fixes) if fix else mode, backends=backends))
+        disk_paths = [p for p in (paths or (".",)) if p != "-"]
+        if disk_paths:
+            selection = collect(disk_paths, config.include, config.exclude)
+            for problem in selection.errors:
+                _error(str(problem))
+                failed = True
+            results.extend(check_files(selection.files, rules, config, jobs=jobs, fix=mode, backends=backends))
+    finally:
+        for backend in backends:
+            backend.close()
     if show_release_date:
         from .dates import release_date_report
 
         for result in results:
             if result.index is not None:
-                stdin_data = data if "-" in paths and result.path == (stdin_filename or "-") else None
-                click.echo(release_date_report(result.path, config, stdin_data,
+                data = stdin_data if result.path == (stdin_filename or "-") and "-" in paths else None
+                click.echo(release_date_report(result.path, config, data,
                                                "--release-date" if release_date else "config"), err=True)
     for result in results:
         if result.error:
@@ -156,6 +165,14 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             failed = True
         if result.warning and not quiet:
             _warning(result.warning)
+    for line in dict.fromkeys(w for r in results for w in r.backend_warnings):
+        _warning(line.removeprefix("warning: "))
+        failed = failed or backend_required
+    if backends:
+        for result in results:
+            result.diagnostics = [d for d in result.diagnostics
+                                  if d.code[0] != "G" or grammar_wanted(d.code, d.rule, config)]
+
     checked = [r for r in results if r.index is not None]
 
     out = sys.stdout
@@ -177,6 +194,25 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         raise SystemExit(EXIT_ERROR)
     found = any(r.diagnostics for r in checked) or (diff and any(r.diff for r in checked))
     raise SystemExit(EXIT_PROBLEMS if found and not exit_zero else EXIT_CLEAN)
+
+
+def _start_backends(config: Any) -> list[Any]:
+    """The configured grammar backends, if the selection wants grammar findings at all."""
+    if not config.backends:
+        return []
+    from .backends import BackendConfigError, BackendUnavailable, create, notices
+    from .engine import grammar_wanted
+
+    if not grammar_wanted("G", "", config) and not any(s.startswith("G") for s in config.select or ()):
+        return []
+    try:
+        backends = [create(spec) for spec in config.backends]
+    except (BackendUnavailable, BackendConfigError) as exc:
+        _error(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    for line in notices(backends):
+        click.echo(f"presslint: {line}", err=True)
+    return backends
 
 
 def _default_format() -> str:
@@ -209,6 +245,36 @@ def list_rules(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: 
     for rule in shown:
         marker = " " if rule.code in enabled else "-"
         click.echo(f"{marker}{rule.code}  {rule.name:<32} {rule.severity.value:<8} {_summary(rule.docs)}")
+
+
+@cli.command("backends")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--no-config", is_flag=True)
+def list_backends(config_file: Path | None, no_config: bool) -> None:
+    """List the configured grammar backends and whether each can be reached now.
+    No document text is sent. Exit 1 when one is unreachable."""
+    from .backends import BackendConfigError, BackendUnavailable, create
+
+    config = _load_config(config_file, no_config)
+    if not config.backends:
+        click.echo("no grammar backends configured (see 'backends:' in the README)")
+        return
+    unreachable = False
+    for spec in config.backends:
+        try:
+            backend = create(spec)
+        except (BackendUnavailable, BackendConfigError) as exc:
+            click.echo(f"{spec.name}: unavailable - {exc}")
+            unreachable = True
+            continue
+        try:
+            ok, detail = backend.status()
+        finally:
+            backend.close()
+        click.echo(f"{spec.name}: {'reachable' if ok else 'unreachable'} - {detail}")
+        unreachable = unreachable or not ok
+    if unreachable:
+        raise SystemExit(EXIT_PROBLEMS)
 
 
 def _summary(docs: str) -> str:

@@ -42,6 +42,8 @@ KEYS: dict[str, str] = {
     "release-date": "a date, YYYY-MM-DD",
     "date-order": "mdy or dmy",
     "facts": "a path to a YAML fact sheet",
+    # Grammar (G): opt-in backends, see presslint.backends
+    "backends": "a mapping of grammar backend name (harper, languagetool) to its options",
 }
 
 
@@ -70,6 +72,7 @@ class Config:
     release_date: date | None = None
     date_order: str = "mdy"
     facts: Path | None = None
+    backends: tuple[Any, ...] = ()  # BackendSpec: validated here, started only by `check`
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with the command line's values (those not None) taking precedence."""
@@ -196,6 +199,14 @@ def parse(data: Any, path: Path) -> Config:
     for key, value in data.items():
         if key not in KEYS:
             raise ConfigError(where, line, f"unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
+        if key == "backends":
+            from .backends import BackendConfigError, parse_backends
+
+            try:
+                values["backends"] = tuple(parse_backends(value))
+            except BackendConfigError as exc:
+                raise ConfigError(where, line, exc.message) from None
+            continue
         try:
             parsed = _PARSERS[key](value)
         except _Invalid:

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import packs
 from .config import Config
@@ -14,6 +14,9 @@ from .decoding import BinaryFileError, decode
 from .diagnostic import Diagnostic
 from .document import Document, LineIndex, Source
 from .rule import Rule
+
+if TYPE_CHECKING:
+    from .backends import Backend, BackendSpec
 from .sources import SourceError, read
 
 
@@ -38,9 +41,28 @@ def _matching(rules: Sequence[Rule], selector: str) -> list[Rule]:
     if selector == "ALL":
         return list(rules)
     found = [r for r in rules if r.code.startswith(selector) or r.name == selector]
-    if not found:
+    if not found and not _is_grammar(selector):
         raise SelectionError(f"unknown rule code, prefix or name: {selector!r}")
     return found
+
+
+def _is_grammar(selector: str) -> bool:
+    # G codes belong to grammar backends (backends/), not to packs: G, G1, G102...
+    return selector[:1] == "G" and (selector[1:] == "" or selector[1:].isdigit())
+
+
+def grammar_wanted(code: str, rule: str, config: Config) -> bool:
+    """Whether a grammar backend's finding is selected: by default yes; with --select,
+    only when a selector names its code, a prefix of it, its name or ALL; never when
+    --ignore does."""
+    def named(selector: str) -> bool:
+        return selector == "ALL" or code.startswith(selector) or selector == rule
+
+    if any(named(s) for s in config.ignore if s != "ALL"):
+        return False
+    if config.select is None:
+        return True
+    return any(named(s) for s in (*config.select, *config.extend_select))
 
 
 def _explicit(rule: Rule, selectors: Iterable[str]) -> bool:
@@ -82,15 +104,28 @@ def rules_for(path: str, rules: Sequence[Rule], config: Config) -> Sequence[Rule
 
 
 def check_document(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
+    return check_with_backends(doc, rules, ())[0]
+
+
+def check_with_backends(doc: Document, rules: Sequence[Rule],
+                        backends: Sequence[Backend]) -> tuple[list[Diagnostic], list[str]]:
+    """The rules' findings and the backends' (less those on a span a rule already
+    reported), suppressions applied, sorted; and a warning line per failed backend."""
     from .suppressions import apply as apply_suppressions
 
     diagnostics: list[Diagnostic] = []
     for rule in rules:
         assert rule.checker is not None, f"rule {rule.code} was not instantiated"
         diagnostics.extend(rule.checker.check(doc))
+    warnings: list[str] = []
+    if backends:
+        from .backends import run_backends
+
+        extra, warnings = run_backends(doc, backends, diagnostics)
+        diagnostics.extend(extra)
     diagnostics = apply_suppressions(doc, diagnostics, rules)
     diagnostics.sort(key=lambda d: d.sort_key)
-    return diagnostics
+    return diagnostics, warnings
 
 
 @dataclass
@@ -105,6 +140,7 @@ class FileResult:
     source: Source | None = None
     error: str | None = None
     warning: str | None = None
+    backend_warnings: list[str] = field(default_factory=list)
     fixed: int = 0  # fixes applied (or, with --diff, that would be)
     diff: str | None = None  # the unified diff of the fixes, with --diff
     output: str | None = None  # the fixed text, for standard input with --fix
@@ -127,7 +163,7 @@ _MAX_FIX_PASSES = 8
 
 
 def check_file(path: Path | str, rules: Sequence[Rule], data: bytes | None = None,
-               fix: FixMode | None = None) -> FileResult:
+               fix: FixMode | None = None, backends: Sequence[Backend] = ()) -> FileResult:
     name = str(path)
     try:
         raw = read(Path(path)) if data is None else data
@@ -138,7 +174,8 @@ def check_file(path: Path | str, rules: Sequence[Rule], data: bytes | None = Non
         return FileResult(name, warning=f"{name}: skipped, {exc}")
     doc = Document.from_decoded(name, decoded)
     if fix is None:
-        return result_of(doc, rules)
+        return result_of(doc, rules, backends)
+    # Backends take no part in fixing: they are slow, may be remote, and their fixes unsafe.
     return _fix(doc, rules, fix, raw)
 
 
@@ -185,9 +222,9 @@ def _fix(doc: Document, rules: Sequence[Rule], mode: FixMode, raw: bytes) -> Fil
     return result
 
 
-def result_of(doc: Document, rules: Sequence[Rule]) -> FileResult:
+def result_of(doc: Document, rules: Sequence[Rule], backends: Sequence[Backend] = ()) -> FileResult:
     try:
-        diagnostics = check_document(doc, rules)
+        diagnostics, warnings = check_with_backends(doc, rules, backends)
         summaries = summarise(doc, rules)
     except Exception as exc:  # a bug in a rule must not hide the other files' results
         return FileResult(doc.path, error=f"{doc.path}: internal error: {type(exc).__name__}: {exc}")
@@ -198,7 +235,8 @@ def result_of(doc: Document, rules: Sequence[Rule]) -> FileResult:
         if line not in snippets:
             span = index.line_span(line)
             snippets[line] = doc.text[span.start:span.end]
-    return FileResult(doc.path, diagnostics, index, snippets, doc.source, summaries=summaries)
+    return FileResult(doc.path, diagnostics, index, snippets, doc.source, summaries=summaries,
+                      backend_warnings=warnings)
 
 
 # -- checks across the files of one run (consistency: project) ---------------------------
@@ -236,49 +274,3 @@ def cross_check(results: Sequence[FileResult], rules: Sequence[Rule]) -> None:
 
 
 # Worker processes rebuild the rules from the (picklable) config once, not per file.
-_worker_rules: list[Rule] = []
-
-
-_worker_fix: FixMode | None = None
-
-
-def _init_worker(config: Config, fix: FixMode | None) -> None:
-    global _worker_rules, _worker_fix, _worker_config
-    _worker_rules = select(load_rules(config), config)
-    _worker_fix = fix
-    _worker_config = config
-
-
-_worker_config: Config | None = None
-
-
-def _check_in_worker(path: Path) -> FileResult:
-    assert _worker_config is not None
-    return check_file(path, rules_for(str(path), _worker_rules, _worker_config), fix=_worker_fix)
-
-
-def check_files(files: Sequence[Path], rules: Sequence[Rule], config: Config,
-                jobs: int | None = None, fix: FixMode | None = None) -> Iterator[FileResult]:
-    """Results in the order of ``files``; with ``consistency: project``, only once every
-    file is checked, since the cross-file checks need them all."""
-    results = _check_each(files, rules, config, jobs, fix)
-    if config.consistency != "project":
-        yield from results
-        return
-    collected = list(results)
-    cross_check(collected, rules)
-    yield from collected
-
-
-def _check_each(files: Sequence[Path], rules: Sequence[Rule], config: Config,
-                jobs: int | None = None, fix: FixMode | None = None) -> Iterator[FileResult]:
-    """Results in the order of ``files``; a process pool when there are many files."""
-    jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(files) < 2 * jobs:
-        for path in files:
-            yield check_file(path, rules_for(str(path), rules, config), fix=fix)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, fix)) as pool:
-        yield from pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 8)))
