@@ -76,3 +76,10 @@ def test_markdown_masking_is_identical_with_and_without_the_block_parser() -> No
     fast = markup.parse(text, "markdown")
     assert markup._markdown_blocks(text, ("fence", "code_block", "html_block")) == []
     assert fast.prose.count(markup.MASK) == len("`code`") + len("(http://x.y/z)") + len("![i](p.png)")
+
+
+def test_html_parser_handles_entities_attributes_and_broken_markup() -> None:
+    text = ('<!DOCTYPE html>\n<p title="a  b">R&amp;D  grew &#8217; <a href="x.html">here</a>.</p>\n'
+            '<p>Unclosed <b>bold  text\n<script>if (a  < b) {}\n')
+    found = check_text(text, path="r.htm", config=ONLY_W104)
+    assert [text[d.span.start - 1:d.span.end + 1] for d in found] == ["D  g", "d  t"]

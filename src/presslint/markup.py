@@ -48,15 +48,8 @@ _REFERENCE_DEFINITIONS = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*", re.MULTIL
 # markdown-it's block parser (none of the 1,000 releases of the development corpus does).
 _BLOCK_HINTS = re.compile(r"^(?: {4}|\t)\S|^ {0,3}(?:```|~~~|<[A-Za-z!/?])", re.MULTILINE)
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t][^\n]*)?$", re.MULTILINE)
-_HTML_HEADING = re.compile(r"<h[1-6]\b[^>]*>.*?</h[1-6]\s*>", re.IGNORECASE | re.DOTALL)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
-_HTML = re.compile(
-    r"""<!--.*?-->"""
-    r"""|<(script|style|pre|code|textarea)\b.*?</\1\s*>"""
-    r"""|<!?[A-Za-z/][^<>]*>""",
-    re.DOTALL | re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +79,9 @@ def parse(text: str, kind: str) -> Markup:
                 if needed == "`":
                     code.extend(found)
     elif kind == "html":
-        spans.extend(Span(*m.span()) for m in _HTML.finditer(text))
+        from .html_prose import read
+
+        spans.extend(read(text)[0])
     spans.extend(_addresses(text))
     if not spans:
         return Markup(text, ())
@@ -129,7 +124,9 @@ def headings(text: str, kind: str) -> list[Span]:
                     for s in _markdown_blocks(text, ("heading_open",))]
         return [Span(*m.span()) for m in _ATX_HEADING.finditer(text)]
     if kind == "html":
-        return [Span(*m.span()) for m in _HTML_HEADING.finditer(text)]
+        from .html_prose import read
+
+        return read(text)[1]
     return []
 
 

@@ -1,0 +1,101 @@
+"""What is not prose in an HTML file, found with the standard library's HTML parser.
+
+Tags (with their attributes), comments, declarations, processing instructions, character
+references, and the whole content of elements that hold code or data (script, style,
+pre, code, textarea, template) are not prose. ``html.parser`` is lenient the way browsers
+are: broken markup does not stop it, and what it cannot read as markup is text.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from .diagnostic import Span
+
+# Elements whose content is code or data, not prose, and the headings.
+_VERBATIM = frozenset({"script", "style", "pre", "code", "textarea", "template", "svg", "math"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class _Reader(HTMLParser):
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.line_starts = [0]
+        position = text.find("\n")
+        while position != -1:
+            self.line_starts.append(position + 1)
+            position = text.find("\n", position + 1)
+        self.hidden: list[Span] = []
+        self.headings: list[Span] = []
+        self._open_verbatim: list[tuple[str, int]] = []
+        self._open_heading: tuple[str, int] | None = None
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _tag_end(self, start: int) -> int:
+        end = self.text.find(">", start)
+        return len(self.text) if end == -1 else end + 1
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        start = self._offset()
+        raw = self.get_starttag_text() or ""
+        end = start + len(raw) if raw else self._tag_end(start)
+        self.hidden.append(Span(start, end))
+        if tag in _VERBATIM:
+            self._open_verbatim.append((tag, end))
+        elif tag in HEADINGS and self._open_heading is None:
+            self._open_heading = (tag, start)
+
+    def handle_startendtag(self, tag: str, attrs: object) -> None:
+        start = self._offset()
+        raw = self.get_starttag_text() or ""
+        self.hidden.append(Span(start, start + len(raw) if raw else self._tag_end(start)))
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._offset()
+        end = self._tag_end(start)
+        self.hidden.append(Span(start, end))
+        for index in range(len(self._open_verbatim) - 1, -1, -1):
+            name, content_start = self._open_verbatim[index]
+            if name == tag:
+                self.hidden.append(Span(content_start, start))
+                del self._open_verbatim[index:]
+                break
+        if self._open_heading and self._open_heading[0] == tag:
+            self.headings.append(Span(self._open_heading[1], end))
+            self._open_heading = None
+
+    def _hide_from_here(self, length: int) -> None:
+        start = self._offset()
+        self.hidden.append(Span(start, min(start + length, len(self.text))))
+
+    def handle_comment(self, data: str) -> None:
+        self._hide_from_here(len(data) + len("<!---->"))
+
+    def handle_decl(self, decl: str) -> None:
+        self._hide_from_here(len(decl) + len("<!>"))
+
+    def handle_pi(self, data: str) -> None:
+        self._hide_from_here(len(data) + len("<?>"))
+
+    def unknown_decl(self, data: str) -> None:
+        self._hide_from_here(len(data) + len("<![]>"))
+
+    def handle_entityref(self, name: str) -> None:
+        self._hide_from_here(len(name) + 2)
+
+    def handle_charref(self, name: str) -> None:
+        self._hide_from_here(len(name) + 3)
+
+
+def read(text: str) -> tuple[list[Span], list[Span]]:
+    """The spans of ``text`` that are not prose, and the heading elements."""
+    reader = _Reader(text)
+    reader.feed(text)
+    reader.close()
+    for _, content_start in reader._open_verbatim:  # an element left open: to the end
+        reader.hidden.append(Span(content_start, len(text)))
+    return reader.hidden, reader.headings
