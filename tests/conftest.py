@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+import tempfile
+
 import pytest
+
+# The YAML cache of the tests goes to a folder of their own, not the user's.
+os.environ.setdefault("PRESSLINT_CACHE_DIR", tempfile.mkdtemp(prefix="presslint-test-cache-"))
 
 from presslint.config import Config
 from presslint.decoding import decode

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
 
 FOUNDING = ("founded", "founding", "established", "incorporated")
 _SUFFIX = re.compile(r"(?:ed|ing|es|s|e)$")
@@ -48,14 +47,16 @@ _CACHE: dict[tuple[Path, float], tuple[Fact, ...]] = {}
 
 def load(path: Path) -> tuple[Fact, ...]:
     """The facts in ``path`` (cached per file version)."""
+    from .yamlfile import PackError, read_yaml
+
     try:
         key = (path, path.stat().st_mtime)
         if key not in _CACHE:
-            _CACHE[key] = parse(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+            _CACHE[key] = parse(read_yaml(path), str(path))
     except OSError as exc:
         raise FactsError(f"{path}: cannot read the fact sheet: {exc.strerror or exc}") from None
-    except yaml.YAMLError as exc:
-        raise FactsError(f"{path}: invalid YAML: {exc}") from None
+    except PackError as exc:
+        raise FactsError(str(exc)) from None
     return _CACHE[key]
 
 

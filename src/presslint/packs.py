@@ -12,69 +12,17 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import kinds
 from .diagnostic import Severity
 from .rule import Rule, template_fields
+from .yamlfile import PackError, read_yaml
+
+__all__ = ["PackError", "read_yaml", "load_pack", "load_packs", "instantiate", "builtin_packs"]
 
 CODE = re.compile(r"^[WTCDPG]\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RULE_KEYS = {"code", "name", "kind", "severity", "message", "docs", "examples", "options", "default"}
 REQUIRED_KEYS = ("code", "name", "kind", "severity", "message", "docs", "examples")
-
-
-class PackError(Exception):
-    """A pack (or a config naming one) is wrong; ``str()`` is the one line to print."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        self.path, self.line, self.message = path, line, message
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
-
-
-class _LineDict(dict[Any, Any]):
-    line = 0
-
-
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The safe loader, recording the line of every mapping and refusing duplicate keys."""
-
-
-def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Any:
-    data = _LineDict()
-    data.line = node.start_mark.line + 1
-    yield data
-    seen: set[object] = set()
-    for key_node, _ in node.value:
-        key = key_node.value
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark)
-        seen.add(key)
-    data.update(loader.construct_mapping(node, deep=True))
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file safely; errors become PackError with the line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(str(path), None, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise PackError(str(path), line, f"invalid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise PackError(str(path), None, f"invalid YAML: {exc}") from None
 
 
 def builtin_pack_dir() -> Path:

@@ -1,0 +1,161 @@
+"""Read YAML files (rule packs, configuration) safely, with line numbers, and fast.
+
+Safe: a SafeLoader that records the line of every mapping and refuses duplicate keys;
+nothing in a file is executed. Fast: a file's parsed content is cached as JSON under the
+user's cache folder, keyed by its path, size and modification time, so a run that finds
+every file unchanged never imports PyYAML (about 15 ms of a pre-commit run on one file).
+Set ``PRESSLINT_NO_CACHE=1`` to turn the cache off, ``PRESSLINT_CACHE_DIR`` to move it.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+
+class PackError(Exception):
+    """A pack (or a config naming one) is wrong; ``str()`` is the one line to print."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path, self.line, self.message = path, line, message
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+
+class LineDict(dict[Any, Any]):
+    """A mapping that knows the line it starts on (1-based)."""
+
+    line = 0
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file safely; errors become PackError with the line."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise PackError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
+    cached = _cache_file(path, stat)
+    if cached is not None:
+        try:
+            return _decode(json.loads(cached.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # missing or damaged: parse again
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(str(path), None, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    data = _parse(text, str(path))
+    if cached is not None:
+        _write(cached, json.dumps(_encode(data), ensure_ascii=False))
+    return data
+
+
+def _parse(text: str, where: str) -> Any:
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader, see _loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise PackError(where, line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise PackError(where, None, f"invalid YAML: {exc}") from None
+
+
+_LOADER: Any = None
+
+
+def _loader() -> Any:
+    """The safe loader, recording the line of every mapping and refusing duplicate keys."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        class Loader(base):  # type: ignore[misc, valid-type]
+            pass
+
+        def construct_mapping(loader: Any, node: Any) -> Any:
+            data = LineDict()
+            data.line = node.start_mark.line + 1
+            yield data
+            seen: set[object] = set()
+            for key_node, _ in node.value:
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key_node.value!r}", key_node.start_mark)
+                seen.add(key_node.value)
+            data.update(loader.construct_mapping(node, deep=True))
+
+        Loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+        _LOADER = Loader
+    return _LOADER
+
+
+# --- the cache: JSON with tags for what JSON lacks -------------------------------------
+
+def _cache_file(path: Path, stat: os.stat_result) -> Path | None:
+    if os.environ.get("PRESSLINT_NO_CACHE"):
+        return None
+    folder = os.environ.get("PRESSLINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "presslint")
+    key = f"{__version__}\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
+    return Path(folder) / f"yaml-{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+
+
+def _write(target: Path, text: str) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except OSError:
+        pass  # a cache that cannot be written is only a slower run
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, LineDict):
+        return {"@map": [[_encode(k), _encode(v)] for k, v in value.items()], "@line": value.line}
+    if isinstance(value, dict):
+        return {"@map": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, bytes):
+        return {"@bytes": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, datetime.datetime):
+        return {"@datetime": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"@date": value.isoformat()}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "@map" in value:
+        result: dict[Any, Any] = LineDict() if "@line" in value else {}
+        if "@line" in value:
+            result.line = value["@line"]  # type: ignore[attr-defined]
+        for key, item in value["@map"]:
+            result[_decode(key)] = _decode(item)
+        return result
+    if "@bytes" in value:
+        return base64.b64decode(value["@bytes"])
+    if "@datetime" in value:
+        return datetime.datetime.fromisoformat(value["@datetime"])
+    if "@date" in value:
+        return datetime.date.fromisoformat(value["@date"])
+    raise ValueError("unknown tag in the YAML cache")
