@@ -9,12 +9,9 @@ Set ``PRESSLINT_NO_CACHE=1`` to turn the cache off, ``PRESSLINT_CACHE_DIR`` to m
 
 from __future__ import annotations
 
-import base64
 import datetime
-import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -109,11 +106,15 @@ def _cache_file(path: Path, stat: os.stat_result) -> Path | None:
         return None
     folder = os.environ.get("PRESSLINT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "presslint")
+    from hashlib import sha256
+
     key = f"{__version__}\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
-    return Path(folder) / f"yaml-{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+    return Path(folder) / f"yaml-{sha256(key.encode()).hexdigest()[:32]}.json"
 
 
 def _write(target: Path, text: str) -> None:
+    import tempfile  # only on a cache miss: its import costs start-up time
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
@@ -132,7 +133,9 @@ def _encode(value: Any) -> Any:
     if isinstance(value, list):
         return [_encode(v) for v in value]
     if isinstance(value, bytes):
-        return {"@bytes": base64.b64encode(value).decode("ascii")}
+        from base64 import b64encode
+
+        return {"@bytes": b64encode(value).decode("ascii")}
     if isinstance(value, datetime.datetime):
         return {"@datetime": value.isoformat()}
     if isinstance(value, datetime.date):
@@ -153,7 +156,9 @@ def _decode(value: Any) -> Any:
             result[_decode(key)] = _decode(item)
         return result
     if "@bytes" in value:
-        return base64.b64decode(value["@bytes"])
+        from base64 import b64decode
+
+        return b64decode(value["@bytes"])
     if "@datetime" in value:
         return datetime.datetime.fromisoformat(value["@datetime"])
     if "@date" in value:
