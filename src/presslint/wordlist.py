@@ -38,6 +38,7 @@ class SortedTable:
         self._text = "\n" + text.strip("\n") + "\n"
         self._samples: tuple[list[int], list[str]] | None = None
         self._lookups = 0
+        self._batches = 0
         self._dict: dict[str, str] | None = None
         self._keyset: frozenset[str] | None = None
 
@@ -97,14 +98,22 @@ class SortedTable:
         """Every word, for set operations: turns the table into a dict."""
         return self.as_dict().keys()
 
+    def _batch(self) -> None:
+        # A third document's worth of words means a long run: the dict pays off now.
+        self._batches += 1
+        if self._batches > 2 and self._dict is None:
+            self.as_dict()
+
     def missing(self, words: Iterable[str]) -> set[str]:
         """Those of ``words`` not in the table."""
+        self._batch()
         if self._dict is not None:
             return set(words).difference(self._frozen())
         return {word for word in words if word not in self}
 
     def among(self, words: Iterable[str]) -> set[str]:
         """Those of ``words`` in the table."""
+        self._batch()
         if self._dict is not None:
             return set(words).intersection(self._frozen())
         return {word for word in words if word in self}
