@@ -464,11 +464,11 @@ def test_languagetool_timeout_is_a_warning(fake: FakeLanguageTool) -> None:
     "http://127.0.0.1@evil.example.com/",
 ])
 def test_remote_url_is_refused_without_allow_remote(url: str, no_remote: NoRemote) -> None:
-    with pytest.raises(BackendConfigError, match="is not on this machine|user name"):
+    with pytest.raises(BackendConfigError, match=r"is not on this machine|user name"):
         parse_backends({"languagetool": {"url": url}}, "x.yaml")
     # Even a spec built by hand (not through the config) is refused by the backend itself.
     pytest.importorskip("language_tool_python")
-    with pytest.raises(BackendConfigError, match="is not on this machine|user name"):
+    with pytest.raises(BackendConfigError, match=r"is not on this machine|user name"):
         create(BackendSpec("languagetool", {"url": url}))
     assert no_remote.attempts == [] and no_remote.lookups == []
 

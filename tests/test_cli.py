@@ -91,7 +91,7 @@ def test_select_and_ignore(release: Path) -> None:
 
 def test_stdin_with_a_filename(tmp_path: Path) -> None:
     code, out, _ = invoke("check", "--no-config", "--stdin-filename", "draft.md", "-",
-                          input="Trailing   \nfine\n".encode())
+                          input=b"Trailing   \nfine\n")
     assert code == 1 and out.startswith("draft.md:1:9: W101")
 
 
@@ -153,7 +153,7 @@ def test_unreadable_file_as_root_too(tmp_path: Path) -> None:
 def test_binary_file_is_skipped_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "logo.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    code, out, err = invoke("check", "--no-config", str(path))
+    code, _, err = invoke("check", "--no-config", str(path))
     assert code == 0
     assert err == f"presslint: warning: {path}: skipped, binary file (contains NUL bytes)\n"
 

@@ -114,7 +114,8 @@ def test_founding_year_from_the_fact_sheet(tmp_path: Path) -> None:
     text = "AUSTIN, Texas — March 18, 2024 — Acme, founded in 1985, celebrates its 49th anniversary.\n"
     found = run_with(config, text, "D106")
     # The year is wrong; the anniversary (1975 + 49 = 2024) holds.
-    assert [d.message for d in found] == ["1985 for 'founded' disagrees with the fact sheet: founded in 1975 (facts.yaml)"]
+    assert [d.message for d in found] == [
+        "1985 for 'founded' disagrees with the fact sheet: founded in 1975 (facts.yaml)"]
 
 
 @pytest.mark.parametrize(("sheet", "error"), [

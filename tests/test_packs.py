@@ -76,7 +76,7 @@ def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
 def test_duplicate_codes_and_names_are_refused(tmp_path: Path) -> None:
     first = write(tmp_path, GOOD_RULE, "a.yaml")
     second = write(tmp_path, GOOD_RULE.replace("no-synergy", "other-name"), "b.yaml")
-    with pytest.raises(PackError, match="'P901' is already defined at .*a.yaml:2"):
+    with pytest.raises(PackError, match=r"'P901' is already defined at .*a\.yaml:2"):
         load_packs([first, second])
     third = write(tmp_path, GOOD_RULE.replace("P901", "P902"), "c.yaml")
     with pytest.raises(PackError, match="'no-synergy' is already defined"):

@@ -11,8 +11,10 @@ from presslint.engine import FixMode, check_file
 
 from .conftest import RULES, run
 
-BAD = [pytest.param(code, i, text, id=f"{code}-bad-{i}") for code, r in RULES.items() for i, text in enumerate(r.bad)]
-GOOD = [pytest.param(code, i, text, id=f"{code}-good-{i}") for code, r in RULES.items() for i, text in enumerate(r.good)]
+BAD = [pytest.param(code, i, text, id=f"{code}-bad-{i}")
+       for code, r in RULES.items() for i, text in enumerate(r.bad)]
+GOOD = [pytest.param(code, i, text, id=f"{code}-good-{i}")
+        for code, r in RULES.items() for i, text in enumerate(r.good)]
 
 
 def test_every_rule_has_bad_and_good_examples() -> None:

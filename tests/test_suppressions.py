@@ -24,7 +24,8 @@ def test_disable_and_enable_a_range() -> None:
 
 
 def test_disable_next_line_by_name_or_prefix() -> None:
-    text = "<!-- presslint-disable-next-line doubled-space -->\nOne  two.\n<!-- presslint-disable-next-line W1 -->\nA  b.\nC  d.\n"
+    text = ("<!-- presslint-disable-next-line doubled-space -->\nOne  two.\n"
+            "<!-- presslint-disable-next-line W1 -->\nA  b.\nC  d.\n")
     assert codes(text) == [("W104", 5)]
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["check_text", "check_paths", "__version__"]
+__all__ = ["__version__", "check_paths", "check_text"]
 
 if TYPE_CHECKING:
     from .config import Config

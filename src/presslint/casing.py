@@ -85,7 +85,7 @@ def at_sentence_start(prose: str, start: int) -> bool:
     if char in _STARTERS:
         return True
     # "1) The" or "a) the": list markers.
-    return char == ")" and (position == 0 or prose[position - 1].isalnum() and _line_start_near(prose, position))
+    return char == ")" and (position == 0 or (prose[position - 1].isalnum() and _line_start_near(prose, position)))
 
 
 def _line_start_near(prose: str, position: int) -> bool:
@@ -98,7 +98,7 @@ class Lines:
     lines (a title-case headline among them) and all-caps lines. Each line is judged
     when first asked about, so a document pays only for the lines its rules look at."""
 
-    __slots__ = ("_prose", "_kind", "_judged")
+    __slots__ = ("_judged", "_kind", "_prose")
 
     def __init__(self, prose: str, kind: str) -> None:
         self._prose = prose
@@ -134,7 +134,7 @@ def is_caps_line(line: str) -> bool:
 def is_title_line(line: str) -> bool:
     """A line that reads as a title-case headline or heading: no full stop at its end,
     and every word but the minor ones capitalised."""
-    if len(line) > 400 or line[-1] in ".!?" and not line.endswith("..."):
+    if len(line) > 400 or (line[-1] in ".!?" and not line.endswith("...")):
         return False
     words = [w for w in _LETTERS.findall(line) if len(w) > 1 and w.lower() not in MINOR_WORDS]
     if len(words) < 2 or len(words) > 30:

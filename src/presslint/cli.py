@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -75,8 +75,11 @@ selection_options = [
 ]
 
 
-def _with(options: list[Any]) -> Any:
-    def decorate(function: Any) -> Any:
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _with(options: list[Any]) -> Callable[[F], F]:
+    def decorate(function: F) -> F:
         for option in reversed(options):
             function = option(function)
         return function
@@ -96,9 +99,11 @@ def _with(options: list[Any]) -> Any:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes to use (default: one per core).")
-@click.option("--fix", "fix", is_flag=True, help="Apply the safe fixes to the files (standard input: print the result).")
+@click.option("--fix", "fix", is_flag=True,
+              help="Apply the safe fixes to the files (standard input: print the result).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (spelling suggestions...).")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff, also apply unsafe fixes (spelling suggestions...).")
 @click.option("--release-date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="The release date that relative and past/future date claims are checked against.")
 @click.option("--date-order", type=click.Choice(["mdy", "dmy"]), help="How to read 3/4/2024 (default: mdy).")

@@ -234,7 +234,7 @@ def _weekday(word: str | None) -> int | None:
 
 
 def _day(text: str) -> int:
-    return int(text.rstrip("stndrdth"))
+    return int(text.rstrip("stndrdth"))  # noqa: B005 - any of the letters of an ordinal suffix
 
 
 def find_dates(text: str, order: str = "mdy") -> list[DateMention]:
@@ -247,7 +247,7 @@ def find_dates(text: str, order: str = "mdy") -> list[DateMention]:
     return found
 
 
-def _mention(match: re.Match[str], order: str) -> DateMention | None:  # noqa: PLR0911, PLR0912
+def _mention(match: re.Match[str], order: str) -> DateMention | None:
     group = match.group
     start, end = match.span()
     if group("m") is not None or group("dm") is not None:

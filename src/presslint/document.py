@@ -44,7 +44,7 @@ class Tokens(Sequence[Token]):
     :attr:`Document.word_counts` or :meth:`indices_of`, not by iterating every token.
     """
 
-    __slots__ = ("_prose", "texts", "_starts")
+    __slots__ = ("_prose", "_starts", "texts")
 
     def __init__(self, prose: str) -> None:
         self._prose = prose
@@ -77,7 +77,7 @@ class Tokens(Sequence[Token]):
 
     def __iter__(self) -> Iterator[Token]:
         starts = self.starts
-        return (Token(start, start + len(text), text) for start, text in zip(starts, self.texts))
+        return (Token(start, start + len(text), text) for start, text in zip(starts, self.texts, strict=True))
 
     def indices_of(self, words: Iterable[str]) -> list[int]:
         """Sorted indices of the tokens whose text is one of ``words``; a C-speed scan per
@@ -99,7 +99,7 @@ class Tokens(Sequence[Token]):
 class LineIndex:
     """Maps offsets to 1-based (line, column); columns count code points."""
 
-    __slots__ = ("starts", "length")
+    __slots__ = ("length", "starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]

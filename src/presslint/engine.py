@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +15,7 @@ from .document import Document, LineIndex, Source
 from .rule import Rule
 
 if TYPE_CHECKING:
-    from .backends import Backend, BackendSpec
+    from .backends import Backend
 from .sources import SourceError, read
 
 

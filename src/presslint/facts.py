@@ -94,7 +94,9 @@ def _fact(entry: object, where: str, number: int) -> Fact:
     names = [event, *aliases]
     if event.lower() in FOUNDING:
         names.extend(FOUNDING)
-    return Fact(event, when, when.year if when else year, name_pattern(names), number)
+    resolved_year = when.year if when is not None else year
+    assert isinstance(resolved_year, int)  # one of the two was given and checked above
+    return Fact(event, when, resolved_year, name_pattern(names), number)
 
 
 def name_pattern(names: list[str]) -> re.Pattern[str]:

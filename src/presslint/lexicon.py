@@ -11,7 +11,7 @@ from functools import cache
 
 from .wordlist import SortedTable, packaged_text
 
-__all__ = ["SortedTable", "misspellings", "known_words", "frequency_rank", "tag", "classes", "is_word"]
+__all__ = ["SortedTable", "classes", "frequency_rank", "is_word", "known_words", "misspellings", "tag"]
 
 
 def _text(name: str) -> str:

@@ -17,7 +17,7 @@ from .diagnostic import Severity
 from .rule import Rule, template_fields
 from .yamlfile import PackError, read_yaml
 
-__all__ = ["PackError", "read_yaml", "load_pack", "load_packs", "instantiate", "builtin_packs"]
+__all__ = ["PackError", "builtin_packs", "instantiate", "load_pack", "load_packs", "read_yaml"]
 
 CODE = re.compile(r"^[WTCDPG]\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -44,7 +44,8 @@ def load_pack(path: Path) -> list[Rule]:
         raise PackError(where, getattr(data, "line", None), "a pack is a mapping with a list under 'rules'")
     unknown = sorted(set(data) - {"rules", "family", "description"})
     if unknown:
-        raise PackError(where, data.line, f"unknown key {unknown[0]!r} (allowed: description, family, rules)")
+        raise PackError(where, getattr(data, "line", None),
+                        f"unknown key {unknown[0]!r} (allowed: description, family, rules)")
     return [_rule(where, entry) for entry in data["rules"]]
 
 

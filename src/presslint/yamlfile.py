@@ -59,7 +59,7 @@ def _parse(text: str, where: str) -> Any:
     import yaml
 
     try:
-        return yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader, see _loader
+        return yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -79,7 +79,7 @@ def _loader() -> Any:
 
         base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-        class Loader(base):  # type: ignore[misc, valid-type]
+        class Loader(base):  # type: ignore[misc]
             pass
 
         def construct_mapping(loader: Any, node: Any) -> Any:

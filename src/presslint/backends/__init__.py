@@ -32,12 +32,12 @@ if TYPE_CHECKING:
     from ..document import Document
 
 __all__ = [
+    "KNOWN_BACKENDS",
     "Backend",
     "BackendConfigError",
     "BackendError",
     "BackendSpec",
     "BackendUnavailable",
-    "KNOWN_BACKENDS",
     "ProseText",
     "create",
     "notices",
@@ -217,7 +217,7 @@ class ProseText:
     reads "visit today" and no checker complains of a doubled space that is not there.
     """
 
-    __slots__ = ("text", "_starts", "_origins")
+    __slots__ = ("_origins", "_starts", "text")
 
     def __init__(self, prose: str) -> None:
         pieces: list[tuple[int, int]] = []  # (start, end) of kept runs in the document

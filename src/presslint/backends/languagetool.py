@@ -37,7 +37,7 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
-from ..diagnostic import Diagnostic, Edit, Fix, Severity, Span
+from ..diagnostic import Diagnostic, Edit, Fix, Severity
 from . import (Backend, BackendConfigError, BackendError, BackendSpec, BackendUnavailable, ProseText, chunks,
                kebab, prose_text)
 

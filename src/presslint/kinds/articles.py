@@ -47,9 +47,7 @@ def vowel_sound(word: str) -> bool | None:
         if digits.startswith("8"):
             return True
         # "an 11", "an 18", "an 11,000" but "a 110" ("a hundred and ten") and "a 1,800".
-        if digits in {"11", "18"} and not word[2:3].isdigit():
-            return True
-        return False
+        return digits in {"11", "18"} and not word[2:3].isdigit()
     if not head.isalpha() or head in _READ_IN_FULL or head.lower() in _FUNCTION:
         return None
     if head.isupper() and len(head) > 1:

@@ -107,7 +107,7 @@ class CaseConsistency(Kind):
         with its line and the line's text."""
         tallies = [summary["tally"] for _, summary in summaries]
         for conflict in self._conflicts(tallies):
-            for (path, summary), tally in zip(summaries, tallies):
+            for (path, summary), tally in zip(summaries, tallies, strict=True):
                 for occurrence in tally.get(conflict.key, {}).get(conflict.form, ()):
                     line, text = summary["where"][occurrence.start]
                     span = Span(occurrence.start, occurrence.end)
@@ -120,7 +120,7 @@ class CaseConsistency(Kind):
         if not keys:
             return {}
         counts = doc.word_counts
-        forms = [w for w, b in zip(counts, base_forms(counts)) if b.lower() in keys]
+        forms = [w for w, b in zip(counts, base_forms(counts), strict=True) if b.lower() in keys]
         if not forms:
             return {}
         prose = doc.prose

@@ -139,7 +139,8 @@ _FUTURE = re.compile(
 # noun, not the date; a date after "since" is a start, whatever the tense.
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+\Z")
 # A cue after its date counts only when the date opens the clause ("On March 30, Acme will...").
-_CLAUSE_OPENING = re.compile(r"(?:\A|--|[—–;:]|[.!?]\s)\s*(?:[Oo]n|[Bb]y|[Ii]n|[Ss]tarting|[Bb]eginning|[Ff]rom|[Aa]s\s+of)?\s*\Z")
+_CLAUSE_OPENING = re.compile(
+    r"(?:\A|--|[—–;:]|[.!?]\s)\s*(?:[Oo]n|[Bb]y|[Ii]n|[Ss]tarting|[Bb]eginning|[Ff]rom|[Aa]s\s+of)?\s*\Z")
 _RANGE_JOIN = re.compile(r",?\s*(?:to|through|until|thru|-|–|—)\s*\Z")
 _OTHER_CLAUSE = re.compile(r"[;:\"“”()]|\b(?:and|but|while|which|who|that|when|after|before|until)\b")
 _WINDOW = 80  # characters between a tense cue and the date it is about
@@ -184,7 +185,7 @@ class TenseAgainstReleaseDate(Kind):
             cue = _nearest_cue(prose, sentence, mention, mentions, index, after)
             if cue is None:
                 continue
-            verb, span = cue
+            verb, _ = cue
             yield self.rule.report(doc, Span(mention.start, mention.end), found=mention.text,
                                    verb=verb, side="after" if after else "before",
                                    tense="past" if after else "future", release=_release_note(facts))

@@ -134,7 +134,7 @@ _FOUNDED = re.compile(r"(?=[FfEeIi])\b(?:[Ff]ounded|[Ee]stablished|[Ii]ncorporat
                       r"(?:\s+in)?\s+(?P<year>(?:1[6-9]|20)\d{2})\b(?![-–/]\d)")
 
 
-def _MAY_FOUND(prose: str) -> bool:  # noqa: N802 - a cheap guard before the regex
+def _MAY_FOUND(prose: str) -> bool:
     return "ounded" in prose or "stablished" in prose or "ncorporated" in prose or "business since" in prose
 
 

@@ -71,10 +71,7 @@ class RunTogether(Kind):
             word = token.text
             if not is_free_standing(prose, token.start, token.end):
                 continue
-            if word.islower():
-                split = self._lower(doc, word)
-            else:
-                split = self._camel(doc, word)
+            split = self._lower(doc, word) if word.islower() else self._camel(doc, word)
             if split is None:
                 continue
             replacement = " ".join(split)

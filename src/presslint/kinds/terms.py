@@ -72,7 +72,7 @@ class Term(Kind):
         if single.keys().isdisjoint(map(str.lower, set(bases) - self.right)):
             return
         wrong: dict[str, str] = {}
-        for word, base in zip(counts, bases):
+        for word, base in zip(counts, bases, strict=True):
             term = single.get(base.lower())
             if term is not None and base != term:
                 wrong[word] = term
