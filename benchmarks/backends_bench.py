@@ -11,7 +11,7 @@ dictionary), and how many findings Harper adds by lint kind. Needs `presslint[ha
 
 from __future__ import annotations
 
-import _corpus  # noqa: I001 - the sibling module, when run as a script
+import _corpus
 
 import argparse
 import statistics

@@ -12,7 +12,7 @@ Run it on a quiet machine; figures from a shared one vary by 10-20%.
 
 from __future__ import annotations
 
-import _corpus  # noqa: I001 - the sibling module, when run as a script
+import _corpus
 
 import os
 import statistics

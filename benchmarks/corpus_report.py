@@ -8,7 +8,7 @@ text around each, so a person can judge how many are real. Not a test: judging i
 
 from __future__ import annotations
 
-import _corpus  # noqa: I001 - the sibling module, when run as a script
+import _corpus
 
 import json
 import random

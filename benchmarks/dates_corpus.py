@@ -11,7 +11,7 @@ judging the samples is ours. The corpus texts stay in ../shared; nothing is copi
 
 from __future__ import annotations
 
-import _corpus  # noqa: I001 - the sibling module, when run as a script
+import _corpus
 
 import random
 import re

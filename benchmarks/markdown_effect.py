@@ -9,7 +9,7 @@ Markdown, and counts findings whose span touches a URL, a link destination or an
 
 from __future__ import annotations
 
-import _corpus  # noqa: I001 - the sibling module, when run as a script
+import _corpus
 
 import re
 from collections import Counter

@@ -8,7 +8,7 @@ The figures are CPU seconds per rule summed over every file, plus the shared wor
 
 from __future__ import annotations
 
-import _corpus  # noqa: I001 - the sibling module, when run as a script
+import _corpus
 
 import time
 from collections import defaultdict
