@@ -22,9 +22,10 @@ _BULLETS = "•·▪◦‣●-*–"
 _INNER_TABS = re.compile(r"(?<=\S)\t+(?=\S)")
 # "models.The": a word of two lower-case letters or more (or a number, a closing bracket or
 # quote) ending a sentence, and a capitalised word straight after the mark.
-# The next word must be a plain capitalised word: "window.AdButler" is code, not prose.
+# The next word must be a plain capitalised word ("window.AdButler" is code) of two letters
+# or more, or "A"/"I" and a space: "Psy.D." and "Ph.D." are degrees, not two sentences.
 _NO_SPACE = re.compile(
-    r"[.!?](?:(?<=[a-z]{2}[.!?])|(?<=[0-9%)][.!?]))[\"”’)]?(?=[A-Z][a-z]*(?![A-Za-z0-9_(]))")
+    r"[.!?](?:(?<=[a-z]{2}[.!?])|(?<=[0-9%)][.!?]))[\"”’)]?(?=[A-Z][a-z]+(?![A-Za-z0-9_(])|[AI] )")
 
 
 def _ends_sentence(prose: str, before: int) -> bool:
