@@ -38,25 +38,20 @@ class Token(NamedTuple):
 class Tokens(Sequence[Token]):
     """The words of a document's prose, in order.
 
-    Built for speed: the texts come from one C-level ``findall``; the start offsets are
-    computed only when a rule first needs a position, and a :class:`Token` is made only
-    for the words a rule looks at. Rules should find candidates through
+    Built for speed: one regex pass gives every word's text and start offset as two flat
+    lists (C-level ``map`` over the matches), and a :class:`Token` is made only for the
+    words a rule looks at. Rules should find candidates through
     :attr:`Document.word_counts` or :meth:`indices_of`, not by iterating every token.
     """
 
-    __slots__ = ("_prose", "_starts", "texts")
+    __slots__ = ("starts", "texts")
 
     def __init__(self, prose: str) -> None:
-        self._prose = prose
-        self.texts: list[str] = _WORD.findall(prose)
-        self._starts: list[int] | None = None
-
-    @property
-    def starts(self) -> list[int]:
-        if self._starts is None:
-            # map() over the method keeps the loop in C: twice as fast as a comprehension.
-            self._starts = list(map(re.Match.start, _WORD.finditer(self._prose)))
-        return self._starts
+        # Nearly every document needs offsets for some word, so both come from one scan
+        # (measured: a third faster than findall now and finditer later).
+        matches = list(_WORD.finditer(prose))
+        self.texts: list[str] = list(map(re.Match.group, matches))
+        self.starts: list[int] = list(map(re.Match.start, matches))
 
     def __len__(self) -> int:
         return len(self.texts)
