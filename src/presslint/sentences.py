@@ -32,32 +32,47 @@ def split(prose: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     length = len(prose)
+    isspace = str.isspace
     for match in _END.finditer(prose):
         end = match.end()
-        mark = match.group()
-        if mark[0] == "\n":
-            if mark == "\n" and _continues(prose, match.start(), end):
+        first = prose[match.start()]
+        if first == "\n":
+            # A single line break inside a wrapped paragraph does not end a sentence.
+            if end - match.start() == 1 and prose[end:end + 1].islower() and _continues(prose, match.start()):
                 continue
-        elif mark[0] == "." and is_abbreviation(prose, match.start()):
+        elif first == "." and is_abbreviation(prose, match.start()):
             continue
-        _add(spans, prose, start, end)
+        # Trim surrounding white space so a sentence starts at its first character.
+        left, right = start, end
+        while left < right and isspace(prose[left]):
+            left += 1
+        while right > left and isspace(prose[right - 1]):
+            right -= 1
+        if left < right:
+            spans.append(Span(left, right))
         start = end
     if start < length:
-        _add(spans, prose, start, length)
+        left = start
+        while left < length and isspace(prose[left]):
+            left += 1
+        right = length
+        while right > left and isspace(prose[right - 1]):
+            right -= 1
+        if left < right:
+            spans.append(Span(left, right))
     return spans
 
 
-def _continues(prose: str, newline: int, after: int) -> bool:
-    """A single line break inside a wrapped paragraph: the next line starts in lower case
-    and this one does not end a sentence."""
-    before = prose[:newline].rstrip()
-    if not before or before[-1] in ".!?:":
-        return False
-    following = prose[after:after + 1]
-    return following.islower()
+def _continues(prose: str, newline: int) -> bool:
+    """Whether the line ending at ``newline`` does not end a sentence (the next line,
+    starting in lower case, continues it)."""
+    before = prose[max(0, newline - 200):newline].rstrip()
+    return bool(before) and before[-1] not in ".!?:"
 
 
 def is_abbreviation(prose: str, dot: int) -> bool:
+    if dot == 0 or not prose[dot - 1].isalpha():
+        return False  # "2024." or "...)." ends a sentence; abbreviations end in a letter
     match = _WORD_BEFORE.search(prose, max(0, dot - 20), dot + 1)
     if match is None:
         return False
@@ -66,13 +81,3 @@ def is_abbreviation(prose: str, dot: int) -> bool:
     if len(last) == 1 and last.isalpha():
         return True  # an initial ("J.", "U.S.") or a one-letter abbreviation
     return last.lower() in ABBREVIATIONS
-
-
-def _add(spans: list[Span], prose: str, start: int, end: int) -> None:
-    # Trim surrounding white space so a sentence starts at its first character.
-    while start < end and prose[start].isspace():
-        start += 1
-    while end > start and prose[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append(Span(start, end))
