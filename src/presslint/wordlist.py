@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import gzip
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, KeysView
 from pathlib import Path
 
 
 _DATA = Path(__file__).resolve().parent / "data"
+
+
+_PAIR = re.compile(r"^([^\t\n]+)\t([^\n]*)$", re.MULTILINE)
 
 
 def packaged_text(folder: str, name: str) -> str:
@@ -40,7 +44,6 @@ class SortedTable:
         self._lookups = 0
         self._batches = 0
         self._dict: dict[str, str] | None = None
-        self._keyset: frozenset[str] | None = None
 
     def _sampled(self) -> tuple[list[int], list[str]]:
         if self._samples is None:
@@ -86,12 +89,13 @@ class SortedTable:
 
     def as_dict(self) -> dict[str, str]:
         if self._dict is None:
-            result: dict[str, str] = {}
-            for line in self._text.split("\n"):
-                if line:
-                    key, _, value = line.partition("\t")
-                    result[key] = value
-            self._dict = result
+            text = self._text
+            if "\t" in text:
+                # One regex pass and dict() over its tuples: no Python loop per line.
+                self._dict = dict(_PAIR.findall(text))
+            else:
+                self._dict = dict.fromkeys(text.split("\n"), "")
+                self._dict.pop("", None)
         return self._dict
 
     def keys(self) -> KeysView[str]:
@@ -108,19 +112,15 @@ class SortedTable:
         """Those of ``words`` not in the table."""
         self._batch()
         if self._dict is not None:
-            return set(words).difference(self._frozen())
+            # set.difference(dict) walks the set and looks each word up in the dict, in C
+            # (given dict.keys() instead, it would walk all the keys).
+            return set(words).difference(self._dict)
         return {word for word in words if word not in self}
 
     def among(self, words: Iterable[str]) -> set[str]:
         """Those of ``words`` in the table."""
         self._batch()
         if self._dict is not None:
-            return set(words).intersection(self._frozen())
+            given = set(words)
+            return given - given.difference(self._dict)
         return {word for word in words if word in self}
-
-    def _frozen(self) -> frozenset[str]:
-        # Set operations against a frozenset run in C and walk only the smaller side;
-        # against dict keys, ``difference`` would walk all 170,000 keys.
-        if self._keyset is None:
-            self._keyset = frozenset(self.as_dict())
-        return self._keyset
