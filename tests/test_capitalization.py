@@ -129,9 +129,10 @@ def test_team_terms_win_over_the_bundled_list() -> None:
 
 
 def test_unreadable_terms_file_is_an_error(tmp_path: Path) -> None:
-    from presslint.packs import PackError
+    from presslint.rule import UserFileError
 
-    with pytest.raises(PackError, match="terms-file"):
+    # The message names the user's file, not the pack of the rule that reads it.
+    with pytest.raises(UserFileError, match=r"missing\.txt: cannot read the terms file"):
         load_rules(Config(terms_file=tmp_path / "missing.txt"))
 
 

@@ -222,3 +222,16 @@ def test_github_is_the_default_inside_github_actions(release: Path, monkeypatch:
     assert out.startswith("::warning file=")
     _, out, _ = invoke("check", "--no-config", "--output-format", "text", str(release))
     assert not out.startswith("::")
+
+
+@pytest.mark.parametrize(("config", "message"), [
+    ("release-date: 2024-02-30\n", "cfg.yaml: invalid YAML: day is out of range for month"),
+    ("facts: nofacts.yaml\n", "nofacts.yaml: cannot read the fact sheet"),
+    ("terms-file: none.txt\n", "none.txt: cannot read the terms file"),
+    ("words-file: none.txt\n", "none.txt: cannot read the words file"),
+])
+def test_a_bad_file_named_by_the_config_is_one_line(tmp_path: Path, config: str, message: str) -> None:
+    (tmp_path / "cfg.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "r.txt").write_text("Fine.\n", encoding="utf-8")
+    code, _, err = invoke("check", "--config", str(tmp_path / "cfg.yaml"), str(tmp_path / "r.txt"))
+    assert code == 2 and err.count("\n") == 1 and message in err and "rules/" not in err, err

@@ -70,8 +70,11 @@ def test_words_file_is_found_from_the_current_directory(tmp_path: Path,
     monkeypatch.chdir(sub)
     assert typos("We recieve it. Zentrix said Zentrixs new plant opens.\n", Config()) == [
         ("T108", "Zentrixs")]  # T101 silenced; "Zentrixs" is a possessive of an accepted name
-    config = Config(words_file=tmp_path / "none.txt")
-    assert ("T101", "recieve") in typos("We recieve it.\n", config)
+    # A words file the config names must exist: a typo in its name is an error, not silence.
+    from presslint.rule import UserFileError
+
+    with pytest.raises(UserFileError, match=r"none\.txt: cannot read the words file"):
+        typos("We recieve it.\n", Config(words_file=tmp_path / "none.txt"))
 
 
 def test_its_both_ways_straight_and_curly() -> None:

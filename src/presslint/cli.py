@@ -49,10 +49,11 @@ class _Group(click.Group):
         from .config import ConfigError
         from .engine import SelectionError
         from .packs import PackError
+        from .rule import UserFileError
 
         try:
             return super().invoke(ctx)
-        except (ConfigError, PackError, SelectionError) as exc:
+        except (ConfigError, PackError, SelectionError, UserFileError) as exc:
             _error(str(exc))
             raise SystemExit(EXIT_ERROR) from None
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .rule import UserFileError
+
 
 FOUNDING = ("founded", "founding", "established", "incorporated")
 _SUFFIX = re.compile(r"(?:ed|ing|es|s|e)$")
@@ -38,7 +40,8 @@ class Fact:
         return self.event.lower() in FOUNDING
 
 
-class FactsError(ValueError):
+
+class FactsError(UserFileError):
     """The fact sheet is wrong; the message names the file and entry."""
 
 

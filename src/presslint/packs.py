@@ -14,7 +14,7 @@ from typing import Any
 
 from . import kinds
 from .diagnostic import Severity
-from .rule import Rule, template_fields
+from .rule import Rule, UserFileError, template_fields
 from .yamlfile import PackError, read_yaml
 
 __all__ = ["PackError", "builtin_packs", "instantiate", "load_pack", "load_packs", "read_yaml"]
@@ -112,6 +112,8 @@ def instantiate(rule: Rule, overrides: Mapping[str, Any], config: Any = None) ->
     try:
         cls = kinds.load(rule.kind)
         rule.checker = cls(rule, options, config)
+    except UserFileError:
+        raise  # the user's file is at fault, not this pack: its own message names it
     except (ValueError, re.error) as exc:
         raise PackError(rule.pack, rule.line, f"rule {rule.code}: {exc}") from None
 

@@ -47,6 +47,11 @@ class Rule:
         return Diagnostic(doc.path, span, self.code, self.name, self.severity, text, fix)
 
 
+class UserFileError(ValueError):
+    """A file that the user's configuration names (a fact sheet, a terms or words file) is
+    missing or wrong. ``str()`` is the whole line to print, naming that file."""
+
+
 class _Fields(dict[str, object]):
     # A template naming a field the kind did not give shows the field, not a KeyError.
     def __missing__(self, key: str) -> str:

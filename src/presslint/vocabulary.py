@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+from .rule import UserFileError
 
 if TYPE_CHECKING:
     from .config import Config
@@ -58,8 +59,9 @@ def find_words_file(start: Path) -> Path | None:
 def _read_words(path: Path) -> tuple[str, ...]:
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return ()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise UserFileError(f"{path}: cannot read the words file ({reason})") from None
     terms = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(term for term in terms if term)
 

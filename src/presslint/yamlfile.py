@@ -66,6 +66,8 @@ def _parse(text: str, where: str) -> Any:
         raise PackError(where, line, f"invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise PackError(where, None, f"invalid YAML: {exc}") from None
+    except ValueError as exc:  # a value YAML parses but Python refuses: "2024-02-30"
+        raise PackError(where, None, f"invalid YAML: {exc}") from None
 
 
 _LOADER: Any = None

@@ -10,7 +10,7 @@ from datetime import date
 from ..dates import RELATIVE, DateMention, analyse, resolve_relative
 from ..diagnostic import Diagnostic, Span
 from ..document import Document
-from ..facts import Fact, FactsError, load
+from ..facts import Fact, load
 from . import Kind
 
 
@@ -25,10 +25,8 @@ class FactCheck(Kind):
     def setup(self) -> None:
         self.facts: tuple[Fact, ...] = ()
         if self.config is not None and self.config.facts is not None:
-            try:
-                self.facts = load(self.config.facts)
-            except FactsError as exc:
-                raise ValueError(str(exc)) from None
+            # A FactsError names the fact sheet and goes to the user as it is.
+            self.facts = load(self.config.facts)
         self.founded = next((f for f in self.facts if f.is_founding), None)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

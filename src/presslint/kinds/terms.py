@@ -20,6 +20,7 @@ from ..casing import (POSSESSIVE, Lines, at_sentence_start, base_forms, bundled_
                       read_terms, term_map)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
+from ..rule import UserFileError
 from . import Kind
 
 
@@ -33,7 +34,8 @@ def configured_terms(config: object | None) -> list[str]:
         try:
             terms.extend(read_terms(path))
         except (OSError, UnicodeDecodeError) as exc:
-            raise ValueError(f"terms-file {path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+            reason = getattr(exc, "strerror", None) or exc
+            raise UserFileError(f"{path}: cannot read the terms file ({reason})") from None
     return terms
 
 
