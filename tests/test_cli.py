@@ -235,3 +235,14 @@ def test_a_bad_file_named_by_the_config_is_one_line(tmp_path: Path, config: str,
     (tmp_path / "r.txt").write_text("Fine.\n", encoding="utf-8")
     code, _, err = invoke("check", "--config", str(tmp_path / "cfg.yaml"), str(tmp_path / "r.txt"))
     assert code == 2 and err.count("\n") == 1 and message in err and "rules/" not in err, err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_not_read(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    (tmp_path / "r.txt").write_text("Fine.\n", encoding="utf-8")
+    code, _, err = invoke("check", "--no-config", str(pipe))
+    assert code == 2 and err == f"presslint: error: {pipe}: not a regular file\n"
+    code, out, _ = invoke("check", "--no-config", str(tmp_path))  # walking skips it
+    assert code == 0 and "no problems in 1 file" in out

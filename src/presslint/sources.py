@@ -56,6 +56,8 @@ def collect(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple[
         elif path.exists() or path.is_symlink():
             if not path.exists():
                 errors.append(SourceError(f"{raw}: broken symbolic link"))
+            elif not path.is_file():
+                errors.append(SourceError(f"{raw}: not a regular file"))  # a FIFO would block
             elif not matches(PurePosixPath(path.as_posix()), exclude) and path not in seen:
                 seen.add(path)
                 files.append(path)
@@ -77,7 +79,9 @@ def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Ite
                 continue
             candidate = relative / name
             if any(fnmatchcase(name, pattern) for pattern in include) and not matches(candidate, exclude):
-                yield Path(folder) / name
+                found = Path(folder) / name
+                if found.is_file():  # not a FIFO or socket, which would block or fail
+                    yield found
 
 
 def read(path: Path) -> bytes:
