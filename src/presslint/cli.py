@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -121,11 +121,10 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
           consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool,
           show_release_date: bool = False, backend_required: bool = False) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input."""
-    from .engine import FileResult, FixMode, check_file, grammar_wanted, load_rules, rules_for
+    from .engine import FixMode, load_rules
     from .engine import select as select_rules
-    from .runner import check_files
+    from .report import STREAMING
     from .report import get as get_reporter
-    from .sources import collect
 
     config = _load_config(config_file, no_config).merged(
         select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
@@ -138,68 +137,108 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     mode = FixMode("diff" if diff else "write", unsafe=unsafe_fixes) if fix or diff else None
 
     backends = _start_backends(config)
-    failed = False
-    results: list[FileResult] = []
-    stdin_data: bytes | None = None
+    outcome = _Outcome(config, quiet, backend_required)
+    output_format = config.output_format or _default_format()
     try:
-        if "-" in paths:
-            stdin_data = sys.stdin.buffer.read()
-            name = stdin_filename or "-"
-            results.append(check_file(name, rules_for(name, rules, config), data=stdin_data,
-                                      fix=FixMode("stdout", unsafe_fixes) if fix else mode, backends=backends))
-        disk_paths = [p for p in (paths or (".",)) if p != "-"]
-        if disk_paths:
-            selection = collect(disk_paths, config.include, config.exclude)
-            for problem in selection.errors:
-                _error(str(problem))
-                failed = True
-            results.extend(check_files(selection.files, rules, config, jobs=jobs, fix=mode, backends=backends))
+        results = _results(paths, stdin_filename, config, rules, mode, fix, unsafe_fixes, jobs, backends, outcome)
+        if show_release_date:
+            results = _showing_release_dates(results, config, release_date is not None, outcome)
+        checked = outcome.passing(results)
+        out = sys.stdout
+        color = out.isatty() and "NO_COLOR" not in os.environ
+        reporter = get_reporter(output_format)
+        if mode is None and not fix and output_format in STREAMING:
+            # Each file's findings are written as they come; nothing is kept.
+            reporter(checked, out, statistics=statistics, quiet=quiet, color=color, rules=rules)
+        else:
+            kept = list(checked)
+            stdin_output = next((r.output for r in kept if r.output is not None), None)
+            if stdin_output is not None:
+                # The fixed text goes to standard output, so the report goes to standard error.
+                out.write(stdin_output)
+                out.flush()
+                out = sys.stderr
+            for result in kept:
+                if result.diff:
+                    out.write(result.diff)
+            reporter(kept, out, statistics=statistics, quiet=quiet, color=color, rules=rules)
+        out.flush()
     finally:
         for backend in backends:
             backend.close()
-    if show_release_date:
-        from .dates import release_date_report
-
-        for result in results:
-            if result.index is not None:
-                data = stdin_data if result.path == (stdin_filename or "-") and "-" in paths else None
-                click.echo(release_date_report(result.path, config, data,
-                                               "--release-date" if release_date else "config"), err=True)
-    for result in results:
-        if result.error:
-            _error(result.error)
-            failed = True
-        if result.warning and not quiet:
-            _warning(result.warning)
-    for line in dict.fromkeys(w for r in results for w in r.backend_warnings):
-        _warning(line.removeprefix("warning: "))
-        failed = failed or backend_required
-    if backends:
-        for result in results:
-            result.diagnostics = [d for d in result.diagnostics
-                                  if d.code[0] != "G" or grammar_wanted(d.code, d.rule, config)]
-
-    checked = [r for r in results if r.index is not None]
-
-    out = sys.stdout
-    stdin_output = next((r.output for r in checked if r.output is not None), None)
-    if stdin_output is not None:
-        # The fixed text goes to standard output, so the report goes to standard error.
-        out.write(stdin_output)
-        out.flush()
-        out = sys.stderr
-    if diff:
-        for result in checked:
-            if result.diff:
-                out.write(result.diff)
-    color = out.isatty() and "NO_COLOR" not in os.environ
-    output_format = config.output_format or _default_format()
-    get_reporter(output_format)(checked, out, statistics=statistics, quiet=quiet, color=color, rules=rules)
-    out.flush()
-    if failed:
+    outcome.warn_about_backends()
+    if outcome.failed:
         raise SystemExit(EXIT_ERROR)
-    found = any(r.diagnostics for r in checked) or (diff and any(r.diff for r in checked))
-    raise SystemExit(EXIT_PROBLEMS if found and not exit_zero else EXIT_CLEAN)
+    raise SystemExit(EXIT_PROBLEMS if outcome.found and not exit_zero else EXIT_CLEAN)
+
+
+class _Outcome:
+    """What a run of `check` found, counted as results stream past: errors and warnings are
+    printed as they come, the exit code is decided at the end."""
+
+    def __init__(self, config: Any, quiet: bool, backend_required: bool) -> None:
+        self.config, self.quiet, self.backend_required = config, quiet, backend_required
+        self.failed = self.found = False
+        self.backend_warnings: dict[str, None] = {}
+        self.stdin: tuple[str, bytes] | None = None  # standard input's name and bytes, if read
+
+    def passing(self, results: Iterator[Any]) -> Iterator[Any]:
+        """The results that checked a file; reports the others on the way."""
+        from .engine import grammar_wanted
+
+        for result in results:
+            if result.error:
+                _error(result.error)
+                self.failed = True
+            if result.warning and not self.quiet:
+                _warning(result.warning)
+            if result.index is None:
+                continue
+            self.backend_warnings.update(dict.fromkeys(result.backend_warnings))
+            if self.config.backends:
+                result.diagnostics = [d for d in result.diagnostics
+                                      if d.code[0] != "G" or grammar_wanted(d.code, d.rule, self.config)]
+            self.found = self.found or bool(result.diagnostics) or bool(result.diff)
+            yield result
+
+    def warn_about_backends(self) -> None:
+        for line in self.backend_warnings:
+            _warning(line.removeprefix("warning: "))
+            self.failed = self.failed or self.backend_required
+
+
+def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Any, rules: Any, mode: Any, fix: bool,
+             unsafe_fixes: bool, jobs: int | None, backends: list[Any], outcome: _Outcome) -> Iterator[Any]:
+    """Standard input's result first (when '-' is given), then every file's, in order."""
+    from .engine import FixMode, check_file, rules_for
+    from .runner import check_files
+    from .sources import collect
+
+    if "-" in paths:
+        name = stdin_filename or "-"
+        data = sys.stdin.buffer.read()
+        outcome.stdin = (name, data)
+        yield check_file(name, rules_for(name, rules, config), data=data,
+                         fix=FixMode("stdout", unsafe_fixes) if fix else mode, backends=backends)
+    disk_paths = [p for p in (paths or (".",)) if p != "-"]
+    if disk_paths:
+        selection = collect(disk_paths, config.include, config.exclude)
+        for problem in selection.errors:
+            _error(str(problem))
+            outcome.failed = True
+        yield from check_files(selection.files, rules, config, jobs=jobs, fix=mode, backends=backends)
+
+
+def _showing_release_dates(results: Iterator[Any], config: Any, given: bool,
+                           outcome: _Outcome) -> Iterator[Any]:
+    from .dates import release_date_report
+
+    for result in results:
+        if result.index is not None:
+            data = outcome.stdin[1] if outcome.stdin and outcome.stdin[0] == result.path else None
+            click.echo(release_date_report(result.path, config, data, "--release-date" if given else "config"),
+                       err=True)
+        yield result
 
 
 def _start_backends(config: Any) -> list[Any]:

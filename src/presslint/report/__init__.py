@@ -6,7 +6,7 @@ never decide what is a problem: they only format.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol, TextIO
@@ -42,15 +42,24 @@ def position(result: FileResult, span: Span) -> Position:
     return Position(line, column, end_line, end_column)
 
 
-def located(results: Sequence[FileResult]) -> list[tuple[FileResult, Diagnostic, Position]]:
-    """Every diagnostic of the run with its position, in the order of the results."""
-    return [(r, d, position(r, d.span)) for r in results for d in r.diagnostics]
+def located(results: Iterable[FileResult]) -> Iterator[tuple[FileResult, Diagnostic, Position]]:
+    """Every diagnostic of the run with its position, in the order of the results; one
+    pass, so that streaming reporters hold one file's results at a time."""
+    for result in results:
+        for diagnostic in result.diagnostics:
+            yield result, diagnostic, position(result, diagnostic.span)
+
+
+# Formats that write each file's findings as they come and keep nothing: a run over
+# thousands of files holds one file's results at a time. The others build one document.
+STREAMING = frozenset({"text", "github", "json"})
 
 
 class Reporter(Protocol):
-    """``rules`` are the rules of the run, for formats that describe them (SARIF)."""
+    """``rules`` are the rules of the run, for formats that describe them (SARIF).
+    ``results`` may be a one-pass iterator for the formats in :data:`STREAMING`."""
 
-    def __call__(self, results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
+    def __call__(self, results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
                  quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None: ...
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from . import located
@@ -22,7 +22,7 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
+def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
            quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
     for _, diagnostic, at in located(results):
         level = _LEVELS[diagnostic.severity.value]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -70,7 +70,8 @@ def _issue(diagnostic: Diagnostic, path: str, at: Position, print_: str) -> dict
     }
 
 
-def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
+def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
            quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
+    results = list(results)  # this format builds one document: several passes
     json.dump(issues(results), out, indent=2)
     out.write("\n")

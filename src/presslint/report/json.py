@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import located, position
@@ -40,14 +40,21 @@ def diagnostic_object(result: FileResult, diagnostic: Diagnostic) -> dict[str, A
     }
 
 
-def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
+def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
            quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
     if statistics:
         counts = Counter((d.code, d.rule) for _, d, _ in located(results))
         rows = [{"code": code, "rule": rule, "count": n}
                 for (code, rule), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
         json.dump(rows, out, indent=2, ensure_ascii=False)
-    else:
-        objects = [diagnostic_object(r, d) for r in results for d in r.diagnostics]
-        json.dump(objects, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+        out.write("\n")
+        return
+    # One object at a time, exactly as json.dump(the whole list, indent=2) would write it,
+    # so a run over thousands of files never holds them all.
+    first = True
+    for result in results:
+        for diagnostic in result.diagnostics:
+            text = json.dumps(diagnostic_object(result, diagnostic), indent=2, ensure_ascii=False)
+            out.write(("[\n" if first else ",\n") + "  " + text.replace("\n", "\n  "))
+            first = False
+    out.write("[]\n" if first else "\n]\n")

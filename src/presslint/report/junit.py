@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from . import position
@@ -49,8 +49,9 @@ def testsuite(results: Sequence[FileResult]) -> ET.Element:
     return suite
 
 
-def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
+def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
            quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
+    results = list(results)  # this format builds one document: several passes
     suite = testsuite(results)
     ET.indent(suite)
     data = ET.tostring(suite, encoding="us-ascii", xml_declaration=True)

@@ -11,7 +11,7 @@ code-point column unless it is the start of its line, where both agree.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import located, position
@@ -60,7 +60,8 @@ def diagnostic_result(results: Sequence[FileResult]) -> dict[str, Any]:
     return document
 
 
-def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
+def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
            quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
+    results = list(results)  # this format builds one document: several passes
     json.dump(diagnostic_result(results), out, indent=2)
     out.write("\n")

@@ -10,7 +10,7 @@ with ``columnKind`` (SARIF's default would be UTF-16 code units). ``statistics``
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
@@ -87,7 +87,7 @@ def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule] | None = None
     without them the built-in packs are read."""
     from .. import __version__
 
-    items = located(results)
+    items = list(located(results))
     used = sorted({d.code: d for _, d, _ in items}.items(), key=lambda item: item[0])
     known: dict[str, Rule] = {}
     if used:
@@ -116,7 +116,8 @@ def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule] | None = None
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
+def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
            quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
+    results = list(results)  # this format builds one document: several passes
     json.dump(sarif_log(results, rules), out, indent=2)
     out.write("\n")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from . import located
@@ -40,9 +40,10 @@ def _visible(text: str) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
-def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = False,
+def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
            quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
-    items = located(results)
+    tally = _Tally()
+    items = located(tally.counting(results))
     if statistics:
         counts = Counter((d.code, d.rule, d.severity.value) for _, d, _ in items)
         for (code, rule, _), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
@@ -63,19 +64,44 @@ def report(results: Sequence[FileResult], out: TextIO, *, statistics: bool = Fal
             out.write(f"  {_paint(caret, _COLORS[severity], color)}\n")
     if quiet:
         return
-    out.write(summary(results, len(items)) + "\n")
+    out.write(tally.summary() + "\n")
 
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def summary(results: Sequence[FileResult], problems: int) -> str:
-    files = sum(1 for r in results if r.diagnostics)
-    checked = len(results)
-    fixed = sum(r.fixed for r in results)
+class _Tally:
+    """What the summary line needs, counted while the results stream past."""
+
+    def __init__(self) -> None:
+        self.checked = self.files = self.problems = self.fixed = 0
+        self.diff = False
+
+    def counting(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        for result in results:
+            self.checked += 1
+            self.files += bool(result.diagnostics)
+            self.problems += len(result.diagnostics)
+            self.fixed += result.fixed
+            self.diff = self.diff or result.diff is not None
+            yield result
+
+    def summary(self) -> str:
+        return _summary(self.checked, self.files, self.problems, self.fixed, self.diff)
+
+
+def summary(results: Sequence[FileResult]) -> str:
+    """The closing line for ``results``: "Found 3 problems in 2 files (5 checked)."."""
+    tally = _Tally()
+    for _ in tally.counting(results):
+        pass
+    return tally.summary()
+
+
+def _summary(checked: int, files: int, problems: int, fixed: int, would: bool) -> str:
     if fixed:
-        verb = "Would fix" if any(r.diff is not None for r in results) else "Fixed"
+        verb = "Would fix" if would else "Fixed"
         left = f"{problems} remaining in {_count(files, 'file')}" if problems else "none remaining"
         return f"{verb} {_count(fixed, 'problem')}, {left} ({_count(checked, 'file')} checked)."
     if problems:
