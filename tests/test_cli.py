@@ -190,6 +190,10 @@ def test_rules_and_rule_commands() -> None:
     rows = json.loads(out)
     assert code == 0 and {"code", "name", "severity", "summary"} <= set(rows[0])
     assert any(r["code"] == "W101" and r["name"] == "trailing-whitespace" for r in rows)
+    # Every rule is listed, opt-in ones marked as not enabled; --enabled lists what check runs.
+    assert {r["code"]: r["enabled"] for r in rows}["C105"] is False
+    _, out, _ = invoke("rules", "--no-config", "--output-format", "json", "--enabled")
+    assert "C105" not in {r["code"] for r in json.loads(out)} and len(json.loads(out)) == len(rows) - 1
     code, out, _ = invoke("rule", "--no-config", "W106")
     assert code == 0 and "missing-space-after-sentence" in out and "models.The" in out
     assert "Flags:" in out and "Allows:" in out

@@ -101,3 +101,13 @@ def test_tokens_and_sentences_are_computed_once_from_prose() -> None:
     assert doc.tokens is doc.tokens
     sentences = [doc.text[s.start:s.end] for s in doc.sentences]
     assert sentences == ["Teh U.S. deal closed.", "It's final!", "Mr. Smith agreed.", "Next line here"]
+
+
+def test_the_encoding_is_named_as_people_know_it() -> None:
+    from presslint.kinds.characters import encoding_name
+
+    from .conftest import run
+
+    assert [d.message for d in run("W114", "Caf\u00e9 \u201cquoted\u201d.\n".encode("cp1252"))] == [
+        "file is not UTF-8; it looks like windows-1252"]
+    assert encoding_name("iso8859-15") == "ISO-8859-15" and encoding_name("cp932") == "cp932"

@@ -268,18 +268,20 @@ def _default_format() -> str:
 @cli.command("rules")
 @_with(selection_options)
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--all", "show_all", is_flag=True, help="List every rule, not only the selected ones.")
+@click.option("--enabled", "enabled_only", is_flag=True, help="Only the rules that `check` would run.")
+@click.option("--all", "show_all", is_flag=True, hidden=True)  # the default; kept for scripts that say it
 def list_rules(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-               config_file: Path | None, no_config: bool, output_format: str, show_all: bool) -> None:
-    """List the rules: code, name, severity and what each checks."""
+               config_file: Path | None, no_config: bool, output_format: str, enabled_only: bool,
+               show_all: bool) -> None:
+    """List every rule: code, name, severity and what it checks. A '-' before the code
+    marks a rule that `check` would not run (opt-in, or left out by the configuration)."""
     from .engine import load_rules, select as select_rules
 
     config = _load_config(config_file, no_config).merged(
         select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore))
     everything = load_rules(config)
     enabled = {r.code for r in select_rules(everything, config)}
-    shown = sorted(everything if show_all else [r for r in everything if r.code in enabled],
-                   key=lambda r: r.code)
+    shown = sorted((r for r in everything if r.code in enabled or not enabled_only), key=lambda r: r.code)
     if output_format == "json":
         import json
 

@@ -173,9 +173,18 @@ class HtmlEntity(Kind):
                                    found=found, replacement=replacement)
 
 
+def encoding_name(codec: str) -> str:
+    """The name people know an encoding by: "windows-1252" rather than Python's "cp1252"."""
+    if codec.startswith("cp125") and codec[5:].isdigit():
+        return f"windows-{codec[2:]}"
+    if codec.startswith(("iso8859", "latin")):
+        return {"latin-1": "ISO-8859-1", "latin_1": "ISO-8859-1"}.get(codec, codec.replace("iso8859", "ISO-8859"))
+    return codec
+
+
 class NotUtf8(Kind):
     name = "not-utf8"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if doc.source.guessed_encoding:
-            yield self.rule.report(doc, Span(0, 0), encoding=doc.source.encoding)
+            yield self.rule.report(doc, Span(0, 0), encoding=encoding_name(doc.source.encoding))
