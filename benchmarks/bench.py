@@ -5,6 +5,7 @@
 Prints the median wall time, throughput (MB/s) and peak memory (max RSS) of:
   - `python -c pass`, the floor for start-up;
   - one file (what a pre-commit hook pays per commit);
+  - the whole corpus as one file (catches rules quadratic in a document's length);
   - the corpus, repeated 1x, 4x, 16x (a scaling curve), with --jobs 1 (one core) and with
     the default (one process per core).
 Run it on a quiet machine; figures from a shared one vary by 10-20%.
@@ -74,6 +75,12 @@ def main() -> int:
     print(f"{'':<34} start-up over the floor: {(single - floor) * 1000:.1f} ms\n")
 
     with tempfile.TemporaryDirectory() as scratch:
+        # The whole corpus as one file: a rule that is quadratic in a document's length
+        # shows here long before it shows on 1,000 small files.
+        joined = Path(scratch) / "all-in-one.md"
+        joined.write_text("\n\n".join(f.read_text(encoding="utf-8") for f in files), encoding="utf-8")
+        measure("corpus as one file", [*base, str(joined)], max(1, args.repeat // 2), size)
+        print()
         for scale in args.scales:
             roots = []
             for i in range(scale):

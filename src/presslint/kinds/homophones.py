@@ -164,6 +164,11 @@ def _preceding(doc: Document, index: int) -> str | None:
 
 
 def _apostrophe(doc: Document) -> str:
-    """The apostrophe the document uses most: curly if it has more curly than straight."""
+    """The apostrophe the document uses most: curly if it has more curly than straight
+    (counted once per document: a long one has many candidates)."""
+    return doc.shared("apostrophe", _count_apostrophes)
+
+
+def _count_apostrophes(doc: Document) -> str:
     text = doc.text
     return "’" if text.count("’") > text.count("'") else "'"

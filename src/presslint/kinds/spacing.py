@@ -178,10 +178,14 @@ class InnerTab(Kind):
         if "\t" not in doc.characters:
             return
         prose = doc.prose
+        tabbed_lines: dict[int, bool] = {}  # line start -> several tab runs (a table)
         for match in _INNER_TABS.finditer(prose):
             start, end = match.span()
-            after_bullet = prose[start - 1] in _BULLETS
-            if not after_bullet and len(_INNER_TABS.findall(_line_of(prose, start))) >= 2:
-                continue  # several tabs on a line: a table pasted as text, laid out on purpose
+            if prose[start - 1] not in _BULLETS:
+                line_start = prose.rfind("\n", 0, start) + 1
+                if line_start not in tabbed_lines:
+                    tabbed_lines[line_start] = len(_INNER_TABS.findall(_line_of(prose, start))) >= 2
+                if tabbed_lines[line_start]:
+                    continue  # several tabs on a line: a table pasted as text, laid out on purpose
             fix = Fix("replace the tab with a space", (Edit(Span(start, end), " "),), safe=False)
             yield self.rule.report(doc, Span(start, end), fix)
