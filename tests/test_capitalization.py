@@ -210,3 +210,16 @@ def test_project_consistency_on_the_command_line(tmp_path: Path) -> None:
 
 def test_every_c_rule_reports_under_its_own_code() -> None:
     assert {code for code in RULES if code.startswith("C")} == {"C101", "C102", "C103", "C104", "C105"}
+
+
+@pytest.mark.parametrize(("path", "text"), [
+    ("r.md", "Intro line\n\nNew plant opens in austin\n=========================\n\nBody.\n"),
+    ("r.md", "# New plant opens in austin\n\nBody.\n"),
+    ("r.html", "<html><body><h1 class='t'>New plant opens in austin</h1><p>Body.</p></body></html>\n"),
+])
+def test_headline_case_reads_the_first_heading_of_any_kind(path: str, text: str) -> None:
+    from presslint import check_text
+
+    config = Config(select=("C105",), rule_options={"C105": {"headline-case": "title"}})
+    found = check_text(text, path=path, config=config)
+    assert [text[d.span.start:d.span.end] for d in found] == ["plant", "opens", "austin"]

@@ -22,8 +22,23 @@ from ..markup import MASK
 from . import Kind
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w'’])")
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+)$", re.MULTILINE)
 _FIRST_LINE = re.compile(r"^[ \t]*([^\s" + MASK + r"].*)$", re.MULTILINE)
+
+
+_HEADING_MARKS = " \t#" + MASK
+
+
+def _first_heading(doc: Document) -> tuple[int, int] | None:
+    """The text of the first heading (Markdown ATX or setext, HTML h1-h6), without its
+    marks ("#", the setext underline, tags), if the document has one."""
+    prose = doc.prose
+    for span in doc.headings:
+        segment = prose[span.start:span.end].split("\n", 1)[0]
+        text = segment.strip(_HEADING_MARKS)
+        if text:
+            start = span.start + len(segment) - len(segment.lstrip(_HEADING_MARKS))
+            return start, start + len(text)
+    return None
 
 
 class HeadlineCase(Kind):
@@ -33,12 +48,13 @@ class HeadlineCase(Kind):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        found = _HEADING.search(prose) if doc.kind == "markdown" else None
-        if found is None:
+        headline = _first_heading(doc)
+        if headline is None:
             found = _FIRST_LINE.search(prose)
-        if found is None:
-            return
-        start, end = found.span(1)
+            if found is None:
+                return
+            headline = found.span(1)
+        start, end = headline
         line = prose[start:end].rstrip()
         letters = [c for c in line if c.isalpha()]
         if not letters or all(c.isupper() for c in letters):
