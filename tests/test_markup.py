@@ -68,8 +68,9 @@ def test_headings_are_known() -> None:
     assert [html.text[s.start:s.end] for s in html.headings] == ["<h2>About us</h2>"]
 
 
-def test_markdown_masking_is_identical_with_and_without_the_block_parser() -> None:
-    """The fast path (no code or HTML blocks) and markdown-it's must agree where both apply."""
+def test_documents_without_code_blocks_need_no_block_parser() -> None:
+    """The fast path is taken only where markdown-it would find no code or HTML block, and
+    then masks exactly the inline constructs."""
     from presslint import markup
 
     text = "# T\n\nPara with `code` and [link](http://x.y/z) and ![i](p.png).\n\n- item  one\n"

@@ -127,20 +127,16 @@ def in_foreign_phrase(doc: Document, index: int) -> bool:
     return False
 
 
-def token_starts(doc: Document) -> list[int]:
-    return doc.tokens.starts
-
-
 def find_tokens(doc: Document, regex: re.Pattern[str]) -> Iterator[int]:
     """Indices of the tokens that ``regex`` matches whole in the prose: a C-speed scan
     instead of a Python loop over every token."""
     from bisect import bisect_left
 
-    tokens = doc.tokens
-    starts = token_starts(doc)
+    starts, texts = doc.tokens.starts, doc.tokens.texts
     for match in regex.finditer(doc.prose):
-        index = bisect_left(starts, match.start())
-        if index < len(tokens) and tokens[index].start == match.start() and tokens[index].end == match.end():
+        start, end = match.span()
+        index = bisect_left(starts, start)
+        if index < len(starts) and starts[index] == start and start + len(texts[index]) == end:
             yield index
 
 

@@ -91,14 +91,6 @@ class _Tally:
         return _summary(self.checked, self.files, self.problems, self.fixed, self.diff)
 
 
-def summary(results: Sequence[FileResult]) -> str:
-    """The closing line for ``results``: "Found 3 problems in 2 files (5 checked)."."""
-    tally = _Tally()
-    for _ in tally.counting(results):
-        pass
-    return tally.summary()
-
-
 def _summary(checked: int, files: int, problems: int, fixed: int, would: bool) -> str:
     if fixed:
         verb = "Would fix" if would else "Fixed"
