@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 # A word: letters and digits, with inner apostrophes, hyphens, and dots between letters
 # kept together ("it's", "Wi-Fi", "U.S"), so rules see what a reader sees as one word.
+_SPECIAL_CHARACTER = re.compile(r"[^\n\x20-\x7e]")
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
 
 
@@ -167,10 +168,13 @@ class Document:
         return value
 
     @cached_property
-    def characters(self) -> frozenset[str]:
-        """Every distinct character of the text: rules looking for rare characters
-        (tabs, no-break spaces, mojibake) return at once when none is there."""
-        return frozenset(self.text)
+    def special_characters(self) -> frozenset[str]:
+        """The distinct characters of the text that are not printable ASCII or a line
+        break: tabs, controls and everything non-ASCII. Rules looking for rare characters
+        (tabs, no-break spaces, mojibake) return at once when none is there. (A set of
+        every character would cost a pass over the text in Python's set code; this scan
+        runs in the regex engine and keeps only the few odd characters.)"""
+        return frozenset(_SPECIAL_CHARACTER.findall(self.text))
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -27,7 +27,9 @@ _TLDS = (
 # Spelled out in three cases rather than IGNORECASE, which would make the scan 5x slower.
 _ADDRESS_ANCHOR = re.compile(
     rf"://|www\.|WWW\.|@|\.(?:{_TLDS}|{_TLDS.upper()}|{_TLDS.title()})\b")
-_TOKEN_STOPS = frozenset(" \t\n<>\"'()[]{}")
+# From where the search for a token's start may begin, everything up to the last character
+# that ends tokens before the anchor; one match in C (greedy, then back to that character).
+_UP_TO_LAST_STOP = re.compile(r""".*[ \t\n<>"'()\[\]{}]""", re.DOTALL)
 _TOKEN_REST = re.compile(r"[^\s<>\"'()\[\]{}]*")
 # An address is never longer than this; it bounds the search for the start of its token.
 _LONGEST = 500
@@ -46,7 +48,9 @@ _MARKDOWN_INLINE = (
 _REFERENCE_DEFINITIONS = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*", re.MULTILINE)
 # Lines that may open a code or HTML block. Only a document that has one pays for
 # markdown-it's block parser (none of the 1,000 releases of the development corpus does).
-_BLOCK_HINTS = re.compile(r"^(?: {4}|\t)\S|^ {0,3}(?:```|~~~|<[A-Za-z!/?])", re.MULTILINE)
+# Matched from the line break before the line: a literal prefix the regex engine finds
+# fast, where a ^-anchored pattern is tried at every position of the text.
+_BLOCK_HINT = re.compile(r"\n(?:(?: {4}|\t)\S| {0,3}(?:```|~~~|<[A-Za-z!/?]))")
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t][^\n]*)?$", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -61,35 +65,42 @@ class Markup:
 
 
 def parse(text: str, kind: str) -> Markup:
-    spans: list[Span] = []
-    code: list[Span] = []
+    # Spans are (start, end) tuples until the end: tuples sort in C, Span objects in Python.
+    spans: list[tuple[int, int]] = []
+    code: list[tuple[int, int]] = []
     if kind == "markdown":
         if text.startswith("---"):
-            spans.extend(Span(*m.span()) for m in _FRONT_MATTER.finditer(text))
-        if _BLOCK_HINTS.search(text):
+            spans.extend(m.span() for m in _FRONT_MATTER.finditer(text))
+        if _has_block_hint(text):
             code = _markdown_blocks(text, ("fence", "code_block"))
             spans.extend(code)
             spans.extend(_markdown_blocks(text, ("html_block",)))
         if "]:" in text:
-            spans.extend(Span(*m.span()) for m in _REFERENCE_DEFINITIONS.finditer(text))
+            spans.extend(m.span() for m in _REFERENCE_DEFINITIONS.finditer(text))
         for needed, pattern in _MARKDOWN_INLINE:
             if needed in text:
-                found = [Span(*m.span()) for m in pattern.finditer(text)]
+                found = [m.span() for m in pattern.finditer(text)]
                 spans.extend(found)
                 if needed == "`":
                     code.extend(found)
     elif kind == "html":
         from .html_prose import read
 
-        spans.extend(read(text)[0])
+        spans.extend((span.start, span.end) for span in read(text)[0])
     spans.extend(_addresses(text))
     if not spans:
         return Markup(text, ())
     merged = _merge(spans)
-    return Markup(_mask(text, merged), tuple(merged), tuple(sorted(code)))
+    return Markup(_mask(text, merged), tuple(Span(*span) for span in merged),
+                  tuple(Span(*span) for span in sorted(code)))
 
 
-def _markdown_blocks(text: str, types: tuple[str, ...]) -> list[Span]:
+def _has_block_hint(text: str) -> bool:
+    """Whether a line may open a code or HTML block."""
+    return bool(_BLOCK_HINT.match("\n" + text[:8]) or _BLOCK_HINT.search(text))
+
+
+def _markdown_blocks(text: str, types: tuple[str, ...]) -> list[tuple[int, int]]:
     """The spans of the whole lines of every block of ``types``, from markdown-it-py."""
     parser = _block_parser()
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
@@ -98,7 +109,7 @@ def _markdown_blocks(text: str, types: tuple[str, ...]) -> list[Span]:
         if token.type in types and token.map:
             first, last = token.map
             end = starts[last] if last < len(starts) else len(text)
-            spans.append(Span(starts[first], end))
+            spans.append((starts[first], end))
     return spans
 
 
@@ -119,9 +130,9 @@ def _block_parser() -> Any:
 def headings(text: str, kind: str) -> list[Span]:
     """The headings of a document: Markdown ATX and setext headings, HTML <h1>-<h6>."""
     if kind == "markdown":
-        if _BLOCK_HINTS.search(text) or re.search(r"^ {0,3}(?:=+|-+)[ \t]*$", text, re.MULTILINE):
-            return [Span(s.start, s.end - 1) if text[s.end - 1:s.end] == "\n" else s
-                    for s in _markdown_blocks(text, ("heading_open",))]
+        if _has_block_hint(text) or re.search(r"^ {0,3}(?:=+|-+)[ \t]*$", text, re.MULTILINE):
+            return [Span(start, end - 1 if text[end - 1:end] == "\n" else end)
+                    for start, end in _markdown_blocks(text, ("heading_open",))]
         return [Span(*m.span()) for m in _ATX_HEADING.finditer(text)]
     if kind == "html":
         from .html_prose import read
@@ -130,52 +141,50 @@ def headings(text: str, kind: str) -> list[Span]:
     return []
 
 
-def _addresses(text: str) -> list[Span]:
-    spans: list[Span] = []
+def _addresses(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
     covered = -1
     for anchor in _ADDRESS_ANCHOR.finditer(text):
-        if anchor.start() < covered:
+        anchor_start, anchor_end = anchor.span()
+        if anchor_start < covered:
             continue
-        start = anchor.start()
-        lower = max(0, start - _LONGEST)
-        while start > lower and text[start - 1] not in _TOKEN_STOPS:
-            start -= 1
-        rest = _TOKEN_REST.match(text, anchor.end())
-        end = rest.end() if rest else anchor.end()
-        while end > anchor.end() and text[end - 1] in _TRAILING_PUNCTUATION:
+        before = _UP_TO_LAST_STOP.match(text, max(0, anchor_start - _LONGEST), anchor_start)
+        start = before.end() if before else max(0, anchor_start - _LONGEST)
+        rest = _TOKEN_REST.match(text, anchor_end)
+        end = rest.end() if rest else anchor_end
+        while end > anchor_end and text[end - 1] in _TRAILING_PUNCTUATION:
             end -= 1
-        token = text[start:end]
         if anchor.group() == "@":
-            email = _EMAIL.search(token)
+            email = _EMAIL.search(text, start, end)
             if email is None:
                 continue  # a handle ("@acme") or a lone at sign, not an address
-            start, end = start + email.start(), start + email.end()
-        spans.append(Span(start, end))
+            start, end = email.span()
+        spans.append((start, end))
         covered = end
     return spans
 
 
-def _merge(spans: list[Span]) -> list[Span]:
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans.sort()
     merged = [spans[0]]
-    for span in spans[1:]:
-        last = merged[-1]
-        if span.start <= last.end:
-            if span.end > last.end:
-                merged[-1] = Span(last.start, span.end)
+    for start, end in spans[1:]:
+        last_start, last_end = merged[-1]
+        if start <= last_end:
+            if end > last_end:
+                merged[-1] = (last_start, end)
         else:
-            merged.append(span)
+            merged.append((start, end))
     return merged
 
 
-def _mask(text: str, spans: list[Span]) -> str:
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     parts: list[str] = []
     position = 0
-    for span in spans:
-        parts.append(text[position:span.start])
-        hidden = text[span.start:span.end]
+    for start, end in spans:
+        parts.append(text[position:start])
+        hidden = text[start:end]
         # Keep line breaks so that line-based rules and sentence splitting still work.
         parts.append(re.sub(r"[^\n]", MASK, hidden) if "\n" in hidden else MASK * len(hidden))
-        position = span.end
+        position = end
     parts.append(text[position:])
     return "".join(parts)

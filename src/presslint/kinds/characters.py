@@ -63,7 +63,7 @@ class SpecialCharacter(Kind):
         self.replacement = " " if self.options["characters"] == "spaces" else ""
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if doc.characters.isdisjoint(self.targets):
+        if doc.special_characters.isdisjoint(self.targets):
             return
         text = doc.text
         for match in self.pattern.finditer(text):
@@ -134,7 +134,7 @@ class Mojibake(Kind):
     name = "mojibake"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if doc.characters.isdisjoint(_LEADS):
+        if doc.special_characters.isdisjoint(_LEADS):
             return
         for match in _MOJIBAKE.finditer(doc.text):
             repaired = repair(match.group())
@@ -156,7 +156,7 @@ class HtmlEntity(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         from html import unescape
 
-        if "&" not in doc.characters:
+        if "&" not in doc.text:
             return
         pattern = _ENTITY if doc.kind == "text" else _DOUBLE_ESCAPED
         for match in pattern.finditer(doc.prose):
