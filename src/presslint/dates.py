@@ -126,9 +126,9 @@ _DATES = re.compile(
 # not at every character. It finds a superset of the places _DATES matches at: a month name
 # before a space (then a day or a year), "Q3", "FY", and a digit that starts a number (no
 # letter, dot, slash or hyphen before it) and then a numeric date, a day before a month name
-# or a range, or a year after a preposition. The pattern starts with a character class, so
-# the engine skips every other character in C; a one-character lookbehind holding a
-# lookahead reads that character again as the first of the alternatives. (A pattern that
+# or a range ("18-20"), or a year after a preposition. The pattern starts with a character
+# class, so the engine skips every other character in C; a one-character lookbehind holding
+# a lookahead reads that character again as the first of the alternatives. (A pattern that
 # starts with a lookahead, as _DATES would, gets no such skip: the engine tries every position.)
 _MONTH_WORD = _trie([*MONTH_NAMES, *(w.upper() for w in MONTH_NAMES),
                      *(w for name in MONTH_NAMES for w in (name[:3], name[:3].upper())), "Sept", "SEPT"])
@@ -137,8 +137,8 @@ _DATE_START = re.compile(
     rf"{_MONTH_WORD}\b\.?,?\s+(?:of\s+)?\d"
     r"|Q[1-4]|FY"
     r"|[0-9](?<![\w./-][0-9])(?:"
-    r"\d{0,3}[/-]\d"
-    r"|\d?(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[ADFJMNOS]|\s*(?:[-–—&]|t[oh]|until))"
+    r"\d{0,3}[/-]\d\d?[/-]\d"
+    rf"|\d?(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTH_WORD}\b|{_RANGE}\d)"
     rf"|(?<= [12]){_behind(*_QUARTER_WORDS_BEFORE, *_FISCAL_WORDS_BEFORE, *_PREPOSITIONS)}\d{{3}})"
     r").)"
 )
