@@ -138,22 +138,23 @@ class RelativeDateContradiction(Kind):
             difference=f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'later' if days > 0 else 'earlier'}")
 
 
-_PAST_CUE = (
-    r"\b(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:held|launched|announced|released|opened|"
+_AUXILIARY_PAST = (
+    r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:held|launched|announced|released|opened|"
     r"completed|hosted|signed|founded|established|introduced|unveiled|published|awarded|acquired|"
-    r"closed|finalized|celebrated|organized|formed|honored|named|appointed|elected|presented)"
-    r"|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bnewly )(?<!\bis )(?<!\bare )"
-    r"(?:launched|announced(?=\s+(?:on|in)\s)|took\s+place|debuted|unveiled|premiered|hosted|celebrated|"
-    r"concluded|kicked\s+off|went\s+live|signed|completed|opened))")
-_WILL = r"\b(?:will|shall)\s+"
-_SCHEDULED = r"\b(?:is|are)\s+(?:scheduled|set|slated|expected|planned|due|poised|going)\s+(?:to|for|on|in)"
-_UPCOMING = r"\b(?:upcoming|forthcoming)"
-_PAST = re.compile(_PAST_CUE + r"\b")
-_FUTURE = re.compile(rf"{_WILL}(?!have\b)(?:not\s+)?\w+|{_SCHEDULED}\b|{_UPCOMING}\b")
-# Either cue, read loosely (no word end or "have" test, which a window's end can decide):
-# whatever _PAST or _FUTURE find in a window, this finds in any wider one. A quick look
-# that spares most dates the search for their sentence: few have a tense cue near them.
-_ANY_CUE = re.compile(rf"{_PAST_CUE}|{_WILL}\w|{_SCHEDULED}|{_UPCOMING}")
+    r"closed|finalized|celebrated|organized|formed|honored|named|appointed|elected|presented)")
+_PAST_VERB = (r"(?:launched|announced(?=\s+(?:on|in)\s)|took\s+place|debuted|unveiled|premiered|hosted|celebrated|"
+              r"concluded|kicked\s+off|went\s+live|signed|completed|opened)")
+_NOT_AFTER = r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bnewly )(?<!\bis )(?<!\bare )"
+_WILL = r"(?:will|shall)\s+"
+_SCHEDULED = r"(?:is|are)\s+(?:scheduled|set|slated|expected|planned|due|poised|going)\s+(?:to|for|on|in)"
+_UPCOMING = r"(?:upcoming|forthcoming)"
+# (The lookahead spares most positions the eight lookbehinds.)
+_PAST = re.compile(rf"\b(?:{_AUXILIARY_PAST}|(?={_PAST_VERB}){_NOT_AFTER}{_PAST_VERB})\b")
+_FUTURE = re.compile(rf"\b{_WILL}(?!have\b)(?:not\s+)?\w+|\b{_SCHEDULED}\b|\b{_UPCOMING}\b")
+# Either cue, read loosely (no word boundary, lookbehind or "have" test, which a window's
+# ends can decide): whatever _PAST or _FUTURE find in a window, this finds in any wider one.
+# A quick look that spares most dates the search for their sentence: few have a cue nearby.
+_ANY_CUE = re.compile(rf"{_AUXILIARY_PAST}|{_PAST_VERB}|{_WILL}\w|{_SCHEDULED}|{_UPCOMING}")
 # A cue inside a relative clause ("technologies that will shape the future") describes a
 # noun, not the date; a date after "since" is a start, whatever the tense.
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+\Z")
