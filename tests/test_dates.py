@@ -198,3 +198,28 @@ def test_relative_dates_resolve(words: str, first: date, last: date) -> None:
 def test_today_possessive_is_not_a_relative_date() -> None:
     assert RELATIVE.search("Today's shoppers want more.") is None
     assert re.fullmatch(r"today", RELATIVE.search("Acme today said")[0])  # type: ignore[index]
+
+
+def test_find_dates_finds_what_a_plain_scan_finds() -> None:
+    # find_dates tries _DATES only where _DATE_START says a date may start; a scan that
+    # tries every position must find the same dates.
+    from presslint import dates
+
+    text = "\n".join(row[0] for row in TABLE) + (
+        "\nMarch\n\n 18 and 18-20  March; on 1٣ March, Q3 2024 vs FY’25; $2024-03-18; 3/18/2024, 18 to 20 May"
+        " of 2025, in\t2024's report; ZMarch 18; 18th\nof\nMarch 2024 (Monday); fiscal year 2025; mid-May 5")
+    plain = (dates._mention(match, "mdy") for match in re.finditer(dates._DATES.pattern, text, re.MULTILINE))
+    expected = [mention for mention in plain if mention is not None]
+    assert len(expected) > len(TABLE) / 2
+    assert find_dates(text) == expected
+
+
+def test_sentence_at_is_the_sentence_split_gives() -> None:
+    from presslint.sentences import sentence_at, split
+
+    text = ("Acme Inc. said so.  Mr. J. Smith agreed!\nThe line\ngoes on\n\n\n  \"Quoted.\" (Yes.) End"
+            + " of a long sentence" * 40 + ". Last one?\n")
+    sentences = split(text)
+    for offset in range(len(text)):
+        inside = [span for span in sentences if span.start <= offset < span.end]
+        assert sentence_at(text, offset) == (inside[0] if inside else None), offset

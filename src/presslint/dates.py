@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
+
+from .sentences import sentence_at
 
 if TYPE_CHECKING:
     from .config import Config
@@ -77,19 +79,25 @@ _DAY = r"\d{1,2}" + _ORD + r"(?![\d:%]|\.\d)"
 _YEAR = r"(?:1[6-9]|2\d)\d{2}(?![\d%]|[.,]\d)"
 _RANGE = r"\s*(?:-|–|—|to|through|thru|until|&)\s*"
 
+def _behind(*words: str) -> str:
+    """Fixed-width lookbehinds, one per word, for a year's first digit right after the word."""
+    return "(?:" + "|".join(f"(?<={w} [12])" for w in words) + ")"
+
+
 def _after(name: str, *words: str) -> str:
-    """A year (group ``name``) right after one of ``words``: the year's first digit, then
-    fixed-width lookbehinds, one per word. So every alternative of the date regex starts at
-    a capital letter or a digit and the regex engine skips other characters fast."""
-    behind = "|".join(f"(?<={w} [12])" for w in words)
-    return rf"(?P<{name}>[12](?:{behind})\d{{3}}(?![\d%]|[.,]\d))"
+    """A year (group ``name``) right after one of ``words``: the year's first digit, then a
+    lookbehind per word. So every alternative of the date regex starts at a capital letter
+    or a digit, and _DATE_START can find where it may match."""
+    return rf"(?P<{name}>[12]{_behind(*words)}\d{{3}}(?![\d%]|[.,]\d))"
 
 
 _PREPOSITIONS = [w for base in ("in", "since", "by", "from", "until", "during", "through", "before",
                                 "after", "early", "late") for w in (rf"\b{base}", rf"\b{base.title()}")]
+_QUARTER_WORDS_BEFORE = ("quarter", "Quarter", "quarter of", "Quarter of", "quarter fiscal", "quarter of fiscal")
+_FISCAL_WORDS_BEFORE = ("fiscal", "Fiscal", "fiscal year", "Fiscal Year", "Fiscal year", "FISCAL")
+# Tried only where _DATE_START says a date may start (see find_dates).
 _DATES = re.compile(
-    # Every alternative starts with one of these: the engine skips other positions fast.
-    r"(?=[ADFJMNOSQ0-9])(?:"
+    r"(?:"
     # March 18, 2024 / Monday, Mar. 18 / March 18-20, 2024 / March 18 – April 2, 2024
     rf"(?P<m>{_MON})\s+(?P<d>{_DAY})"
     rf"(?:{_RANGE}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY}))?"
@@ -105,14 +113,34 @@ _DATES = re.compile(
     r"|(?P<na>\d(?<![\w./$-]\d)\d?)(?P<ns>[/-])(?P<nb>\d{1,2})(?P=ns)(?P<ny>(?:1[6-9]|2\d)\d{2})(?![\w/-]|\.\d)"
     # Q3 2024, Q3 FY2024; "third quarter of 2024" is found at its year, see _QUARTER_BEFORE
     rf"|Q(?P<q>[1-4])(?:\s+of)?(?:\s+[Ff]iscal(?:\s+[Yy]ear)?|\s*FY)?\s*['’]?(?P<qy>{_YEAR})"
-    rf"|{_after('qwy', 'quarter', 'Quarter', 'quarter of', 'Quarter of', 'quarter fiscal', 'quarter of fiscal')}"
+    rf"|{_after('qwy', *_QUARTER_WORDS_BEFORE)}"
     # FY2025, FY25, fiscal 2025, fiscal year 2025
     r"|FY\s?['’]?(?P<fy>(?:19|20)\d{2}|\d{2})\b"
-    rf"|{_after('fw', 'fiscal', 'Fiscal', 'fiscal year', 'Fiscal Year', 'Fiscal year', 'FISCAL')}"
+    rf"|{_after('fw', *_FISCAL_WORDS_BEFORE)}"
     # in 2025, since 1975 (a year after a preposition, not a count: "in 2000 stores")
     rf"|{_after('yy', *_PREPOSITIONS)}"
     r"(?=\s*$|[^\w\s/-]|\s+(?:[A-Z]|(?:and|or|to|through|when|as|at|with|after|for|the|a|in|on)\b)))",
     re.MULTILINE,
+)
+# Where a date may start: a cheap first look, so that _DATES is tried at a few places and
+# not at every character. It finds a superset of the places _DATES matches at: a month name
+# before a space (then a day or a year), "Q3", "FY", and a digit that starts a number (no
+# letter, dot, slash or hyphen before it) and then a numeric date, a day before a month name
+# or a range ("18-20"), or a year after a preposition. The pattern starts with a character
+# class, so the engine skips every other character in C; a one-character lookbehind holding
+# a lookahead reads that character again as the first of the alternatives. (A pattern that
+# starts with a lookahead, as _DATES would, gets no such skip: the engine tries every position.)
+_MONTH_WORD = _trie([*MONTH_NAMES, *(w.upper() for w in MONTH_NAMES),
+                     *(w for name in MONTH_NAMES for w in (name[:3], name[:3].upper())), "Sept", "SEPT"])
+_DATE_START = re.compile(
+    r"[ADFJMNOSQ0-9](?<=(?="
+    rf"{_MONTH_WORD}\b\.?,?\s+(?:of\s+)?\d"
+    r"|Q[1-4]|FY"
+    r"|[0-9](?<![\w./-][0-9])(?:"
+    r"\d{0,3}[/-]\d\d?[/-]\d"
+    rf"|\d?(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTH_WORD}\b|{_RANGE}\d)"
+    rf"|(?<= [12]){_behind(*_QUARTER_WORDS_BEFORE, *_FISCAL_WORDS_BEFORE, *_PREPOSITIONS)}\d{{3}})"
+    r").)"
 )
 _QUARTER_BEFORE = re.compile(r"(?i:\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?"
                              r"(?:\s+fiscal)?\s*)\Z")
@@ -240,11 +268,26 @@ def _day(text: str) -> int:
 def find_dates(text: str, order: str = "mdy") -> list[DateMention]:
     """Every date mention in ``text``, in order. ``order`` ("mdy" or "dmy") reads 3/4/2024."""
     found: list[DateMention] = []
-    for match in _DATES.finditer(text):
+    for match in matches_at(_DATES, text, map(re.Match.start, _DATE_START.finditer(text))):
         mention = _mention(match, order)
         if mention is not None:
             found.append(mention)
     return found
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, trying ``pattern`` only at ``starts`` (ascending,
+    and including every place a match can start): a cheap search finds where to look.
+    ``pattern`` must not match the empty string."""
+    end = 0
+    match_at = pattern.match
+    for start in starts:
+        if start < end:
+            continue  # inside the match just found
+        match = match_at(text, start)
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 def _mention(match: re.Match[str], order: str) -> DateMention | None:
@@ -400,17 +443,12 @@ class DateFacts:
     mentions: list[DateMention]
     release: ReleaseDate | None
     dateline: DateMention | None
-    sentence_starts: list[int] | None = None
 
-    def sentence_of(self, doc: Document, offset: int) -> Span | None:
-        """The sentence that holds ``offset``, if any."""
-        if self.sentence_starts is None:
-            self.sentence_starts = [span.start for span in doc.sentences]
-        index = bisect_right(self.sentence_starts, offset) - 1
-        if index < 0:
-            return None
-        span = doc.sentences[index]
-        return span if span.start <= offset < span.end else None
+    @staticmethod
+    def sentence_of(doc: Document, offset: int) -> Span | None:
+        """The sentence of ``doc.sentences`` that holds ``offset``, if any, found without
+        splitting the whole document: the D rules need the sentences of a few dates."""
+        return sentence_at(doc.prose, offset)
 
 
 _CACHE: WeakKeyDictionary[Document, dict[tuple[object, ...], DateFacts]] = WeakKeyDictionary()

@@ -31,36 +31,71 @@ _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 def split(prose: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
-    length = len(prose)
-    isspace = str.isspace
     for match in _END.finditer(prose):
-        end = match.end()
-        first = prose[match.start()]
-        if first == "\n":
-            # A single line break inside a wrapped paragraph does not end a sentence.
-            if end - match.start() == 1 and prose[end:end + 1].islower() and _continues(prose, match.start()):
-                continue
-        elif first == "." and is_abbreviation(prose, match.start()):
+        if not _is_boundary(prose, match):
             continue
-        # Trim surrounding white space so a sentence starts at its first character.
-        left, right = start, end
-        while left < right and isspace(prose[left]):
-            left += 1
-        while right > left and isspace(prose[right - 1]):
-            right -= 1
-        if left < right:
-            spans.append(Span(left, right))
-        start = end
-    if start < length:
-        left = start
-        while left < length and isspace(prose[left]):
-            left += 1
-        right = length
-        while right > left and isspace(prose[right - 1]):
-            right -= 1
-        if left < right:
-            spans.append(Span(left, right))
+        span = _trimmed(prose, start, match.end())
+        if span is not None:
+            spans.append(span)
+        start = match.end()
+    span = _trimmed(prose, start, len(prose))
+    if span is not None:
+        spans.append(span)
     return spans
+
+
+def sentence_at(prose: str, offset: int) -> Span | None:
+    """The sentence of ``split(prose)`` that holds ``offset`` (None between sentences),
+    found by reading only around it: for a rule that needs the sentence of a few offsets."""
+    reach = 256
+    while True:
+        sync = _sync_point(prose, max(0, offset - reach))
+        # The sentence runs from the last boundary at or before the offset to the first after it.
+        start, end, found_start = sync, len(prose), sync == 0
+        for match in _END.finditer(prose, sync):
+            if not _is_boundary(prose, match):
+                continue
+            if match.end() > offset:
+                end = match.end()
+                break
+            start, found_start = match.end(), True
+        if found_start:
+            break
+        reach *= 4  # the sentence began before the stretch read: read further back
+    span = _trimmed(prose, start, end)
+    return span if span is not None and span.start <= offset < span.end else None
+
+
+# Every character a match of _END can hold.
+_BOUNDARY_CHARACTERS = frozenset(".!?\"'”’)]\n \t")
+
+
+def _sync_point(prose: str, offset: int) -> int:
+    """A position at or before ``offset`` that no match of _END spans, so that reading
+    boundaries from there finds the very matches a reading from the start finds."""
+    while offset > 0 and prose[offset - 1] in _BOUNDARY_CHARACTERS:
+        offset -= 1
+    return offset
+
+
+def _is_boundary(prose: str, match: re.Match[str]) -> bool:
+    first = prose[match.start()]
+    if first == "\n":
+        # A single line break inside a wrapped paragraph does not end a sentence.
+        end = match.end()
+        return not (end - match.start() == 1 and prose[end:end + 1].islower() and _continues(prose, match.start()))
+    return first != "." or not is_abbreviation(prose, match.start())
+
+
+def _trimmed(prose: str, left: int, right: int) -> Span | None:
+    """``prose[left:right]`` without surrounding white space, so a sentence starts at its
+    first character; None when nothing is left."""
+    isspace = str.isspace
+    while left < right and isspace(prose[left]):
+        left += 1
+    while right > left and isspace(prose[right - 1]):
+        right -= 1
+    return Span(left, right) if left < right else None
 
 
 def _continues(prose: str, newline: int) -> bool:

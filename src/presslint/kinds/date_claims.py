@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from ..dates import RELATIVE, DateFacts, DateMention, analyse, resolve_relative
+from ..dates import RELATIVE, DateFacts, DateMention, analyse, matches_at, resolve_relative
 from ..diagnostic import Diagnostic, Span
 from ..document import Document
 from . import Kind
@@ -31,12 +31,26 @@ class UnanchoredRelativeDate(Kind):
         if facts.release is not None:
             return
         prose = doc.prose
-        matches = [m for m in RELATIVE.finditer(prose) if _is_claim(prose, m)]
+        matches = [m for m in _relative_dates(prose) if _is_claim(prose, m)]
         if matches:
             first = matches[0]
             more = len(matches) - 1
             yield self.rule.report(doc, Span(*first.span()), found=first.group(),
                                    others=f" (and {more} more)" if more else "")
+
+
+# Where RELATIVE can start, for a whole-text search: each pattern starts with a rare letter or
+# the rest of a word (the engine finds a literal start fast, but would try RELATIVE at every
+# position), with how far before its match the word starts.
+_RELATIVE_LETTERS = tuple((re.compile(pattern), back) for pattern, back in (
+    (r"y(?<=\b[Tt]oday)", 4), (r"y(?<=\b[Yy]esterday)", 8), (r"w(?<=\b[Tt]omorrow)", 7),
+    (r"g(?<=\b[Tt]onig)", 4), (r"x(?<=\b[Nn]ex)", 2), (r"his(?<=\b[Tt]his)", 1), (r"ast(?<=\b[Ll]ast)", 1)))
+
+
+def _relative_dates(prose: str) -> Iterator[re.Match[str]]:
+    """RELATIVE.finditer(prose), tried only where one of its words starts."""
+    starts = sorted(found.start() - back for pattern, back in _RELATIVE_LETTERS for found in pattern.finditer(prose))
+    return matches_at(RELATIVE, prose, starts)
 
 
 # "today" is a date claim beside a news verb ("today announced", "Today, Acme launched");
@@ -124,17 +138,23 @@ class RelativeDateContradiction(Kind):
             difference=f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'later' if days > 0 else 'earlier'}")
 
 
-_PAST = re.compile(
-    r"\b(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:held|launched|announced|released|opened|"
+_AUXILIARY_PAST = (
+    r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:held|launched|announced|released|opened|"
     r"completed|hosted|signed|founded|established|introduced|unveiled|published|awarded|acquired|"
-    r"closed|finalized|celebrated|organized|formed|honored|named|appointed|elected|presented)"
-    r"|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bnewly )(?<!\bis )(?<!\bare )"
-    r"(?:launched|announced(?=\s+(?:on|in)\s)|took\s+place|debuted|unveiled|premiered|hosted|celebrated|"
-    r"concluded|kicked\s+off|went\s+live|signed|completed|opened))\b")
-_FUTURE = re.compile(
-    r"\b(?:will|shall)\s+(?!have\b)(?:not\s+)?\w+"
-    r"|\b(?:is|are)\s+(?:scheduled|set|slated|expected|planned|due|poised|going)\s+(?:to|for|on|in)\b"
-    r"|\b(?:upcoming|forthcoming)\b")
+    r"closed|finalized|celebrated|organized|formed|honored|named|appointed|elected|presented)")
+_PAST_VERB = (r"(?:launched|announced(?=\s+(?:on|in)\s)|took\s+place|debuted|unveiled|premiered|hosted|celebrated|"
+              r"concluded|kicked\s+off|went\s+live|signed|completed|opened)")
+_NOT_AFTER = r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bnewly )(?<!\bis )(?<!\bare )"
+_WILL = r"(?:will|shall)\s+"
+_SCHEDULED = r"(?:is|are)\s+(?:scheduled|set|slated|expected|planned|due|poised|going)\s+(?:to|for|on|in)"
+_UPCOMING = r"(?:upcoming|forthcoming)"
+# (The lookahead spares most positions the eight lookbehinds.)
+_PAST = re.compile(rf"\b(?:{_AUXILIARY_PAST}|(?={_PAST_VERB}){_NOT_AFTER}{_PAST_VERB})\b")
+_FUTURE = re.compile(rf"\b{_WILL}(?!have\b)(?:not\s+)?\w+|\b{_SCHEDULED}\b|\b{_UPCOMING}\b")
+# Either cue, read loosely (no word boundary, lookbehind or "have" test, which a window's
+# ends can decide): whatever _PAST or _FUTURE find in a window, this finds in any wider one.
+# A quick look that spares most dates the search for their sentence: few have a cue nearby.
+_ANY_CUE = re.compile(rf"{_AUXILIARY_PAST}|{_PAST_VERB}|{_WILL}\w|{_SCHEDULED}|{_UPCOMING}")
 # A cue inside a relative clause ("technologies that will shape the future") describes a
 # noun, not the date; a date after "since" is a start, whatever the tense.
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+\Z")
@@ -178,6 +198,8 @@ class TenseAgainstReleaseDate(Kind):
                 continue
             if prose[max(0, mention.start - 6):mention.start].rstrip().endswith(("since", "Since")):
                 continue
+            if not _ANY_CUE.search(prose, max(0, mention.start - _WINDOW), mention.end + 2 * _WINDOW):
+                continue  # no tense cue near the date (_nearest_cue reads within these bounds)
             after = interval[0] > release
             sentence = facts.sentence_of(doc, mention.start)
             if sentence is None:
