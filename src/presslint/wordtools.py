@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
+from typing import NamedTuple
 
 from .document import Document, Token
-from .lexicon import is_word, known_words
+from .lexicon import is_word, known_words, misspellings
 
 APOSTROPHES = "'’"
 # Characters that make the word after them a handle, hashtag, ticker or path: never a typo.
@@ -69,16 +70,18 @@ def following(doc: Document, index: int, count: int = 1) -> list[Token]:
     return result
 
 
-def lower_counts(doc: Document) -> dict[str, int]:
-    """How often each word occurs in the document, ignoring case."""
-    cache = doc.__dict__.get("_typos_lower_counts")
-    if cache is None:
-        cache = {}
-        for word, count in doc.word_counts.items():
-            key = word.lower()
-            cache[key] = cache.get(key, 0) + count
-        doc.__dict__["_typos_lower_counts"] = cache
-    return cache
+def recurs(doc: Document, word: str) -> bool:
+    """Whether the lower-case ``word`` occurs more than once in the document, in any case
+    ("blockchain" and "Blockchain")."""
+    if doc.word_counts[word] > 1:
+        return True
+    # A word that occurs once has one form; a second form lowering to it is a second use.
+    return _lowered_forms(doc).count(word) > 1
+
+
+def _lowered_forms(doc: Document) -> list[str]:
+    # One C-level pass over the distinct words, made only for a document that has a suspect.
+    return doc.shared("wordtools._lowered_forms", lambda d: list(map(str.lower, d.word_counts)))
 
 
 def in_capitals_line(prose: str, start: int) -> bool:
@@ -140,18 +143,84 @@ def find_tokens(doc: Document, regex: re.Pattern[str]) -> Iterator[int]:
             yield index
 
 
-def tokens_of(doc: Document, words: set[str]) -> Iterator[int]:
+def tokens_of(doc: Document, words: Set[str]) -> Iterator[int]:
     """Indices of the tokens whose text is one of ``words`` (usually a few rare ones)."""
     if words:
         yield from doc.tokens.indices_of(words)
 
 
-def unknown_forms(doc: Document) -> frozenset[str]:
-    """The distinct token texts that are no lower-case word of the lists: capitalised words,
-    compounds, numbers and the unknown. Set difference runs in C; the T kinds then look at
-    this much smaller set in Python."""
-    cache = doc.__dict__.get("_typos_unknown")
-    if cache is None:
-        cache = frozenset(known_words().missing(doc.word_counts))
-        doc.__dict__["_typos_unknown"] = cache
-    return cache
+# Suspects: the few distinct words of a document that a T rule looks at further. Which
+# rule a word is a suspect for depends on the word alone, so each distinct word is judged
+# once per run and the verdicts are kept across documents. A document then costs a
+# C-level pass over its distinct words against the words judged before (instead of the
+# 170,000-word list) and one against the few suspects, and judging only what is new.
+CAMEL = re.compile(r"([a-z]{3,})([A-Z][a-z]{2,})")
+"""A lower-case word of three letters or more, then a capitalised word: "blastingAlice"."""
+WORD_PART = re.compile(r"[^\W\d_]+")
+"""The letters between hyphens and apostrophes of a compound ("add-ons")."""
+
+
+class Suspects(NamedTuple):
+    """A document's suspects, per rule. None is a lower-case word of the lists."""
+
+    misspelt: frozenset[str]
+    """T101: the word, or a part of a hyphenated one, lower-cased is a known misspelling."""
+    unknown: frozenset[str]
+    """T102: lower-case ASCII letters, and no known misspelling (any length)."""
+    run_together: frozenset[str]
+    """T103: five letters or more, lower-case or "blastingAlice"."""
+    possessive: frozenset[str]
+    """T108: four letters or more, capitalised, ends in s, and no word even lower-cased."""
+
+
+REMEMBER = 500_000
+"""Verdicts on at most this many words are kept across documents (a bound on memory)."""
+_JUDGED: set[str] = set()  # every word judged so far
+_SUSPECTED: set[str] = set()  # those that are a suspect for some rule
+_SUSPECTED_BY: tuple[set[str], ...] = tuple(set() for _ in Suspects._fields)  # and per rule
+_NO_SUSPECTS = Suspects(frozenset(), frozenset(), frozenset(), frozenset())
+
+
+def suspects(doc: Document) -> Suspects:
+    """The document's suspects, computed once per document."""
+    return doc.shared("wordtools.suspects", _find_suspects)
+
+
+def _find_suspects(doc: Document) -> Suspects:
+    counts = doc.word_counts
+    if not _JUDGED.issuperset(counts):
+        _judge(set(counts).difference(_JUDGED))
+    found = _SUSPECTED.intersection(counts)  # walks the document's words: a small, warm set
+    if not found:
+        return _NO_SUSPECTS
+    return Suspects(*(frozenset(found & rule) for rule in _SUSPECTED_BY))
+
+
+def _judge(words: set[str]) -> None:
+    if len(_JUDGED) + len(words) > REMEMBER:
+        for judged in (_JUDGED, _SUSPECTED, *_SUSPECTED_BY):
+            judged.clear()
+    for word in known_words().missing(words):
+        verdicts = _verdicts(word)
+        if any(verdicts):
+            _SUSPECTED.add(word)
+            for rule, suspect in zip(_SUSPECTED_BY, verdicts, strict=True):
+                if suspect:
+                    rule.add(word)
+    _JUDGED.update(words)
+
+
+def _verdicts(word: str) -> tuple[bool, bool, bool, bool]:
+    """Whether ``word``, no lower-case word of the lists, is a suspect for each rule, in the
+    order of :class:`Suspects`."""
+    if not word.isalpha():
+        # "re-use": parts of hyphenated words; digits make a code ("x86-64"), never a typo.
+        misspelt = "-" in word and not any(ch.isdigit() for ch in word) \
+            and any(part.lower() in misspellings() for part in WORD_PART.findall(word))
+        return misspelt, False, False, False
+    misspelt = word.lower() in misspellings()
+    if word.islower():
+        return misspelt, word.isascii() and not misspelt, len(word) >= 5, False
+    camel = len(word) >= 5 and CAMEL.fullmatch(word) is not None
+    possessive = len(word) >= 4 and word[-1] == "s" and word[0].isupper() and not is_word(word)
+    return misspelt, False, camel, possessive
