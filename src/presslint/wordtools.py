@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Set
 from typing import NamedTuple
 
@@ -133,8 +134,6 @@ def in_foreign_phrase(doc: Document, index: int) -> bool:
 def find_tokens(doc: Document, regex: re.Pattern[str]) -> Iterator[int]:
     """Indices of the tokens that ``regex`` matches whole in the prose: a C-speed scan
     instead of a Python loop over every token."""
-    from bisect import bisect_left
-
     starts, texts = doc.tokens.starts, doc.tokens.texts
     for match in regex.finditer(doc.prose):
         start, end = match.span()
@@ -144,16 +143,29 @@ def find_tokens(doc: Document, regex: re.Pattern[str]) -> Iterator[int]:
 
 
 def tokens_of(doc: Document, words: Set[str]) -> Iterator[int]:
-    """Indices of the tokens whose text is one of ``words`` (usually a few rare ones)."""
-    if words:
-        yield from doc.tokens.indices_of(words)
+    """Indices of the tokens whose text is one of ``words`` (usually a few rare ones), in
+    order. Each word is sought in the prose with ``str.find``, a scan of one string, not a
+    comparison with every token (strings all over memory)."""
+    if not words:
+        return
+    prose, starts, texts = doc.prose, doc.tokens.starts, doc.tokens.texts
+    found: list[int] = []
+    for word in words:
+        at = prose.find(word)
+        while at != -1:
+            index = bisect_left(starts, at)
+            if index < len(starts) and starts[index] == at and texts[index] == word:
+                found.append(index)
+            at = prose.find(word, at + 1)
+    found.sort()
+    yield from found
 
 
 # Suspects: the few distinct words of a document that a T rule looks at further. Which
 # rule a word is a suspect for depends on the word alone, so each distinct word is judged
-# once per run and the verdicts are kept across documents. A document then costs a
-# C-level pass over its distinct words against the words judged before (instead of the
-# 170,000-word list) and one against the few suspects, and judging only what is new.
+# once per run and the verdicts are kept across documents. A document then costs one
+# C-level pass over its distinct words against the words judged no suspect before (not the
+# 170,000-word list), leaving its suspects and its new words, and judging what is new.
 CAMEL = re.compile(r"([a-z]{3,})([A-Z][a-z]{2,})")
 """A lower-case word of three letters or more, then a capitalised word: "blastingAlice"."""
 WORD_PART = re.compile(r"[^\W\d_]+")
@@ -175,8 +187,8 @@ class Suspects(NamedTuple):
 
 REMEMBER = 500_000
 """Verdicts on at most this many words are kept across documents (a bound on memory)."""
-_JUDGED: set[str] = set()  # every word judged so far
-_SUSPECTED: set[str] = set()  # those that are a suspect for some rule
+_PLAIN: set[str] = set()  # the words judged so far that are no suspect
+_SUSPECTED: set[str] = set()  # and those that are a suspect for some rule
 _SUSPECTED_BY: tuple[set[str], ...] = tuple(set() for _ in Suspects._fields)  # and per rule
 _NO_SUSPECTS = Suspects(frozenset(), frozenset(), frozenset(), frozenset())
 
@@ -187,27 +199,32 @@ def suspects(doc: Document) -> Suspects:
 
 
 def _find_suspects(doc: Document) -> Suspects:
-    counts = doc.word_counts
-    if not _JUDGED.issuperset(counts):
-        _judge(set(counts).difference(_JUDGED))
-    found = _SUSPECTED.intersection(counts)  # walks the document's words: a small, warm set
+    # set(counts) reuses the hashes the Counter holds; the difference looks them up in C.
+    rest = set(doc.word_counts).difference(_PLAIN)
+    new = rest.difference(_SUSPECTED)
+    if new:
+        _judge(new)
+    found = rest & _SUSPECTED
     if not found:
         return _NO_SUSPECTS
     return Suspects(*(frozenset(found & rule) for rule in _SUSPECTED_BY))
 
 
 def _judge(words: set[str]) -> None:
-    if len(_JUDGED) + len(words) > REMEMBER:
-        for judged in (_JUDGED, _SUSPECTED, *_SUSPECTED_BY):
+    if len(_PLAIN) + len(_SUSPECTED) + len(words) > REMEMBER:
+        for judged in (_PLAIN, _SUSPECTED, *_SUSPECTED_BY):
             judged.clear()
-    for word in known_words().missing(words):
+    unknown = known_words().missing(words)
+    _PLAIN.update(words - unknown)
+    for word in unknown:
         verdicts = _verdicts(word)
-        if any(verdicts):
-            _SUSPECTED.add(word)
-            for rule, suspect in zip(_SUSPECTED_BY, verdicts, strict=True):
-                if suspect:
-                    rule.add(word)
-    _JUDGED.update(words)
+        if not any(verdicts):
+            _PLAIN.add(word)
+            continue
+        _SUSPECTED.add(word)
+        for rule, suspect in zip(_SUSPECTED_BY, verdicts, strict=True):
+            if suspect:
+                rule.add(word)
 
 
 def _verdicts(word: str) -> tuple[bool, bool, bool, bool]:

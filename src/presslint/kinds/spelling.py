@@ -122,8 +122,9 @@ class UnknownWord(Kind):
         minimum = self.options["min-length"]
         rejects = self.vocabulary.rejects
         # What depends on the word alone first, judged once per run: most suspects are new
-        # derivations and compounds ("rebrand", "backend").
-        words = {word for word in suspects(doc).unknown if len(word) >= minimum and not _made(word)}
+        # derivations and compounds ("rebrand", "backend"), or no common word is one slip away.
+        words = {word for word in suspects(doc).unknown
+                 if len(word) >= minimum and not _made(word) and _closest(word)}
         if self.vocabulary.reject:
             words.update(filter(rejects, doc.word_counts))
         for index in tokens_of(doc, words):
@@ -139,8 +140,6 @@ class UnknownWord(Kind):
             if prose[token.end:token.end + 1] in "'’" or in_foreign_phrase(doc, index):
                 continue  # "drunkin’", "magna cum laude"
             options = _closest(word)
-            if not options:
-                continue
             span = Span(token.start, token.end)
             fix = Fix(f"did you mean {' or '.join(repr(o) for o in options)}?",
                       (Edit(span, options[0]),), safe=False)
