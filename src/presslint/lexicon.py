@@ -48,7 +48,7 @@ class _Ranks:
 
     def of(self, words: Iterable[str]) -> dict[str, int]:
         """The rank of each of ``words`` that is in the table, looked up all at once."""
-        return {word: self.get(word, 0) for word in _ranks().among(words)}
+        return {word: self.get(word, 0) for word in _ranks().among(words, batch=False)}
 
 
 def frequency_rank() -> _Ranks:

@@ -211,33 +211,44 @@ def _find_suspects(doc: Document) -> Suspects:
 
 
 def _judge(words: set[str]) -> None:
+    """Record which rules each of ``words`` (new) is a suspect for: set operations in C over
+    them all, for a first document brings hundreds of new words."""
     if len(_PLAIN) + len(_SUSPECTED) + len(words) > REMEMBER:
         for judged in (_PLAIN, _SUSPECTED, *_SUSPECTED_BY):
             judged.clear()
     unknown = known_words().missing(words)
-    _PLAIN.update(words - unknown)
-    for word in unknown:
-        verdicts = _verdicts(word)
-        if not any(verdicts):
-            _PLAIN.add(word)
-            continue
-        _SUSPECTED.add(word)
-        for rule, suspect in zip(_SUSPECTED_BY, verdicts, strict=True):
-            if suspect:
-                rule.add(word)
+    letters = set(filter(str.isalpha, unknown))
+    lower = set(filter(str.islower, letters))
+    capitalised = letters - lower  # or mixed: "Teh", "TEH", "blastingAlice", "Microsofts"
+    misspelt = _misspelt(letters) | _misspelt_parts(unknown - letters)
+    verdicts = (
+        misspelt,
+        set(filter(str.isascii, lower)) - misspelt,
+        {word for word in lower if len(word) >= 5} | set(filter(CAMEL.fullmatch, capitalised)),
+        _possessives(capitalised),
+    )
+    suspected = set().union(*verdicts)
+    _PLAIN.update(words - suspected)
+    _SUSPECTED.update(suspected)
+    for rule, found in zip(_SUSPECTED_BY, verdicts, strict=True):
+        rule.update(found)
 
 
-def _verdicts(word: str) -> tuple[bool, bool, bool, bool]:
-    """Whether ``word``, no lower-case word of the lists, is a suspect for each rule, in the
-    order of :class:`Suspects`."""
-    if not word.isalpha():
-        # "re-use": parts of hyphenated words; digits make a code ("x86-64"), never a typo.
-        misspelt = "-" in word and not any(ch.isdigit() for ch in word) \
-            and any(part.lower() in misspellings() for part in WORD_PART.findall(word))
-        return misspelt, False, False, False
-    misspelt = word.lower() in misspellings()
-    if word.islower():
-        return misspelt, word.isascii() and not misspelt, len(word) >= 5, False
-    camel = len(word) >= 5 and CAMEL.fullmatch(word) is not None
-    possessive = len(word) >= 4 and word[-1] == "s" and word[0].isupper() and not is_word(word)
-    return misspelt, False, camel, possessive
+def _misspelt(words: set[str]) -> set[str]:
+    """Those of ``words`` whose lower-case form is a known misspelling ("teh", "Teh", "TEH")."""
+    hits = misspellings().among(map(str.lower, words))
+    return {word for word in words if word.lower() in hits} if hits else set()
+
+
+def _misspelt_parts(words: set[str]) -> set[str]:
+    """Those of ``words`` with hyphens and no digit ("x86-64" is a code) that have a part
+    whose lower-case form is a known misspelling ("goverment-backed")."""
+    return {word for word in words if "-" in word and not any(map(str.isdigit, word))
+            and any(part.lower() in misspellings() for part in WORD_PART.findall(word))}
+
+
+def _possessives(capitalised: set[str]) -> set[str]:
+    """Those of ``capitalised`` (letters only) of four letters or more that begin with a
+    capital, end in s and are no word even lower-cased: "Microsofts", not "Apples"."""
+    return {word for word in capitalised
+            if word[-1] == "s" and len(word) >= 4 and word[0].isupper() and not is_word(word)}

@@ -45,7 +45,7 @@ COMMON = 40_000
 def derivable(word: str) -> bool:
     """Whether ``word`` is a known word with a common prefix or suffix ("rebrand",
     "impactful", "workflows"): new words are made so, typos seldom are."""
-    return bool(lexicon.known_words().among(_bases(word)))
+    return bool(lexicon.known_words().among(_bases(word), batch=False))
 
 
 def _bases(word: str) -> list[str]:
@@ -67,7 +67,7 @@ def compound(word: str) -> bool:
     """Whether ``word`` is two words of three letters or more ("backend", "placemaking"):
     closed compounds are coined every day, and a typo seldom looks like one."""
     cuts = range(3, len(word) - 2)
-    halves = lexicon.known_words().among([word[:cut] for cut in cuts] + [word[cut:] for cut in cuts])
+    halves = lexicon.known_words().among([word[:cut] for cut in cuts] + [word[cut:] for cut in cuts], batch=False)
     return any(word[:cut] in halves and word[cut:] in halves for cut in cuts)
 
 
