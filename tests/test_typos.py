@@ -78,7 +78,7 @@ def test_words_file_is_found_from_the_current_directory(tmp_path: Path,
         typos("We recieve it.\n", Config(words_file=tmp_path / "none.txt"))
 
 
-def test_suspects_are_judged_per_word_and_kept_across_documents() -> None:
+def test_suspects_are_judged_per_word_and_kept_across_documents(monkeypatch: pytest.MonkeyPatch) -> None:
     text = ("Teh partnershp, a blendof trust, went blastingAlice; Microsofts gain and the "
             "goverment-backed plan. Alice said Microsoft grew, and the company grew.\n")
     expected = wordtools.Suspects(
@@ -91,6 +91,11 @@ def test_suspects_are_judged_per_word_and_kept_across_documents() -> None:
     assert wordtools.suspects(document(text)) == expected
     assert wordtools.suspects(document("The company grew.\n")) == wordtools.Suspects(
         frozenset(), frozenset(), frozenset(), frozenset())
+    # Past the bound on memory the verdicts are dropped, and the words judged again.
+    monkeypatch.setattr(wordtools, "REMEMBER", 5)
+    assert wordtools.suspects(document(text + "A new word: zqxwvyk.\n")) == expected._replace(
+        unknown=expected.unknown | {"zqxwvyk"}, run_together=expected.run_together | {"zqxwvyk"})
+    assert wordtools.suspects(document(text)) == expected
 
 
 def test_misspellings_are_no_known_words() -> None:

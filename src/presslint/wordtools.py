@@ -200,9 +200,14 @@ def suspects(doc: Document) -> Suspects:
 
 def _find_suspects(doc: Document) -> Suspects:
     # set(counts) reuses the hashes the Counter holds; the difference looks them up in C.
-    rest = set(doc.word_counts).difference(_PLAIN)
+    words = set(doc.word_counts)
+    rest = words.difference(_PLAIN)  # the suspects and the new words
     new = rest.difference(_SUSPECTED)
     if new:
+        if len(_PLAIN) + len(_SUSPECTED) + len(new) > REMEMBER:
+            for judged in (_PLAIN, _SUSPECTED, *_SUSPECTED_BY):
+                judged.clear()
+            rest = new = words
         _judge(new)
     found = rest & _SUSPECTED
     if not found:
@@ -213,9 +218,6 @@ def _find_suspects(doc: Document) -> Suspects:
 def _judge(words: set[str]) -> None:
     """Record which rules each of ``words`` (new) is a suspect for: set operations in C over
     them all, for a first document brings hundreds of new words."""
-    if len(_PLAIN) + len(_SUSPECTED) + len(words) > REMEMBER:
-        for judged in (_PLAIN, _SUSPECTED, *_SUSPECTED_BY):
-            judged.clear()
     unknown = known_words().missing(words)
     letters = set(filter(str.isalpha, unknown))
     lower = set(filter(str.islower, letters))
@@ -227,11 +229,12 @@ def _judge(words: set[str]) -> None:
         {word for word in lower if len(word) >= 5} | set(filter(CAMEL.fullmatch, capitalised)),
         _possessives(capitalised),
     )
-    suspected = set().union(*verdicts)
-    _PLAIN.update(words - suspected)
-    _SUSPECTED.update(suspected)
+    # A word counts as judged once in _SUSPECTED or _PLAIN: the rules' sets come first.
     for rule, found in zip(_SUSPECTED_BY, verdicts, strict=True):
         rule.update(found)
+    suspected = set().union(*verdicts)
+    _SUSPECTED.update(suspected)
+    _PLAIN.update(words - suspected)
 
 
 def _misspelt(words: set[str]) -> set[str]:
