@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from presslint import vocabulary
+from presslint import lexicon, vocabulary, wordtools
 from presslint.config import Config
 from presslint.engine import check_document, load_rules
 from presslint.kinds.articles import vowel_sound
+from presslint.wordlist import SortedTable
 
 from .conftest import CORPUS, RULES, document, run, spans
 
@@ -75,6 +76,48 @@ def test_words_file_is_found_from_the_current_directory(tmp_path: Path,
 
     with pytest.raises(UserFileError, match=r"none\.txt: cannot read the words file"):
         typos("We recieve it.\n", Config(words_file=tmp_path / "none.txt"))
+
+
+def test_suspects_are_judged_per_word_and_kept_across_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Teh partnershp, a blendof trust, went blastingAlice; Microsofts gain and the "
+            "goverment-backed plan. Alice said Microsoft grew, and the company grew.\n")
+    expected = wordtools.Suspects(
+        misspelt=frozenset({"Teh", "goverment-backed"}),
+        unknown=frozenset({"partnershp", "blendof"}),
+        run_together=frozenset({"partnershp", "blendof", "blastingAlice"}),
+        possessive=frozenset({"Microsofts"}))
+    # The second document finds the verdicts of the first: the same answer.
+    assert wordtools.suspects(document(text)) == expected
+    assert wordtools.suspects(document(text)) == expected
+    assert wordtools.suspects(document("The company grew.\n")) == wordtools.Suspects(
+        frozenset(), frozenset(), frozenset(), frozenset())
+    # Past the bound on memory the verdicts are dropped, and the words judged again.
+    monkeypatch.setattr(wordtools, "REMEMBER", 5)
+    assert wordtools.suspects(document(text + "A new word: zqxwvyk.\n")) == expected._replace(
+        unknown=expected.unknown | {"zqxwvyk"}, run_together=expected.run_together | {"zqxwvyk"})
+    assert wordtools.suspects(document(text)) == expected
+
+
+def test_misspellings_are_no_known_words() -> None:
+    # The suspects of T101 are sought among the words that are no known word only.
+    assert lexicon.misspellings().keys().isdisjoint(lexicon.known_words().keys())
+
+
+def test_recurs_ignores_case() -> None:
+    assert wordtools.recurs(document("The blockchain and Blockchain.\n"), "blockchain")
+    assert wordtools.recurs(document("A blockchain, a blockchain.\n"), "blockchain")
+    assert not wordtools.recurs(document("A blockchain-based blockchain.\n"), "blockchain")
+
+
+def test_sorted_table_answers_the_same_in_place_and_as_a_dict() -> None:
+    words = ["apple", "banana", "kiwi", "pear"]
+    lazy, materialised = (SortedTable("apple\t1\nkiwi\t2\npear\t3\n") for _ in range(2))
+    materialised.as_dict()
+    for table in (lazy, materialised):
+        assert table.among(words) == {"apple", "kiwi", "pear"}
+        assert table.missing(words) == {"banana"}
+        assert [table.get(word) for word in words] == ["1", None, "2", "3"]
+    assert lazy._dict is None  # a few lookups do not build the dict
 
 
 def test_its_both_ways_straight_and_curly() -> None:

@@ -7,6 +7,7 @@ beside them. Nothing here downloads anything or reads the clock.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from .wordlist import SortedTable, packaged_text
@@ -44,6 +45,10 @@ class _Ranks:
 
     def __contains__(self, word: str) -> bool:
         return word in _ranks()
+
+    def of(self, words: Iterable[str]) -> dict[str, int]:
+        """The rank of each of ``words`` that is in the table, looked up all at once."""
+        return {word: self.get(word, 0) for word in _ranks().among(words, batch=False)}
 
 
 def frequency_rank() -> _Ranks:

@@ -31,12 +31,14 @@ class SortedTable:
     one file should not pay for the few hundred words it looks up. So the file's text is
     kept as one string: a sample of every line starting near each 2 KB mark is bisected
     to find the window a word's line must be in, and ``str.find`` looks there at C speed.
-    A long run (many documents) makes many lookups; past a threshold the table turns
-    itself into a dict, whose lookups and set operations are faster still.
+    A long run (many documents) makes many lookups: at the third batch of a document's
+    words, or past a threshold of words looked up, the table turns itself into a dict,
+    whose lookups and set operations are faster still.
     """
 
     _STEP = 2048
     _MATERIALISE_AFTER = 4_000
+    _LONG_RUN = 3  # batches
 
     def __init__(self, text: str) -> None:
         self._text = "\n" + text.strip("\n") + "\n"
@@ -61,12 +63,19 @@ class SortedTable:
             self._samples = (starts, keys)
         return self._samples
 
+    def _count(self, words: int, batch: bool = False) -> None:
+        self._lookups += words
+        self._batches += batch
+        if self._dict is None and (self._lookups > self._MATERIALISE_AFTER or self._batches >= self._LONG_RUN):
+            self.as_dict()
+
     def _value(self, word: str) -> str | None:
-        self._lookups += 1
-        if self._dict is None and self._lookups > self._MATERIALISE_AFTER:
-            self._dict = self.as_dict()
+        self._count(1)
         if self._dict is not None:
             return self._dict.get(word)
+        return self._search(word)
+
+    def _search(self, word: str) -> str | None:
         if not word or "\n" in word or "\t" in word:
             return None
         starts, keys = self._sampled()
@@ -102,25 +111,18 @@ class SortedTable:
         """Every word, for set operations: turns the table into a dict."""
         return self.as_dict().keys()
 
-    def _batch(self) -> None:
-        # A third document's worth of words means a long run: the dict pays off now.
-        self._batches += 1
-        if self._batches > 2 and self._dict is None:
-            self.as_dict()
-
-    def missing(self, words: Iterable[str]) -> set[str]:
-        """Those of ``words`` not in the table."""
-        self._batch()
+    def missing(self, words: Iterable[str], *, batch: bool = True) -> set[str]:
+        """Those of ``words`` not in the table. A batch is a document's words (a third
+        means a long run); other calls count as lookups of their words."""
+        given = set(words)
+        self._count(len(given), batch)
         if self._dict is not None:
             # set.difference(dict) walks the set and looks each word up in the dict, in C
             # (given dict.keys() instead, it would walk all the keys).
-            return set(words).difference(self._dict)
-        return {word for word in words if word not in self}
+            return given.difference(self._dict)
+        return {word for word in given if self._search(word) is None}
 
-    def among(self, words: Iterable[str]) -> set[str]:
-        """Those of ``words`` in the table."""
-        self._batch()
-        if self._dict is not None:
-            given = set(words)
-            return given - given.difference(self._dict)
-        return {word for word in words if word in self}
+    def among(self, words: Iterable[str], *, batch: bool = True) -> set[str]:
+        """Those of ``words`` in the table (for ``batch``, see :meth:`missing`)."""
+        given = set(words)
+        return given - self.missing(given, batch=batch)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Set
+from typing import NamedTuple
 
 from .document import Document, Token
-from .lexicon import is_word, known_words
+from .lexicon import is_word, known_words, misspellings
 
 APOSTROPHES = "'’"
 # Characters that make the word after them a handle, hashtag, ticker or path: never a typo.
@@ -69,16 +71,18 @@ def following(doc: Document, index: int, count: int = 1) -> list[Token]:
     return result
 
 
-def lower_counts(doc: Document) -> dict[str, int]:
-    """How often each word occurs in the document, ignoring case."""
-    cache = doc.__dict__.get("_typos_lower_counts")
-    if cache is None:
-        cache = {}
-        for word, count in doc.word_counts.items():
-            key = word.lower()
-            cache[key] = cache.get(key, 0) + count
-        doc.__dict__["_typos_lower_counts"] = cache
-    return cache
+def recurs(doc: Document, word: str) -> bool:
+    """Whether the lower-case ``word`` occurs more than once in the document, in any case
+    ("blockchain" and "Blockchain")."""
+    if doc.word_counts[word] > 1:
+        return True
+    # A word that occurs once has one form; a second form lowering to it is a second use.
+    return _lowered_forms(doc).count(word) > 1
+
+
+def _lowered_forms(doc: Document) -> list[str]:
+    # One C-level pass over the distinct words, made only for a document that has a suspect.
+    return doc.shared("wordtools._lowered_forms", lambda d: list(map(str.lower, d.word_counts)))
 
 
 def in_capitals_line(prose: str, start: int) -> bool:
@@ -130,8 +134,6 @@ def in_foreign_phrase(doc: Document, index: int) -> bool:
 def find_tokens(doc: Document, regex: re.Pattern[str]) -> Iterator[int]:
     """Indices of the tokens that ``regex`` matches whole in the prose: a C-speed scan
     instead of a Python loop over every token."""
-    from bisect import bisect_left
-
     starts, texts = doc.tokens.starts, doc.tokens.texts
     for match in regex.finditer(doc.prose):
         start, end = match.span()
@@ -140,18 +142,116 @@ def find_tokens(doc: Document, regex: re.Pattern[str]) -> Iterator[int]:
             yield index
 
 
-def tokens_of(doc: Document, words: set[str]) -> Iterator[int]:
-    """Indices of the tokens whose text is one of ``words`` (usually a few rare ones)."""
-    if words:
-        yield from doc.tokens.indices_of(words)
+def tokens_of(doc: Document, words: Set[str]) -> Iterator[int]:
+    """Indices of the tokens whose text is one of ``words`` (usually a few rare ones), in
+    order. Each word is sought in the prose with ``str.find``, a scan of one string, not a
+    comparison with every token (strings all over memory)."""
+    if not words:
+        return
+    prose, starts, texts = doc.prose, doc.tokens.starts, doc.tokens.texts
+    found: list[int] = []
+    for word in words:
+        at = prose.find(word)
+        while at != -1:
+            index = bisect_left(starts, at)
+            if index < len(starts) and starts[index] == at and texts[index] == word:
+                found.append(index)
+            at = prose.find(word, at + 1)
+    found.sort()
+    yield from found
 
 
-def unknown_forms(doc: Document) -> frozenset[str]:
-    """The distinct token texts that are no lower-case word of the lists: capitalised words,
-    compounds, numbers and the unknown. Set difference runs in C; the T kinds then look at
-    this much smaller set in Python."""
-    cache = doc.__dict__.get("_typos_unknown")
-    if cache is None:
-        cache = frozenset(known_words().missing(doc.word_counts))
-        doc.__dict__["_typos_unknown"] = cache
-    return cache
+# Suspects: the few distinct words of a document that a T rule looks at further. Which
+# rule a word is a suspect for depends on the word alone, so each distinct word is judged
+# once per run and the verdicts are kept across documents. A document then costs one
+# C-level pass over its distinct words against the words judged no suspect before (not the
+# 170,000-word list), leaving its suspects and its new words, and judging what is new.
+CAMEL = re.compile(r"([a-z]{3,})([A-Z][a-z]{2,})")
+"""A lower-case word of three letters or more, then a capitalised word: "blastingAlice"."""
+WORD_PART = re.compile(r"[^\W\d_]+")
+"""The letters between hyphens and apostrophes of a compound ("add-ons")."""
+
+
+class Suspects(NamedTuple):
+    """A document's suspects, per rule. None is a lower-case word of the lists."""
+
+    misspelt: frozenset[str]
+    """T101: the word, or a part of a hyphenated one, lower-cased is a known misspelling."""
+    unknown: frozenset[str]
+    """T102: lower-case ASCII letters, and no known misspelling (any length)."""
+    run_together: frozenset[str]
+    """T103: five letters or more, lower-case or "blastingAlice"."""
+    possessive: frozenset[str]
+    """T108: four letters or more, capitalised, ends in s, and no word even lower-cased."""
+
+
+REMEMBER = 500_000
+"""Verdicts on at most this many words are kept across documents (a bound on memory)."""
+_PLAIN: set[str] = set()  # the words judged so far that are no suspect
+_SUSPECTED: set[str] = set()  # and those that are a suspect for some rule
+_SUSPECTED_BY: tuple[set[str], ...] = tuple(set() for _ in Suspects._fields)  # and per rule
+_NO_SUSPECTS = Suspects(frozenset(), frozenset(), frozenset(), frozenset())
+
+
+def suspects(doc: Document) -> Suspects:
+    """The document's suspects, computed once per document."""
+    return doc.shared("wordtools.suspects", _find_suspects)
+
+
+def _find_suspects(doc: Document) -> Suspects:
+    # set(counts) reuses the hashes the Counter holds; the difference looks them up in C.
+    words = set(doc.word_counts)
+    rest = words.difference(_PLAIN)  # the suspects and the new words
+    new = rest.difference(_SUSPECTED)
+    if new:
+        if len(_PLAIN) + len(_SUSPECTED) + len(new) > REMEMBER:
+            for judged in (_PLAIN, _SUSPECTED, *_SUSPECTED_BY):
+                judged.clear()
+            rest = new = words
+        _judge(new)
+    found = rest & _SUSPECTED
+    if not found:
+        return _NO_SUSPECTS
+    return Suspects(*(frozenset(found & rule) for rule in _SUSPECTED_BY))
+
+
+def _judge(words: set[str]) -> None:
+    """Record which rules each of ``words`` (new) is a suspect for: set operations in C over
+    them all, for a first document brings hundreds of new words."""
+    unknown = known_words().missing(words)
+    letters = set(filter(str.isalpha, unknown))
+    lower = set(filter(str.islower, letters))
+    capitalised = letters - lower  # or mixed: "Teh", "TEH", "blastingAlice", "Microsofts"
+    misspelt = _misspelt(letters) | _misspelt_parts(unknown - letters)
+    verdicts = (
+        misspelt,
+        set(filter(str.isascii, lower)) - misspelt,
+        {word for word in lower if len(word) >= 5} | set(filter(CAMEL.fullmatch, capitalised)),
+        _possessives(capitalised),
+    )
+    # A word counts as judged once in _SUSPECTED or _PLAIN: the rules' sets come first.
+    for rule, found in zip(_SUSPECTED_BY, verdicts, strict=True):
+        rule.update(found)
+    suspected = set().union(*verdicts)
+    _SUSPECTED.update(suspected)
+    _PLAIN.update(words - suspected)
+
+
+def _misspelt(words: set[str]) -> set[str]:
+    """Those of ``words`` whose lower-case form is a known misspelling ("teh", "Teh", "TEH")."""
+    hits = misspellings().among(map(str.lower, words))
+    return {word for word in words if word.lower() in hits} if hits else set()
+
+
+def _misspelt_parts(words: set[str]) -> set[str]:
+    """Those of ``words`` with hyphens and no digit ("x86-64" is a code) that have a part
+    whose lower-case form is a known misspelling ("goverment-backed")."""
+    return {word for word in words if "-" in word and not any(map(str.isdigit, word))
+            and any(part.lower() in misspellings() for part in WORD_PART.findall(word))}
+
+
+def _possessives(capitalised: set[str]) -> set[str]:
+    """Those of ``capitalised`` (letters only) of four letters or more that begin with a
+    capital, end in s and are no word even lower-cased: "Microsofts", not "Apples"."""
+    return {word for word in capitalised
+            if word[-1] == "s" and len(word) >= 4 and word[0].isupper() and not is_word(word)}

@@ -7,13 +7,13 @@ case, Title case or UPPER case; the fix keeps the case ("Teh" -> "The").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from ..wordtools import (
+    WORD_PART,
     in_capitals_line,
     in_foreign_phrase,
     is_free_standing,
@@ -21,12 +21,10 @@ from ..wordtools import (
     quoted_words,
     shape,
     starts_sentence,
+    suspects,
     tokens_of,
-    unknown_forms,
 )
 from . import Kind
-
-_PART = re.compile(r"[^\W\d_]+")
 
 
 class Misspelling(Kind):
@@ -37,24 +35,16 @@ class Misspelling(Kind):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         table = lexicon.misspellings()
-        # Look each distinct word up once; walk the tokens only when one is suspect.
-        # Lower-case hits by set intersection; other forms are no lower-case word at all.
-        suspects = table.among(doc.word_counts)
-        # Other forms ("Teh", "TEH", "re-use"): looked up lower-cased, all at once.
-        forms = unknown_forms(doc)
-        lowered = {form: form.lower() for form in forms if form.isalpha()}
-        hits = table.among(lowered.values())
-        suspects |= {form for form, lower in lowered.items() if lower in hits}
-        suspects |= {form for form in forms if not form.isalpha() and _suspect(form, table)}
         prose = doc.prose
-        for index in tokens_of(doc, suspects):
+        # Walk the tokens only for the words that are suspect ("teh", "Teh", "re-use").
+        for index in tokens_of(doc, suspects(doc).misspelt):
             token = doc.tokens[index]
             text = token.text
             if text.isalpha():
                 parts: list[tuple[int, str]] = [(token.start, text)]
             else:
                 # Parts of a compound: short ones are often prefixes or suffixes ("add-ons").
-                parts = [(token.start + m.start(), m.group()) for m in _PART.finditer(text)
+                parts = [(token.start + m.start(), m.group()) for m in WORD_PART.finditer(text)
                          if len(m.group()) >= 5]
             for start, word in parts:
                 correction = table.get(word.lower())
@@ -76,13 +66,6 @@ class Misspelling(Kind):
                 fix = Fix(f"replace with {suggestion!r}", (Edit(Span(start, end), suggestion),), safe=False)
                 yield self.rule.report(doc, Span(start, end), fix, found=word, suggestion=suggestion)
 
-
-def _suspect(word: str, table: lexicon.SortedTable) -> bool:
-    if word.isalpha():
-        return word.lower() in table
-    if "-" in word and not any(ch.isdigit() for ch in word):
-        return any(part.lower() in table for part in _PART.findall(word))
-    return False
 
 def _coined(doc: Document, word: str) -> bool:
     """A word the document puts in quotes, or the plural of one: a coinage or a name."""

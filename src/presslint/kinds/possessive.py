@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
-from ..wordtools import following, is_free_standing, tokens_of, unknown_forms
+from ..wordtools import following, is_free_standing, suspects, tokens_of
 from . import Kind
 
 _NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -31,11 +31,10 @@ class MissingPossessive(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         counts = doc.word_counts
         prose = doc.prose
-        suspects = {word for word in unknown_forms(doc)
-                    if len(word) >= 4 and word[-1] == "s" and word[0].isupper() and word.isalpha()
-                    and (word[:-1] in counts or word[:-1] in self.names)
-                    and counts[word] == 1 and not lexicon.is_word(word)}
-        for index in tokens_of(doc, suspects):
+        # "Microsofts" when the document (or the user) names "Microsoft", written once.
+        words = {word for word in suspects(doc).possessive
+                 if (word[:-1] in counts or word[:-1] in self.names) and counts[word] == 1}
+        for index in tokens_of(doc, words):
             token = doc.tokens[index]
             word = token.text
             name = word[:-1]

@@ -7,17 +7,15 @@ capitalised name) is reported with the split as its fix.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
-from ..wordtools import is_free_standing, lower_counts, quoted_words, tokens_of, unknown_forms
+from ..wordtools import CAMEL, REMEMBER, is_free_standing, quoted_words, recurs, suspects, tokens_of
 from . import Kind
 
-# "blastingAlice": a lower-case word of three letters or more, then a capitalised word.
-_CAMEL = re.compile(r"([a-z]{3,})([A-Z][a-z]{2,})")
 # Both halves must be this common (rank among ~83,000 words by frequency).
 COMMON = 30_000
 # Closed compounds of two content words are mostly real ("roadmap", "walkability"); a slip
@@ -34,6 +32,7 @@ FUNCTION_RIGHT = frozenset("""
 """.split())
 
 
+@lru_cache(maxsize=REMEMBER)
 def best_split(word: str) -> tuple[str, str] | None:
     """The most likely split of a lower-case ``word`` into two common words, if any."""
     rank = lexicon.frequency_rank()
@@ -62,11 +61,11 @@ class RunTogether(Kind):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        known = lexicon.known_words()
-        suspects = {word for word in unknown_forms(doc)
-                    if len(word) >= 5 and word.isalpha() and (
-                        _CAMEL.fullmatch(word) if not word.islower() else word not in known)}
-        for index in tokens_of(doc, suspects):
+        # Most lower-case suspects split into no two common words: that depends on the
+        # word alone, and is judged once per run.
+        words = {word for word in suspects(doc).run_together
+                 if not word.islower() or best_split(word) is not None}
+        for index in tokens_of(doc, words):
             token = doc.tokens[index]
             word = token.text
             if not is_free_standing(prose, token.start, token.end):
@@ -83,12 +82,12 @@ class RunTogether(Kind):
         if lexicon.is_word(word) or word in lexicon.misspellings() or self.vocabulary.accepts(word):
             return None
         # Brands and coinages recur and get quoted: a run-together slip occurs once.
-        if lower_counts(doc).get(word, 0) > 1 or word in quoted_words(doc):
+        if recurs(doc, word) or word in quoted_words(doc):
             return None
         return best_split(word)
 
     def _camel(self, doc: Document, word: str) -> tuple[str, str] | None:
-        match = _CAMEL.fullmatch(word)
+        match = CAMEL.fullmatch(word)
         if match is None or self.vocabulary.accepts(word) or doc.word_counts[word] > 1:
             return None
         left, right = match.groups()

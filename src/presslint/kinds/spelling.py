@@ -11,11 +11,12 @@ reported wherever they occur.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
-from ..wordtools import in_foreign_phrase, is_free_standing, lower_counts, quoted_words, tokens_of, unknown_forms
+from ..wordtools import REMEMBER, in_foreign_phrase, is_free_standing, quoted_words, recurs, suspects, tokens_of
 from . import Kind
 from .runtogether import best_split
 
@@ -44,32 +45,44 @@ COMMON = 40_000
 def derivable(word: str) -> bool:
     """Whether ``word`` is a known word with a common prefix or suffix ("rebrand",
     "impactful", "workflows"): new words are made so, typos seldom are."""
-    known = lexicon.known_words()
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and word[len(prefix):] in known:
-            return True
+    return bool(lexicon.known_words().among(_bases(word), batch=False))
+
+
+def _bases(word: str) -> list[str]:
+    """The words that ``word`` would be made from with a common prefix or suffix."""
+    bases = [word[len(prefix):] for prefix in _PREFIXES
+             if word.startswith(prefix) and len(word) - len(prefix) >= 3]
     for suffix in _SUFFIXES:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3:
-            if stem in known or stem + "e" in known or (stem[-1:] == stem[-2:-1] and stem[:-1] in known):
-                return True
-            if stem.endswith("i") and stem[:-1] + "y" in known:
-                return True
-    return False
+            bases += (stem, stem + "e")
+            if stem[-1:] == stem[-2:-1]:
+                bases.append(stem[:-1])  # "planning"
+            if stem.endswith("i"):
+                bases.append(stem[:-1] + "y")  # "companies"
+    return bases
 
 
 def compound(word: str) -> bool:
     """Whether ``word`` is two words of three letters or more ("backend", "placemaking"):
     closed compounds are coined every day, and a typo seldom looks like one."""
-    known = lexicon.known_words()
-    return any(word[:cut] in known and word[cut:] in known for cut in range(3, len(word) - 2))
+    cuts = range(3, len(word) - 2)
+    halves = lexicon.known_words().among([word[:cut] for cut in cuts] + [word[cut:] for cut in cuts], batch=False)
+    return any(word[:cut] in halves and word[cut:] in halves for cut in cuts)
 
 
 def suggestions(word: str, limit: int = 3) -> list[str]:
     """Common words one slip of the keyboard away from ``word``: a letter missing, a letter
     typed twice or with its neighbour, two letters swapped, or a neighbouring key for the
     right one. The most frequent first."""
-    rank = lexicon.frequency_rank()
+    # The few hundred slips are looked up all at once.
+    ranks = lexicon.frequency_rank().of(_slips(word))
+    ranked = sorted((rank, found) for found, rank in ranks.items() if rank < COMMON)
+    return [found for _, found in ranked[:limit]]
+
+
+def _slips(word: str) -> set[str]:
+    """Every string one slip of the keyboard away from ``word`` (see :func:`suggestions`)."""
     found: set[str] = set()
     for i in range(len(word) + 1):
         head, tail = word[:i], word[i:]
@@ -80,13 +93,21 @@ def suggestions(word: str, limit: int = 3) -> list[str]:
                 found.add(head + tail[1:])
             if len(tail) > 1:
                 found.add(head + tail[1] + tail[0] + tail[2:])
-            for letter in _NEIGHBOURS.get(tail[0], ""):
-                found.add(head + letter + tail[1:])
-        for letter in _LETTERS:
-            found.add(head + letter + tail)
+            found.update([head + letter + tail[1:] for letter in _NEIGHBOURS.get(tail[0], "")])
+        found.update([head + letter + tail for letter in _LETTERS])
     found.discard(word)
-    ranked = sorted((r, w) for w in found if (r := rank.get(w, COMMON)) < COMMON)
-    return [w for _, w in ranked[:limit]]
+    return found
+
+
+@lru_cache(maxsize=REMEMBER)
+def _made(word: str) -> bool:
+    """A new derivation or compound, or T103's business: no typo."""
+    return derivable(word) or compound(word) or best_split(word) is not None
+
+
+@lru_cache(maxsize=REMEMBER)
+def _closest(word: str) -> tuple[str, ...]:
+    return tuple(suggestions(word))
 
 
 class UnknownWord(Kind):
@@ -99,14 +120,14 @@ class UnknownWord(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
         minimum = self.options["min-length"]
-        known, misspelled = lexicon.known_words(), lexicon.misspellings()
         rejects = self.vocabulary.rejects
-        suspects = {
-            word for word in (doc.word_counts if self.vocabulary.reject else unknown_forms(doc))
-            if rejects(word) or (len(word) >= minimum and word.islower() and word.isalpha()
-                                 and word.isascii() and word not in known and word not in misspelled)
-        }
-        for index in tokens_of(doc, suspects):
+        # What depends on the word alone first, judged once per run: most suspects are new
+        # derivations and compounds ("rebrand", "backend"), or no common word is one slip away.
+        words = {word for word in suspects(doc).unknown
+                 if len(word) >= minimum and not _made(word) and _closest(word)}
+        if self.vocabulary.reject:
+            words.update(filter(rejects, doc.word_counts))
+        for index in tokens_of(doc, words):
             token = doc.tokens[index]
             word = token.text
             if rejects(word):
@@ -114,15 +135,11 @@ class UnknownWord(Kind):
                 continue
             if not is_free_standing(prose, token.start, token.end) or self.vocabulary.accepts(word):
                 continue
-            if lower_counts(doc).get(word, 0) > 1 or word in quoted_words(doc):
+            if recurs(doc, word) or word in quoted_words(doc):
                 continue  # the document's own vocabulary: a name, a coinage
-            if derivable(word) or compound(word) or best_split(word) is not None:
-                continue  # a new derivation or compound, or T103's business
             if prose[token.end:token.end + 1] in "'’" or in_foreign_phrase(doc, index):
                 continue  # "drunkin’", "magna cum laude"
-            options = suggestions(word)
-            if not options:
-                continue
+            options = _closest(word)
             span = Span(token.start, token.end)
             fix = Fix(f"did you mean {' or '.join(repr(o) for o in options)}?",
                       (Edit(span, options[0]),), safe=False)
