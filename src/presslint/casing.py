@@ -66,10 +66,12 @@ def with_possessives(words: set[str]) -> set[str]:
 
 def in_lower_case(counts: Mapping[str, int], keys: set[str]) -> set[str]:
     """Those of ``keys`` that are words of the document too, possessive or not ("acme",
-    "acme’s"). Only the possessives found are cut: making them costs less than a set."""
+    "acme’s"). Possessives are made only for the keys not found plain: making them
+    costs more than the look-ups."""
     found = counts.keys() & keys
+    rest = keys - found
     for ending in _POSSESSIVE_ENDINGS:
-        possessives = filter(counts.__contains__, map(add, keys, repeat(ending)))
+        possessives = filter(counts.__contains__, map(add, rest, repeat(ending)))
         found.update(word[:-len(ending)] for word in possessives)
     return found
 

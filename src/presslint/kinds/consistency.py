@@ -79,7 +79,7 @@ class CaseConsistency(Kind):
         # Every form of the suspects, judged as the whole document would be: what is
         # said of a key depends only on the words with that key.
         forms = _forms(doc, capitals, suspects)
-        keys = self._may_conflict(_repeated_keys(forms), forms, doc.word_counts)
+        keys = self._may_conflict(doc, _repeated_keys(forms), forms)
         if not keys:
             return
         tally = self._tally(doc, [w for w, base in zip(forms, base_forms(forms), strict=True)
@@ -109,19 +109,29 @@ class CaseConsistency(Kind):
         # Last, for the few left: not compounds of common words ("fast-growing"), not terms.
         return self._names(suspects) if suspects else suspects
 
-    def _may_conflict(self, keys: set[str], forms: list[str], counts: Counter[str]) -> set[str]:
-        """Those of ``keys`` whose forms could make a conflict (:meth:`_conflicts`), judged
-        from the word counts, each at least the occurrences the tally would keep: two
-        forms, and two shapes of them or a name capitalised often enough."""
-        bases: dict[str, Counter[str]] = {}
-        for word, base in zip(forms, base_forms(forms), strict=True):
+    def _may_conflict(self, doc: Document, keys: set[str], forms: list[str]) -> set[str]:
+        """Those of ``keys`` whose forms could make a conflict (:meth:`_conflicts`): two
+        forms, and two shapes of them or a name capitalised in mid-sentence often enough,
+        always on its own. Judged from the word counts, each at least the occurrences the
+        tally keeps, and then from a tally of the capitalised forms alone (the lower-case
+        ones are the many)."""
+        found: dict[str, Counter[str]] = {}
+        counts = doc.word_counts
+        pairs = list(zip(forms, base_forms(forms), strict=True))
+        for word, base in pairs:
             key = base.lower()
             if key in keys and base[0].isalpha() and not _all_caps(base):
-                bases.setdefault(key, Counter())[base] += counts[word]
+                found.setdefault(key, Counter())[base] += counts[word]
+        found = {key: bases for key, bases in found.items() if len(bases) > 1}
+        shapes = {key for key, bases in found.items() if len(set(map(_shape, bases))) > 1}
         least = max(self.options["min-capitalised"], 2)
-        return {key for key, found in bases.items() if len(found) > 1 and (
-            len(set(map(_shape, found))) > 1
-            or (key in found and sum(n for base, n in found.items() if not base.islower()) >= least))}
+        names = {key for key, bases in found.items() if key not in shapes and key in bases
+                 and sum(n for base, n in bases.items() if not base.islower()) >= least}
+        if names:
+            tally = self._tally(doc, [word for word, base in pairs
+                                      if base.lower() in names and not base.islower()])
+            names = {key for key in names if _alone_often(tally.get(key, {}), least)}
+        return shapes | names
 
     def _names(self, keys: set[str]) -> set[str]:
         """Those of ``keys`` that may be names: neither common words nor compounds of
@@ -254,6 +264,14 @@ def _repeated_keys(words: list[str]) -> set[str]:
     if len(keys) < len(named):  # two capitalised forms of one key
         repeated.update(k for k, n in Counter(map(str.lower, named)).items() if n > 1)
     return repeated
+
+
+def _alone_often(capitalised: dict[str, list[Occurrence]], least: int) -> bool:
+    """The capitalised forms of a key stand ``least`` times or more in mid-sentence, and
+    there always on their own."""
+    mid = [occurrence for occurrences in capitalised.values() for occurrence in occurrences
+           if occurrence.mid]
+    return len(mid) >= least and all(occurrence.alone for occurrence in mid)
 
 
 def _most_common(forms: list[str], occurrences: dict[str, list[Occurrence]]) -> str:
