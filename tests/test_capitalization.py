@@ -86,6 +86,24 @@ def test_lower_case_name_needs_the_name_standing_alone() -> None:
     assert run("C101", text) == []
 
 
+def test_inner_capitals_are_compared_beside_an_all_caps_name() -> None:
+    # An all-caps name has no forms to compare; it must not hide the names that have.
+    text = "ACMETRON NEWS\n\nWe use NinaData daily. NinaData helps us. Ninadata has helped us.\n"
+    assert spans("C101", text) == ["Ninadata"]
+
+
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+def test_a_lower_case_possessive_is_a_lower_case_form(apostrophe: str) -> None:
+    text = f"We met Acmetronics today. We thank Acmetronics and its staff; acmetronics{apostrophe}s rivals lag.\n"
+    assert spans("C101", text) == ["acmetronics"]
+
+
+def test_a_lower_case_form_needs_the_name_capitalised_in_mid_sentence() -> None:
+    # "Acmetronics" twice, but only where any word takes a capital.
+    text = "# Acmetronics Grows\n\nAcmetronics grew. The acmetronics team and acmetronics fans agree.\n"
+    assert run("C101", text, "release.md") == []
+
+
 # -- C102 lowercase sentence start ---------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -8,12 +8,18 @@ only the capitals a writer chose. Word lists are loaded once, lazily.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
+from itertools import filterfalse, repeat
+from operator import add
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from .markup import MASK
 from .wordlist import SortedTable, packaged_text
+
+if TYPE_CHECKING:
+    from .document import Document
 
 # What may stand between a sentence boundary and its first word: spaces, opening quotes
 # and brackets, Markdown emphasis.
@@ -30,22 +36,68 @@ MINOR_WORDS = frozenset(
     "onto over than that upon out".split()
 )
 POSSESSIVE = re.compile(r"['’]s?$")
-_POSSESSIVES = re.compile(r"['’]s?$", re.MULTILINE)
+# A token (Document.tokens) never ends in an apostrophe, so its possessive ending, if
+# any, is one of these, and it can be cut from many words joined by newlines at once.
+_POSSESSIVE_ENDINGS = ("’s", "'s")
 
 
-_last_bases: list[object] = [None, []]
+def _cut_possessives(joined: str) -> str:
+    """Words joined by newlines, each without its possessive ending."""
+    joined += "\n"
+    for ending in _POSSESSIVE_ENDINGS:
+        joined = joined.replace(ending + "\n", "\n")
+    return joined[:-1]
 
 
 def base_forms(words: Iterable[str]) -> list[str]:
-    """``words`` without a possessive ending ("Microsoft’s" -> "Microsoft"), in order;
-    one regex over the joined words rather than one call a word. The last answer is
-    kept (with its argument, so the object cannot be replaced by another with its id):
-    the C rules ask about the same document's words one after the other."""
-    if _last_bases[0] is words:
-        return _last_bases[1]  # type: ignore[return-value]
-    bases = _POSSESSIVES.sub("", "\n".join(words)).split("\n")
-    _last_bases[:] = [words, bases]
-    return bases
+    """Tokens without a possessive ending ("Microsoft’s" -> "Microsoft"), in order;
+    string operations over the joined words rather than one call a word."""
+    joined = "\n".join(words)
+    return _cut_possessives(joined).split("\n") if joined else []
+
+
+def with_possessives(words: set[str]) -> set[str]:
+    """``words`` and their possessive forms ("acme" -> "acme", "acme’s", "acme's")."""
+    forms = set(words)
+    for ending in _POSSESSIVE_ENDINGS:
+        forms.update(map(add, words, repeat(ending)))
+    return forms
+
+
+def in_lower_case(counts: Mapping[str, int], keys: set[str]) -> set[str]:
+    """Those of ``keys`` that are words of the document too, possessive or not ("acme",
+    "acme’s"). Possessives are made only for the keys not found plain: making them
+    costs more than the look-ups."""
+    found = counts.keys() & keys
+    rest = keys - found
+    for ending in _POSSESSIVE_ENDINGS:
+        possessives = filter(counts.__contains__, map(add, rest, repeat(ending)))
+        found.update(word[:-len(ending)] for word in possessives)
+    return found
+
+
+class CapitalisedWords(NamedTuple):
+    """The distinct words of a document not in lower case ("Microsoft’s", "iPhone",
+    "NASA", "2024"), in the order of ``Document.word_counts``, and the key of each: its
+    base form (:func:`base_forms`) in lower case. A lower-case word is its own key, less
+    a possessive ending, so the C rules look those up directly."""
+
+    words: list[str]
+    keys: list[str]
+
+
+def capitalised_words(doc: Document) -> CapitalisedWords:
+    return doc.shared("casing.capitalised_words", _capitalised_words)
+
+
+def _capitalised_words(doc: Document) -> CapitalisedWords:
+    # Most distinct words are in lower case: a C-level filter sets them aside, and the
+    # rest are cut and lowered as one string (lower() keeps the newlines, and a newline
+    # ends a word for the final-sigma rule too).
+    words = list(filterfalse(str.islower, doc.word_counts))
+    if not words:
+        return CapitalisedWords([], [])
+    return CapitalisedWords(words, _cut_possessives("\n".join(words)).lower().split("\n"))
 
 
 def _word_char(char: str) -> bool:
@@ -147,17 +199,41 @@ class CommonWords:
     """Frequent lower-case English words (see scripts/build_capitalization_data.py),
     searched in place (wordlist.SortedTable); "we’re" is looked up as "we're"."""
 
+    # After this many documents a run is long: the words become a set, whose look-ups
+    # touch less memory than the table's dict (twice as fast for the C rules' keys).
+    _SET_AFTER = 3
+
     def __init__(self) -> None:
         self.table = SortedTable(packaged_text("capitalization", "common-words.txt.gz"))
+        self._batches = 0
+        self._set: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.replace("’", "'") in self.table
 
     def missing(self, words: Iterable[str]) -> set[str]:
         """Those of ``words`` that are not common words."""
+        words = words if isinstance(words, set) else set(words)
+        if "’" not in "".join(words):  # the usual case: no word to normalise
+            return self._missing(words)
         normalised = {word: word.replace("’", "'") for word in words}
-        absent = self.table.missing(set(normalised.values()))
+        absent = self._missing(set(normalised.values()))
         return {word for word, key in normalised.items() if key in absent}
+
+    def _missing(self, words: set[str]) -> set[str]:
+        if self._set is None:
+            self._batches += 1
+            if self._batches <= self._SET_AFTER:
+                return self.table.missing(words)
+            self._set = frozenset(self.table.keys())
+        return words.difference(self._set)
+
+    def uncommon(self, keys: set[str]) -> set[str]:
+        """Those of ``keys`` that are neither common words nor compounds of them."""
+        absent = self.missing(keys)
+        if "-" in "".join(absent):  # "fastest-growing"
+            absent = {key for key in absent if "-" not in key or not is_common(key)}
+        return absent
 
 
 @cache

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
@@ -39,16 +40,15 @@ class LowercaseCalendarName(Kind):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        # Set operations over the distinct words first: most releases have none of these.
-        present = _NAMES.intersection(doc.word_counts)
+        # Set operations over the distinct words first (the dict view walks the few
+        # names): most releases have none of these.
+        present = doc.word_counts.keys() & _NAMES
         if "mid-" in prose:
             present |= {w for w in _AMBIGUOUS if "mid-" + w in prose}
         if not present:
             return
-        pattern = re.compile(r"\b(?:" + "|".join(sorted(present)) + r")\b")
-        for match in pattern.finditer(prose):
-            found = match.group()
-            start, end = match.span()
+        for start, end in _occurrences(prose, present):
+            found = prose[start:end]
             before = prose[start - 1] if start else ""
             after = prose[end:end + 2]
             if before in "#@/._" or after[:1] in "@_" or (after[:1] in ".-" and after[1:2].isalnum()):
@@ -60,6 +60,20 @@ class LowercaseCalendarName(Kind):
             right = found[0].upper() + found[1:]
             fix = Fix(f"write {right!r}", (Edit(Span(start, start + 1), right[0]),))
             yield self.rule.report(doc, Span(start, end), fix, found=found, right=right)
+
+
+def _occurrences(prose: str, names: set[str]) -> list[tuple[int, int]]:
+    """Where each of ``names`` stands as a word of its own (``\\b`` on both sides), in order."""
+    spans = [match.span() for name in names for match in _pattern(name).finditer(prose)]
+    spans.sort()
+    return spans
+
+
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    # The name first, so that the regex engine looks for its letters at C speed; the
+    # word boundary before it is checked behind.
+    return re.compile(name + r"\b(?<!\w" + name + ")")
 
 
 def _is_date(prose: str, start: int, end: int) -> bool:

@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import compress
 from typing import Any, NamedTuple
 
-from ..casing import (POSSESSIVE, Lines, at_sentence_start, base_forms, common_words, find_words,
-                      is_common)
+from ..casing import (POSSESSIVE, CapitalisedWords, Lines, at_sentence_start, base_forms,
+                      capitalised_words, common_words, find_words, in_lower_case, with_possessives)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from . import Kind
@@ -63,6 +64,7 @@ class CaseConsistency(Kind):
     def setup(self) -> None:
         # Terms belong to C103; the team's terms also name the right form here.
         self.terms = all_terms(True, [], self.config)
+        self.term_keys = frozenset(self.terms)
         self.project = getattr(self.config, "consistency", "document") == "project"
 
     # -- one document -------------------------------------------------------------------
@@ -70,10 +72,71 @@ class CaseConsistency(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if self.project:
             return  # the project pass reports, with the forms of every file
-        keys = common_words().missing(_repeated_keys(doc.word_counts))
-        tally = self._tally(doc, {key for key in keys if not is_common(key)})
+        capitals = capitalised_words(doc)
+        suspects = self._suspects(doc, capitals)
+        if not suspects:
+            return  # most releases
+        # Every form of the suspects, judged as the whole document would be: what is
+        # said of a key depends only on the words with that key.
+        forms = _forms(doc, capitals, suspects)
+        keys = self._may_conflict(doc, _repeated_keys(forms), forms)
+        if not keys:
+            return
+        tally = self._tally(doc, [w for w, base in zip(forms, base_forms(forms), strict=True)
+                                  if base.lower() in keys])
         for conflict in self._conflicts([tally]):
             yield from self._report(doc, conflict, tally[conflict.key][conflict.form])
+
+    def _suspects(self, doc: Document, capitals: CapitalisedWords) -> set[str]:
+        """The keys of names that may be written in more than one way: a superset of
+        what :func:`_repeated_keys` finds, from set operations in C on the few
+        capitalised words, so that most documents are done with at once."""
+        # The keys of the capitalised words, less common words ("the") and words without
+        # letters to compare ("2024", its own upper case) ...
+        keys = common_words().missing(set(capitals.keys))
+        keys -= set(map(str.upper, keys))
+        if not keys:
+            return keys
+        # ... with a lower-case form ("acme", "acme’s") or two capitalised ones.
+        suspects = in_lower_case(doc.word_counts, keys)
+        named = list(compress(capitals.words, map(keys.__contains__, capitals.keys)))
+        if len(named) > len(keys):
+            bases = set(base_forms(named))
+            bases -= set(map(str.upper, bases))  # all-caps forms do not count
+            counts = Counter(map(str.lower, bases))
+            if len(counts) < len(bases):
+                suspects.update(key for key, count in counts.items() if count > 1)
+        # Last, for the few left: not compounds of common words ("fast-growing"), not terms.
+        return self._names(suspects) if suspects else suspects
+
+    def _may_conflict(self, doc: Document, keys: set[str], forms: list[str]) -> set[str]:
+        """Those of ``keys`` whose forms could make a conflict (:meth:`_conflicts`): two
+        forms, and two shapes of them or a name capitalised in mid-sentence often enough,
+        always on its own. Judged from the word counts, each at least the occurrences the
+        tally keeps, and then from a tally of the capitalised forms alone (the lower-case
+        ones are the many)."""
+        found: dict[str, Counter[str]] = {}
+        counts = doc.word_counts
+        pairs = list(zip(forms, base_forms(forms), strict=True))
+        for word, base in pairs:
+            key = base.lower()
+            if key in keys and base[0].isalpha() and not _all_caps(base):
+                found.setdefault(key, Counter())[base] += counts[word]
+        found = {key: bases for key, bases in found.items() if len(bases) > 1}
+        shapes = {key for key, bases in found.items() if len(set(map(_shape, bases))) > 1}
+        least = max(self.options["min-capitalised"], 2)
+        names = {key for key, bases in found.items() if key not in shapes and key in bases
+                 and sum(n for base, n in bases.items() if not base.islower()) >= least}
+        if names:
+            tally = self._tally(doc, [word for word, base in pairs
+                                      if base.lower() in names and not base.islower()])
+            names = {key for key in names if _alone_often(tally.get(key, {}), least)}
+        return shapes | names
+
+    def _names(self, keys: set[str]) -> set[str]:
+        """Those of ``keys`` that may be names: neither common words nor compounds of
+        them, nor C103's terms."""
+        return common_words().uncommon(keys) - self.term_keys
 
     # -- all the files of a run (engine.cross_check) -------------------------------------
 
@@ -82,8 +145,10 @@ class CaseConsistency(Kind):
         they are, and the text of their lines."""
         if not self.project:
             return None
-        keys = common_words().missing(set(map(str.lower, base_forms(doc.word_counts))))
-        tally = self._tally(doc, {key for key in keys if not is_common(key)})
+        counts = doc.word_counts
+        keys = [base.lower() for base in base_forms(counts)]
+        names = self._names(set(keys))
+        tally = self._tally(doc, [w for w, key in zip(counts, keys, strict=True) if key in names])
         if not tally:
             return None
         # Where each occurrence is: its line and the line's text, for the report's snippets
@@ -115,12 +180,8 @@ class CaseConsistency(Kind):
 
     # -- the counting and the judging ----------------------------------------------------
 
-    def _tally(self, doc: Document, keys: set[str]) -> Tally:
-        keys -= self.terms.keys()
-        if not keys:
-            return {}
-        counts = doc.word_counts
-        forms = [w for w, b in zip(counts, base_forms(counts), strict=True) if b.lower() in keys]
+    def _tally(self, doc: Document, forms: list[str]) -> Tally:
+        """Where each of ``forms`` (words of ``doc``) counts, by key and form."""
         if not forms:
             return {}
         prose = doc.prose
@@ -186,11 +247,16 @@ class CaseConsistency(Kind):
         return Diagnostic(path, span, self.rule.code, self.rule.name, self.rule.severity, text, fix)
 
 
-def _repeated_keys(counts: Counter[str]) -> set[str]:
-    """Lower-case keys written in more than one way in the document, all-caps forms aside.
+def _forms(doc: Document, capitals: CapitalisedWords, keys: set[str]) -> list[str]:
+    """The words of ``doc`` with one of ``keys``: capitalised, or the key itself in lower
+    case, possessive or not."""
+    forms = [word for word, key in zip(capitals.words, capitals.keys, strict=True) if key in keys]
+    return forms + list(doc.word_counts.keys() & with_possessives(keys))
 
-    Set operations only, which run in C: this is called on every document."""
-    bases = set(base_forms(counts))
+
+def _repeated_keys(words: list[str]) -> set[str]:
+    """Lower-case keys written in more than one way among ``words``, all-caps forms aside."""
+    bases = set(base_forms(words))
     named = bases - set(map(str.lower, bases))  # forms with a capital
     named -= set(map(str.upper, named))  # less the all-caps ones
     keys = set(map(str.lower, named))
@@ -198,6 +264,14 @@ def _repeated_keys(counts: Counter[str]) -> set[str]:
     if len(keys) < len(named):  # two capitalised forms of one key
         repeated.update(k for k, n in Counter(map(str.lower, named)).items() if n > 1)
     return repeated
+
+
+def _alone_often(capitalised: dict[str, list[Occurrence]], least: int) -> bool:
+    """The capitalised forms of a key stand ``least`` times or more in mid-sentence, and
+    there always on their own."""
+    mid = [occurrence for occurrences in capitalised.values() for occurrence in occurrences
+           if occurrence.mid]
+    return len(mid) >= least and all(occurrence.alone for occurrence in mid)
 
 
 def _most_common(forms: list[str], occurrences: dict[str, list[Occurrence]]) -> str:

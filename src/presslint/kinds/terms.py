@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 from pathlib import Path
 
-from ..casing import (POSSESSIVE, Lines, at_sentence_start, base_forms, bundled_terms, find_words,
-                      read_terms, term_map)
+from ..casing import (POSSESSIVE, Lines, at_sentence_start, bundled_terms, capitalised_words,
+                      find_words, read_terms, term_map, with_possessives)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from ..rule import UserFileError
@@ -53,7 +54,10 @@ class Term(Kind):
             raise ValueError("terms: each term must be a non-empty string")
         terms = all_terms(self.options["bundled"], [t.strip() for t in own], self.config)
         self.single = {k: v for k, v in terms.items() if " " not in k}
-        self.right = frozenset(self.single.values())
+        # The lower-case words that are a term written wrong: "paypal", "paypal’s".
+        self.lower_case_wrong = {word: term for key, term in self.single.items() if key != term
+                                 for word in with_possessives({key})
+                                 if POSSESSIVE.sub("", word) == key}
         self.multi = {" ".join(k.split()): v for k, v in terms.items() if " " in k}
         self.phrases: re.Pattern[str] | None = None
         if self.multi:
@@ -67,17 +71,7 @@ class Term(Kind):
             yield from self._multi(doc)
 
     def _single(self, doc: Document) -> Iterator[Diagnostic]:
-        single = self.single
-        counts = doc.word_counts
-        bases = base_forms(counts)
-        # Set operations over the distinct words, in C: most documents have no wrong form.
-        if single.keys().isdisjoint(map(str.lower, set(bases) - self.right)):
-            return
-        wrong: dict[str, str] = {}
-        for word, base in zip(counts, bases, strict=True):
-            term = single.get(base.lower())
-            if term is not None and base != term:
-                wrong[word] = term
+        wrong = self._wrong_words(doc)
         if not wrong:
             return
         prose = doc.prose
@@ -95,6 +89,22 @@ class Term(Kind):
             span = Span(start, start + len(base))
             fix = Fix(f"write {term!r}", (Edit(span, term),))
             yield self.rule.report(doc, span, fix, found=base, term=term)
+
+    def _wrong_words(self, doc: Document) -> dict[str, str]:
+        """The words of ``doc`` that are a term written another way, and the term. Set
+        operations in C first: most documents have none."""
+        counts = doc.word_counts
+        # A lower-case word ("paypal", "paypal’s") is its own key: looked up directly.
+        wrong = {word: self.lower_case_wrong[word]
+                 for word in counts.keys() & self.lower_case_wrong.keys()}
+        capitals = capitalised_words(doc)
+        single = self.single
+        if not single.keys().isdisjoint(capitals.keys):
+            for word, key in compress(zip(capitals.words, capitals.keys, strict=True),
+                                      map(single.__contains__, capitals.keys)):
+                if POSSESSIVE.sub("", word) != single[key]:
+                    wrong[word] = single[key]
+        return wrong
 
     def _multi(self, doc: Document) -> Iterator[Diagnostic]:
         assert self.phrases is not None
