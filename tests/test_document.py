@@ -111,3 +111,42 @@ def test_the_encoding_is_named_as_people_know_it() -> None:
     assert [d.message for d in run("W114", "Caf\u00e9 \u201cquoted\u201d.\n".encode("cp1252"))] == [
         "file is not UTF-8; it looks like windows-1252"]
     assert encoding_name("iso8859-15") == "ISO-8859-15" and encoding_name("cp932") == "cp932"
+
+
+
+# Joiners between letters, doubled joiners, a joiner at a word's edge, underscores, digits,
+# curly apostrophes, spaces and line breaks of every sort between words.
+_TRICKY = ("It's U.S.-based Wi-Fi--really: a.b.c x'.y a..b e-mail’s 3.5% _under_score "
+           "word\nword  next \n\n after 'quoted' (paren) end.")
+
+
+def test_locate_finds_exactly_the_tokens_of_the_tokenizer() -> None:
+    from presslint.document import Tokens, locate
+
+    tokens = Tokens(_TRICKY)
+    expected = sorted(zip(tokens.starts, tokens.texts, strict=True))
+    assert locate(_TRICKY, set(tokens.texts)) == expected
+    # Parts of a token are not tokens ("S" of "U.S", "Fi" of "Wi-Fi", "mail" of
+    # "e-mail’s"); "b" is one only in "a..b".
+    assert locate(_TRICKY, ["S", "Fi", "b", "mail"]) == [(_TRICKY.index("a..b") + 3, "b")]
+
+
+def test_next_words_and_previous_word_agree_with_the_token_sequence() -> None:
+    from presslint.document import Tokens, next_words, previous_word
+
+    tokens = Tokens(_TRICKY)
+    for index in range(len(tokens) - 1):
+        here, after = tokens[index], tokens[index + 1]
+        gap = _TRICKY[here.end:after.start]
+        adjacent = gap.replace(" ", "") in ("", "\n")
+        assert next_words(_TRICKY, here.end, 1) == ([after] if adjacent else []), (here, gap)
+        assert previous_word(_TRICKY, after.start) == here
+    assert previous_word(_TRICKY, 0) is None
+
+
+def test_next_words_stops_at_punctuation_and_blank_lines() -> None:
+    from presslint.document import next_words
+
+    text = "its own\nway, and\n\nmore"
+    assert [t.text for t in next_words(text, 3, 3)] == ["own", "way"]
+    assert next_words(text, text.index("and") + 3, 1) == []
