@@ -17,7 +17,9 @@ _SPACE_RUN = re.compile("   *")  # two spaces, then any more: a literal prefix, 
 _NOT_BETWEEN_WORDS = frozenset(" \t\n|")
 _ONE_SPACE = re.compile(r"(?<=[.!?]) (?=[A-Z0-9\"“‘(])|(?<=[.!?][\"'”’)]) (?=[A-Z0-9\"“‘(])")
 # Column layout (contact blocks, plain-text tables): two or more wide gaps on one line.
-_WIDE_GAP = re.compile(r"\S {3,}(?=\S)")
+# Three spaces or more, found from their literal prefix; the words on either side are
+# checked in Python (a pattern starting with \S would be tried at every character).
+_WIDE_GAP = re.compile("    *")
 _BULLETS = "•·▪◦‣●-*–"
 _INNER_TABS = re.compile(r"(?<=\S)\t+(?=\S)")
 # "models.The": a word of two lower-case letters or more (or a number, a closing bracket or
@@ -73,7 +75,13 @@ def _line_of(prose: str, position: int) -> str:
 
 
 def _is_layout(prose: str, position: int) -> bool:
-    return len(_WIDE_GAP.findall(_line_of(prose, position))) >= 2
+    line = _line_of(prose, position)
+    gaps = 0
+    for match in _WIDE_GAP.finditer(line):
+        start, end = match.span()
+        if start and end < len(line) and not line[start - 1].isspace() and not line[end].isspace():
+            gaps += 1
+    return gaps >= 2
 
 
 class DoubledSpace(Kind):
