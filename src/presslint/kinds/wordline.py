@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain, islice
+from operator import itemgetter, methodcaller
 
 from ..document import Document
 
@@ -85,3 +87,28 @@ def words_after(doc: Document, index: int, count: int) -> int:
         found += 1
         index += 1
     return found
+
+
+def joined_parts(doc: Document) -> frozenset[str]:
+    """The parts of the document's joined words, in lower case: "it's" gives "it" and
+    "s", "U.S.-based" "u", "s" and "based". With the whole words of
+    :attr:`Document.word_counts`, every run of letters and digits that has none right
+    before or after it."""
+    return doc.shared("joined-parts", _joined_parts)
+
+
+def _joined_parts(doc: Document) -> frozenset[str]:
+    # Split the word line at its joiners, all made one: the text before each joiner up
+    # to its line break is a part, and so is the text after it up to the next one. A
+    # split at a rare character, and the parts taken in C.
+    line = lower_word_line(doc)
+    for joiner in _JOINERS[1:]:
+        if joiner in line:
+            line = line.replace(joiner, _JOINERS[0])
+    pieces = line.split(_JOINERS[0])
+    if len(pieces) == 1:
+        return frozenset()
+    before = map(itemgetter(2), map(methodcaller("rpartition", "\n"), islice(pieces, len(pieces) - 1)))
+    after = map(itemgetter(0), map(methodcaller("partition", "\n"), islice(pieces, 1, None)))
+    return frozenset(chain(before, after))
+
