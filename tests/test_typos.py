@@ -151,3 +151,66 @@ def test_corpus_rate_stays_low() -> None:
         words += len(doc.tokens)
         findings += len(check_document(doc, rules))
     assert findings * 1000 / words <= 1.0
+
+
+def test_homophones_in_any_case_once_the_usual_spelling_is_there() -> None:
+    # The word line is lower case: "ITS" and "iTs" are found like "its"; a mixed-case
+    # spelling alone does not open the rule (as before the word line).
+    assert spans("T104", "ITS a deal. Its been a year.\n") == ["ITS", "Its"]
+    assert spans("T104", "Its fine. iTs a deal.\n") == ["iTs"]
+    assert spans("T104", "iTs a deal.\n") == []
+    assert spans("T107", "Their are many. there customers.\n") == ["Their", "there"]
+
+
+def test_doubled_word_pairs_overlap_and_take_possessives() -> None:
+    assert spans("T109", "We saw the the the plan.\n") == ["the the", "the the"]
+    assert spans("T109", "Then it it's done.\n") == ["it it"]
+    assert spans("T109", "Read the the.x file and the The end.\n") == []
+
+
+def test_article_matches_do_not_overlap() -> None:
+    # "a an" is one match (left alone: "an" is a function word); the "an user" inside it
+    # is not looked at, as finditer would not.
+    assert spans("T110", "It is a an user.\n") == []
+    assert spans("T110", "It is an user.\n") == ["an"]
+    assert spans("T110", "Re-a apple and -a apple, but a apple.\n") == ["a"]
+
+
+def test_pattern_words_gate_sees_parts_of_joined_words() -> None:
+    # "say" and "per" are parts of joined tokens here ("say-so", "x-per"): the words gate
+    # must let the document through.
+    assert spans("T114", "It is not, per say-so, a merger.\n") == ["per say"]
+    assert spans("T114", "The x-per say rule.\n") == ["per say"]
+    assert spans("T112", "Teams may re-loose weight.\n") == ["loose "]
+
+
+def test_pattern_prefilter_in_the_word_line_and_in_the_prose() -> None:
+    from presslint.kinds.pattern import _in_word_line
+
+    assert _in_word_line("peak my") and _in_word_line(" then") and _in_word_line("n't of")
+    assert not _in_word_line("e,  then") and not _in_word_line("'s") and not _in_word_line("ος x")
+    assert spans("T113", "Sales grew more then ever.\n") == ["then"]
+
+
+@pytest.mark.parametrize(("words", "message"), [
+    (["Sneak peak"], "is not one word in lower case"),
+    (["peak-time"], "is not one word in lower case"),
+    ([""], "non-empty strings"),
+])
+def test_pattern_words_are_checked(words: list[str], message: str) -> None:
+    from presslint.kinds.pattern import Pattern
+
+    rule = RULES["T114"]
+    with pytest.raises(ValueError, match=message):
+        Pattern(rule, {**rule.checker.options, "words": words}, Config())
+
+
+def test_word_line_helpers_agree_with_the_tokens() -> None:
+    from presslint.kinds.wordline import joined_parts, words_after
+    from presslint.wordtools import following
+
+    doc = document("It's the U.S.-based firm's  plan;\nnot  yours.\n\nNew para here\n")
+    assert joined_parts(doc) == {"it", "s", "u", "firm"}  # "-based" is a word of its own
+    for index in range(len(doc.tokens)):
+        for count in (1, 2):
+            assert words_after(doc, index, count) == len(following(doc, index, count))

@@ -16,6 +16,7 @@ from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from ..wordtools import match_case, starts_sentence
 from . import Kind
+from .wordline import word_indices, word_line
 
 # Letters whose name starts with a vowel sound: "an F", "an M", "an S", "an X".
 _VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")
@@ -31,6 +32,9 @@ _NUMBER = re.compile(r"(\d+)")
 _CANDIDATE = re.compile(
     r"[Aa](?<![\w'’.\-][Aa])(?:(?P<a> )(?=[aeiouAEIOU8]|1[18]\b|[A-Z][A-Z])|(?P<an>[nN] )(?![aiAI]))"
     r"(?P<next>\w+(?:['’.\-]\w+)*)")
+# The same in the word line, without the spacing: a cheap scan for the few articles
+# _CANDIDATE then looks at in the prose.
+_CANDIDATE_WORD = re.compile(r"\n[Aa](?:(?=\n(?:[aeiouAEIOU8]|1[18]\b|[A-Z][A-Z]))|[nN](?=\n(?![aiAI])))")
 # Places often read out in full: "a NYC native" is "a New York City native".
 _READ_IN_FULL = frozenset("""NYC NY NJ LA SF NH NM NV NE NC ND SC SD MN MS MO MT MA MI ME FL AL
     AZ AR IL IA IN OH OK OR RI""".split())
@@ -76,7 +80,7 @@ class Article(Kind):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        for match in _CANDIDATE.finditer(prose):
+        for match in _candidates(doc):
             start = match.start()
             end = start + (1 if match.group("a") else 2)
             article = prose[start:end]
@@ -95,3 +99,18 @@ class Article(Kind):
             span = Span(start, end)
             fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
             yield self.rule.report(doc, span, fix, found=article, suggestion=suggestion, next=following_word)
+
+
+def _candidates(doc: Document) -> Iterator[re.Match[str]]:
+    """``_CANDIDATE.finditer(doc.prose)``, found through the word line: the words that
+    could start a match, each matched in the prose, overlaps skipped as finditer does."""
+    prose, starts = doc.prose, doc.tokens.starts
+    resume = 0
+    for index in word_indices(word_line(doc), _CANDIDATE_WORD):
+        start = starts[index]
+        if start < resume:
+            continue
+        match = _CANDIDATE.match(prose, start)
+        if match is not None:
+            resume = match.end()
+            yield match

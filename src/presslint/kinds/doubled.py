@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import compress, count, islice
-from operator import eq
-
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from . import Kind
+from .wordline import lower_word_line, word_indices
 
 _DOUBLE = re.compile(r"(\w+)([ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)(\1)\b(?!-\w)", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]\w*$", re.MULTILINE)
+_POSSESSIVE = re.compile(r"['’]\w*$")
+# A word whose next word is the same in lower case, or that word with an ending after an
+# apostrophe ("it it's"): in the lower-case word line, at C speed (the next word in a
+# look-ahead, so that "the the the" gives two pairs). Every double worth a look is among
+# these; _folded then decides.
+_NEIGHBOURS = re.compile(r"\n([^\n]++)(?=\n\1[\n'’])")
 GRAMMATICAL = frozenset("""
     had that is do bye no so ha very really many more much far long well again yes
     knock tut chop hush pom aye boo dum yada blah cha win buy highly super extremely
@@ -32,13 +35,11 @@ class DoubledWord(Kind):
         texts = tokens.texts
         if len(texts) < 2:
             return
-        # Compare neighbouring words in C (lower-cased, possessive endings dropped, so
-        # "it it's" pairs too), then look closely at the few equal pairs.
-        folded = _POSSESSIVE.sub("", "\n".join(texts).lower()).split("\n")
-        if len(folded) != len(texts):  # a case mapping changed the line count: be exact
-            folded = [_POSSESSIVE.sub("", text.lower()) for text in texts]
-        pairs = compress(count(), map(eq, folded, islice(folded, 1, None)))
-        for i in pairs:
+        # Neighbouring words equal once lower-cased, possessive endings dropped (so "it
+        # it's" pairs too); then a close look at the few equal pairs.
+        for i in word_indices(lower_word_line(doc), _NEIGHBOURS):
+            if _folded(texts[i]) != _folded(texts[i + 1]):
+                continue
             match = _DOUBLE.match(prose, tokens[i].start)
             if match is None or not tokens[i + 1].start < match.end() <= tokens[i + 1].end:
                 continue
@@ -54,3 +55,8 @@ class DoubledWord(Kind):
             span = Span(match.start(2), match.end(3))
             fix = Fix(f"remove the second {second!r}", (Edit(span, ""),), safe=False)
             yield self.rule.report(doc, Span(match.start(1), match.end(3)), fix, found=second)
+
+
+def _folded(word: str) -> str:
+    """The word in lower case without a possessive ending: "it's" -> "it"."""
+    return _POSSESSIVE.sub("", word.lower())

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
-from ..wordtools import find_tokens, following, match_case
+from ..wordtools import match_case
 from . import Kind
+from .wordline import lower_word_line, word_indices, words_after
 
 _NOUN_TAGS = ("NN", "NNS")
 # After a possessive only a noun phrase can come; these words cannot start one.
@@ -40,6 +42,8 @@ _OPEN_NOUNS = frozenset({"time", "business", "people", "money", "home", "school"
                          "noon", "midnight", "night", "morning", "summer", "winter", "spring",
                          "fall", "autumn", "christmas", "everything", "nothing", "something",
                          "anything", "everyone", "anyone", "someone", "nobody", "showtime"})
+# "their are", "their is": the existential "there".
+_FORMS_OF_BE = frozenset({"are", "is", "was", "were"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,12 @@ class Pair:
     possessive: str  # "its"
     # For their/there/they're: the word that existential "there" needs to be.
     other: str = ""
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The spellings the rule looks at, in lower case: "it's", "it’s", "its"."""
+        curly = self.contraction.replace("'", "’")
+        return tuple(word for word in (self.contraction, curly, self.possessive, self.other) if word)
 
 
 PAIRS = {
@@ -58,11 +68,41 @@ PAIRS = {
 }
 
 
+@lru_cache(maxsize=8192)
 def _only_noun(word: str) -> bool:
     """A lower-case word that the lexicon knows only as a noun ("technology", "customers")."""
     if not word.isalpha() or not word.islower() or word in _OPEN_NOUNS:
         return False
     return lexicon.tag(word) in _NOUN_TAGS and lexicon.classes(word) == "N"
+
+
+@lru_cache(maxsize=8192)
+def _only_plural_noun(word: str) -> bool:
+    """"customers" in "there customers"."""
+    return lexicon.tag(word) == "NNS" and _only_noun(word)
+
+
+@lru_cache(maxsize=8192)
+def _lower_verb(word: str) -> bool:
+    """A lower-case verb form: "is" in "It's mission is"."""
+    return lexicon.tag(word) in _VERB_TAGS and word.islower()
+
+
+@lru_cache(maxsize=8192)
+def _takes_an_object(word: str) -> bool:
+    """A lower-case verb or preposition that is no clause opener: "develop" in "develop
+    it's technology"."""
+    return word.islower() and word not in _CLAUSE_OPENERS and lexicon.tag(word) in _OBJECT_TAGS
+
+
+@lru_cache(maxsize=8192)
+def _cannot_follow_possessive(word: str) -> bool:
+    """A lower-case word that cannot start a noun phrase: "a", "not", "been"."""
+    if not word.islower():
+        return False
+    if word in _CERTAIN_AFTER_CONTRACTION:
+        return True
+    return lexicon.tag(word) in _NOT_A_NOUN_PHRASE and lexicon.classes(word) in {"D", "P", "V", "DP"}
 
 
 class Homophone(Kind):
@@ -73,94 +113,101 @@ class Homophone(Kind):
     def setup(self) -> None:
         self.pair = PAIRS[self.options["pair"]]
         self.vocabulary = vocabulary.of(self.config)
-        contraction = self.pair.contraction
-        self.contractions = {contraction, contraction.replace("'", "’")}
-        words = [contraction.replace("'", "['’]"), self.pair.possessive, self.pair.other]
-        first = contraction[0]
-        # The first letter as a class, then a look-behind for the word start: a regex that
-        # starts with a class scans fast, one that starts with \b does not.
-        rests = "|".join(w[1:] for w in words if w)
-        self.forms = {form for word in (contraction, contraction.replace("'", "’"), self.pair.possessive,
-                                        self.pair.other) if word
-                      for form in (word, word.capitalize(), word.upper())}
-        self.regex = re.compile(rf"[{first}](?<!\w[{first}])(?:{rests})\b", re.IGNORECASE)
+        self.forms = {form for word in self.pair.words for form in (word, word.capitalize(), word.upper())}
+        # The verdict on the word after the possessive: "their are", "its been".
+        self.wrong_after_possessive = (_FORMS_OF_BE.__contains__ if self.pair.possessive == "their"
+                                       else _cannot_follow_possessive)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        pair = self.pair
-        tokens = doc.tokens
-        if self.forms.isdisjoint(doc.word_counts):
+        found = doc.shared("homophones", _find_homophones).get(self.options["pair"])
+        # The pair's usual spellings ("its", "Its", "ITS", "it’s"...) must be among the
+        # document's words (in C), or a mixed-case spelling ("iTs") is left alone.
+        if found is None or doc.word_counts.keys().isdisjoint(self.forms):
             return
-        for index in find_tokens(doc, self.regex):
-            token = tokens[index]
-            lowered = token.text.lower()
-            if lowered in self.contractions:
-                mistake = self._contraction_for_possessive(doc, index)
-                replacement = pair.possessive
-            elif lowered == pair.possessive:
-                mistake = self._possessive_for_contraction(doc, index)
-                replacement = pair.other or pair.contraction.replace("'", _apostrophe(doc))
-            elif pair.other and lowered == pair.other:
-                mistake = self._there_for_their(doc, index)
-                replacement = pair.possessive
-            else:
+        pair = self.pair
+        possessives, contractions, others = found
+        texts = doc.tokens.texts
+        last = len(texts) - 1
+        # Each loop looks at the next word alone first (a cached verdict per word), and only
+        # then at the spaces between: the next word settles most of them at once.
+        replacements: dict[int, str] = {}
+        for index in possessives:
+            if index < last and self.wrong_after_possessive(texts[index + 1]) \
+                    and self._possessive_for_contraction(doc, index):
+                replacements[index] = pair.other or pair.contraction.replace("'", _apostrophe(doc))
+        for index in contractions:
+            if index < last and self._contraction_for_possessive(doc, index):
+                replacements[index] = pair.possessive
+        for index in others:
+            if index < last and self._there_for_their(doc, index):
+                replacements[index] = pair.possessive
+        starts = doc.tokens.starts
+        for index in sorted(replacements):
+            text = texts[index]
+            if self.vocabulary.accepts(text):
                 continue
-            if not mistake or self.vocabulary.accepts(token.text):
-                continue
-            suggestion = match_case(token.text, replacement)
-            span = Span(token.start, token.end)
+            suggestion = match_case(text, replacements[index])
+            span = Span(starts[index], starts[index] + len(text))
             fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
-            yield self.rule.report(doc, span, fix, found=token.text, suggestion=suggestion,
-                                   next=tokens[index + 1].text)
+            yield self.rule.report(doc, span, fix, found=text, suggestion=suggestion, next=texts[index + 1])
+
+    # The tests below are for a token that has a next one.
 
     def _contraction_for_possessive(self, doc: Document, index: int) -> bool:
-        after = following(doc, index, 2)
+        texts = doc.tokens.texts
+        word = texts[index + 1]
+        if word != "own" and not _only_noun(word):
+            return False
+        after = words_after(doc, index, 2)
         if not after:
             return False
-        word = after[0].text
         if word == "own":
             return True
-        if not _only_noun(word):
-            return False
-        if len(after) > 1 and lexicon.tag(after[1].text) in _VERB_TAGS and after[1].text.islower():
+        if after == 2 and _lower_verb(texts[index + 2]):
             return True  # "It's mission is", "who's team has"
-        before = _preceding(doc, index)
-        return before is not None and before.islower() and before not in _CLAUSE_OPENERS \
-            and lexicon.tag(before) in _OBJECT_TAGS
+        # "develop it's technology": the word straight before takes an object.
+        return index > 0 and words_after(doc, index - 1, 1) == 1 and _takes_an_object(texts[index - 1])
 
     def _possessive_for_contraction(self, doc: Document, index: int) -> bool:
-        after = following(doc, index, 2)
+        """After :attr:`wrong_after_possessive` said yes to the next word."""
+        after = words_after(doc, index, 2)
         if not after:
             return False
-        word = after[0].text
-        if not word.islower() or doc.prose[after[0].end:after[0].end + 1] in "-–—":
+        end = doc.tokens.starts[index + 1] + len(doc.tokens.texts[index + 1])
+        if doc.prose[end:end + 1] in "-–—":
             return False  # "its all-new platform"
-        if self.pair.possessive == "their":
-            # "their are", "their is": the existential there.
-            return word in {"are", "is", "was", "were"} and (
-                len(after) < 2 or after[1].text not in {"to", "no"})
-        if word in _CERTAIN_AFTER_CONTRACTION:
-            return True
-        return lexicon.tag(word) in _NOT_A_NOUN_PHRASE and lexicon.classes(word) in {"D", "P", "V", "DP"}
+        # "there are to be": not "their".
+        return self.pair.possessive != "their" or after < 2 or doc.tokens.texts[index + 2] not in {"to", "no"}
 
     def _there_for_their(self, doc: Document, index: int) -> bool:
         """"there customers": existential "there" never takes a plural noun straight after."""
-        after = following(doc, index, 2)
-        if not after or doc.tokens[index].text != "there":
+        texts = doc.tokens.texts
+        if texts[index] != "there" or not _only_plural_noun(texts[index + 1]):
             return False
-        word = after[0].text
-        if lexicon.tag(word) != "NNS" or not _only_noun(word):
-            return False
-        return not (len(after) > 1 and after[1].text in {"who", "that", "which"})
+        after = words_after(doc, index, 2)
+        return after == 1 or (after == 2 and texts[index + 2] not in {"who", "that", "which"})
 
 
-def _preceding(doc: Document, index: int) -> str | None:
-    """The word straight before token ``index`` (spaces only between), if any."""
-    if index == 0:
-        return None
-    previous = doc.tokens[index - 1]
-    if following(doc, index - 1, 1) != [doc.tokens[index]]:
-        return None
-    return previous.text
+# Every word of every pair, in any case, found in one pass over the lower-case word line
+# and shared by the four rules: "\n" + the word + "\n" is that whole word. A group per
+# pair, whose common start the regex compiler factors out: "\nit(?:'s|’s|s)".
+_HOMOPHONES = re.compile("\n(?:{})(?=\n)".format("|".join(
+    "(?:{})".format("|".join(pair.words)) for pair in PAIRS.values())))
+# Lower-case word -> its pair and its place in the triple _find_homophones gives.
+_ROLES = {word: (name, 0 if word == pair.possessive else 2 if word == pair.other else 1)
+          for name, pair in PAIRS.items() for word in pair.words}
+
+
+def _find_homophones(doc: Document) -> dict[str, tuple[list[int], list[int], list[int]]]:
+    """By pair, the token indices of its possessives, contractions and other words."""
+    texts = doc.tokens.texts
+    found: dict[str, tuple[list[int], list[int], list[int]]] = {}
+    for index in word_indices(lower_word_line(doc), _HOMOPHONES):
+        name, role = _ROLES[texts[index].lower()]
+        if name not in found:
+            found[name] = ([], [], [])
+        found[name][role].append(index)
+    return found
 
 
 def _apostrophe(doc: Document) -> str:

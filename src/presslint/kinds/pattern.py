@@ -8,8 +8,14 @@ Options:
   replacement  the fix's text, a template: {found} and named groups ({word}) are filled in
   file-kinds   which files the rule applies to: text, markdown, html
   prefilter    literal strings, one of which every match contains (case ignored): a
-               document containing none of them is skipped without running the regex,
-               which makes rare-phrase rules nearly free
+               document containing none of them is skipped without running the regex.
+               (A literal of words and single spaces is looked for in the prose's words
+               in order, so other spacing between them may still let a document through.)
+  words        words, one of which every match contains whole (no letter, digit or
+               underscore right before or after it), in lower case or capitalised; an
+               entry of several words ("sneak peak") stands for all of them. Checked
+               against the document's distinct words, which costs next to nothing, before
+               the prefilter's scans of the text. Needs prose: true
 """
 
 from __future__ import annotations
@@ -21,8 +27,16 @@ from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from ..rule import template_fields
 from . import Kind
+from .wordline import joined_parts, lower_word_line
 
 FILE_KINDS = ("text", "markdown", "html")
+# A prefilter literal that the lower-case word line has wherever the lower-case prose
+# has it (with line breaks for the spaces): words (letters, digits, underscores) with
+# single spaces between or at the ends, and apostrophes, dots or hyphens only inside a
+# word, where the tokenizer keeps them. (No sigma, whose lower case depends on what
+# follows it: see _in_word_line.)
+_WORDS_LITERAL = re.compile(r" ?\w+(?:['’.\-]\w+)*(?: \w+(?:['’.\-]\w+)*)* ?")
+_WORD = re.compile(r"\w+")
 
 
 class Pattern(Kind):
@@ -35,6 +49,7 @@ class Pattern(Kind):
         "replacement": "",
         "file-kinds": list(FILE_KINDS),
         "prefilter": [],
+        "words": [],
     }
     CHOICES = {"fix": ("none", "safe", "unsafe")}
 
@@ -48,7 +63,15 @@ class Pattern(Kind):
             raise ValueError("pattern matches the empty string")
         if not all(isinstance(literal, str) and literal for literal in self.options["prefilter"]):
             raise ValueError("prefilter must be a list of non-empty strings")
-        self.prefilter = [literal.lower() for literal in self.options["prefilter"]]
+        literals = {literal.lower() for literal in self.options["prefilter"]}
+        # A literal that contains another adds nothing: the other is there too.
+        self.prefilter = sorted(literal for literal in literals
+                                if not any(other != literal and other in literal for other in literals))
+        # Literals in the word line where they can be (a line break for a space), else
+        # in the lower-case prose.
+        self.line_literals = [literal.replace(" ", "\n") for literal in self.prefilter if _in_word_line(literal)]
+        self.prose_literals = [literal for literal in self.prefilter if not _in_word_line(literal)]
+        self._set_up_words()
         known_fields = {"found", *self.regex.groupindex}
         for template in (self.options["replacement"], self.rule.message):
             missing = template_fields(template) - known_fields
@@ -58,13 +81,28 @@ class Pattern(Kind):
         if unknown:
             raise ValueError(f"file-kinds: unknown kind {sorted(unknown)[0]!r} (known: {', '.join(FILE_KINDS)})")
 
+    def _set_up_words(self) -> None:
+        entries = self.options["words"]
+        if not all(isinstance(entry, str) and entry.split() for entry in entries):
+            raise ValueError("words must be a list of non-empty strings")
+        if entries and not self.options["prose"]:
+            raise ValueError("words needs prose: true (they are looked for in the prose)")
+        words = {word for entry in entries for word in entry.split()}
+        for word in sorted(words):
+            if not _WORD.fullmatch(word) or word != word.lower():
+                raise ValueError(f"words: {word!r} is not one word in lower case")
+        self.entries = [frozenset(entry.split()) for entry in entries]
+        self.words = frozenset(words)
+        # Each word as a token spells it, lower case or capitalised -> the word.
+        self.spellings = {spelling: word for word in words for spelling in (word, word.capitalize())}
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if doc.kind not in self.options["file-kinds"]:
             return
-        if self.prefilter:
-            lowered = doc.shared("lower-prose", _lower_prose)
-            if not any(literal in lowered for literal in self.prefilter):
-                return
+        if self.entries and not self._has_words(doc):
+            return
+        if self.prefilter and not self._has_literal(doc):
+            return
         text = doc.prose if self.options["prose"] else doc.text
         fix_mode = self.options["fix"]
         for match in self.regex.finditer(text):
@@ -76,6 +114,29 @@ class Pattern(Kind):
                 fix = Fix(f"replace with {replacement!r}" if replacement else "remove it",
                           (Edit(span, replacement),), safe=fix_mode == "safe")
             yield self.rule.report(doc, span, fix, **fields)
+
+    def _has_words(self, doc: Document) -> bool:
+        """Whether some entry of ``words`` has all its words in the document, as whole
+        tokens (the document's distinct words, in C) or as parts of joined ones ("say"
+        in "say-so")."""
+        found = {self.spellings[spelling] for spelling in doc.word_counts.keys() & self.spellings.keys()}
+        found.update(self.words.intersection(joined_parts(doc)))
+        return bool(found) and any(map(found.issuperset, self.entries))
+
+    def _has_literal(self, doc: Document) -> bool:
+        if self.line_literals:
+            line = lower_word_line(doc)
+            if any(literal in line for literal in self.line_literals):
+                return True
+        if self.prose_literals:
+            lowered = doc.shared("lower-prose", _lower_prose)
+            return any(literal in lowered for literal in self.prose_literals)
+        return False
+
+
+def _in_word_line(literal: str) -> bool:
+    """Whether a lower-case prefilter literal can be looked for in the word line."""
+    return bool(_WORDS_LITERAL.fullmatch(literal)) and "σ" not in literal and "ς" not in literal
 
 
 def _lower_prose(doc: Document) -> str:

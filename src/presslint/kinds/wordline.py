@@ -1,0 +1,114 @@
+"""The document's words as one string, a word a line: whole-word searches at C speed.
+
+A Python loop over every token costs more than a rule may spend on a document, so the
+context rules (homophones, doubled words, articles, the pattern rules' gates) search a
+string instead: ``"\\n".join(tokens)`` with a line break before the first word and after
+the last, so that every word has one on each side. A regex whose first character is that
+line break finds whole words ("\\nits(?=\\n)" is the word "its", never "visits"), and the
+index of the word a match starts at is the number of line breaks before the match. The
+string is built once per document and shared (``doc.shared``), with its lower-case copy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import chain, islice
+from operator import itemgetter, methodcaller
+
+from ..document import Document
+
+# What may separate two words that read as one run: spaces, at most one line break.
+_GAP = re.compile(r"[ \t]*\n?[ \t]*\Z")
+# The characters that join word parts into one token ("it's", "Wi-Fi", "U.S").
+_JOINERS = "'’.-"
+
+
+def word_line(doc: Document) -> str:
+    """The document's words, each on its own line, with a line break first and last."""
+    return doc.shared("word-line", _word_line)
+
+
+def lower_word_line(doc: Document) -> str:
+    """:func:`word_line` in lower case: finds a word in any case ("Its", "ITS")."""
+    return doc.shared("lower-word-line", _lower_word_line)
+
+
+def _word_line(doc: Document) -> str:
+    return "\n" + "\n".join(doc.tokens.texts) + "\n"
+
+
+def _lower_word_line(doc: Document) -> str:
+    return word_line(doc).lower()
+
+
+def word_indices(line: str, regex: re.Pattern[str]) -> Iterator[int]:
+    """Token indices of the words at which ``regex`` matches in ``line`` (a
+    :func:`word_line`); every match must start with a word's leading line break."""
+    count = line.count
+    position = index = 0
+    for match in regex.finditer(line):
+        start = match.start()
+        index += count("\n", position, start)
+        position = start
+        yield index
+
+
+def word_parts(doc: Document) -> frozenset[str]:
+    """Every whole word of the document in lower case, also each part of a joined word
+    ("it's" gives "it" and "s", "Wi-Fi" "wi" and "fi"): the letter and digit runs that
+    have no letter or digit right before or after them."""
+    return doc.shared("word-parts", _word_parts)
+
+
+def _word_parts(doc: Document) -> frozenset[str]:
+    words = "\n".join(doc.word_counts).lower()
+    for joiner in _JOINERS:
+        if joiner in words:
+            words = words.replace(joiner, "\n")
+    return frozenset(words.split("\n"))
+
+
+def words_after(doc: Document, index: int, count: int) -> int:
+    """How many of the ``count`` tokens after token ``index`` follow it straight, each
+    after the one before with only spaces between (at most one line break); as
+    :func:`presslint.wordtools.following`, without building tokens."""
+    tokens = doc.tokens
+    starts, texts = tokens.starts, tokens.texts
+    prose = doc.prose
+    found = 0
+    last = min(index + count, len(texts) - 1)
+    while index < last:
+        end = starts[index] + len(texts[index])
+        start = starts[index + 1]
+        # Fast path: one space, the usual gap.
+        if not (start == end + 1 and prose[end] == " ") and not _GAP.match(prose, end, start):
+            break
+        found += 1
+        index += 1
+    return found
+
+
+def joined_parts(doc: Document) -> frozenset[str]:
+    """The parts of the document's joined words, in lower case: "it's" gives "it" and
+    "s", "U.S.-based" "u", "s" and "based". With the whole words of
+    :attr:`Document.word_counts`, every run of letters and digits that has none right
+    before or after it."""
+    return doc.shared("joined-parts", _joined_parts)
+
+
+def _joined_parts(doc: Document) -> frozenset[str]:
+    # Split the word line at its joiners, all made one: the text before each joiner up
+    # to its line break is a part, and so is the text after it up to the next one. A
+    # split at a rare character, and the parts taken in C.
+    line = lower_word_line(doc)
+    for joiner in _JOINERS[1:]:
+        if joiner in line:
+            line = line.replace(joiner, _JOINERS[0])
+    pieces = line.split(_JOINERS[0])
+    if len(pieces) == 1:
+        return frozenset()
+    before = map(itemgetter(2), map(methodcaller("rpartition", "\n"), islice(pieces, len(pieces) - 1)))
+    after = map(itemgetter(0), map(methodcaller("partition", "\n"), islice(pieces, 1, None)))
+    return frozenset(chain(before, after))
+
