@@ -150,3 +150,15 @@ def test_next_words_stops_at_punctuation_and_blank_lines() -> None:
     text = "its own\nway, and\n\nmore"
     assert [t.text for t in next_words(text, 3, 3)] == ["own", "way"]
     assert next_words(text, text.index("and") + 3, 1) == []
+
+
+def test_one_token_offset_without_every_offset() -> None:
+    from presslint.document import Tokens
+
+    expected = Tokens(_TRICKY).starts
+    for index in range(len(expected)):
+        tokens = Tokens(_TRICKY)  # fresh: no offsets found yet
+        assert tokens.start_of(index) == expected[index]
+        assert tokens[index].start == expected[index]
+    tokens = Tokens(_TRICKY)
+    assert [tokens.start_of(i) for i in range(len(expected))] == expected  # past the single-offset limit too

@@ -10,7 +10,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import islice
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
@@ -39,25 +40,45 @@ class Token(NamedTuple):
 class Tokens(Sequence[Token]):
     """The words of a document's prose, in order.
 
-    Built for speed: the texts come from one C-level ``findall``; the start offsets cost
-    a second regex pass (and a match object per word), so they are found only when a rule
-    first asks for them, and a :class:`Token` is made only for the words a rule looks at.
-    Rules should find candidates through :attr:`Document.word_counts` and locate the few
-    they suspect with :func:`find_words`, not by iterating every token.
+    Built for speed: the texts come from one C-level ``findall``. Every token's start
+    offset costs a second regex pass and a match object per word, so :attr:`starts` is
+    found only when a rule asks for it; :meth:`start_of` finds one token's offset without
+    it, and a :class:`Token` is made only for the words a rule looks at. Rules should
+    find candidates through :attr:`Document.word_counts` (or a search of the words) and
+    place the few they suspect with :meth:`start_of` or :func:`locate`.
     """
 
-    __slots__ = ("_prose", "_starts", "texts")
+    __slots__ = ("_asked", "_prose", "_starts", "texts")
+
+    # Past this many single offsets in one document, all of them are found at once.
+    _SINGLE_OFFSETS = 32
 
     def __init__(self, prose: str) -> None:
         self._prose = prose
         self.texts: list[str] = _WORD.findall(prose)
         self._starts: list[int] | None = None
+        self._asked = 0
 
     @property
     def starts(self) -> list[int]:
         if self._starts is None:
             self._starts = list(map(re.Match.start, _WORD.finditer(self._prose)))
         return self._starts
+
+    def start_of(self, index: int) -> int:
+        """The offset of token ``index``: the n-th whole-token occurrence of its word,
+        n counted among the earlier tokens in C, found with ``str.find``."""
+        if self._starts is not None:
+            return self._starts[index]
+        self._asked += 1
+        if self._asked > self._SINGLE_OFFSETS:
+            return self.starts[index]
+        texts = self.texts
+        if index < 0:
+            index += len(texts)
+        word = texts[index]
+        occurrences = token_pattern(word).finditer(self._prose)
+        return next(islice(occurrences, texts[:index].count(word), None)).start()
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -69,36 +90,16 @@ class Tokens(Sequence[Token]):
     def __getitem__(self, index: slice) -> list[Token]: ...
 
     def __getitem__(self, index: int | slice) -> Token | list[Token]:
-        starts, texts = self.starts, self.texts
+        texts = self.texts
         if isinstance(index, slice):
-            return [Token(starts[i], starts[i] + len(texts[i]), texts[i]) for i in range(*index.indices(len(texts)))]
+            return [self[i] for i in range(*index.indices(len(texts)))]
         text = texts[index]
-        start = starts[index]
+        start = self.start_of(index)
         return Token(start, start + len(text), text)
 
     def __iter__(self) -> Iterator[Token]:
         starts = self.starts
         return (Token(start, start + len(text), text) for start, text in zip(starts, self.texts, strict=True))
-
-    def indices_of(self, words: Iterable[str]) -> list[int]:
-        """Sorted indices of the tokens whose text is one of ``words``; a C-speed scan per
-        word, for the few rare words a rule suspects."""
-        texts = self.texts
-        wanted = set(words)
-        if len(wanted) > 4 and len(texts) > 5_000:
-            # Many words in a long document: one pass beats a scan per word.
-            return [index for index, text in enumerate(texts) if text in wanted]
-        found: list[int] = []
-        for word in wanted:
-            index = -1
-            try:
-                while True:
-                    index = texts.index(word, index + 1)
-                    found.append(index)
-            except ValueError:
-                pass
-        found.sort()
-        return found
 
 
 # -- words by position: for the few words a rule suspects, without every token's offset --
@@ -116,33 +117,21 @@ def locate(prose: str, words: Iterable[str]) -> list[tuple[int, str]]:
     """Where each of ``words`` stands in ``prose`` as a whole token (a word of
     :class:`Tokens`, "Wi-Fi", "Microsoft’s"): (start, word) pairs, sorted.
 
-    A C-speed ``str.find`` per word: for the few words a rule suspects, this is much
-    cheaper than the start offset of every token."""
-    found: list[tuple[int, str]] = []
-    length = len(prose)
-    for word in words:
-        size = len(word)
-        start = prose.find(word)
-        while start != -1:
-            end = start + size
-            if _token_edge(prose, start - 1, start - 2) and (
-                    end == length or _token_edge(prose, end, end + 1, length)):
-                found.append((start, word))
-            start = prose.find(word, start + 1)
+    A regex per word that starts with the word itself, a literal the regex engine finds
+    fast: for the few words a rule suspects, much cheaper than every token's offset."""
+    found = [(match.start(), word) for word in words for match in token_pattern(word).finditer(prose)]
     found.sort()
     return found
 
 
-def _token_edge(prose: str, next_to: int, beyond: int, length: int = -1) -> bool:
-    """Whether a token can end beside ``prose[next_to]``: it is no word character, nor a
-    joiner (apostrophe, dot, hyphen) with a word character ``beyond`` it."""
-    if next_to < 0:
-        return True
-    char = prose[next_to]
-    if _word_char(char):
-        return False
-    inside = beyond >= 0 and (length < 0 or beyond < length)
-    return not (char in _JOINERS and inside and _word_char(prose[beyond]))
+@lru_cache(maxsize=4096)
+def token_pattern(word: str) -> re.Pattern[str]:
+    """Matches ``word`` where it is a whole token: no word character next to it, nor a
+    joiner (apostrophe, dot, hyphen) with a word character beyond. The checks come
+    after the word, so that the word is the pattern's literal prefix."""
+    literal = re.escape(word)
+    joiner = r"['’.\-]"
+    return re.compile(rf"{literal}(?<!\w{literal})(?<!\w{joiner}{literal})(?!\w)(?!{joiner}\w)")
 
 
 def next_words(prose: str, end: int, count: int = 1) -> list[Token]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator, Set
 from typing import NamedTuple
 
@@ -131,32 +130,21 @@ def in_foreign_phrase(doc: Document, index: int) -> bool:
     return False
 
 
-def find_tokens(doc: Document, regex: re.Pattern[str]) -> Iterator[int]:
-    """Indices of the tokens that ``regex`` matches whole in the prose: a C-speed scan
-    instead of a Python loop over every token."""
-    starts, texts = doc.tokens.starts, doc.tokens.texts
-    for match in regex.finditer(doc.prose):
-        start, end = match.span()
-        index = bisect_left(starts, start)
-        if index < len(starts) and starts[index] == start and start + len(texts[index]) == end:
-            yield index
-
-
 def tokens_of(doc: Document, words: Set[str]) -> Iterator[int]:
     """Indices of the tokens whose text is one of ``words`` (usually a few rare ones), in
-    order. Each word is sought in the prose with ``str.find``, a scan of one string, not a
-    comparison with every token (strings all over memory)."""
+    order; ``list.index`` scans for each at C speed, and no token offset is needed."""
     if not words:
         return
-    prose, starts, texts = doc.prose, doc.tokens.starts, doc.tokens.texts
+    texts = doc.tokens.texts
     found: list[int] = []
     for word in words:
-        at = prose.find(word)
-        while at != -1:
-            index = bisect_left(starts, at)
-            if index < len(starts) and starts[index] == at and texts[index] == word:
+        index = -1
+        try:
+            while True:
+                index = texts.index(word, index + 1)
                 found.append(index)
-            at = prose.find(word, at + 1)
+        except ValueError:
+            pass
     found.sort()
     yield from found
 

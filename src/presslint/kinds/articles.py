@@ -104,10 +104,10 @@ class Article(Kind):
 def _candidates(doc: Document) -> Iterator[re.Match[str]]:
     """``_CANDIDATE.finditer(doc.prose)``, found through the word line: the words that
     could start a match, each matched in the prose, overlaps skipped as finditer does."""
-    prose, starts = doc.prose, doc.tokens.starts
+    prose, tokens = doc.prose, doc.tokens
     resume = 0
     for index in word_indices(word_line(doc), _CANDIDATE_WORD):
-        start = starts[index]
+        start = tokens.start_of(index)
         if start < resume:
             continue
         match = _CANDIDATE.match(prose, start)

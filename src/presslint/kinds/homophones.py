@@ -141,13 +141,13 @@ class Homophone(Kind):
         for index in others:
             if index < last and self._there_for_their(doc, index):
                 replacements[index] = pair.possessive
-        starts = doc.tokens.starts
         for index in sorted(replacements):
             text = texts[index]
             if self.vocabulary.accepts(text):
                 continue
             suggestion = match_case(text, replacements[index])
-            span = Span(starts[index], starts[index] + len(text))
+            start = doc.tokens.start_of(index)
+            span = Span(start, start + len(text))
             fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
             yield self.rule.report(doc, span, fix, found=text, suggestion=suggestion, next=texts[index + 1])
 
@@ -173,7 +173,7 @@ class Homophone(Kind):
         after = words_after(doc, index, 2)
         if not after:
             return False
-        end = doc.tokens.starts[index + 1] + len(doc.tokens.texts[index + 1])
+        end = doc.tokens[index + 1].end
         if doc.prose[end:end + 1] in "-–—":
             return False  # "its all-new platform"
         # "there are to be": not "their".

@@ -74,13 +74,15 @@ def words_after(doc: Document, index: int, count: int) -> int:
     after the one before with only spaces between (at most one line break); as
     :func:`presslint.wordtools.following`, without building tokens."""
     tokens = doc.tokens
-    starts, texts = tokens.starts, tokens.texts
+    texts = tokens.texts
     prose = doc.prose
     found = 0
     last = min(index + count, len(texts) - 1)
+    start = tokens.start_of(index)
     while index < last:
-        end = starts[index] + len(texts[index])
-        start = starts[index + 1]
+        end = start + len(texts[index])
+        # The next word is the first after ``end``: no offset list needed to place it.
+        start = prose.find(texts[index + 1], end)
         # Fast path: one space, the usual gap.
         if not (start == end + 1 and prose[end] == " ") and not _GAP.match(prose, end, start):
             break
