@@ -162,3 +162,17 @@ def test_one_token_offset_without_every_offset() -> None:
         assert tokens[index].start == expected[index]
     tokens = Tokens(_TRICKY)
     assert [tokens.start_of(i) for i in range(len(expected))] == expected  # past the single-offset limit too
+
+
+def test_the_ascii_tokenizer_is_used_only_where_it_finds_the_same_words() -> None:
+    import re
+
+    from presslint.document import Tokens
+
+    accented = document("It’s a “quoted” café—no, a cafe\u00a0bar.\n")
+    assert "café" in accented.tokens.texts
+    assert not accented.tokens._pattern.flags & re.ASCII  # é is a letter: Unicode words needed
+    plain = document("It’s a “quoted” cafe—no\u00a0bar.\n")
+    assert plain.tokens._pattern.flags & re.ASCII
+    assert plain.tokens.texts == Tokens(plain.prose).texts == ["It’s", "a", "quoted", "cafe", "no", "bar"]
+    assert plain.tokens.starts == Tokens(plain.prose).starts

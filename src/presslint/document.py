@@ -26,6 +26,9 @@ _NEWLINES = re.compile(r"\r\n|\r|\n")
 # kept together ("it's", "Wi-Fi", "U.S"), so rules see what a reader sees as one word.
 _SPECIAL_CHARACTER = re.compile(r"[^\n\x20-\x7e]")
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
+# The same words where every word character is ASCII: a quarter faster, and exact for a
+# text whose only non-ASCII characters are punctuation, spaces and symbols (most releases).
+_ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)
 
 
 T = TypeVar("T")
@@ -48,21 +51,24 @@ class Tokens(Sequence[Token]):
     place the few they suspect with :meth:`start_of` or :func:`locate`.
     """
 
-    __slots__ = ("_asked", "_prose", "_starts", "texts")
+    __slots__ = ("_asked", "_pattern", "_prose", "_starts", "texts")
 
     # Past this many single offsets in one document, all of them are found at once.
     _SINGLE_OFFSETS = 32
 
-    def __init__(self, prose: str) -> None:
+    def __init__(self, prose: str, ascii_letters: bool = False) -> None:
+        """``ascii_letters``: the caller knows that no letter or digit of ``prose`` is
+        outside ASCII, so a faster pattern gives the same words."""
         self._prose = prose
-        self.texts: list[str] = _WORD.findall(prose)
+        self._pattern = _ASCII_WORD if ascii_letters else _WORD
+        self.texts: list[str] = self._pattern.findall(prose)
         self._starts: list[int] | None = None
         self._asked = 0
 
     @property
     def starts(self) -> list[int]:
         if self._starts is None:
-            self._starts = list(map(re.Match.start, _WORD.finditer(self._prose)))
+            self._starts = list(map(re.Match.start, self._pattern.finditer(self._prose)))
         return self._starts
 
     def start_of(self, index: int) -> int:
@@ -268,7 +274,9 @@ class Document:
 
     @cached_property
     def tokens(self) -> Tokens:
-        return Tokens(self.prose)
+        # The special characters are the non-ASCII ones (and controls): when none is a
+        # letter or digit, the words are all ASCII.
+        return Tokens(self.prose, ascii_letters=not any(map(str.isalnum, self.special_characters)))
 
     @cached_property
     def word_counts(self) -> Counter[str]:
