@@ -176,3 +176,14 @@ def test_the_ascii_tokenizer_is_used_only_where_it_finds_the_same_words() -> Non
     assert plain.tokens._pattern.flags & re.ASCII
     assert plain.tokens.texts == Tokens(plain.prose).texts == ["It’s", "a", "quoted", "cafe", "no", "bar"]
     assert plain.tokens.starts == Tokens(plain.prose).starts
+
+
+def test_token_offsets_found_by_walking_from_a_known_neighbour() -> None:
+    from presslint.document import Tokens
+
+    expected = Tokens(_TRICKY).starts
+    middle = len(expected) // 2
+    tokens = Tokens(_TRICKY)
+    assert tokens.start_of(middle) == expected[middle]
+    for index in (middle + 1, middle + 5, middle - 1, middle - 6, len(expected) - 1, 0):
+        assert tokens.start_of(index) == expected[index], index

@@ -51,10 +51,12 @@ class Tokens(Sequence[Token]):
     place the few they suspect with :meth:`start_of` or :func:`locate`.
     """
 
-    __slots__ = ("_asked", "_pattern", "_prose", "_starts", "texts")
+    __slots__ = ("_asked", "_known", "_pattern", "_prose", "_starts", "texts")
 
-    # Past this many single offsets in one document, all of them are found at once.
+    # Past this many searched offsets in one document, all of them are found at once.
     _SINGLE_OFFSETS = 32
+    # How far from a token whose offset is known the next ones are found by walking.
+    _WALK = 8
 
     def __init__(self, prose: str, ascii_letters: bool = False) -> None:
         """``ascii_letters``: the caller knows that no letter or digit of ``prose`` is
@@ -64,6 +66,7 @@ class Tokens(Sequence[Token]):
         self.texts: list[str] = self._pattern.findall(prose)
         self._starts: list[int] | None = None
         self._asked = 0
+        self._known: dict[int, int] = {}
 
     @property
     def starts(self) -> list[int]:
@@ -72,19 +75,47 @@ class Tokens(Sequence[Token]):
         return self._starts
 
     def start_of(self, index: int) -> int:
-        """The offset of token ``index``: the n-th whole-token occurrence of its word,
-        n counted among the earlier tokens in C, found with ``str.find``."""
+        """The offset of token ``index``, without every token's offset.
+
+        From a token near it whose offset is known, the words in between are found one
+        after the other with ``str.find`` (only non-word characters stand between two
+        tokens, so a word's first occurrence after the token before it is the token). Else
+        the word's n-th whole-token occurrence, n counted among the earlier tokens in C."""
         if self._starts is not None:
             return self._starts[index]
-        self._asked += 1
-        if self._asked > self._SINGLE_OFFSETS:
-            return self.starts[index]
         texts = self.texts
         if index < 0:
             index += len(texts)
-        word = texts[index]
-        occurrences = token_pattern(word).finditer(self._prose)
-        return next(islice(occurrences, texts[:index].count(word), None)).start()
+        if not 0 <= index < len(texts):
+            raise IndexError(f"token index {index} out of range")
+        known = self._known
+        if index in known:
+            return known[index]
+        start = self._from_neighbour(index)
+        if start is None:
+            self._asked += 1
+            if self._asked > self._SINGLE_OFFSETS:
+                return self.starts[index]
+            word = texts[index]
+            start = next(islice(occurrences(self._prose, word), texts[:index].count(word), None))
+        known[index] = start
+        return start
+
+    def _from_neighbour(self, index: int) -> int | None:
+        texts, known, prose = self.texts, self._known, self._prose
+        for near in range(index - 1, max(index - self._WALK, -1), -1):
+            if near in known:
+                position = known[near]
+                for between in range(near, index):
+                    position = prose.find(texts[between + 1], position + len(texts[between]))
+                return position
+        for near in range(index + 1, min(index + self._WALK, len(texts))):
+            if near in known:
+                position = known[near]
+                for between in range(near, index, -1):
+                    position = prose.rfind(texts[between - 1], 0, position)
+                return position
+        return None
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -121,13 +152,41 @@ def _word_char(char: str) -> bool:
 
 def locate(prose: str, words: Iterable[str]) -> list[tuple[int, str]]:
     """Where each of ``words`` stands in ``prose`` as a whole token (a word of
-    :class:`Tokens`, "Wi-Fi", "Microsoft’s"): (start, word) pairs, sorted.
-
-    A regex per word that starts with the word itself, a literal the regex engine finds
-    fast: for the few words a rule suspects, much cheaper than every token's offset."""
-    found = [(match.start(), word) for word in words for match in token_pattern(word).finditer(prose)]
+    :class:`Tokens`, "Wi-Fi", "Microsoft’s"): (start, word) pairs, sorted. For the few
+    words a rule suspects, much cheaper than every token's offset."""
+    found = [(start, word) for word in words for start in occurrences(prose, word)]
     found.sort()
     return found
+
+
+def occurrences(prose: str, word: str) -> Iterator[int]:
+    """The offsets where ``word`` stands in ``prose`` as a whole token, in order."""
+    if len(word) <= 3:
+        # A short word is part of many others ("its" of "benefits"): a regex, compiled
+        # once for the run, checks each place in C.
+        for match in token_pattern(word).finditer(prose):
+            yield match.start()
+        return
+    # A longer word is seldom part of another: str.find, and each place checked here
+    # (compiling a regex for a word met once would cost more).
+    length, size = len(prose), len(word)
+    start = prose.find(word)
+    while start != -1:
+        end = start + size
+        if _token_edge(prose, start - 1, start - 2, length) and _token_edge(prose, end, end + 1, length):
+            yield start
+        start = prose.find(word, start + 1)
+
+
+def _token_edge(prose: str, next_to: int, beyond: int, length: int) -> bool:
+    """Whether a token can end beside ``prose[next_to]``: it is no word character, nor a
+    joiner (apostrophe, dot, hyphen) with a word character ``beyond`` it."""
+    if not 0 <= next_to < length:
+        return True
+    char = prose[next_to]
+    if _word_char(char):
+        return False
+    return not (char in _JOINERS and 0 <= beyond < length and _word_char(prose[beyond]))
 
 
 @lru_cache(maxsize=4096)
