@@ -117,15 +117,15 @@ def test_recurs_ignores_case() -> None:
     assert not wordtools.recurs(document("A blockchain-based blockchain.\n"), "blockchain")
 
 
-def test_sorted_table_answers_the_same_in_place_and_as_a_dict() -> None:
+def test_sorted_table_answers_the_same_in_place_and_with_its_set() -> None:
     words = ["apple", "banana", "kiwi", "pear"]
     lazy, materialised = (SortedTable("apple\t1\nkiwi\t2\npear\t3\n") for _ in range(2))
-    materialised.as_dict()
+    assert materialised.keys() == {"apple", "kiwi", "pear"}
     for table in (lazy, materialised):
         assert table.among(words) == {"apple", "kiwi", "pear"}
         assert table.missing(words) == {"banana"}
         assert [table.get(word) for word in words] == ["1", None, "2", "3"]
-    assert lazy._dict is None  # a few lookups do not build the dict
+    assert lazy._words is None  # a few lookups do not build the set
 
 
 def test_sorted_table_of_words_alone_and_its_budget() -> None:
@@ -133,12 +133,12 @@ def test_sorted_table_of_words_alone_and_its_budget() -> None:
     table = SortedTable(text)
     assert "w0042" in table and "w0042x" not in table and table.get("w2999") == ""
     assert table.missing(["w0001", "w3000", "", "a\nw0002", "w0003\t"]) == {"w3000", "", "a\nw0002", "w0003\t"}
-    assert table._dict is None
-    # Past its budget of distinct words looked up, the table is a dict: the same answers.
+    assert table._words is None
+    # Past its budget of distinct words looked up, the table builds its set: the same answers.
     words = [f"x{i}" for i in range(table._budget)]
-    assert table.missing(words, batch=False) == set(words) and table._dict is not None
+    assert table.missing(words, batch=False) == set(words) and table._words is not None
     assert table.among(["w0042", "x"]) == {"w0042"} and table.get("w0042x") is None
-    assert len(table.keys()) == 3000
+    assert len(table.keys()) == 3000 and table.as_dict()["w0007"] == ""
 
 
 def test_its_both_ways_straight_and_curly() -> None:

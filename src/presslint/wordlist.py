@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, KeysView
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -13,6 +13,7 @@ _DATA = Path(__file__).resolve().parent / "data"
 
 
 _PAIR = re.compile(r"^([^\t\n]+)\t([^\n]*)$", re.MULTILINE)
+_KEY = re.compile(r"\n([^\t\n]+)")  # a line's word, before its value
 
 
 def packaged_text(folder: str, name: str) -> str:
@@ -28,23 +29,21 @@ class SortedTable:
     """A sorted word list, looked up in place: every line ``word``, or every line
     ``word<TAB>value``.
 
-    Building a set or dict of 170,000 words costs 30-70 ms, which a pre-commit run on
-    one file should not pay for the few hundred words it looks up. So the file's text is
-    kept as one string: a sample of every line starting near each 1 KB mark is bisected
-    to find the window a word's line must be in, and ``str.find`` looks there at C speed
-    (about 1.5 µs a word; answers are kept, so a word asked again costs a set lookup).
-    Only when a run looks up so many words that building a dict would have cost less
-    does the table turn itself into one, with faster lookups and set operations: past a
-    number of distinct words looked up that grows with the table (as its build time
-    does), or at the third batch of a document's words (a long run). Dicts, not sets,
-    hold the words: a dict of strings is no container the garbage collector walks, a
-    set is (170,000 words walked at every full collection).
+    Building a set of 170,000 words costs about 30 ms, which a pre-commit run on one file
+    should not pay for the few hundred words it looks up. So the file's text is kept as
+    one string: a sample of every line starting near each 1 KB mark is bisected to find
+    the window a word's line must be in, and ``str.find`` looks there at C speed (1.5-4
+    µs a word; answers are kept, so a word asked again costs a dict lookup). Only when a
+    run looks up so many words that the set would have cost less does the table build
+    it, for membership and set operations in C: past a number of distinct words looked
+    up that grows with the table (as the set's cost does), or at the third batch of a
+    document's words (a long run). Values are still read in place, for the few words
+    found (a dict of them all, :meth:`as_dict`, costs twice the set).
     """
 
     _STEP = 1024
-    # Building the dict costs about as much as looking up a word in place for every 80
-    # characters of the table (an eighth of its lines for one word a line, a quarter for
-    # a word and its value).
+    # The set costs about as much as looking up a word in place (in a long run, where
+    # the table is out of the processor's caches) for every 80 characters of the table.
     _CHARACTERS_PER_LOOKUP = 80
     _MIN_BUDGET = 100  # a small table stays as it is for a few lookups
     _LONG_RUN = 3  # batches
@@ -61,6 +60,7 @@ class SortedTable:
         self._absent: dict[str, None] = {}
         self._budget = max(len(self._text) // self._CHARACTERS_PER_LOOKUP, self._MIN_BUDGET)
         self._batches = 0
+        self._words: frozenset[str] | None = None
         self._dict: dict[str, str] | None = None
 
     def _sampled(self) -> tuple[list[int], list[str]]:
@@ -108,15 +108,22 @@ class SortedTable:
         return len(self._found) + len(self._absent) + more > self._budget
 
     def _value(self, word: str) -> str | None:
-        if self._dict is not None:
-            return self._dict.get(word)
-        if word in self._absent:
+        words = self._words
+        if words is None:
+            if word in self._absent:
+                return None
+            if word in self._found or not self._over_budget(1):
+                if word not in self._found:
+                    self._look_up((word,))
+                return self._found.get(word)
+            words = self.keys()
+        if word not in words:
             return None
+        if self._after_word == "\n":
+            return ""
         if word not in self._found:
-            if self._over_budget(1):
-                return self.as_dict().get(word)
-            self._look_up((word,))
-        return self._found.get(word)
+            self._look_up((word,))  # a word of the table: its value, in place
+        return self._found[word]
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._value(word) is not None
@@ -125,37 +132,39 @@ class SortedTable:
         value = self._value(word)
         return default if value is None else value
 
+    def keys(self) -> frozenset[str]:
+        """Every word, for set operations: builds the set of them, once."""
+        if self._words is None:
+            text = self._text
+            if self._after_word == "\t":
+                self._words = frozenset(_KEY.findall(text))  # one regex pass, no Python loop
+            else:
+                # Not the line breaks around the text: no "" among the words.
+                self._words = frozenset(text[1:-1].split("\n"))
+            self._absent.clear()  # answered by the set now
+        return self._words
+
     def as_dict(self) -> dict[str, str]:
         """Every word with its value ("" in a table of words alone)."""
         if self._dict is None:
-            text = self._text
             if self._after_word == "\t":
                 # One regex pass and dict() over its tuples: no Python loop per line.
-                self._dict = dict(_PAIR.findall(text))
+                self._dict = dict(_PAIR.findall(self._text))
             else:
-                self._dict = dict.fromkeys(text.split("\n"), "")
-                del self._dict[""]  # before the first line and after the last
-            self._found.clear()
-            self._absent.clear()
+                self._dict = dict.fromkeys(self.keys(), "")
         return self._dict
-
-    def keys(self) -> KeysView[str]:
-        """Every word, for set operations: turns the table into a dict."""
-        return self.as_dict().keys()
 
     def missing(self, words: Iterable[str], *, batch: bool = True) -> set[str]:
         """Those of ``words`` not in the table. A batch is a document's words (a third
         means a long run); other calls are lookups of their words."""
         given = words if isinstance(words, set) else set(words)
-        if self._dict is None:
+        if self._words is None:
             self._batches += batch
             new = given.difference(self._found).difference(self._absent)
             if self._batches < self._LONG_RUN and not self._over_budget(len(new)):
                 self._look_up(new)
                 return given.difference(self._found)
-        # set.difference(dict) walks the set and looks each word up in the dict, in C
-        # (given dict.keys() instead, it would walk all the keys).
-        return given.difference(self.as_dict())
+        return given.difference(self.keys())
 
     def among(self, words: Iterable[str], *, batch: bool = True) -> set[str]:
         """Those of ``words`` in the table (for ``batch``, see :meth:`missing`)."""

@@ -245,7 +245,7 @@ def _misspelt(lower: set[str], capitalised: set[str], others: set[str]) -> set[s
     ("goverment-backed"). All are no known words, but the lower-case forms of capitalised
     words and the parts may be ("The", "re-use"); and no misspelling is a known word (see
     scripts/build_typos_data.py). So these are sifted through the known words first (in C
-    once that table is a dict), and the few left looked up among the misspellings at once."""
+    once that table has its set), and the few left looked up among the misspellings at once."""
     compounds = [word for word in others if "-" in word and not any(map(str.isdigit, word))]
     # The parts of every compound in one pass: a line break parts no letters.
     parts = map(str.lower, WORD_PART.findall("\n".join(compounds)))

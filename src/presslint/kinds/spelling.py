@@ -93,18 +93,18 @@ def suggestions(word: str, limit: int = 3) -> list[str]:
 
 def _slips(word: str) -> set[str]:
     """Every string one slip of the keyboard away from ``word`` (see :func:`suggestions`)."""
-    found: set[str] = set()
-    for i in range(len(word) + 1):
-        head, tail = word[:i], word[i:]
-        if tail:
-            # An extra letter: typed twice, or a neighbour of the letter before or after.
-            around = head[-1:] + tail[1:2]
-            if any(tail[0] == ch or ch in _NEIGHBOURS.get(tail[0], "") for ch in around):
-                found.add(head + tail[1:])
-            if len(tail) > 1:
-                found.add(head + tail[1] + tail[0] + tail[2:])
-            found.update([head + letter + tail[1:] for letter in _NEIGHBOURS.get(tail[0], "")])
-        found.update([head + letter + tail for letter in _LETTERS])
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    # A letter missing, anywhere: most of the slips, made in one comprehension.
+    found = {head + letter + tail for head, tail in cuts for letter in _LETTERS}
+    for head, tail in cuts[:-1]:
+        first, rest = tail[0], tail[1:]
+        near = _NEIGHBOURS.get(first, "")
+        # An extra letter: typed twice, or a neighbour of the letter before or after.
+        if any(first == ch or ch in near for ch in head[-1:] + rest[:1]):
+            found.add(head + rest)
+        if rest:
+            found.add(head + rest[0] + first + rest[1:])  # two letters swapped
+        found.update([head + letter + rest for letter in near])  # a neighbouring key
     found.discard(word)
     return found
 
