@@ -103,21 +103,42 @@ def test_misspellings_are_no_known_words() -> None:
     assert lexicon.misspellings().keys().isdisjoint(lexicon.known_words().keys())
 
 
+def test_known_words_are_lower_case_and_hold_every_ranked_word() -> None:
+    # wordtools looks up only lower-case words; frequency_rank().of() sifts through the
+    # known words before the ranks.
+    known = lexicon.known_words().keys()
+    assert all(map(str.islower, known))
+    assert lexicon._ranks().keys() <= known
+
+
 def test_recurs_ignores_case() -> None:
     assert wordtools.recurs(document("The blockchain and Blockchain.\n"), "blockchain")
     assert wordtools.recurs(document("A blockchain, a blockchain.\n"), "blockchain")
     assert not wordtools.recurs(document("A blockchain-based blockchain.\n"), "blockchain")
 
 
-def test_sorted_table_answers_the_same_in_place_and_as_a_dict() -> None:
+def test_sorted_table_answers_the_same_in_place_and_with_its_set() -> None:
     words = ["apple", "banana", "kiwi", "pear"]
     lazy, materialised = (SortedTable("apple\t1\nkiwi\t2\npear\t3\n") for _ in range(2))
-    materialised.as_dict()
+    assert materialised.keys() == {"apple", "kiwi", "pear"}
     for table in (lazy, materialised):
         assert table.among(words) == {"apple", "kiwi", "pear"}
         assert table.missing(words) == {"banana"}
         assert [table.get(word) for word in words] == ["1", None, "2", "3"]
-    assert lazy._dict is None  # a few lookups do not build the dict
+    assert lazy._words is None  # a few lookups do not build the set
+
+
+def test_sorted_table_of_words_alone_and_its_budget() -> None:
+    text = "".join(f"w{i:04}\n" for i in range(3000))
+    table = SortedTable(text)
+    assert "w0042" in table and "w0042x" not in table and table.get("w2999") == ""
+    assert table.missing(["w0001", "w3000", "", "a\nw0002", "w0003\t"]) == {"w3000", "", "a\nw0002", "w0003\t"}
+    assert table._words is None
+    # Past its budget of distinct words looked up, the table builds its set: the same answers.
+    words = [f"x{i}" for i in range(table._budget)]
+    assert table.missing(words, batch=False) == set(words) and table._words is not None
+    assert table.among(["w0042", "x"]) == {"w0042"} and table.get("w0042x") is None
+    assert len(table.keys()) == 3000 and table.as_dict()["w0007"] == ""
 
 
 def test_its_both_ways_straight_and_curly() -> None:
@@ -203,6 +224,12 @@ def test_pattern_words_are_checked(words: list[str], message: str) -> None:
     rule = RULES["T114"]
     with pytest.raises(ValueError, match=message):
         Pattern(rule, {**rule.checker.options, "words": words}, Config())
+
+
+def test_start_of_places_rare_and_repeated_words() -> None:
+    doc = document("Teh plan, the Teh-like plan and Teh.\n")
+    for index in range(len(doc.tokens)):
+        assert wordtools.start_of(doc, index) == doc.tokens.starts[index]
 
 
 def test_word_line_helpers_agree_with_the_tokens() -> None:

@@ -47,8 +47,12 @@ class _Ranks:
         return word in _ranks()
 
     def of(self, words: Iterable[str]) -> dict[str, int]:
-        """The rank of each of ``words`` that is in the table, looked up all at once."""
-        return {word: self.get(word, 0) for word in _ranks().among(words, batch=False)}
+        """The rank of each of ``words`` that is in the table. Every ranked word is a known
+        word (see scripts/build_typos_data.py), so ``words`` are first sifted through the
+        known words at once (in C once that table has its set), and the few left looked up."""
+        ranks = _ranks()
+        found = ((word, ranks.get(word)) for word in known_words().among(words, batch=False))
+        return {word: int(rank) for word, rank in found if rank is not None}
 
 
 def frequency_rank() -> _Ranks:

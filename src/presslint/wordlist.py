@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, KeysView
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -13,6 +13,7 @@ _DATA = Path(__file__).resolve().parent / "data"
 
 
 _PAIR = re.compile(r"^([^\t\n]+)\t([^\n]*)$", re.MULTILINE)
+_KEY = re.compile(r"\n([^\t\n]+)")  # a line's word, before its value
 
 
 def packaged_text(folder: str, name: str) -> str:
@@ -25,69 +26,104 @@ def packaged_text(folder: str, name: str) -> str:
 
 
 class SortedTable:
-    """A sorted word list (``word`` or ``word<TAB>value`` lines), looked up in place.
+    """A sorted word list, looked up in place: every line ``word``, or every line
+    ``word<TAB>value``.
 
-    Building a set or dict of 170,000 words costs 50-90 ms, which a pre-commit run on
-    one file should not pay for the few hundred words it looks up. So the file's text is
-    kept as one string: a sample of every line starting near each 2 KB mark is bisected
-    to find the window a word's line must be in, and ``str.find`` looks there at C speed.
-    A long run (many documents) makes many lookups: at the third batch of a document's
-    words, or past a threshold of words looked up, the table turns itself into a dict,
-    whose lookups and set operations are faster still.
+    Building a set of 170,000 words costs about 30 ms, which a pre-commit run on one file
+    should not pay for the few hundred words it looks up. So the file's text is kept as
+    one string: a sample of every line starting near each 1 KB mark is bisected to find
+    the window a word's line must be in, and ``str.find`` looks there at C speed (1.5-4
+    µs a word; answers are kept, so a word asked again costs a dict lookup). Only when a
+    run looks up so many words that the set would have cost less does the table build
+    it, for membership and set operations in C: past a number of distinct words looked
+    up that grows with the table (as the set's cost does), or at the third batch of a
+    document's words (a long run). Values are still read in place, for the few words
+    found (a dict of them all, :meth:`as_dict`, costs twice the set).
     """
 
-    _STEP = 2048
-    _MATERIALISE_AFTER = 4_000
+    _STEP = 1024
+    # The set costs about as much as looking up a word in place (in a long run, where
+    # the table is out of the processor's caches) for every 80 characters of the table.
+    _CHARACTERS_PER_LOOKUP = 80
+    _MIN_BUDGET = 100  # a small table stays as it is for a few lookups
     _LONG_RUN = 3  # batches
 
     def __init__(self, text: str) -> None:
-        self._text = "\n" + text.strip("\n") + "\n"
+        # Each line between line breaks, so that "\nword\n" or "\nword\t" finds a word.
+        self._text = "\n" + (text if text.endswith("\n") and not text.startswith("\n") else text.strip("\n") + "\n")
+        # What follows a word on its line: its value, or the line's end.
+        self._after_word = "\t" if "\t" in self._text else "\n"
         self._samples: tuple[list[int], list[str]] | None = None
-        self._lookups = 0
+        # The answers of the lookups in place so far: the words found with their values,
+        # and the words not there.
+        self._found: dict[str, str] = {}
+        self._absent: dict[str, None] = {}
+        self._budget = max(len(self._text) // self._CHARACTERS_PER_LOOKUP, self._MIN_BUDGET)
         self._batches = 0
+        self._words: frozenset[str] | None = None
         self._dict: dict[str, str] | None = None
 
     def _sampled(self) -> tuple[list[int], list[str]]:
+        """The starts of the sampled lines and their words, between sentinels: the start
+        of the first line with "" (before every word), and the end of the text."""
         if self._samples is None:
             text = self._text
-            starts: list[int] = []
-            keys: list[str] = []
-            for mark in range(0, len(text) - 1, self._STEP):
+            starts: list[int] = [1]
+            keys: list[str] = [""]
+            for mark in range(self._STEP, len(text) - 1, self._STEP):
                 line = text.find("\n", mark) + 1
-                if line == 0 or line >= len(text) or (starts and starts[-1] == line):
+                if line == 0 or line >= len(text) or starts[-1] == line:
                     continue
                 end = text.find("\n", line)
                 tab = text.find("\t", line, end)
                 starts.append(line)
                 keys.append(text[line:end if tab == -1 else tab])
+            starts.append(len(text))
             self._samples = (starts, keys)
         return self._samples
 
-    def _count(self, words: int, batch: bool = False) -> None:
-        self._lookups += words
-        self._batches += batch
-        if self._dict is None and (self._lookups > self._MATERIALISE_AFTER or self._batches >= self._LONG_RUN):
-            self.as_dict()
+    def _look_up(self, words: Iterable[str]) -> None:
+        """Find ``words`` (none looked up before) in place, recording the answers."""
+        starts, keys = self._sampled()
+        text = self._text
+        find = text.find
+        after = self._after_word
+        found, absent = self._found, self._absent
+        for word in words:
+            if "\n" in word or "\t" in word:
+                absent[word] = None
+                continue
+            # The word's line, if any, lies between the sampled lines around it.
+            index = bisect_right(keys, word)
+            at = find(f"\n{word}{after}", starts[index - 1] - 1, starts[index] + len(word) + 2)
+            if at == -1:
+                absent[word] = None
+            elif after == "\n":
+                found[word] = ""
+            else:
+                value_start = at + len(word) + 2
+                found[word] = text[value_start:find("\n", value_start)]
+
+    def _over_budget(self, more: int) -> bool:
+        return len(self._found) + len(self._absent) + more > self._budget
 
     def _value(self, word: str) -> str | None:
-        self._count(1)
-        if self._dict is not None:
-            return self._dict.get(word)
-        return self._search(word)
-
-    def _search(self, word: str) -> str | None:
-        if not word or "\n" in word or "\t" in word:
+        words = self._words
+        if words is None:
+            if word in self._absent:
+                return None
+            if word in self._found or not self._over_budget(1):
+                if word not in self._found:
+                    self._look_up((word,))
+                return self._found.get(word)
+            words = self.keys()
+        if word not in words:
             return None
-        starts, keys = self._sampled()
-        index = bisect_right(keys, word)
-        text = self._text
-        low = starts[index - 1] - 1 if index > 0 else 0
-        high = (starts[index] if index < len(starts) else len(text)) + len(word) + 2
-        at = text.find("\n" + word + "\t", low, high)
-        if at != -1:
-            value_start = at + len(word) + 2
-            return text[value_start:text.find("\n", value_start)]
-        return "" if text.find("\n" + word + "\n", low, high) != -1 else None
+        if self._after_word == "\n":
+            return ""
+        if word not in self._found:
+            self._look_up((word,))  # a word of the table: its value, in place
+        return self._found[word]
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._value(word) is not None
@@ -96,33 +132,41 @@ class SortedTable:
         value = self._value(word)
         return default if value is None else value
 
-    def as_dict(self) -> dict[str, str]:
-        if self._dict is None:
+    def keys(self) -> frozenset[str]:
+        """Every word, for set operations: builds the set of them, once."""
+        if self._words is None:
             text = self._text
-            if "\t" in text:
-                # One regex pass and dict() over its tuples: no Python loop per line.
-                self._dict = dict(_PAIR.findall(text))
+            if self._after_word == "\t":
+                self._words = frozenset(_KEY.findall(text))  # one regex pass, no Python loop
             else:
-                self._dict = dict.fromkeys(text.split("\n"), "")
-                self._dict.pop("", None)
-        return self._dict
+                # Not the line breaks around the text: no "" among the words.
+                self._words = frozenset(text[1:-1].split("\n"))
+            self._absent.clear()  # answered by the set now
+        return self._words
 
-    def keys(self) -> KeysView[str]:
-        """Every word, for set operations: turns the table into a dict."""
-        return self.as_dict().keys()
+    def as_dict(self) -> dict[str, str]:
+        """Every word with its value ("" in a table of words alone)."""
+        if self._dict is None:
+            if self._after_word == "\t":
+                # One regex pass and dict() over its tuples: no Python loop per line.
+                self._dict = dict(_PAIR.findall(self._text))
+            else:
+                self._dict = dict.fromkeys(self.keys(), "")
+        return self._dict
 
     def missing(self, words: Iterable[str], *, batch: bool = True) -> set[str]:
         """Those of ``words`` not in the table. A batch is a document's words (a third
-        means a long run); other calls count as lookups of their words."""
-        given = set(words)
-        self._count(len(given), batch)
-        if self._dict is not None:
-            # set.difference(dict) walks the set and looks each word up in the dict, in C
-            # (given dict.keys() instead, it would walk all the keys).
-            return given.difference(self._dict)
-        return {word for word in given if self._search(word) is None}
+        means a long run); other calls are lookups of their words."""
+        given = words if isinstance(words, set) else set(words)
+        if self._words is None:
+            self._batches += batch
+            new = given.difference(self._found).difference(self._absent)
+            if self._batches < self._LONG_RUN and not self._over_budget(len(new)):
+                self._look_up(new)
+                return given.difference(self._found)
+        return given.difference(self.keys())
 
     def among(self, words: Iterable[str], *, batch: bool = True) -> set[str]:
         """Those of ``words`` in the table (for ``batch``, see :meth:`missing`)."""
-        given = set(words)
+        given = words if isinstance(words, set) else set(words)
         return given - self.missing(given, batch=batch)

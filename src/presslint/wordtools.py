@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Set
+from itertools import filterfalse
 from typing import NamedTuple
 
-from .document import Document, Token
+from .document import Document, Token, next_words
 from .lexicon import is_word, known_words, misspellings
 
 APOSTROPHES = "'’"
@@ -56,18 +57,23 @@ def adjacent(prose: str, first: Token, second: Token) -> bool:
     return bool(_GAP.match(prose, first.end, second.start)) if first.end <= second.start else False
 
 
+def start_of(doc: Document, index: int) -> int:
+    """The offset of token ``index``. A suspect is mostly a rare word that stands once in
+    the prose, even as part of another word: then ``str.find`` places it (two C scans),
+    with no token pattern to compile as :meth:`Tokens.start_of` does."""
+    word = doc.tokens.texts[index]
+    prose = doc.prose
+    at = prose.find(word)
+    if at != -1 and prose.find(word, at + 1) == -1:
+        return at
+    return doc.tokens.start_of(index)
+
+
 def following(doc: Document, index: int, count: int = 1) -> list[Token]:
     """Up to ``count`` tokens straight after token ``index`` in the same sentence-ish run:
-    separated by spaces only (no punctuation, no blank line)."""
-    tokens, prose = doc.tokens, doc.prose
-    result: list[Token] = []
-    previous = tokens[index]
-    for token in tokens[index + 1:index + 1 + count]:
-        if not adjacent(prose, previous, token):
-            break
-        result.append(token)
-        previous = token
-    return result
+    separated by spaces only (no punctuation, no blank line). Found in the prose after
+    the token, so only token ``index`` is placed."""
+    return next_words(doc.prose, start_of(doc, index) + len(doc.tokens.texts[index]), count)
 
 
 def recurs(doc: Document, word: str) -> bool:
@@ -118,16 +124,21 @@ def quoted_words(doc: Document) -> frozenset[str]:
 def in_foreign_phrase(doc: Document, index: int) -> bool:
     """A neighbour (up to two words away) that is no English word either: a phrase in
     another language ("abogado de accidentes")."""
-    tokens, prose = doc.tokens, doc.prose
+    texts = doc.tokens.texts
     for other in (index - 2, index - 1, index + 1, index + 2):
-        if 0 <= other < len(tokens):
-            low, high = sorted((index, other))
-            neighbour = tokens[other].text
-            joined = all(adjacent(prose, tokens[i], tokens[i + 1]) for i in range(low, high))
-            if joined and neighbour.isalpha() and neighbour.islower() \
-                    and not is_word(neighbour):
+        if 0 <= other < len(texts):
+            neighbour = texts[other]
+            # The words first: placing tokens costs more, and most neighbours are English.
+            if neighbour.isalpha() and neighbour.islower() and not is_word(neighbour) \
+                    and _joined(doc, *sorted((index, other))):
                 return True
     return False
+
+
+def _joined(doc: Document, low: int, high: int) -> bool:
+    """Whether tokens ``low`` to ``high`` follow each other with only spaces between."""
+    tokens, prose = doc.tokens, doc.prose
+    return all(adjacent(prose, tokens[i], tokens[i + 1]) for i in range(low, high))
 
 
 def tokens_of(doc: Document, words: Set[str]) -> Iterator[int]:
@@ -187,15 +198,16 @@ def suspects(doc: Document) -> Suspects:
 
 
 def _find_suspects(doc: Document) -> Suspects:
-    # set(counts) reuses the hashes the Counter holds; the difference looks them up in C.
-    words = set(doc.word_counts)
-    rest = words.difference(_PLAIN)  # the suspects and the new words
+    counts = doc.word_counts
+    # The suspects and the new words: filterfalse walks the counts in C and the lookups
+    # reuse the hashes they hold (cheaper than copying them all into a set first).
+    rest = set(filterfalse(_PLAIN.__contains__, counts))
     new = rest.difference(_SUSPECTED)
     if new:
         if len(_PLAIN) + len(_SUSPECTED) + len(new) > REMEMBER:
             for judged in (_PLAIN, _SUSPECTED, *_SUSPECTED_BY):
                 judged.clear()
-            rest = new = words
+            rest = new = set(counts)
         _judge(new)
     found = rest & _SUSPECTED
     if not found:
@@ -206,11 +218,12 @@ def _find_suspects(doc: Document) -> Suspects:
 def _judge(words: set[str]) -> None:
     """Record which rules each of ``words`` (new) is a suspect for: set operations in C over
     them all, for a first document brings hundreds of new words."""
-    unknown = known_words().missing(words)
+    # Every known word is lower case: only the lower-case words are looked up.
+    unknown = words.difference(known_words().among(filter(str.islower, words)))
     letters = set(filter(str.isalpha, unknown))
     lower = set(filter(str.islower, letters))
     capitalised = letters - lower  # or mixed: "Teh", "TEH", "blastingAlice", "Microsofts"
-    misspelt = _misspelt(letters) | _misspelt_parts(unknown - letters)
+    misspelt = _misspelt(lower, capitalised, unknown - letters)
     verdicts = (
         misspelt,
         set(filter(str.isascii, lower)) - misspelt,
@@ -225,17 +238,23 @@ def _judge(words: set[str]) -> None:
     _PLAIN.update(words - suspected)
 
 
-def _misspelt(words: set[str]) -> set[str]:
-    """Those of ``words`` whose lower-case form is a known misspelling ("teh", "Teh", "TEH")."""
-    hits = misspellings().among(map(str.lower, words))
-    return {word for word in words if word.lower() in hits} if hits else set()
-
-
-def _misspelt_parts(words: set[str]) -> set[str]:
-    """Those of ``words`` with hyphens and no digit ("x86-64" is a code) that have a part
-    whose lower-case form is a known misspelling ("goverment-backed")."""
-    return {word for word in words if "-" in word and not any(map(str.isdigit, word))
-            and any(part.lower() in misspellings() for part in WORD_PART.findall(word))}
+def _misspelt(lower: set[str], capitalised: set[str], others: set[str]) -> set[str]:
+    """Those of the words of letters only (``lower``, ``capitalised``) whose lower-case form
+    is a known misspelling ("teh", "Teh", "TEH"), and those of ``others`` with hyphens and no
+    digit ("x86-64" is a code) that have a part whose lower-case form is one
+    ("goverment-backed"). All are no known words, but the lower-case forms of capitalised
+    words and the parts may be ("The", "re-use"); and no misspelling is a known word (see
+    scripts/build_typos_data.py). So these are sifted through the known words first (in C
+    once that table has its set), and the few left looked up among the misspellings at once."""
+    compounds = [word for word in others if "-" in word and not any(map(str.isdigit, word))]
+    # The parts of every compound in one pass: a line break parts no letters.
+    parts = map(str.lower, WORD_PART.findall("\n".join(compounds)))
+    unknown = known_words().missing(set(map(str.lower, capitalised)).union(parts), batch=False)
+    hits = misspellings().among(unknown.union(lower), batch=False)
+    if not hits:
+        return set()
+    return ({word for word in lower | capitalised if word.lower() in hits}
+            | {word for word in compounds if any(part.lower() in hits for part in WORD_PART.findall(word))})
 
 
 def _possessives(capitalised: set[str]) -> set[str]:

@@ -20,6 +20,7 @@ from ..wordtools import (
     match_case,
     quoted_words,
     shape,
+    start_of,
     starts_sentence,
     suspects,
     tokens_of,
@@ -34,37 +35,47 @@ class Misspelling(Kind):
         self.vocabulary = vocabulary.of(self.config)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        table = lexicon.misspellings()
         prose = doc.prose
+        texts = doc.tokens.texts
         # Walk the tokens only for the words that are suspect ("teh", "Teh", "re-use").
         for index in tokens_of(doc, suspects(doc).misspelt):
-            token = doc.tokens[index]
-            text = token.text
-            if text.isalpha():
-                parts: list[tuple[int, str]] = [(token.start, text)]
-            else:
-                # Parts of a compound: short ones are often prefixes or suffixes ("add-ons").
-                parts = [(token.start + m.start(), m.group()) for m in WORD_PART.finditer(text)
-                         if len(m.group()) >= 5]
-            for start, word in parts:
-                correction = table.get(word.lower())
-                if correction is None:
-                    continue
+            token_start: int | None = None
+            for offset, word, correction in self._candidates(doc, texts[index]):
+                # Placed only now: what the word alone decides is settled.
+                if token_start is None:
+                    token_start = start_of(doc, index)
+                start = token_start + offset
+                end = start + len(word)
                 form = shape(word)
                 # Capitals are mostly acronyms ("EHR", "INSEAD"): only in a headline set in capitals.
-                if form == "mixed" or (form == "upper" and not in_capitals_line(prose, start)):
+                if form == "upper" and not in_capitals_line(prose, start):
                     continue
                 # Title case mid-sentence is a name ("Holliday", "Synopsys").
                 if form == "title" and not starts_sentence(prose, start):
                     continue
-                end = start + len(word)
-                if not is_free_standing(prose, start, end) or self.vocabulary.accepts(word):
-                    continue
-                if _coined(doc, word) or in_foreign_phrase(doc, index):
+                if not is_free_standing(prose, start, end) or in_foreign_phrase(doc, index):
                     continue
                 suggestion = match_case(word, correction)
                 fix = Fix(f"replace with {suggestion!r}", (Edit(Span(start, end), suggestion),), safe=False)
                 yield self.rule.report(doc, Span(start, end), fix, found=word, suggestion=suggestion)
+
+    def _candidates(self, doc: Document, text: str) -> Iterator[tuple[int, str, str]]:
+        """The misspelt words of a token, with their offset in it and their correction: the
+        token, or the parts of a compound, that pass the checks needing no position."""
+        if text.isalpha():
+            parts: list[tuple[int, str]] = [(0, text)]
+        else:
+            # Parts of a compound: short ones are often prefixes or suffixes ("add-ons").
+            parts = [(m.start(), m.group()) for m in WORD_PART.finditer(text) if len(m.group()) >= 5]
+        table = lexicon.misspellings()
+        for offset, word in parts:
+            correction = table.get(word.lower())
+            # Mixed case is a name or a code ("SoCal", "iPhone").
+            if correction is None or shape(word) == "mixed":
+                continue
+            if self.vocabulary.accepts(word) or _coined(doc, word):
+                continue
+            yield offset, word, correction
 
 
 def _coined(doc: Document, word: str) -> bool:

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document
-from ..wordtools import following, is_free_standing, suspects, tokens_of
+from ..document import Document, next_words
+from ..wordtools import is_free_standing, start_of, suspects, tokens_of
 from . import Kind
 
 _NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -34,19 +34,23 @@ class MissingPossessive(Kind):
         # "Microsofts" when the document (or the user) names "Microsoft", written once.
         words = {word for word in suspects(doc).possessive
                  if (word[:-1] in counts or word[:-1] in self.names) and counts[word] == 1}
+        texts = doc.tokens.texts
         for index in tokens_of(doc, words):
-            token = doc.tokens[index]
-            word = token.text
+            word = texts[index]
             name = word[:-1]
             # "Apples", "Solutions", "Teslas": plurals that are words are left alone, and so
             # are names that end in s on their own ("Dynamics" written twice).
             if lexicon.is_word(word) or counts[word] > 1 or self.vocabulary.accepts(word):
                 continue
-            if not is_free_standing(prose, token.start, token.end):
-                continue
-            if index and doc.tokens[index - 1].text.lower() == "the":
+            if index and texts[index - 1].lower() == "the":
                 continue  # "the Karchers plan to": a family, in the plural
-            after = following(doc, index, 2)
+            # Placed only now: what the words decide is settled.
+            start = start_of(doc, index)
+            end = start + len(word)
+            if not is_free_standing(prose, start, end):
+                continue
+            # The words after it, found in the prose: no other token is placed.
+            after = next_words(prose, end, 2)
             if not after:
                 continue
             head = after[0].text
@@ -54,7 +58,7 @@ class MissingPossessive(Kind):
                                        and _is_noun(after[1].text))):
                 continue
             suggestion = f"{name}{_apostrophe(doc)}s"
-            span = Span(token.start, token.end)
+            span = Span(start, end)
             fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
             yield self.rule.report(doc, span, fix, found=word, suggestion=suggestion, name=name)
 

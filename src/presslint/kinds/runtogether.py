@@ -13,7 +13,7 @@ from functools import lru_cache
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
-from ..wordtools import CAMEL, REMEMBER, is_free_standing, quoted_words, recurs, suspects, tokens_of
+from ..wordtools import CAMEL, REMEMBER, is_free_standing, quoted_words, recurs, start_of, suspects, tokens_of
 from . import Kind
 
 # Both halves must be this common (rank among ~83,000 words by frequency).
@@ -65,16 +65,18 @@ class RunTogether(Kind):
         # word alone, and is judged once per run.
         words = {word for word in suspects(doc).run_together
                  if not word.islower() or best_split(word) is not None}
+        texts = doc.tokens.texts
         for index in tokens_of(doc, words):
-            token = doc.tokens[index]
-            word = token.text
-            if not is_free_standing(prose, token.start, token.end):
-                continue
+            word = texts[index]
             split = self._lower(doc, word) if word.islower() else self._camel(doc, word)
             if split is None:
                 continue
+            # Placed only now: what the word and the document decide is settled.
+            start = start_of(doc, index)
+            span = Span(start, start + len(word))
+            if not is_free_standing(prose, span.start, span.end):
+                continue
             replacement = " ".join(split)
-            span = Span(token.start, token.end)
             fix = Fix(f"replace with {replacement!r}", (Edit(span, replacement),), safe=False)
             yield self.rule.report(doc, span, fix, found=word, suggestion=replacement)
 

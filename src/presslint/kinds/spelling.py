@@ -16,7 +16,16 @@ from functools import lru_cache
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
-from ..wordtools import REMEMBER, in_foreign_phrase, is_free_standing, quoted_words, recurs, suspects, tokens_of
+from ..wordtools import (
+    REMEMBER,
+    in_foreign_phrase,
+    is_free_standing,
+    quoted_words,
+    recurs,
+    start_of,
+    suspects,
+    tokens_of,
+)
 from . import Kind
 from .runtogether import best_split
 
@@ -50,11 +59,12 @@ def derivable(word: str) -> bool:
 
 def _bases(word: str) -> list[str]:
     """The words that ``word`` would be made from with a common prefix or suffix."""
-    bases = [word[len(prefix):] for prefix in _PREFIXES
-             if word.startswith(prefix) and len(word) - len(prefix) >= 3]
-    for suffix in _SUFFIXES:
+    # filter() tries the affixes in C: a word has few of them.
+    bases = [word[len(prefix):] for prefix in filter(word.startswith, _PREFIXES)
+             if len(word) - len(prefix) >= 3]
+    for suffix in filter(word.endswith, _SUFFIXES):
         stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 3:
+        if len(stem) >= 3:
             bases += (stem, stem + "e")
             if stem[-1:] == stem[-2:-1]:
                 bases.append(stem[:-1])  # "planning"
@@ -83,18 +93,18 @@ def suggestions(word: str, limit: int = 3) -> list[str]:
 
 def _slips(word: str) -> set[str]:
     """Every string one slip of the keyboard away from ``word`` (see :func:`suggestions`)."""
-    found: set[str] = set()
-    for i in range(len(word) + 1):
-        head, tail = word[:i], word[i:]
-        if tail:
-            # An extra letter: typed twice, or a neighbour of the letter before or after.
-            around = head[-1:] + tail[1:2]
-            if any(tail[0] == ch or ch in _NEIGHBOURS.get(tail[0], "") for ch in around):
-                found.add(head + tail[1:])
-            if len(tail) > 1:
-                found.add(head + tail[1] + tail[0] + tail[2:])
-            found.update([head + letter + tail[1:] for letter in _NEIGHBOURS.get(tail[0], "")])
-        found.update([head + letter + tail for letter in _LETTERS])
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    # A letter missing, anywhere: most of the slips, made in one comprehension.
+    found = {head + letter + tail for head, tail in cuts for letter in _LETTERS}
+    for head, tail in cuts[:-1]:
+        first, rest = tail[0], tail[1:]
+        near = _NEIGHBOURS.get(first, "")
+        # An extra letter: typed twice, or a neighbour of the letter before or after.
+        if any(first == ch or ch in near for ch in head[-1:] + rest[:1]):
+            found.add(head + rest)
+        if rest:
+            found.add(head + rest[0] + first + rest[1:])  # two letters swapped
+        found.update([head + letter + rest for letter in near])  # a neighbouring key
     found.discard(word)
     return found
 
@@ -122,25 +132,31 @@ class UnknownWord(Kind):
         minimum = self.options["min-length"]
         rejects = self.vocabulary.rejects
         # What depends on the word alone first, judged once per run: most suspects are new
-        # derivations and compounds ("rebrand", "backend"), or no common word is one slip away.
-        words = {word for word in suspects(doc).unknown
-                 if len(word) >= minimum and not _made(word) and _closest(word)}
+        # derivations and compounds ("rebrand", "backend"). Whether a common word is one slip
+        # away, dearer to find, is asked only of the words the document leaves.
+        words = {word for word in suspects(doc).unknown if len(word) >= minimum and not _made(word)}
         if self.vocabulary.reject:
             words.update(filter(rejects, doc.word_counts))
+        texts = doc.tokens.texts
         for index in tokens_of(doc, words):
-            token = doc.tokens[index]
-            word = token.text
+            word = texts[index]
             if rejects(word):
-                yield self._rejected(doc, token.start, token.end, word)
+                start = start_of(doc, index)
+                yield self._rejected(doc, start, start + len(word), word)
                 continue
-            if not is_free_standing(prose, token.start, token.end) or self.vocabulary.accepts(word):
-                continue
-            if recurs(doc, word) or word in quoted_words(doc):
+            if self.vocabulary.accepts(word) or recurs(doc, word) or word in quoted_words(doc):
                 continue  # the document's own vocabulary: a name, a coinage
-            if prose[token.end:token.end + 1] in "'’" or in_foreign_phrase(doc, index):
-                continue  # "drunkin’", "magna cum laude"
             options = _closest(word)
-            span = Span(token.start, token.end)
+            if not options:
+                continue
+            # Placed only now: what the word and the document decide is settled.
+            start = start_of(doc, index)
+            end = start + len(word)
+            if not is_free_standing(prose, start, end):
+                continue
+            if prose[end:end + 1] in "'’" or in_foreign_phrase(doc, index):
+                continue  # "drunkin’", "magna cum laude"
+            span = Span(start, end)
             fix = Fix(f"did you mean {' or '.join(repr(o) for o in options)}?",
                       (Edit(span, options[0]),), safe=False)
             yield self.rule.report(doc, span, fix, found=word, suggestion=options[0],
