@@ -187,3 +187,12 @@ def test_token_offsets_found_by_walking_from_a_known_neighbour() -> None:
     assert tokens.start_of(middle) == expected[middle]
     for index in (middle + 1, middle + 5, middle - 1, middle - 6, len(expected) - 1, 0):
         assert tokens.start_of(index) == expected[index], index
+
+
+def test_start_of_places_rare_and_repeated_words() -> None:
+    from presslint.document import Tokens
+
+    prose = "Teh plan, the Teh-like plan and Teh. Unique words once.\n"
+    expected = Tokens(prose).starts
+    for index in range(len(expected)):
+        assert Tokens(prose).start_of(index) == expected[index], index  # fresh: no neighbour known

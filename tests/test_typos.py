@@ -226,12 +226,6 @@ def test_pattern_words_are_checked(words: list[str], message: str) -> None:
         Pattern(rule, {**rule.checker.options, "words": words}, Config())
 
 
-def test_start_of_places_rare_and_repeated_words() -> None:
-    doc = document("Teh plan, the Teh-like plan and Teh.\n")
-    for index in range(len(doc.tokens)):
-        assert wordtools.start_of(doc, index) == doc.tokens.starts[index]
-
-
 def test_word_line_helpers_agree_with_the_tokens() -> None:
     from presslint.kinds.wordline import joined_parts, words_after
     from presslint.wordtools import following

@@ -96,10 +96,16 @@ class Tokens(Sequence[Token]):
             self._asked += 1
             if self._asked > self._SINGLE_OFFSETS:
                 return self.starts[index]
-            word = texts[index]
-            start = next(islice(occurrences(self._prose, word), texts[:index].count(word), None))
+            start = self._search(texts[index], index)
         known[index] = start
         return start
+
+    def _search(self, word: str, index: int) -> int:
+        prose = self._prose
+        at = prose.find(word)
+        if at != -1 and prose.find(word, at + 1) == -1:
+            return at  # in the text once: that is the token (most suspects are rare words)
+        return next(islice(occurrences(prose, word), self.texts[:index].count(word), None))
 
     def _from_neighbour(self, index: int) -> int | None:
         texts, known, prose = self.texts, self._known, self._prose
@@ -195,7 +201,9 @@ def token_pattern(word: str) -> re.Pattern[str]:
     joiner (apostrophe, dot, hyphen) with a word character beyond. The checks come
     after the word, so that the word is the pattern's literal prefix."""
     literal = re.escape(word)
-    joiner = r"['’.\-]"
+    # Not the class ['’.\-]: a class holding a character beyond Latin-1 makes the
+    # compiler build a large table, and this pattern is compiled once per short word.
+    joiner = r"(?:['.\-]|’)"
     return re.compile(rf"{literal}(?<!\w{literal})(?<!\w{joiner}{literal})(?!\w)(?!{joiner}\w)")
 
 

@@ -57,23 +57,11 @@ def adjacent(prose: str, first: Token, second: Token) -> bool:
     return bool(_GAP.match(prose, first.end, second.start)) if first.end <= second.start else False
 
 
-def start_of(doc: Document, index: int) -> int:
-    """The offset of token ``index``. A suspect is mostly a rare word that stands once in
-    the prose, even as part of another word: then ``str.find`` places it (two C scans),
-    with no token pattern to compile as :meth:`Tokens.start_of` does."""
-    word = doc.tokens.texts[index]
-    prose = doc.prose
-    at = prose.find(word)
-    if at != -1 and prose.find(word, at + 1) == -1:
-        return at
-    return doc.tokens.start_of(index)
-
-
 def following(doc: Document, index: int, count: int = 1) -> list[Token]:
     """Up to ``count`` tokens straight after token ``index`` in the same sentence-ish run:
     separated by spaces only (no punctuation, no blank line). Found in the prose after
     the token, so only token ``index`` is placed."""
-    return next_words(doc.prose, start_of(doc, index) + len(doc.tokens.texts[index]), count)
+    return next_words(doc.prose, doc.tokens.start_of(index) + len(doc.tokens.texts[index]), count)
 
 
 def recurs(doc: Document, word: str) -> bool:

@@ -20,7 +20,6 @@ from ..wordtools import (
     match_case,
     quoted_words,
     shape,
-    start_of,
     starts_sentence,
     suspects,
     tokens_of,
@@ -43,7 +42,7 @@ class Misspelling(Kind):
             for offset, word, correction in self._candidates(doc, texts[index]):
                 # Placed only now: what the word alone decides is settled.
                 if token_start is None:
-                    token_start = start_of(doc, index)
+                    token_start = doc.tokens.start_of(index)
                 start = token_start + offset
                 end = start + len(word)
                 form = shape(word)

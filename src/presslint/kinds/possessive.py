@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, next_words
-from ..wordtools import is_free_standing, start_of, suspects, tokens_of
+from ..wordtools import is_free_standing, suspects, tokens_of
 from . import Kind
 
 _NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -45,7 +45,7 @@ class MissingPossessive(Kind):
             if index and texts[index - 1].lower() == "the":
                 continue  # "the Karchers plan to": a family, in the plural
             # Placed only now: what the words decide is settled.
-            start = start_of(doc, index)
+            start = doc.tokens.start_of(index)
             end = start + len(word)
             if not is_free_standing(prose, start, end):
                 continue

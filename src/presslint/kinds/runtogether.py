@@ -13,7 +13,7 @@ from functools import lru_cache
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
-from ..wordtools import CAMEL, REMEMBER, is_free_standing, quoted_words, recurs, start_of, suspects, tokens_of
+from ..wordtools import CAMEL, REMEMBER, is_free_standing, quoted_words, recurs, suspects, tokens_of
 from . import Kind
 
 # Both halves must be this common (rank among ~83,000 words by frequency).
@@ -72,7 +72,7 @@ class RunTogether(Kind):
             if split is None:
                 continue
             # Placed only now: what the word and the document decide is settled.
-            start = start_of(doc, index)
+            start = doc.tokens.start_of(index)
             span = Span(start, start + len(word))
             if not is_free_standing(prose, span.start, span.end):
                 continue

@@ -22,7 +22,6 @@ from ..wordtools import (
     is_free_standing,
     quoted_words,
     recurs,
-    start_of,
     suspects,
     tokens_of,
 )
@@ -141,7 +140,7 @@ class UnknownWord(Kind):
         for index in tokens_of(doc, words):
             word = texts[index]
             if rejects(word):
-                start = start_of(doc, index)
+                start = doc.tokens.start_of(index)
                 yield self._rejected(doc, start, start + len(word), word)
                 continue
             if self.vocabulary.accepts(word) or recurs(doc, word) or word in quoted_words(doc):
@@ -150,7 +149,7 @@ class UnknownWord(Kind):
             if not options:
                 continue
             # Placed only now: what the word and the document decide is settled.
-            start = start_of(doc, index)
+            start = doc.tokens.start_of(index)
             end = start + len(word)
             if not is_free_standing(prose, start, end):
                 continue
