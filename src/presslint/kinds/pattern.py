@@ -120,6 +120,9 @@ class Pattern(Kind):
         tokens (the document's distinct words, in C) or as parts of joined ones ("say"
         in "say-so")."""
         found = {self.spellings[spelling] for spelling in doc.word_counts.keys() & self.spellings.keys()}
+        if found and any(map(found.issuperset, self.entries)):
+            return True
+        # Parts of joined words: looked for only when the whole words are not enough.
         found.update(self.words.intersection(joined_parts(doc)))
         return bool(found) and any(map(found.issuperset, self.entries))
 
