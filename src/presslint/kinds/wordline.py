@@ -14,6 +14,7 @@ lower-case copy.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import chain, islice
 from operator import itemgetter, methodcaller
 from typing import Any
@@ -117,21 +118,61 @@ def joined_parts(doc: Document) -> frozenset[str]:
     """The parts of the document's joined words, in lower case: "it's" gives "it" and
     "s", "Wi-Fi" "wi" and "fi" ("U.S.-based" is "U.S" and a word "based"). With the
     whole words of :attr:`Document.word_counts`, every run of letters and digits that
-    has none right before or after it."""
+    has none right before or after it. (To know which of a few words are parts,
+    :class:`PartFinder` costs less.)"""
     return doc.shared("joined-parts", _joined_parts)
 
 
 def _joined_parts(doc: Document) -> frozenset[str]:
-    # Split the word line at its joiners, all made one: the text before each joiner up
-    # to its line break is a part, and so is the text after it up to the next one. A
-    # split at a rare character, and the parts taken in C.
-    line = lower_word_line(doc)
-    for joiner in _JOINERS[1:]:
-        if joiner in line:
-            line = line.replace(joiner, _JOINERS[0])
-    pieces = line.split(_JOINERS[0])
+    # Split the line at its joiners: the text before each joiner up to its line break is
+    # a part, and so is the text after it up to the next one. A split at a rare
+    # character, and the parts taken in C.
+    pieces = _joined_line(doc).split(_JOINERS[0])
     if len(pieces) == 1:
         return frozenset()
     before = map(itemgetter(2), map(methodcaller("rpartition", "\n"), islice(pieces, len(pieces) - 1)))
     after = map(itemgetter(0), map(methodcaller("partition", "\n"), islice(pieces, 1, None)))
     return frozenset(chain(before, after))
+
+
+class PartFinder:
+    """Which of some lower-case words are parts of the document's joined words (see
+    :func:`joined_parts`), without taking every part: a part is a run of characters
+    between a joiner and a line break or another joiner, so a regex that starts at a
+    joiner, a literal the regex engine finds fast, finds the parts after one, and the
+    same regex over the line reversed, with the words reversed, the parts before one."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = sorted(words)
+        self._after = _part_after_a_joiner(words)
+        self._before = _part_after_a_joiner([word[::-1] for word in words])
+
+    def __call__(self, doc: Document) -> set[str]:
+        line = _joined_line(doc)
+        if _JOINERS[0] not in line:
+            return set()
+        found = set(self._after.findall(line))
+        found.update(part[::-1] for part in self._before.findall(doc.shared("reversed-joined-line", _reversed)))
+        return found
+
+
+def _part_after_a_joiner(words: list[str]) -> re.Pattern[str]:
+    joiner = re.escape(_JOINERS[0])
+    return re.compile(f"{joiner}({'|'.join(map(re.escape, words))})(?=[\n{joiner}])")
+
+
+def _joined_line(doc: Document) -> str:
+    """The lower-case word line with every joiner made the first (an apostrophe)."""
+    return doc.shared("joined-line", _unify_joiners)
+
+
+def _unify_joiners(doc: Document) -> str:
+    line = lower_word_line(doc)
+    for joiner in _JOINERS[1:]:
+        if joiner in line:
+            line = line.replace(joiner, _JOINERS[0])
+    return line
+
+
+def _reversed(doc: Document) -> str:
+    return _joined_line(doc)[::-1]
