@@ -235,3 +235,59 @@ def test_word_line_helpers_agree_with_the_tokens() -> None:
     for index in range(len(doc.tokens)):
         for count in (1, 2):
             assert words_after(doc, index, count) == len(following(doc, index, count))
+
+
+def test_context_rules_judge_the_words_before_placing_them() -> None:
+    # Names written twice and a capital second word are left alone, a sentence start is not.
+    assert spans("T109", "The the plan. Pickup Pickup trucks. you you've seen. the THE end.\n") == [
+        "The the", "you you"]
+    # "a a" is a match that hides "a apple"; an article as the last word has nothing after it.
+    assert spans("T110", "It is a a apple. He saw an\n") == []
+    # The lower-case search says yes to "there customers" and "its the"; the words
+    # themselves then say no to "There customers" and "its The".
+    assert spans("T107", "There customers came. And there customers left.\n") == ["there"]
+    assert spans("T104", "its The plan. Its been fine.\n") == ["Its"]
+
+
+def test_homophone_rules_share_one_search_in_any_order() -> None:
+    doc = document("Its a deal, your going, their are many, whose been there. it's own.\n")
+    codes = ("T104", "T105", "T106", "T107")
+    expected = [("T104", "Its"), ("T106", "your"), ("T107", "their"), ("T105", "whose"), ("T104", "it's")]
+    for order in (codes, codes[::-1]):
+        found = [(d.code, doc.text[d.span.start:d.span.end]) for d in check_document(doc, [RULES[c] for c in order])]
+        assert sorted(found) == sorted(expected)
+
+
+def test_word_matches_place_matches_in_any_order() -> None:
+    import re
+
+    from presslint.kinds.wordline import WordMatches, word_line
+
+    doc = document("The cat, the dog and THE bird saw the end.\n")
+    matches = WordMatches(word_line(doc), re.compile(r"\n(the)(?=\n)", re.IGNORECASE))
+    assert matches.groups == ["The", "the", "THE", "the"]
+    texts = doc.tokens.texts
+    for ordinal in (0, 3, 1, 2, 0):
+        assert texts[matches.index(ordinal)] == matches.groups[ordinal]
+
+
+def test_part_finder_agrees_with_joined_parts() -> None:
+    from presslint.kinds.wordline import PartFinder, joined_parts
+
+    doc = document("Our say-so and x-per say rule: co-op’s U.S.-based firm's Wi-Fi PER-say.\n")
+    words = {"say", "per", "op", "co", "firm", "u", "fi", "wi", "based", "rule", "our"}
+    assert PartFinder(words)(doc) == words & joined_parts(doc) == words - {"based", "rule", "our"}
+    assert PartFinder(words)(document("No joined words here.\n")) == set()
+
+
+def test_prefilter_literals_that_start_or_end_alike_are_looked_for_at_once() -> None:
+    from presslint.kinds.pattern import _any_of
+
+    literals = ["ight\nof", "n't\nof", "ould\nof", "peak\nmy", "peak\nyour", "peak\nher\n", "in\nthe\nbutt",
+                "hone"]
+    find = _any_of(literals)
+    assert find is not None
+    for line in ("\ncould\nof\n", "\nof\n", "\nmight\nof", "\nwon't\nof\n", "\nknight\noff\n", "\nof\nould\n",
+                 "\npeak\nyours\n", "\npeak\nher\n", "\npeak\nhers", "\nin\nthe\nbutt", "\nphone\n", "\nspeak\n"):
+        assert find(line) == any(literal in line for literal in literals), line
+    assert _any_of([]) is None

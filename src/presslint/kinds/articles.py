@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from ..wordtools import match_case, starts_sentence
 from . import Kind
-from .wordline import word_indices, word_line
+from .wordline import WordMatches, word_line
 
 # Letters whose name starts with a vowel sound: "an F", "an M", "an S", "an X".
 _VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")
@@ -32,9 +33,10 @@ _NUMBER = re.compile(r"(\d+)")
 _CANDIDATE = re.compile(
     r"[Aa](?<![\w'’.\-][Aa])(?:(?P<a> )(?=[aeiouAEIOU8]|1[18]\b|[A-Z][A-Z])|(?P<an>[nN] )(?![aiAI]))"
     r"(?P<next>\w+(?:['’.\-]\w+)*)")
-# The same in the word line, without the spacing: a cheap scan for the few articles
-# _CANDIDATE then looks at in the prose.
-_CANDIDATE_WORD = re.compile(r"\n[Aa](?:(?=\n(?:[aeiouAEIOU8]|1[18]\b|[A-Z][A-Z]))|[nN](?=\n(?![aiAI])))")
+# The same in the word line, without the spacing, the next word in a group: a cheap scan
+# for the few articles _CANDIDATE then looks at in the prose.
+_CANDIDATE_WORD = re.compile(
+    r"\n([Aa](?:(?=\n(?:[aeiouAEIOU8]|1[18]\b|[A-Z][A-Z]))|[nN](?=\n(?![aiAI]))))(?=\n([^\n]*+))")
 # Places often read out in full: "a NYC native" is "a New York City native".
 _READ_IN_FULL = frozenset("""NYC NY NJ LA SF NH NM NV NE NC ND SC SD MN MS MO MT MA MI ME FL AL
     AZ AR IL IA IN OH OK OR RI""".split())
@@ -103,14 +105,31 @@ class Article(Kind):
 
 def _candidates(doc: Document) -> Iterator[re.Match[str]]:
     """``_CANDIDATE.finditer(doc.prose)``, found through the word line: the words that
-    could start a match, each matched in the prose, overlaps skipped as finditer does."""
+    could start a match, each matched in the prose, overlaps skipped as finditer does;
+    less the matches whose two words alone show that the article is right or that the
+    next word's sound is open (:func:`_may_be_wrong`), which ``check`` would pass over.
+    (A match's article and next word are the tokens its words start from.)"""
     prose, tokens = doc.prose, doc.tokens
+    candidates = WordMatches(word_line(doc), _CANDIDATE_WORD)
     resume = 0
-    for index in word_indices(word_line(doc), _CANDIDATE_WORD):
-        start = tokens.start_of(index)
-        if start < resume:
+    for ordinal, (article, following_word) in enumerate(candidates.groups):
+        # A match whose words leave nothing to report still has to be made if the next
+        # word may start a candidate too ("a an"): it hides that one.
+        if not following_word or (following_word not in _ARTICLES and not _may_be_wrong(article, following_word)):
             continue
-        match = _CANDIDATE.match(prose, start)
+        start = tokens.start_of(candidates.index(ordinal))
+        match = _CANDIDATE.match(prose, start) if start >= resume else None
         if match is not None:
             resume = match.end()
             yield match
+
+
+def _may_be_wrong(article: str, following_word: str) -> bool:
+    """Whether ``check`` could report the article before this word."""
+    vowel = _vowel_sound(following_word)
+    return vowel is not None and article.lower() != ("an" if vowel else "a")
+
+
+_vowel_sound = lru_cache(maxsize=8192)(vowel_sound)
+# The words _CANDIDATE_WORD can match.
+_ARTICLES = frozenset({"a", "A", "an", "aN", "An", "AN"})

@@ -21,7 +21,7 @@ from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from ..wordtools import match_case
 from . import Kind
-from .wordline import lower_word_line, word_indices, words_after
+from .wordline import WordMatches, lower_word_line, starts_after, words_after
 
 _NOUN_TAGS = ("NN", "NNS")
 # After a possessive only a noun phrase can come; these words cannot start one.
@@ -76,6 +76,11 @@ def _only_noun(word: str) -> bool:
     return lexicon.tag(word) in _NOUN_TAGS and lexicon.classes(word) == "N"
 
 
+def _own_or_only_noun(word: str) -> bool:
+    """"own" or a noun after "it's": "it's own", "it’s technology"."""
+    return word == "own" or _only_noun(word)
+
+
 @lru_cache(maxsize=8192)
 def _only_plural_noun(word: str) -> bool:
     """"customers" in "there customers"."""
@@ -105,6 +110,9 @@ def _cannot_follow_possessive(word: str) -> bool:
     return lexicon.tag(word) in _NOT_A_NOUN_PHRASE and lexicon.classes(word) in {"D", "P", "V", "DP"}
 
 
+_POSSESSIVE, _CONTRACTION, _OTHER = range(3)
+
+
 class Homophone(Kind):
     name = "homophone"
     OPTIONS = {"pair": "its"}
@@ -114,54 +122,64 @@ class Homophone(Kind):
         self.pair = PAIRS[self.options["pair"]]
         self.vocabulary = vocabulary.of(self.config)
         self.forms = {form for word in self.pair.words for form in (word, word.capitalize(), word.upper())}
-        # The verdict on the word after the possessive: "their are", "its been".
-        self.wrong_after_possessive = (_FORMS_OF_BE.__contains__ if self.pair.possessive == "their"
-                                       else _cannot_follow_possessive)
+        # The verdict on the next word, by role. After the possessive: "their are", "its
+        # been"; after the contraction: "it's own", "it's technology"; after "there":
+        # "there customers" (existential "there" never takes a plural noun straight after).
+        wrong_after_possessive = (_FORMS_OF_BE.__contains__ if self.pair.possessive == "their"
+                                  else _cannot_follow_possessive)
+        self.next_word_verdicts = (wrong_after_possessive, _own_or_only_noun, _only_plural_noun)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        found = doc.shared("homophones", _find_homophones).get(self.options["pair"])
         # The pair's usual spellings ("its", "Its", "ITS", "it’s"...) must be among the
         # document's words (in C), or a mixed-case spelling ("iTs") is left alone.
-        if found is None or doc.word_counts.keys().isdisjoint(self.forms):
+        if doc.word_counts.keys().isdisjoint(self.forms):
             return
-        pair = self.pair
-        possessives, contractions, others = found
+        matches, found = doc.shared("homophones", _find_homophones)
         texts = doc.tokens.texts
-        last = len(texts) - 1
-        # Each loop looks at the next word alone first (a cached verdict per word), and only
-        # then at the spaces between: the next word settles most of them at once.
-        replacements: dict[int, str] = {}
-        for index in possessives:
-            if index < last and self.wrong_after_possessive(texts[index + 1]) \
-                    and self._possessive_for_contraction(doc, index):
-                replacements[index] = pair.other or pair.contraction.replace("'", _apostrophe(doc))
-        for index in contractions:
-            if index < last and self._contraction_for_possessive(doc, index):
-                replacements[index] = pair.possessive
-        for index in others:
-            if index < last and self._there_for_their(doc, index):
-                replacements[index] = pair.possessive
-        for index in sorted(replacements):
-            text = texts[index]
-            if self.vocabulary.accepts(text):
+        verdicts = self.next_word_verdicts
+        # Each occurrence is judged on the next word alone first (a cached verdict per
+        # word), which settles most of them; only the rest are placed in the prose. The
+        # search gives the words in lower case: a verdict says yes only to a lower-case
+        # word, so a no in lower case is a no, and a yes is asked again of the words
+        # themselves.
+        for ordinal, role, lower_next in found[self.options["pair"]]:
+            if not (lower_next and verdicts[role](lower_next)):
                 continue
-            suggestion = match_case(text, replacements[index])
+            index = matches.index(ordinal)
+            text = texts[index]
+            if index + 1 == len(texts) or not verdicts[role](texts[index + 1]) \
+                    or (role == _OTHER and text != "there"):
+                continue
+            replacement = self._replacement(doc, role, index)
+            if replacement is None or self.vocabulary.accepts(text):
+                continue
+            suggestion = match_case(text, replacement)
             start = doc.tokens.start_of(index)
             span = Span(start, start + len(text))
             fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
             yield self.rule.report(doc, span, fix, found=text, suggestion=suggestion, next=texts[index + 1])
 
-    # The tests below are for a token that has a next one.
+    def _replacement(self, doc: Document, role: int, index: int) -> str | None:
+        """The word token ``index`` should be, once the verdict on the next word said yes."""
+        pair = self.pair
+        if role == _POSSESSIVE:
+            if self._possessive_for_contraction(doc, index):
+                return pair.other or pair.contraction.replace("'", _apostrophe(doc))
+        elif role == _CONTRACTION:
+            if self._contraction_for_possessive(doc, index):
+                return pair.possessive
+        elif self._there_for_their(doc, index):
+            return pair.possessive
+        return None
+
+    # The tests below are for a token that has a next one, the next word already judged.
 
     def _contraction_for_possessive(self, doc: Document, index: int) -> bool:
         texts = doc.tokens.texts
-        word = texts[index + 1]
-        if word != "own" and not _only_noun(word):
-            return False
         after = words_after(doc, index, 2)
         if not after:
             return False
-        if word == "own":
+        if texts[index + 1] == "own":
             return True
         if after == 2 and _lower_verb(texts[index + 2]):
             return True  # "It's mission is", "who's team has"
@@ -169,45 +187,41 @@ class Homophone(Kind):
         return index > 0 and words_after(doc, index - 1, 1) == 1 and _takes_an_object(texts[index - 1])
 
     def _possessive_for_contraction(self, doc: Document, index: int) -> bool:
-        """After :attr:`wrong_after_possessive` said yes to the next word."""
-        after = words_after(doc, index, 2)
-        if not after:
+        texts = doc.tokens.texts
+        starts = starts_after(doc, index, 2)
+        if not starts:
             return False
-        end = doc.tokens[index + 1].end
+        end = starts[0] + len(texts[index + 1])
         if doc.prose[end:end + 1] in "-–—":
             return False  # "its all-new platform"
         # "there are to be": not "their".
-        return self.pair.possessive != "their" or after < 2 or doc.tokens.texts[index + 2] not in {"to", "no"}
+        return self.pair.possessive != "their" or len(starts) < 2 or texts[index + 2] not in {"to", "no"}
 
     def _there_for_their(self, doc: Document, index: int) -> bool:
-        """"there customers": existential "there" never takes a plural noun straight after."""
-        texts = doc.tokens.texts
-        if texts[index] != "there" or not _only_plural_noun(texts[index + 1]):
-            return False
         after = words_after(doc, index, 2)
-        return after == 1 or (after == 2 and texts[index + 2] not in {"who", "that", "which"})
+        return after == 1 or (after == 2 and doc.tokens.texts[index + 2] not in {"who", "that", "which"})
 
 
-# Every word of every pair, in any case, found in one pass over the lower-case word line
-# and shared by the four rules: "\n" + the word + "\n" is that whole word. A group per
-# pair, whose common start the regex compiler factors out: "\nit(?:'s|’s|s)".
-_HOMOPHONES = re.compile("\n(?:{})(?=\n)".format("|".join(
-    "(?:{})".format("|".join(pair.words)) for pair in PAIRS.values())))
-# Lower-case word -> its pair and its place in the triple _find_homophones gives.
-_ROLES = {word: (name, 0 if word == pair.possessive else 2 if word == pair.other else 1)
+# Every word of every pair, in any case, and the word after it, found in one pass over
+# the lower-case word line and shared by the four rules: "\n" + the word + "\n" is that
+# whole word. A group per pair, whose common start the regex compiler factors out:
+# "\nit(?:'s|’s|s)".
+_HOMOPHONES = re.compile(r"\n((?:{}))(?=\n([^\n]*+))".format(")|(?:".join(
+    "|".join(pair.words) for pair in PAIRS.values())))
+# Lower-case word -> its pair and its role.
+_ROLES = {word: (name, _POSSESSIVE if word == pair.possessive else _OTHER if word == pair.other else _CONTRACTION)
           for name, pair in PAIRS.items() for word in pair.words}
 
 
-def _find_homophones(doc: Document) -> dict[str, tuple[list[int], list[int], list[int]]]:
-    """By pair, the token indices of its possessives, contractions and other words."""
-    texts = doc.tokens.texts
-    found: dict[str, tuple[list[int], list[int], list[int]]] = {}
-    for index in word_indices(lower_word_line(doc), _HOMOPHONES):
-        name, role = _ROLES[texts[index].lower()]
-        if name not in found:
-            found[name] = ([], [], [])
-        found[name][role].append(index)
-    return found
+def _find_homophones(doc: Document) -> tuple[WordMatches, dict[str, list[tuple[int, int, str]]]]:
+    """The matches, and by pair its words in the document in order: the match's ordinal,
+    the word's role and the next word in lower case ("" after the last word)."""
+    matches = WordMatches(lower_word_line(doc), _HOMOPHONES)
+    found: dict[str, list[tuple[int, int, str]]] = {name: [] for name in PAIRS}
+    for ordinal, (text, next_word) in enumerate(matches.groups):
+        name, role = _ROLES[text]
+        found[name].append((ordinal, role, next_word))
+    return matches, found
 
 
 def _apostrophe(doc: Document) -> str:

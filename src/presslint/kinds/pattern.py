@@ -21,13 +21,13 @@ Options:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from ..rule import template_fields
 from . import Kind
-from .wordline import joined_parts, lower_word_line
+from .wordline import PartFinder, lower_word_line
 
 FILE_KINDS = ("text", "markdown", "html")
 # A prefilter literal that the lower-case word line has wherever the lower-case prose
@@ -69,7 +69,8 @@ class Pattern(Kind):
                                 if not any(other != literal and other in literal for other in literals))
         # Literals in the word line where they can be (a line break for a space), else
         # in the lower-case prose.
-        self.line_literals = [literal.replace(" ", "\n") for literal in self.prefilter if _in_word_line(literal)]
+        self.in_word_line = _any_of([literal.replace(" ", "\n") for literal in self.prefilter
+                                     if _in_word_line(literal)])
         self.prose_literals = [literal for literal in self.prefilter if not _in_word_line(literal)]
         self._set_up_words()
         known_fields = {"found", *self.regex.groupindex}
@@ -95,11 +96,12 @@ class Pattern(Kind):
         self.words = frozenset(words)
         # Each word as a token spells it, lower case or capitalised -> the word.
         self.spellings = {spelling: word for word in words for spelling in (word, word.capitalize())}
+        self.part_finder = PartFinder(words) if words else None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if doc.kind not in self.options["file-kinds"]:
             return
-        if self.entries and not self._has_words(doc):
+        if self.part_finder is not None and not self._has_words(doc, self.part_finder):
             return
         if self.prefilter and not self._has_literal(doc):
             return
@@ -115,23 +117,71 @@ class Pattern(Kind):
                           (Edit(span, replacement),), safe=fix_mode == "safe")
             yield self.rule.report(doc, span, fix, **fields)
 
-    def _has_words(self, doc: Document) -> bool:
+    def _has_words(self, doc: Document, part_finder: PartFinder) -> bool:
         """Whether some entry of ``words`` has all its words in the document, as whole
         tokens (the document's distinct words, in C) or as parts of joined ones ("say"
         in "say-so")."""
         found = {self.spellings[spelling] for spelling in doc.word_counts.keys() & self.spellings.keys()}
-        found.update(self.words.intersection(joined_parts(doc)))
+        if found and any(map(found.issuperset, self.entries)):
+            return True
+        # Parts of joined words: looked for only when the whole words are not enough.
+        found.update(part_finder(doc))
         return bool(found) and any(map(found.issuperset, self.entries))
 
     def _has_literal(self, doc: Document) -> bool:
-        if self.line_literals:
-            line = lower_word_line(doc)
-            if any(literal in line for literal in self.line_literals):
-                return True
+        if self.in_word_line is not None and self.in_word_line(lower_word_line(doc)):
+            return True
         if self.prose_literals:
             lowered = doc.shared("lower-prose", _lower_prose)
             return any(literal in lowered for literal in self.prose_literals)
         return False
+
+
+def _any_of(literals: list[str]) -> Callable[[str], bool] | None:
+    """A test of whether a word line has one of ``literals`` in it. Each ``in`` is a scan
+    of the line, so literals that start with the same word ("peak\\nmy", "peak\\nyour")
+    are looked for at once, by a regex that starts with that word (a literal the regex
+    engine looks for once), and so are literals that end with the same word ("ould\\nof",
+    "ight\\nof"), each then checked behind the word."""
+    if not literals:
+        return None
+    tests: list[Callable[[str], object]] = []
+    rest = literals
+    for word_of, regex_of in ((_first_word, _starting_with), (_last_word, _ending_with)):
+        groups: dict[str, list[str]] = {}
+        for literal in rest:
+            groups.setdefault(word_of(literal), []).append(literal)
+        rest = []
+        for word, group in groups.items():
+            if word and len(group) >= _GROUPED:
+                tests.append(regex_of(word, group).search)
+            else:
+                rest += group
+    if rest:
+        tests.append(lambda line: any(literal in line for literal in rest))
+    return lambda line: any(test(line) for test in tests)
+
+
+# Fewer literals than this are looked for one by one: a regex's search costs more than a scan.
+_GROUPED = 3
+
+
+def _first_word(literal: str) -> str:
+    return literal.partition("\n")[0] if "\n" in literal.strip("\n") else ""
+
+
+def _last_word(literal: str) -> str:
+    return literal.rpartition("\n")[2] if "\n" in literal.strip("\n") else ""
+
+
+def _starting_with(word: str, literals: list[str]) -> re.Pattern[str]:
+    rests = "|".join(re.escape(literal[len(word):]) for literal in literals)
+    return re.compile(f"{re.escape(word)}(?:{rests})")
+
+
+def _ending_with(word: str, literals: list[str]) -> re.Pattern[str]:
+    behind = "|".join(f"(?<={re.escape(literal)})" for literal in literals)
+    return re.compile(f"{re.escape(chr(10) + word)}(?:{behind})")
 
 
 def _in_word_line(literal: str) -> bool:

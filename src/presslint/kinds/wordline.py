@@ -5,16 +5,19 @@ context rules (homophones, doubled words, articles, the pattern rules' gates) se
 string instead: ``"\\n".join(tokens)`` with a line break before the first word and after
 the last, so that every word has one on each side. A regex whose first character is that
 line break finds whole words ("\\nits(?=\\n)" is the word "its", never "visits"), and the
-index of the word a match starts at is the number of line breaks before the match. The
-string is built once per document and shared (``doc.shared``), with its lower-case copy.
+index of the word a match starts at is the number of line breaks before the match,
+counted (in C) only for the few matches a rule cannot settle from the matched words
+alone. The string is built once per document and shared (``doc.shared``), with its
+lower-case copy.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from itertools import chain, islice
 from operator import itemgetter, methodcaller
+from typing import Any
 
 from ..document import Document
 
@@ -42,41 +45,61 @@ def _lower_word_line(doc: Document) -> str:
     return word_line(doc).lower()
 
 
-def word_indices(line: str, regex: re.Pattern[str]) -> Iterator[int]:
-    """Token indices of the words at which ``regex`` matches in ``line`` (a
-    :func:`word_line`); every match must start with a word's leading line break."""
-    count = line.count
-    position = index = 0
-    for match in regex.finditer(line):
-        start = match.start()
-        index += count("\n", position, start)
-        position = start
-        yield index
+class WordIndex:
+    """The token index of a word's leading line break in a word line: the line breaks
+    before it, counted in C on from the position asked before (from the start if that
+    came later). Asking only for the few words a rule suspects saves counting the rest."""
+
+    __slots__ = ("_index", "_line", "_position")
+
+    def __init__(self, line: str) -> None:
+        self._line = line
+        self._position = self._index = 0
+
+    def __call__(self, position: int) -> int:
+        if position < self._position:
+            self._position = self._index = 0
+        self._index += self._line.count("\n", self._position, position)
+        self._position = position
+        return self._index
 
 
-def word_parts(doc: Document) -> frozenset[str]:
-    """Every whole word of the document in lower case, also each part of a joined word
-    ("it's" gives "it" and "s", "Wi-Fi" "wi" and "fi"): the letter and digit runs that
-    have no letter or digit right before or after them."""
-    return doc.shared("word-parts", _word_parts)
+class WordMatches:
+    """A regex's matches in a word line, each at a word's leading line break: the groups
+    of all of them from one ``findall`` (in C, no match objects), and the token index of
+    a match only when a rule asks for it, for the few matches its groups leave open.
+    (For a regex with many matches, most of which the groups settle.)"""
 
+    __slots__ = ("_index_at", "_line", "_regex", "_starts", "groups")
 
-def _word_parts(doc: Document) -> frozenset[str]:
-    words = "\n".join(doc.word_counts).lower()
-    for joiner in _JOINERS:
-        if joiner in words:
-            words = words.replace(joiner, "\n")
-    return frozenset(words.split("\n"))
+    def __init__(self, line: str, regex: re.Pattern[str]) -> None:
+        self._line = line
+        self._regex = regex
+        self._starts: list[int] | None = None
+        self._index_at = WordIndex(line)
+        self.groups: list[Any] = regex.findall(line)
+
+    def index(self, ordinal: int) -> int:
+        """The token index of match ``ordinal`` (its place in :attr:`groups`). The matches
+        are found again, once, to place them."""
+        if self._starts is None:
+            self._starts = [match.start() for match in self._regex.finditer(self._line)]
+        return self._index_at(self._starts[ordinal])
 
 
 def words_after(doc: Document, index: int, count: int) -> int:
     """How many of the ``count`` tokens after token ``index`` follow it straight, each
     after the one before with only spaces between (at most one line break); as
     :func:`presslint.wordtools.following`, without building tokens."""
+    return len(starts_after(doc, index, count))
+
+
+def starts_after(doc: Document, index: int, count: int) -> list[int]:
+    """The offsets of the tokens :func:`words_after` counts."""
     tokens = doc.tokens
     texts = tokens.texts
     prose = doc.prose
-    found = 0
+    found: list[int] = []
     last = min(index + count, len(texts) - 1)
     start = tokens.start_of(index)
     while index < last:
@@ -86,31 +109,70 @@ def words_after(doc: Document, index: int, count: int) -> int:
         # Fast path: one space, the usual gap.
         if not (start == end + 1 and prose[end] == " ") and not _GAP.match(prose, end, start):
             break
-        found += 1
+        found.append(start)
         index += 1
     return found
 
 
 def joined_parts(doc: Document) -> frozenset[str]:
     """The parts of the document's joined words, in lower case: "it's" gives "it" and
-    "s", "U.S.-based" "u", "s" and "based". With the whole words of
-    :attr:`Document.word_counts`, every run of letters and digits that has none right
-    before or after it."""
+    "s", "Wi-Fi" "wi" and "fi" ("U.S.-based" is "U.S" and a word "based"). With the
+    whole words of :attr:`Document.word_counts`, every run of letters and digits that
+    has none right before or after it. (To know which of a few words are parts,
+    :class:`PartFinder` costs less.)"""
     return doc.shared("joined-parts", _joined_parts)
 
 
 def _joined_parts(doc: Document) -> frozenset[str]:
-    # Split the word line at its joiners, all made one: the text before each joiner up
-    # to its line break is a part, and so is the text after it up to the next one. A
-    # split at a rare character, and the parts taken in C.
-    line = lower_word_line(doc)
-    for joiner in _JOINERS[1:]:
-        if joiner in line:
-            line = line.replace(joiner, _JOINERS[0])
-    pieces = line.split(_JOINERS[0])
+    # Split the line at its joiners: the text before each joiner up to its line break is
+    # a part, and so is the text after it up to the next one. A split at a rare
+    # character, and the parts taken in C.
+    pieces = _joined_line(doc).split(_JOINERS[0])
     if len(pieces) == 1:
         return frozenset()
     before = map(itemgetter(2), map(methodcaller("rpartition", "\n"), islice(pieces, len(pieces) - 1)))
     after = map(itemgetter(0), map(methodcaller("partition", "\n"), islice(pieces, 1, None)))
     return frozenset(chain(before, after))
 
+
+class PartFinder:
+    """Which of some lower-case words are parts of the document's joined words (see
+    :func:`joined_parts`), without taking every part: a part is a run of characters
+    between a joiner and a line break or another joiner, so a regex that starts at a
+    joiner, a literal the regex engine finds fast, finds the parts after one, and the
+    same regex over the line reversed, with the words reversed, the parts before one."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = sorted(words)
+        self._after = _part_after_a_joiner(words)
+        self._before = _part_after_a_joiner([word[::-1] for word in words])
+
+    def __call__(self, doc: Document) -> set[str]:
+        line = _joined_line(doc)
+        if _JOINERS[0] not in line:
+            return set()
+        found = set(self._after.findall(line))
+        found.update(part[::-1] for part in self._before.findall(doc.shared("reversed-joined-line", _reversed)))
+        return found
+
+
+def _part_after_a_joiner(words: list[str]) -> re.Pattern[str]:
+    joiner = re.escape(_JOINERS[0])
+    return re.compile(f"{joiner}({'|'.join(map(re.escape, words))})(?=[\n{joiner}])")
+
+
+def _joined_line(doc: Document) -> str:
+    """The lower-case word line with every joiner made the first (an apostrophe)."""
+    return doc.shared("joined-line", _unify_joiners)
+
+
+def _unify_joiners(doc: Document) -> str:
+    line = lower_word_line(doc)
+    for joiner in _JOINERS[1:]:
+        if joiner in line:
+            line = line.replace(joiner, _JOINERS[0])
+    return line
+
+
+def _reversed(doc: Document) -> str:
+    return _joined_line(doc)[::-1]
