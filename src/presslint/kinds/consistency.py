@@ -34,7 +34,10 @@ from . import Kind
 from .terms import all_terms
 
 # The words around a name, across a comma or a joining word: "Cryotherapy, Sauna and Spa".
-_PREVIOUS_WORD = re.compile(r"([\w’'.&-]+)(?:[ \t]+(?:and|or|&|of|for|de))?,?[ \t]+$")
+# The word before is taken whole (++: what follows it can never start with one of its
+# characters, so giving some back could not make a match), or the search would retry
+# every shorter word at every position of its window.
+_PREVIOUS_WORD = re.compile(r"([\w’'.&-]++)(?:[ \t]+(?:and|or|&|of|for|de))?,?[ \t]+$")
 _NEXT_WORD = re.compile(r",?[ \t]+(?:(?:and|or|&)[ \t]+)?([\w’'.&-]+)")
 # Lower-case words that join the parts of a title-case name ("Bank of America").
 _JOINERS = frozenset({"of", "for", "de", "la", "du", "von", "van", "der", "&"})
@@ -91,22 +94,17 @@ class CaseConsistency(Kind):
         """The keys of names that may be written in more than one way: a superset of
         what :func:`_repeated_keys` finds, from set operations in C on the few
         capitalised words, so that most documents are done with at once."""
-        # The keys of the capitalised words, less common words ("the") and words without
-        # letters to compare ("2024", its own upper case) ...
-        keys = common_words().missing(set(capitals.keys))
-        keys -= set(map(str.upper, keys))
-        if not keys:
-            return keys
-        # ... with a lower-case form ("acme", "acme’s") or two capitalised ones.
-        suspects = in_lower_case(doc.word_counts, keys)
-        named = list(compress(capitals.words, map(keys.__contains__, capitals.keys)))
+        # Less, first, the keys already found to be common words ("The"); then those
+        # with a lower-case form ("acme", "acme’s"; a word without case, "2024", is its
+        # own) or two capitalised ones ("OpenAI" and "Openai", or "ACME") ...
+        keys = common_words().not_known(set(capitals.keys))
+        suspects = in_lower_case(doc, keys)
+        named = set(compress(capitals.bases, map(keys.__contains__, capitals.keys)))
         if len(named) > len(keys):
-            bases = set(base_forms(named))
-            bases -= set(map(str.upper, bases))  # all-caps forms do not count
-            counts = Counter(map(str.lower, bases))
-            if len(counts) < len(bases):
-                suspects.update(key for key, count in counts.items() if count > 1)
-        # Last, for the few left: not compounds of common words ("fast-growing"), not terms.
+            suspects |= _two_capitalised(named)
+        # ... and last, for the few left, words without case, the other common words and
+        # their compounds ("fast-growing"), and terms.
+        suspects -= set(map(str.upper, suspects))
         return self._names(suspects) if suspects else suspects
 
     def _may_conflict(self, doc: Document, keys: set[str], forms: list[str]) -> set[str]:
@@ -250,8 +248,14 @@ class CaseConsistency(Kind):
 def _forms(doc: Document, capitals: CapitalisedWords, keys: set[str]) -> list[str]:
     """The words of ``doc`` with one of ``keys``: capitalised, or the key itself in lower
     case, possessive or not."""
-    forms = [word for word, key in zip(capitals.words, capitals.keys, strict=True) if key in keys]
+    forms = list(compress(capitals.words, map(keys.__contains__, capitals.keys)))
     return forms + list(doc.word_counts.keys() & with_possessives(keys))
+
+
+def _two_capitalised(bases: set[str]) -> set[str]:
+    """The keys of two or more of ``bases`` (capitalised forms), all-caps forms aside."""
+    counts = Counter(map(str.lower, bases - set(map(str.upper, bases))))
+    return {key for key, count in counts.items() if count > 1}
 
 
 def _repeated_keys(words: list[str]) -> set[str]:
