@@ -29,8 +29,7 @@ _OPENERS = " \t\"'“‘(*_[>"
 _STARTERS = ".!?:;\n|•·▪●–—-#" + MASK
 _LINE = re.compile(r"[^\n]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_LETTERS_ONE = re.compile(r"[^\W\d_]")
-_LOWER_ONE = re.compile(r"[a-zß-öø-ÿ]")
+_LOWER = re.compile(r"[a-zß-öø-ÿ]+")
 # Short words that stay lower case in a title-case headline.
 MINOR_WORDS = frozenset(
     "a an the and but or nor for so yet as at by in of off on per to up via vs v with from into "
@@ -184,10 +183,11 @@ def is_heading_line(line: str, kind: str) -> bool:
 def is_caps_line(line: str) -> bool:
     """Four letters or more, at most a fifth of them in lower case."""
     for sample in (line[:100], line):  # most lines show their lower case at once
-        lower = len(_LOWER_ONE.findall(sample))
+        # Runs of letters counted by their length: a list item a word, not a letter.
+        lower = len("".join(_LOWER.findall(sample)))
         if lower > 0.2 * len(sample):  # a fifth of the characters: of the letters too
             return False
-        letters = len(_LETTERS_ONE.findall(sample))
+        letters = len("".join(_LETTERS.findall(sample)))
         if letters < 4 or lower > 0.2 * letters:
             return False
     return True

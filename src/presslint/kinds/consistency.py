@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from itertools import compress
 from typing import Any, NamedTuple
 
-from ..casing import (POSSESSIVE, CapitalisedWords, Lines, at_sentence_start, base_forms,
+from ..casing import (CapitalisedWords, Lines, at_sentence_start, base_forms,
                       capitalised_words, common_words, find_words, in_lower_case, with_possessives)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
@@ -82,11 +82,11 @@ class CaseConsistency(Kind):
         # Every form of the suspects, judged as the whole document would be: what is
         # said of a key depends only on the words with that key.
         forms = _forms(doc, capitals, suspects)
-        keys = self._may_conflict(doc, _repeated_keys(forms), forms)
+        bases = base_forms(forms)
+        keys = self._may_conflict(doc, _repeated_keys(bases), forms, bases)
         if not keys:
             return
-        tally = self._tally(doc, [w for w, base in zip(forms, base_forms(forms), strict=True)
-                                  if base.lower() in keys])
+        tally = self._tally(doc, [w for w, base in zip(forms, bases, strict=True) if base.lower() in keys])
         for conflict in self._conflicts([tally]):
             yield from self._report(doc, conflict, tally[conflict.key][conflict.form])
 
@@ -101,30 +101,31 @@ class CaseConsistency(Kind):
         suspects = in_lower_case(doc, keys)
         named = set(compress(capitals.bases, map(keys.__contains__, capitals.keys)))
         if len(named) > len(keys):
-            suspects |= _two_capitalised(named)
+            suspects |= _two_forms(named - set(map(str.upper, named)))
         # ... and last, for the few left, words without case, the other common words and
         # their compounds ("fast-growing"), and terms.
         suspects -= set(map(str.upper, suspects))
         return self._names(suspects) if suspects else suspects
 
-    def _may_conflict(self, doc: Document, keys: set[str], forms: list[str]) -> set[str]:
-        """Those of ``keys`` whose forms could make a conflict (:meth:`_conflicts`): two
-        forms, and two shapes of them or a name capitalised in mid-sentence often enough,
-        always on its own. Judged from the word counts, each at least the occurrences the
-        tally keeps, and then from a tally of the capitalised forms alone (the lower-case
-        ones are the many)."""
-        found: dict[str, Counter[str]] = {}
+    def _may_conflict(self, doc: Document, keys: set[str], forms: list[str], bases: list[str]) -> set[str]:
+        """Those of ``keys`` whose forms (``forms``, words of ``doc``, and their ``bases``)
+        could make a conflict (:meth:`_conflicts`): two forms, and two shapes of them or a
+        name capitalised in mid-sentence often enough, always on its own. Judged from the
+        word counts, each at least the occurrences the tally keeps, and then from a tally
+        of the capitalised forms alone (the lower-case ones are the many)."""
+        found: dict[str, dict[str, int]] = {}
         counts = doc.word_counts
-        pairs = list(zip(forms, base_forms(forms), strict=True))
+        pairs = list(zip(forms, bases, strict=True))
         for word, base in pairs:
             key = base.lower()
             if key in keys and base[0].isalpha() and not _all_caps(base):
-                found.setdefault(key, Counter())[base] += counts[word]
-        found = {key: bases for key, bases in found.items() if len(bases) > 1}
-        shapes = {key for key, bases in found.items() if len(set(map(_shape, bases))) > 1}
+                by_base = found.setdefault(key, {})
+                by_base[base] = by_base.get(base, 0) + counts[word]
+        found = {key: by_base for key, by_base in found.items() if len(by_base) > 1}
+        shapes = {key for key, by_base in found.items() if len(set(map(_shape, by_base))) > 1}
         least = max(self.options["min-capitalised"], 2)
-        names = {key for key, bases in found.items() if key not in shapes and key in bases
-                 and sum(n for base, n in bases.items() if not base.islower()) >= least}
+        names = {key for key, by_base in found.items() if key not in shapes and key in by_base
+                 and sum(n for base, n in by_base.items() if not base.islower()) >= least}
         if names:
             tally = self._tally(doc, [word for word, base in pairs
                                       if base.lower() in names and not base.islower()])
@@ -184,9 +185,11 @@ class CaseConsistency(Kind):
             return {}
         prose = doc.prose
         lines = Lines(prose, doc.kind)
+        words = set(forms)
+        base_of = dict(zip(words, base_forms(words), strict=True))
         tally: Tally = {}
-        for start, word in find_words(prose, set(forms)):
-            form = POSSESSIVE.sub("", word)
+        for start, word in find_words(prose, words):
+            form = base_of[word]
             if not form[0].isalpha() or _all_caps(form) or lines.exempt(start):
                 continue
             if start and prose[start - 1] in "#@/\\":
@@ -252,22 +255,22 @@ def _forms(doc: Document, capitals: CapitalisedWords, keys: set[str]) -> list[st
     return forms + list(doc.word_counts.keys() & with_possessives(keys))
 
 
-def _two_capitalised(bases: set[str]) -> set[str]:
-    """The keys of two or more of ``bases`` (capitalised forms), all-caps forms aside."""
-    counts = Counter(map(str.lower, bases - set(map(str.upper, bases))))
-    return {key for key, count in counts.items() if count > 1}
+def _two_forms(named: set[str]) -> set[str]:
+    """The keys of two or more of ``named`` (capitalised forms)."""
+    keys = list(map(str.lower, named))
+    if len(set(keys)) == len(keys):
+        return set()
+    return {key for key, count in Counter(keys).items() if count > 1}
 
 
-def _repeated_keys(words: list[str]) -> set[str]:
-    """Lower-case keys written in more than one way among ``words``, all-caps forms aside."""
-    bases = set(base_forms(words))
-    named = bases - set(map(str.lower, bases))  # forms with a capital
+def _repeated_keys(bases: list[str]) -> set[str]:
+    """Lower-case keys written in more than one way among ``bases`` (base forms of words:
+    :func:`base_forms`), all-caps forms aside."""
+    distinct = set(bases)
+    named = distinct - set(map(str.lower, distinct))  # forms with a capital
     named -= set(map(str.upper, named))  # less the all-caps ones
-    keys = set(map(str.lower, named))
-    repeated = keys & bases  # ... whose lower-case form is there too
-    if len(keys) < len(named):  # two capitalised forms of one key
-        repeated.update(k for k, n in Counter(map(str.lower, named)).items() if n > 1)
-    return repeated
+    repeated = set(map(str.lower, named)) & distinct  # ... whose lower-case form is there too
+    return repeated | _two_forms(named)
 
 
 def _alone_often(capitalised: dict[str, list[Occurrence]], least: int) -> bool:
