@@ -43,10 +43,11 @@ _POSSESSIVE_ENDINGS = ("’s", "'s")
 
 def _cut_possessives(joined: str) -> str:
     """Words joined by newlines, each without its possessive ending."""
-    joined += "\n"
     for ending in _POSSESSIVE_ENDINGS:
-        joined = joined.replace(ending + "\n", "\n")
-    return joined[:-1]
+        if ending[0] in joined:  # one character: found far faster than three
+            joined = joined.replace(f"{ending}\n", "\n")
+    # The last word has no newline after it (both endings are two characters long).
+    return joined[:-2] if joined.endswith(_POSSESSIVE_ENDINGS) else joined
 
 
 def base_forms(words: Iterable[str]) -> list[str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import compress
+from itertools import compress, filterfalse
 from typing import Any, NamedTuple
 
 from ..casing import (CapitalisedWords, Lines, at_sentence_start, base_forms,
@@ -99,9 +99,9 @@ class CaseConsistency(Kind):
         # own) or two capitalised ones ("OpenAI" and "Openai", or "ACME") ...
         keys = common_words().not_known(set(capitals.keys))
         suspects = in_lower_case(doc, keys)
-        named = set(compress(capitals.bases, map(keys.__contains__, capitals.keys)))
-        if len(named) > len(keys):
-            suspects |= _two_forms(named - set(map(str.upper, named)))
+        # (isupper() sets all-caps forms aside, and stops at the first small letter.)
+        suspects |= _two_forms(set(filterfalse(str.isupper, compress(
+            capitals.bases, map(keys.__contains__, capitals.keys)))))
         # ... and last, for the few left, words without case, the other common words and
         # their compounds ("fast-growing"), and terms.
         suspects -= set(map(str.upper, suspects))
