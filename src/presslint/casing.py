@@ -279,12 +279,6 @@ def common_words() -> CommonWords:
     return CommonWords()
 
 
-def is_common(key: str) -> bool:
-    """A common lower-case word, or a compound of them ("fastest-growing")."""
-    words = common_words()
-    return key in words or ("-" in key and all(part in words for part in key.split("-")))
-
-
 def bundled_terms_path() -> Path:
     from .packs import builtin_pack_dir
 
