@@ -3,8 +3,10 @@
     pip install pyspellchecker lemminflect --no-deps
     python scripts/build_capitalization_data.py
 
-Run at development time only: it writes src/presslint/data/capitalization/common-words.txt.gz,
-which ships in the wheel, so presslint needs no extra package to run.
+Run at development time only: it writes src/presslint/data/capitalization/common-words.txt,
+which ships in the wheel, so presslint needs no extra package to run. The file is left
+uncompressed: the C rules read it on their first document, and decompressing it would
+cost them more (3 ms) than reading it (the wheel compresses it anyway).
 
 A *common word* is one the C rules never call a misspelt name when it is written in
 lower case ("apple", "windows", "state", "chiller"). Two sources, only their data files
@@ -65,10 +67,8 @@ def lexicon_words() -> set[str]:
 def main() -> int:
     words = sorted(frequent_words() | lexicon_words())
     OUT.mkdir(parents=True, exist_ok=True)
-    data = ("\n".join(words) + "\n").encode("utf-8")
-    # mtime=0: the same input gives the same bytes, so the file only changes when the list does.
-    (OUT / "common-words.txt.gz").write_bytes(gzip.compress(data, mtime=0))
-    print(f"{len(words)} common words -> {OUT / 'common-words.txt.gz'}")
+    (OUT / "common-words.txt").write_bytes(("\n".join(words) + "\n").encode("utf-8"))
+    print(f"{len(words)} common words -> {OUT / 'common-words.txt'}")
     return 0
 
 

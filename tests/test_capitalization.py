@@ -241,3 +241,55 @@ def test_headline_case_reads_the_first_heading_of_any_kind(path: str, text: str)
     config = Config(select=("C105",), rule_options={"C105": {"headline-case": "title"}})
     found = check_text(text, path=path, config=config)
     assert [text[d.span.start:d.span.end] for d in found] == ["plant", "opens", "austin"]
+
+
+# -- the shared word helpers (casing) ------------------------------------------------------
+
+def test_common_words_looked_up_in_place_agree_with_the_whole_list() -> None:
+    from presslint.casing import CommonWords, packaged_text
+
+    listed = packaged_text("capitalization", "common-words.txt").split()
+    words = CommonWords()
+    sample = {*listed[::97], listed[0], listed[-1], "a", "zzz", "aardvarkz", "microsoft", "we’re", ""}
+    expected = {w for w in sample if w.replace("’", "'") not in set(listed)}
+    assert words.missing(sample) == expected
+    assert words.missing(sample) == expected  # from the verdicts kept
+    assert words._set is None
+    # A run that asks about every word turns the list into a set, with the same answers.
+    words._SET_AFTER = 10
+    assert words.missing(sample | {"acmetronics"}) == expected | {"acmetronics"}
+    assert words._set is not None
+
+
+def test_uncommon_keeps_names_and_compounds_of_names_only() -> None:
+    from presslint.casing import CommonWords
+
+    words = CommonWords()
+    keys = {"fastest-growing", "the", "acmetronics", "acmetronics-based", "wi-fi"}
+    assert words.uncommon(keys) == {"acmetronics", "acmetronics-based"}
+    assert words.not_known(keys) == {"acmetronics", "acmetronics-based"}
+
+
+@pytest.mark.parametrize(("words", "bases"), [
+    (["Acme’s", "x's", "it", "NASA’s"], ["Acme", "x", "it", "NASA"]),
+    (["its", "’s-free", "Acme's"], ["its", "’s-free", "Acme"]),
+    ([], []),
+])
+def test_base_forms_cut_every_possessive_ending_the_last_too(words: list[str], bases: list[str]) -> None:
+    from presslint.casing import base_forms
+
+    assert base_forms(words) == bases
+
+
+@pytest.mark.parametrize(("line", "caps"), [
+    ("REDMOND, WA – MICROSOFT SAID TODAY", True),
+    ("ACME CORPORATION ANNOUNCES RECORD profit", True),  # a fifth in lower case at most
+    ("ACME ANNOUNCES new results", False),
+    ("Acme announces new results for the quarter", False),
+    ("ABC", False),
+    ("A" * 120 + " and more and more and more and more", True),  # the whole line too
+])
+def test_caps_lines(line: str, caps: bool) -> None:
+    from presslint.casing import is_caps_line
+
+    assert is_caps_line(line) is caps

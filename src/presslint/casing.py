@@ -8,15 +8,16 @@ only the capitals a writer chose. Word lists are loaded once, lazily.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Iterable
 from functools import cache
 from itertools import filterfalse, repeat
-from operator import add
+from operator import add, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .markup import MASK
-from .wordlist import SortedTable, packaged_text
+from .wordlist import packaged_text
 
 if TYPE_CHECKING:
     from .document import Document
@@ -28,8 +29,7 @@ _OPENERS = " \t\"'“‘(*_[>"
 _STARTERS = ".!?:;\n|•·▪●–—-#" + MASK
 _LINE = re.compile(r"[^\n]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_LETTERS_ONE = re.compile(r"[^\W\d_]")
-_LOWER_ONE = re.compile(r"[a-zß-öø-ÿ]")
+_LOWER = re.compile(r"[a-zß-öø-ÿ]+")
 # Short words that stay lower case in a title-case headline.
 MINOR_WORDS = frozenset(
     "a an the and but or nor for so yet as at by in of off on per to up via vs v with from into "
@@ -43,10 +43,11 @@ _POSSESSIVE_ENDINGS = ("’s", "'s")
 
 def _cut_possessives(joined: str) -> str:
     """Words joined by newlines, each without its possessive ending."""
-    joined += "\n"
     for ending in _POSSESSIVE_ENDINGS:
-        joined = joined.replace(ending + "\n", "\n")
-    return joined[:-1]
+        if ending[0] in joined:  # one character: found far faster than three
+            joined = joined.replace(f"{ending}\n", "\n")
+    # The last word has no newline after it (both endings are two characters long).
+    return joined[:-2] if joined.endswith(_POSSESSIVE_ENDINGS) else joined
 
 
 def base_forms(words: Iterable[str]) -> list[str]:
@@ -64,25 +65,30 @@ def with_possessives(words: set[str]) -> set[str]:
     return forms
 
 
-def in_lower_case(counts: Mapping[str, int], keys: set[str]) -> set[str]:
-    """Those of ``keys`` that are words of the document too, possessive or not ("acme",
-    "acme’s"). Possessives are made only for the keys not found plain: making them
-    costs more than the look-ups."""
+def in_lower_case(doc: Document, keys: set[str]) -> set[str]:
+    """Those of ``keys`` that are words of ``doc`` too, possessive or not ("acme",
+    "acme’s"). Possessives are made only for the keys not found plain, with the
+    apostrophes the document has, and in C: one join and split of them all."""
+    counts = doc.word_counts
     found = counts.keys() & keys
     rest = keys - found
+    prose = doc.prose
     for ending in _POSSESSIVE_ENDINGS:
-        possessives = filter(counts.__contains__, map(add, rest, repeat(ending)))
-        found.update(word[:-len(ending)] for word in possessives)
+        if rest and ending[0] in prose:  # one character: found far faster than two
+            possessives = (f"{ending}\n".join(rest) + ending).split("\n")
+            found.update(word[:-len(ending)] for word in counts.keys() & possessives)
     return found
 
 
 class CapitalisedWords(NamedTuple):
     """The distinct words of a document not in lower case ("Microsoft’s", "iPhone",
-    "NASA", "2024"), in the order of ``Document.word_counts``, and the key of each: its
-    base form (:func:`base_forms`) in lower case. A lower-case word is its own key, less
-    a possessive ending, so the C rules look those up directly."""
+    "NASA", "2024"), in the order of ``Document.word_counts``; the base form of each
+    (:func:`base_forms`: "Microsoft"), and its key: the base form in lower case. A
+    lower-case word is its own key, less a possessive ending, so the C rules look those
+    up directly."""
 
     words: list[str]
+    bases: list[str]
     keys: list[str]
 
 
@@ -96,8 +102,9 @@ def _capitalised_words(doc: Document) -> CapitalisedWords:
     # ends a word for the final-sigma rule too).
     words = list(filterfalse(str.islower, doc.word_counts))
     if not words:
-        return CapitalisedWords([], [])
-    return CapitalisedWords(words, _cut_possessives("\n".join(words)).lower().split("\n"))
+        return CapitalisedWords([], [], [])
+    bases = _cut_possessives("\n".join(words))
+    return CapitalisedWords(words, bases.split("\n"), bases.lower().split("\n"))
 
 
 def _word_char(char: str) -> bool:
@@ -177,8 +184,12 @@ def is_heading_line(line: str, kind: str) -> bool:
 def is_caps_line(line: str) -> bool:
     """Four letters or more, at most a fifth of them in lower case."""
     for sample in (line[:100], line):  # most lines show their lower case at once
-        letters = len(_LETTERS_ONE.findall(sample))
-        if letters < 4 or len(_LOWER_ONE.findall(sample)) > 0.2 * letters:
+        # Runs of letters counted by their length: a list item a word, not a letter.
+        lower = len("".join(_LOWER.findall(sample)))
+        if lower > 0.2 * len(sample):  # a fifth of the characters: of the letters too
+            return False
+        letters = len("".join(_LETTERS.findall(sample)))
+        if letters < 4 or lower > 0.2 * letters:
             return False
     return True
 
@@ -196,55 +207,76 @@ def is_title_line(line: str) -> bool:
 
 
 class CommonWords:
-    """Frequent lower-case English words (see scripts/build_capitalization_data.py),
-    searched in place (wordlist.SortedTable); "we’re" is looked up as "we're"."""
+    """Frequent lower-case English words (see scripts/build_capitalization_data.py);
+    "we’re" is looked up as "we're".
 
-    # After this many documents a run is long: the words become a set, whose look-ups
-    # touch less memory than the table's dict (twice as fast for the C rules' keys).
-    _SET_AFTER = 3
+    A run asks about a few thousand distinct words, mostly again and again ("the", "we"):
+    each verdict is kept, and a new word is looked up in place in the sorted text, in the
+    chunk of some 200 characters that bisecting the chunks' first words points to. A set
+    of the 68,000 words would cost more to build (12 ms) than all those look-ups, unless a
+    run asks about every word of its documents (``consistency: project``): past
+    ``_SET_AFTER`` look-ups the words become a set.
+    """
+
+    # Chunks of whole lines, the first word apart: "\nabandon" + "\nabandoned\n...\nabate".
+    _CHUNK = re.compile(r"(?s)\n([^\n]+)(.{0,200}[^\n]*)(?=\n)")
+    _SET_AFTER = 15_000
 
     def __init__(self) -> None:
-        self.table = SortedTable(packaged_text("capitalization", "common-words.txt.gz"))
-        self._batches = 0
+        self._text = "\n" + packaged_text("capitalization", "common-words.txt").strip("\n") + "\n"
+        self._chunks = self._CHUNK.findall(self._text)
+        self._firsts = list(map(itemgetter(0), self._chunks))
+        self._common: set[str] = set()
+        self._rare: set[str] = set()
+        # What ``uncommon`` found to be common words or compounds of them ("fast-growing").
+        self._not_names: set[str] = set()
         self._set: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word.replace("’", "'") in self.table
+        return isinstance(word, str) and not self.missing({word})
 
     def missing(self, words: Iterable[str]) -> set[str]:
         """Those of ``words`` that are not common words."""
         words = words if isinstance(words, set) else set(words)
-        if "’" not in "".join(words):  # the usual case: no word to normalise
-            return self._missing(words)
-        normalised = {word: word.replace("’", "'") for word in words}
-        absent = self._missing(set(normalised.values()))
-        return {word for word, key in normalised.items() if key in absent}
-
-    def _missing(self, words: set[str]) -> set[str]:
         if self._set is None:
-            self._batches += 1
-            if self._batches <= self._SET_AFTER:
-                return self.table.missing(words)
-            self._set = frozenset(self.table.keys())
-        return words.difference(self._set)
+            # The verdicts already made, in C (``set.difference`` walks the smaller set);
+            # a look-up for each new word.
+            new = words.difference(self._common).difference(self._rare)
+            if len(self._common) + len(self._rare) + len(new) <= self._SET_AFTER:
+                for word in new:
+                    (self._common if self._look_up(word.replace("’", "'")) else self._rare).add(word)
+                return words.difference(self._common)
+            self._set = frozenset(self._text[1:-1].split("\n"))
+        if "’" not in "".join(words):  # the usual case: no word to normalise
+            return words.difference(self._set)
+        return {word for word in words if word.replace("’", "'") not in self._set}
+
+    def _look_up(self, word: str) -> bool:
+        index = bisect_right(self._firsts, word) - 1
+        if index < 0 or "\n" in word:
+            return False
+        first, rest = self._chunks[index]
+        return word == first or f"\n{word}\n" in rest + "\n"
 
     def uncommon(self, keys: set[str]) -> set[str]:
         """Those of ``keys`` that are neither common words nor compounds of them."""
         absent = self.missing(keys)
-        if "-" in "".join(absent):  # "fastest-growing"
-            absent = {key for key in absent if "-" not in key or not is_common(key)}
+        if "-" in "".join(absent):  # "fastest-growing": one look-up of all the parts
+            compounds = [key.split("-") for key in absent if "-" in key]
+            rare = self.missing({part for parts in compounds for part in parts})
+            absent -= {"-".join(parts) for parts in compounds if rare.isdisjoint(parts)}
+        self._not_names |= keys - absent
         return absent
+
+    def not_known(self, keys: set[str]) -> set[str]:
+        """Those of ``keys`` that :meth:`uncommon` has not yet found to be common words or
+        compounds of them: a cut in C, before what costs more a key."""
+        return keys.difference(self._not_names)
 
 
 @cache
 def common_words() -> CommonWords:
     return CommonWords()
-
-
-def is_common(key: str) -> bool:
-    """A common lower-case word, or a compound of them ("fastest-growing")."""
-    words = common_words()
-    return key in words or ("-" in key and all(part in words for part in key.split("-")))
 
 
 def bundled_terms_path() -> Path:

@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import compress
+from itertools import compress, filterfalse
 from typing import Any, NamedTuple
 
-from ..casing import (POSSESSIVE, CapitalisedWords, Lines, at_sentence_start, base_forms,
+from ..casing import (CapitalisedWords, Lines, at_sentence_start, base_forms,
                       capitalised_words, common_words, find_words, in_lower_case, with_possessives)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
@@ -34,7 +34,10 @@ from . import Kind
 from .terms import all_terms
 
 # The words around a name, across a comma or a joining word: "Cryotherapy, Sauna and Spa".
-_PREVIOUS_WORD = re.compile(r"([\w’'.&-]+)(?:[ \t]+(?:and|or|&|of|for|de))?,?[ \t]+$")
+# The word before is taken whole (++: what follows it can never start with one of its
+# characters, so giving some back could not make a match), or the search would retry
+# every shorter word at every position of its window.
+_PREVIOUS_WORD = re.compile(r"([\w’'.&-]++)(?:[ \t]+(?:and|or|&|of|for|de))?,?[ \t]+$")
 _NEXT_WORD = re.compile(r",?[ \t]+(?:(?:and|or|&)[ \t]+)?([\w’'.&-]+)")
 # Lower-case words that join the parts of a title-case name ("Bank of America").
 _JOINERS = frozenset({"of", "for", "de", "la", "du", "von", "van", "der", "&"})
@@ -79,11 +82,11 @@ class CaseConsistency(Kind):
         # Every form of the suspects, judged as the whole document would be: what is
         # said of a key depends only on the words with that key.
         forms = _forms(doc, capitals, suspects)
-        keys = self._may_conflict(doc, _repeated_keys(forms), forms)
+        bases = base_forms(forms)
+        keys = self._may_conflict(doc, _repeated_keys(bases), forms, bases)
         if not keys:
             return
-        tally = self._tally(doc, [w for w, base in zip(forms, base_forms(forms), strict=True)
-                                  if base.lower() in keys])
+        tally = self._tally(doc, [w for w, base in zip(forms, bases, strict=True) if base.lower() in keys])
         for conflict in self._conflicts([tally]):
             yield from self._report(doc, conflict, tally[conflict.key][conflict.form])
 
@@ -91,42 +94,38 @@ class CaseConsistency(Kind):
         """The keys of names that may be written in more than one way: a superset of
         what :func:`_repeated_keys` finds, from set operations in C on the few
         capitalised words, so that most documents are done with at once."""
-        # The keys of the capitalised words, less common words ("the") and words without
-        # letters to compare ("2024", its own upper case) ...
-        keys = common_words().missing(set(capitals.keys))
-        keys -= set(map(str.upper, keys))
-        if not keys:
-            return keys
-        # ... with a lower-case form ("acme", "acme’s") or two capitalised ones.
-        suspects = in_lower_case(doc.word_counts, keys)
-        named = list(compress(capitals.words, map(keys.__contains__, capitals.keys)))
-        if len(named) > len(keys):
-            bases = set(base_forms(named))
-            bases -= set(map(str.upper, bases))  # all-caps forms do not count
-            counts = Counter(map(str.lower, bases))
-            if len(counts) < len(bases):
-                suspects.update(key for key, count in counts.items() if count > 1)
-        # Last, for the few left: not compounds of common words ("fast-growing"), not terms.
+        # Less, first, the keys already found to be common words ("The"); then those
+        # with a lower-case form ("acme", "acme’s"; a word without case, "2024", is its
+        # own) or two capitalised ones ("OpenAI" and "Openai", or "ACME") ...
+        keys = common_words().not_known(set(capitals.keys))
+        suspects = in_lower_case(doc, keys)
+        # (isupper() sets all-caps forms aside, and stops at the first small letter.)
+        suspects |= _two_forms(set(filterfalse(str.isupper, compress(
+            capitals.bases, map(keys.__contains__, capitals.keys)))))
+        # ... and last, for the few left, words without case, the other common words and
+        # their compounds ("fast-growing"), and terms.
+        suspects -= set(map(str.upper, suspects))
         return self._names(suspects) if suspects else suspects
 
-    def _may_conflict(self, doc: Document, keys: set[str], forms: list[str]) -> set[str]:
-        """Those of ``keys`` whose forms could make a conflict (:meth:`_conflicts`): two
-        forms, and two shapes of them or a name capitalised in mid-sentence often enough,
-        always on its own. Judged from the word counts, each at least the occurrences the
-        tally keeps, and then from a tally of the capitalised forms alone (the lower-case
-        ones are the many)."""
-        found: dict[str, Counter[str]] = {}
+    def _may_conflict(self, doc: Document, keys: set[str], forms: list[str], bases: list[str]) -> set[str]:
+        """Those of ``keys`` whose forms (``forms``, words of ``doc``, and their ``bases``)
+        could make a conflict (:meth:`_conflicts`): two forms, and two shapes of them or a
+        name capitalised in mid-sentence often enough, always on its own. Judged from the
+        word counts, each at least the occurrences the tally keeps, and then from a tally
+        of the capitalised forms alone (the lower-case ones are the many)."""
+        found: dict[str, dict[str, int]] = {}
         counts = doc.word_counts
-        pairs = list(zip(forms, base_forms(forms), strict=True))
+        pairs = list(zip(forms, bases, strict=True))
         for word, base in pairs:
             key = base.lower()
             if key in keys and base[0].isalpha() and not _all_caps(base):
-                found.setdefault(key, Counter())[base] += counts[word]
-        found = {key: bases for key, bases in found.items() if len(bases) > 1}
-        shapes = {key for key, bases in found.items() if len(set(map(_shape, bases))) > 1}
+                by_base = found.setdefault(key, {})
+                by_base[base] = by_base.get(base, 0) + counts[word]
+        found = {key: by_base for key, by_base in found.items() if len(by_base) > 1}
+        shapes = {key for key, by_base in found.items() if len(set(map(_shape, by_base))) > 1}
         least = max(self.options["min-capitalised"], 2)
-        names = {key for key, bases in found.items() if key not in shapes and key in bases
-                 and sum(n for base, n in bases.items() if not base.islower()) >= least}
+        names = {key for key, by_base in found.items() if key not in shapes and key in by_base
+                 and sum(n for base, n in by_base.items() if not base.islower()) >= least}
         if names:
             tally = self._tally(doc, [word for word, base in pairs
                                       if base.lower() in names and not base.islower()])
@@ -186,9 +185,11 @@ class CaseConsistency(Kind):
             return {}
         prose = doc.prose
         lines = Lines(prose, doc.kind)
+        words = set(forms)
+        base_of = dict(zip(words, base_forms(words), strict=True))
         tally: Tally = {}
-        for start, word in find_words(prose, set(forms)):
-            form = POSSESSIVE.sub("", word)
+        for start, word in find_words(prose, words):
+            form = base_of[word]
             if not form[0].isalpha() or _all_caps(form) or lines.exempt(start):
                 continue
             if start and prose[start - 1] in "#@/\\":
@@ -250,20 +251,26 @@ class CaseConsistency(Kind):
 def _forms(doc: Document, capitals: CapitalisedWords, keys: set[str]) -> list[str]:
     """The words of ``doc`` with one of ``keys``: capitalised, or the key itself in lower
     case, possessive or not."""
-    forms = [word for word, key in zip(capitals.words, capitals.keys, strict=True) if key in keys]
+    forms = list(compress(capitals.words, map(keys.__contains__, capitals.keys)))
     return forms + list(doc.word_counts.keys() & with_possessives(keys))
 
 
-def _repeated_keys(words: list[str]) -> set[str]:
-    """Lower-case keys written in more than one way among ``words``, all-caps forms aside."""
-    bases = set(base_forms(words))
-    named = bases - set(map(str.lower, bases))  # forms with a capital
+def _two_forms(named: set[str]) -> set[str]:
+    """The keys of two or more of ``named`` (capitalised forms)."""
+    keys = list(map(str.lower, named))
+    if len(set(keys)) == len(keys):
+        return set()
+    return {key for key, count in Counter(keys).items() if count > 1}
+
+
+def _repeated_keys(bases: list[str]) -> set[str]:
+    """Lower-case keys written in more than one way among ``bases`` (base forms of words:
+    :func:`base_forms`), all-caps forms aside."""
+    distinct = set(bases)
+    named = distinct - set(map(str.lower, distinct))  # forms with a capital
     named -= set(map(str.upper, named))  # less the all-caps ones
-    keys = set(map(str.lower, named))
-    repeated = keys & bases  # ... whose lower-case form is there too
-    if len(keys) < len(named):  # two capitalised forms of one key
-        repeated.update(k for k, n in Counter(map(str.lower, named)).items() if n > 1)
-    return repeated
+    repeated = set(map(str.lower, named)) & distinct  # ... whose lower-case form is there too
+    return repeated | _two_forms(named)
 
 
 def _alone_often(capitalised: dict[str, list[Occurrence]], least: int) -> bool:

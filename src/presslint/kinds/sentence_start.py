@@ -28,7 +28,9 @@ _LOWER_START = {
                      + r")[ \t]+[\"“‘']?(?P<word>[a-z][\w’'-]*)")
     for mark in ".!?"
 }
-_WORD_BEFORE = re.compile(r"([\w.&'’-]+)$")
+# The word is taken whole (++: giving some back could never reach the end), or the
+# search would retry every shorter word at every position of its window.
+_WORD_BEFORE = re.compile(r"([\w.&'’-]++)$")
 # Abbreviations beyond the sentence splitter's: units, legal forms, AP state names.
 _MORE_ABBREVIATIONS = frozenset(
     """
@@ -53,7 +55,8 @@ class LowercaseSentenceStart(Kind):
         for match in _lower_starts(prose):
             mark = match.start()
             word = match.group("word")
-            if word in _LOWER_BY_DESIGN or any(c.isupper() for c in word):
+            # A capital inside ("eBay"); islower() first, in C, clears most words at once.
+            if word in _LOWER_BY_DESIGN or (not word.islower() and any(c.isupper() for c in word)):
                 continue
             if _not_an_end(prose, mark, prose[mark]):
                 continue

@@ -58,6 +58,12 @@ class Term(Kind):
         self.lower_case_wrong = {word: term for key, term in self.single.items() if key != term
                                  for word in with_possessives({key})
                                  if POSSESSIVE.sub("", word) == key}
+        # The same words by apostrophe ("" for none): a document's words are looked up
+        # among the few of these its apostrophes allow, not the other way round.
+        self.wrong_by_apostrophe: dict[str, list[str]] = {"": [], "’": [], "'": []}
+        for word in self.lower_case_wrong:
+            ending = POSSESSIVE.search(word)
+            self.wrong_by_apostrophe[ending.group()[0] if ending else ""].append(word)
         self.multi = {" ".join(k.split()): v for k, v in terms.items() if " " in k}
         self.phrases: re.Pattern[str] | None = None
         if self.multi:
@@ -93,10 +99,14 @@ class Term(Kind):
     def _wrong_words(self, doc: Document) -> dict[str, str]:
         """The words of ``doc`` that are a term written another way, and the term. Set
         operations in C first: most documents have none."""
-        counts = doc.word_counts
         # A lower-case word ("paypal", "paypal’s") is its own key: looked up directly.
-        wrong = {word: self.lower_case_wrong[word]
-                 for word in counts.keys() & self.lower_case_wrong.keys()}
+        counts = doc.word_counts.keys()
+        prose = doc.prose
+        found: set[str] = set()
+        for apostrophe, words in self.wrong_by_apostrophe.items():
+            if apostrophe in prose:  # "" always is
+                found |= counts & words
+        wrong = {word: self.lower_case_wrong[word] for word in found}
         capitals = capitalised_words(doc)
         single = self.single
         if not single.keys().isdisjoint(capitals.keys):
