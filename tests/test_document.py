@@ -196,3 +196,14 @@ def test_start_of_places_rare_and_repeated_words() -> None:
     expected = Tokens(prose).starts
     for index in range(len(expected)):
         assert Tokens(prose).start_of(index) == expected[index], index  # fresh: no neighbour known
+
+
+def test_locate_in_one_pass_finds_what_the_word_searches_find(monkeypatch: pytest.MonkeyPatch) -> None:
+    import presslint.document as document_module
+
+    tokens = document_module.Tokens(_TRICKY)
+    words = {"Wi-Fi", "b", "word", "It's", "S", "x"}
+    by_word = document_module.locate(_TRICKY, words)
+    monkeypatch.setattr(document_module, "_SEARCH_BUDGET", 0)  # as for a long text
+    assert document_module.locate(_TRICKY, words) == by_word
+    assert [word for _, word in by_word] == [t for t in tokens.texts if t in words]

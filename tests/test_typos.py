@@ -291,3 +291,11 @@ def test_prefilter_literals_that_start_or_end_alike_are_looked_for_at_once() -> 
                  "\npeak\nyours\n", "\npeak\nher\n", "\npeak\nhers", "\nin\nthe\nbutt", "\nphone\n", "\nspeak\n"):
         assert find(line) == any(literal in line for literal in literals), line
     assert _any_of([]) is None
+
+
+def test_tokens_of_in_one_pass_finds_what_the_word_scans_find(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = document("Teh plan, the Teh-like plan and Teh plan.\n")
+    words = {"Teh", "plan", "absent"}
+    by_word = list(wordtools.tokens_of(doc, words))
+    monkeypatch.setattr(wordtools, "_SCAN_BUDGET", 0)  # as for a long document
+    assert list(wordtools.tokens_of(doc, words)) == by_word == [0, 1, 4, 6, 7]

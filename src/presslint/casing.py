@@ -107,32 +107,6 @@ def _capitalised_words(doc: Document) -> CapitalisedWords:
     return CapitalisedWords(words, bases.split("\n"), bases.lower().split("\n"))
 
 
-def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-def find_words(prose: str, words: Iterable[str]) -> list[tuple[int, str]]:
-    """Where each of ``words`` (a few rare ones) stands in ``prose`` as a whole token, in
-    the sense of ``Document.tokens`` ("Wi-Fi", "Microsoft’s"): (start, word), sorted.
-    A C-speed ``str.find`` per word instead of a walk over every token."""
-    found: list[tuple[int, str]] = []
-    length = len(prose)
-    for word in words:
-        size = len(word)
-        start = prose.find(word)
-        while start != -1:
-            end = start + size
-            before_ok = start == 0 or not (_word_char(prose[start - 1]) or (
-                prose[start - 1] in "'’.-" and start > 1 and _word_char(prose[start - 2])))
-            after_ok = end == length or not (_word_char(prose[end]) or (
-                prose[end] in "'’.-" and end + 1 < length and _word_char(prose[end + 1])))
-            if before_ok and after_ok:
-                found.append((start, word))
-            start = prose.find(word, start + 1)
-    found.sort()
-    return found
-
-
 def at_sentence_start(prose: str, start: int) -> bool:
     """Whether the word at ``start`` is the first of a sentence, clause, line or item."""
     position = start - 1

@@ -156,10 +156,18 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+# Characters that searching word by word may read before one pass over every token is cheaper.
+_SEARCH_BUDGET = 20_000_000
+
+
 def locate(prose: str, words: Iterable[str]) -> list[tuple[int, str]]:
     """Where each of ``words`` stands in ``prose`` as a whole token (a word of
     :class:`Tokens`, "Wi-Fi", "Microsoft’s"): (start, word) pairs, sorted. For the few
     words a rule suspects, much cheaper than every token's offset."""
+    words = set(words)
+    if len(words) * len(prose) > _SEARCH_BUDGET:
+        # Many words in a long text: one pass over every token beats a search per word.
+        return [(match.start(), match.group()) for match in _WORD.finditer(prose) if match.group() in words]
     found = [(start, word) for word in words for start in occurrences(prose, word)]
     found.sort()
     return found

@@ -129,12 +129,20 @@ def _joined(doc: Document, low: int, high: int) -> bool:
     return all(adjacent(prose, tokens[i], tokens[i + 1]) for i in range(low, high))
 
 
+# Tokens that scanning word by word may compare before one pass over them all is cheaper.
+_SCAN_BUDGET = 2_000_000
+
+
 def tokens_of(doc: Document, words: Set[str]) -> Iterator[int]:
     """Indices of the tokens whose text is one of ``words`` (usually a few rare ones), in
     order; ``list.index`` scans for each at C speed, and no token offset is needed."""
     if not words:
         return
     texts = doc.tokens.texts
+    if len(words) * len(texts) > _SCAN_BUDGET:
+        # Many words in a long document: one pass over the tokens beats a scan per word.
+        yield from (index for index, text in enumerate(texts) if text in words)
+        return
     found: list[int] = []
     for word in words:
         index = -1

@@ -27,9 +27,9 @@ from itertools import compress, filterfalse
 from typing import Any, NamedTuple
 
 from ..casing import (CapitalisedWords, Lines, at_sentence_start, base_forms,
-                      capitalised_words, common_words, find_words, in_lower_case, with_possessives)
+                      capitalised_words, common_words, in_lower_case, with_possessives)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document
+from ..document import Document, locate
 from . import Kind
 from .terms import all_terms
 
@@ -188,7 +188,7 @@ class CaseConsistency(Kind):
         words = set(forms)
         base_of = dict(zip(words, base_forms(words), strict=True))
         tally: Tally = {}
-        for start, word in find_words(prose, words):
+        for start, word in locate(prose, words):
             form = base_of[word]
             if not form[0].isalpha() or _all_caps(form) or lines.exempt(start):
                 continue

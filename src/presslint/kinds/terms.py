@@ -18,9 +18,9 @@ from itertools import compress
 from pathlib import Path
 
 from ..casing import (POSSESSIVE, Lines, at_sentence_start, bundled_terms, capitalised_words,
-                      find_words, read_terms, term_map, with_possessives)
+                      read_terms, term_map, with_possessives)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document
+from ..document import Document, locate
 from ..rule import UserFileError
 from . import Kind
 
@@ -82,7 +82,7 @@ class Term(Kind):
             return
         prose = doc.prose
         lines: Lines | None = None
-        for start, word in find_words(prose, wrong):
+        for start, word in locate(prose, wrong):
             term = wrong[word]
             base = POSSESSIVE.sub("", word)
             if _skip_form(base, term) or (start and prose[start - 1] in "#@/"):
