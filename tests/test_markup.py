@@ -84,3 +84,13 @@ def test_html_parser_handles_entities_attributes_and_broken_markup() -> None:
             '<p>Unclosed <b>bold  text\n<script>if (a  < b) {}\n')
     found = check_text(text, path="r.htm", config=ONLY_W104)
     assert [text[d.span.start - 1:d.span.end + 1] for d in found] == ["D  g", "d  t"]
+
+
+def test_an_address_that_ends_before_its_at_sign_is_masked_once_and_the_scan_goes_on() -> None:
+    from presslint.markup import MASK, parse
+
+    # The address found for the second at sign is the first one again; the sign left over
+    # is no address. The URL is masked once, whatever anchors it holds.
+    text = "Write a@b.co@ or x@y.org, and see www.acme.com/www.shop today.\n"
+    prose = parse(text, "text").prose
+    assert prose.replace(MASK, "#") == "Write ######@ or #######, and see ##################### today.\n"

@@ -143,11 +143,10 @@ def headings(text: str, kind: str) -> list[Span]:
 
 def _addresses(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    covered = -1
-    for anchor in _ADDRESS_ANCHOR.finditer(text):
+    search = _ADDRESS_ANCHOR.search
+    anchor = search(text)
+    while anchor is not None:
         anchor_start, anchor_end = anchor.span()
-        if anchor_start < covered:
-            continue
         before = _UP_TO_LAST_STOP.match(text, max(0, anchor_start - _LONGEST), anchor_start)
         start = before.end() if before else max(0, anchor_start - _LONGEST)
         rest = _TOKEN_REST.match(text, anchor_end)
@@ -157,10 +156,15 @@ def _addresses(text: str) -> list[tuple[int, int]]:
         if anchor.group() == "@":
             email = _EMAIL.search(text, start, end)
             if email is None:
-                continue  # a handle ("@acme") or a lone at sign, not an address
+                # A handle ("@acme") or a lone at sign, not an address.
+                anchor = search(text, anchor_end)
+                continue
             start, end = email.span()
         spans.append((start, end))
-        covered = end
+        # The next search starts after this address: a URL holds several anchors ("://",
+        # "www.", ".com"), and only its first is needed. (An e-mail address found for an
+        # at sign may end before it: "a@b.co@".)
+        anchor = search(text, max(end, anchor_end))
     return spans
 
 
