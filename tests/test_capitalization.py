@@ -254,11 +254,11 @@ def test_common_words_looked_up_in_place_agree_with_the_whole_list() -> None:
     expected = {w for w in sample if w.replace("’", "'") not in set(listed)}
     assert words.missing(sample) == expected
     assert words.missing(sample) == expected  # from the verdicts kept
-    assert words._set is None
+    assert words.table._words is None
     # A run that asks about every word turns the list into a set, with the same answers.
-    words._SET_AFTER = 10
+    words.table._budget = 10
     assert words.missing(sample | {"acmetronics"}) == expected | {"acmetronics"}
-    assert words._set is not None
+    assert words.table._words is not None
 
 
 def test_uncommon_keeps_names_and_compounds_of_names_only() -> None:

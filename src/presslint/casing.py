@@ -8,16 +8,15 @@ only the capitals a writer chose. Word lists are loaded once, lazily.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from itertools import filterfalse, repeat
-from operator import add, itemgetter
+from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .markup import MASK
-from .wordlist import packaged_text
+from .wordlist import SortedTable, packaged_text
 
 if TYPE_CHECKING:
     from .document import Document
@@ -185,26 +184,15 @@ class CommonWords:
     "we’re" is looked up as "we're".
 
     A run asks about a few thousand distinct words, mostly again and again ("the", "we"):
-    each verdict is kept, and a new word is looked up in place in the sorted text, in the
-    chunk of some 200 characters that bisecting the chunks' first words points to. A set
-    of the 68,000 words would cost more to build (12 ms) than all those look-ups, unless a
-    run asks about every word of its documents (``consistency: project``): past
-    ``_SET_AFTER`` look-ups the words become a set.
+    the list is a :class:`~presslint.wordlist.SortedTable`, looked up in place with its
+    answers kept, which builds the set of its 68,000 words only when a run asks about
+    nearly every word of its documents (``consistency: project``).
     """
 
-    # Chunks of whole lines, the first word apart: "\nabandon" + "\nabandoned\n...\nabate".
-    _CHUNK = re.compile(r"(?s)\n([^\n]+)(.{0,200}[^\n]*)(?=\n)")
-    _SET_AFTER = 15_000
-
     def __init__(self) -> None:
-        self._text = "\n" + packaged_text("capitalization", "common-words.txt").strip("\n") + "\n"
-        self._chunks = self._CHUNK.findall(self._text)
-        self._firsts = list(map(itemgetter(0), self._chunks))
-        self._common: set[str] = set()
-        self._rare: set[str] = set()
+        self.table = SortedTable(packaged_text("capitalization", "common-words.txt"))
         # What ``uncommon`` found to be common words or compounds of them ("fast-growing").
         self._not_names: set[str] = set()
-        self._set: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and not self.missing({word})
@@ -212,25 +200,11 @@ class CommonWords:
     def missing(self, words: Iterable[str]) -> set[str]:
         """Those of ``words`` that are not common words."""
         words = words if isinstance(words, set) else set(words)
-        if self._set is None:
-            # The verdicts already made, in C (``set.difference`` walks the smaller set);
-            # a look-up for each new word.
-            new = words.difference(self._common).difference(self._rare)
-            if len(self._common) + len(self._rare) + len(new) <= self._SET_AFTER:
-                for word in new:
-                    (self._common if self._look_up(word.replace("’", "'")) else self._rare).add(word)
-                return words.difference(self._common)
-            self._set = frozenset(self._text[1:-1].split("\n"))
         if "’" not in "".join(words):  # the usual case: no word to normalise
-            return words.difference(self._set)
-        return {word for word in words if word.replace("’", "'") not in self._set}
-
-    def _look_up(self, word: str) -> bool:
-        index = bisect_right(self._firsts, word) - 1
-        if index < 0 or "\n" in word:
-            return False
-        first, rest = self._chunks[index]
-        return word == first or f"\n{word}\n" in rest + "\n"
+            return self.table.missing(words, batch=False)
+        normalised = {word: word.replace("’", "'") for word in words}
+        absent = self.table.missing(set(normalised.values()), batch=False)
+        return {word for word, key in normalised.items() if key in absent}
 
     def uncommon(self, keys: set[str]) -> set[str]:
         """Those of ``keys`` that are neither common words nor compounds of them."""
