@@ -227,14 +227,23 @@ def test_pattern_words_are_checked(words: list[str], message: str) -> None:
 
 
 def test_word_line_helpers_agree_with_the_tokens() -> None:
-    from presslint.kinds.wordline import joined_parts, words_after
-    from presslint.wordtools import following
+    from presslint.kinds.wordline import joined_parts
 
     doc = document("It's the U.S.-based firm's  plan;\nnot  yours.\n\nNew para here\n")
     assert joined_parts(doc) == {"it", "s", "u", "firm"}  # "-based" is a word of its own
-    for index in range(len(doc.tokens)):
-        for count in (1, 2):
-            assert words_after(doc, index, count) == len(following(doc, index, count))
+
+
+def test_following_crosses_spaces_and_one_line_break_only() -> None:
+    doc = document("It's the U.S.-based firm's  plan;\nnot  yours.\n\nNew para\nhere\n")
+    texts = doc.tokens.texts
+
+    def after(word: str, count: int) -> list[str]:
+        return [token.text for token in wordtools.following(doc, texts.index(word), count)]
+
+    assert after("firm's", 2) == ["plan"]  # two spaces, then a semicolon stops it
+    assert after("not", 2) == ["yours"]
+    assert after("yours", 1) == []  # a full stop and a blank line
+    assert after("New", 2) == ["para", "here"]  # across one line break
 
 
 def test_context_rules_judge_the_words_before_placing_them() -> None:

@@ -147,7 +147,8 @@ class Tokens(Sequence[Token]):
 
 # -- words by position: for the few words a rule suspects, without every token's offset --
 
-_JOINERS = "'’.-"
+# The characters that join word parts into one token ("it's", "Wi-Fi", "U.S").
+JOINERS = "'’.-"
 # A word straight after an offset: spaces and at most one line break before it.
 _ADJACENT_WORD = re.compile(r"[ \t]*\n?[ \t]*(\w+(?:['’.\-]\w+)*)")
 
@@ -200,7 +201,7 @@ def _token_edge(prose: str, next_to: int, beyond: int, length: int) -> bool:
     char = prose[next_to]
     if _word_char(char):
         return False
-    return not (char in _JOINERS and 0 <= beyond < length and _word_char(prose[beyond]))
+    return not (char in JOINERS and 0 <= beyond < length and _word_char(prose[beyond]))
 
 
 @lru_cache(maxsize=4096)
@@ -238,7 +239,7 @@ def previous_word(prose: str, start: int) -> Token | None:
         return None
     begin = end - 1
     while begin > 0 and (_word_char(prose[begin - 1]) or (
-            prose[begin - 1] in _JOINERS and begin > 1 and _word_char(prose[begin - 2]))):
+            prose[begin - 1] in JOINERS and begin > 1 and _word_char(prose[begin - 2]))):
         begin -= 1
     return Token(begin, end, prose[begin:end])
 

@@ -16,7 +16,6 @@ _MARKERS_BEFORE = frozenset("@#$/\\_=&%~^*|<>[{:")
 _MARKERS_AFTER = frozenset("@_/\\=&%~^*|<>]}")
 # Zero-width characters and soft hyphens cut words in two ("T\u200dhese"): W's business.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffc")
-_GAP = re.compile(r"[ \t]*\n?[ \t]*\Z")
 
 
 def match_case(found: str, replacement: str) -> str:
@@ -50,11 +49,6 @@ def is_free_standing(prose: str, start: int, end: int) -> bool:
     if after == "." and end + 1 < len(prose) and prose[end + 1].isalnum():
         return False  # "example.com", "node.js"
     return not (before == "." and start >= 2 and prose[start - 2].isalnum())
-
-
-def adjacent(prose: str, first: Token, second: Token) -> bool:
-    """Whether only spaces (and at most one line break) separate two tokens."""
-    return bool(_GAP.match(prose, first.end, second.start)) if first.end <= second.start else False
 
 
 def following(doc: Document, index: int, count: int = 1) -> list[Token]:
@@ -125,8 +119,7 @@ def in_foreign_phrase(doc: Document, index: int) -> bool:
 
 def _joined(doc: Document, low: int, high: int) -> bool:
     """Whether tokens ``low`` to ``high`` follow each other with only spaces between."""
-    tokens, prose = doc.tokens, doc.prose
-    return all(adjacent(prose, tokens[i], tokens[i + 1]) for i in range(low, high))
+    return len(following(doc, low, high - low)) == high - low
 
 
 # Tokens that scanning word by word may compare before one pass over them all is cheaper.

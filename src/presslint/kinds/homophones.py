@@ -19,9 +19,9 @@ from functools import lru_cache
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
-from ..wordtools import match_case
+from ..wordtools import following, match_case
 from . import Kind
-from .wordline import WordMatches, lower_word_line, starts_after, words_after
+from .wordline import WordMatches, lower_word_line
 
 _NOUN_TAGS = ("NN", "NNS")
 # After a possessive only a noun phrase can come; these words cannot start one.
@@ -176,7 +176,7 @@ class Homophone(Kind):
 
     def _contraction_for_possessive(self, doc: Document, index: int) -> bool:
         texts = doc.tokens.texts
-        after = words_after(doc, index, 2)
+        after = len(following(doc, index, 2))
         if not after:
             return False
         if texts[index + 1] == "own":
@@ -184,21 +184,20 @@ class Homophone(Kind):
         if after == 2 and _lower_verb(texts[index + 2]):
             return True  # "It's mission is", "who's team has"
         # "develop it's technology": the word straight before takes an object.
-        return index > 0 and words_after(doc, index - 1, 1) == 1 and _takes_an_object(texts[index - 1])
+        return index > 0 and len(following(doc, index - 1, 1)) == 1 and _takes_an_object(texts[index - 1])
 
     def _possessive_for_contraction(self, doc: Document, index: int) -> bool:
         texts = doc.tokens.texts
-        starts = starts_after(doc, index, 2)
-        if not starts:
+        after = following(doc, index, 2)
+        if not after:
             return False
-        end = starts[0] + len(texts[index + 1])
-        if doc.prose[end:end + 1] in "-–—":
+        if doc.prose[after[0].end:after[0].end + 1] in "-–—":
             return False  # "its all-new platform"
         # "there are to be": not "their".
-        return self.pair.possessive != "their" or len(starts) < 2 or texts[index + 2] not in {"to", "no"}
+        return self.pair.possessive != "their" or len(after) < 2 or texts[index + 2] not in {"to", "no"}
 
     def _there_for_their(self, doc: Document, index: int) -> bool:
-        after = words_after(doc, index, 2)
+        after = len(following(doc, index, 2))
         return after == 1 or (after == 2 and doc.tokens.texts[index + 2] not in {"who", "that", "which"})
 
 

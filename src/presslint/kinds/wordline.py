@@ -19,12 +19,8 @@ from itertools import chain, islice
 from operator import itemgetter, methodcaller
 from typing import Any
 
-from ..document import Document
+from ..document import JOINERS, Document
 
-# What may separate two words that read as one run: spaces, at most one line break.
-_GAP = re.compile(r"[ \t]*\n?[ \t]*\Z")
-# The characters that join word parts into one token ("it's", "Wi-Fi", "U.S").
-_JOINERS = "'’.-"
 
 
 def word_line(doc: Document) -> str:
@@ -87,33 +83,6 @@ class WordMatches:
         return self._index_at(self._starts[ordinal])
 
 
-def words_after(doc: Document, index: int, count: int) -> int:
-    """How many of the ``count`` tokens after token ``index`` follow it straight, each
-    after the one before with only spaces between (at most one line break); as
-    :func:`presslint.wordtools.following`, without building tokens."""
-    return len(starts_after(doc, index, count))
-
-
-def starts_after(doc: Document, index: int, count: int) -> list[int]:
-    """The offsets of the tokens :func:`words_after` counts."""
-    tokens = doc.tokens
-    texts = tokens.texts
-    prose = doc.prose
-    found: list[int] = []
-    last = min(index + count, len(texts) - 1)
-    start = tokens.start_of(index)
-    while index < last:
-        end = start + len(texts[index])
-        # The next word is the first after ``end``: no offset list needed to place it.
-        start = prose.find(texts[index + 1], end)
-        # Fast path: one space, the usual gap.
-        if not (start == end + 1 and prose[end] == " ") and not _GAP.match(prose, end, start):
-            break
-        found.append(start)
-        index += 1
-    return found
-
-
 def joined_parts(doc: Document) -> frozenset[str]:
     """The parts of the document's joined words, in lower case: "it's" gives "it" and
     "s", "Wi-Fi" "wi" and "fi" ("U.S.-based" is "U.S" and a word "based"). With the
@@ -127,7 +96,7 @@ def _joined_parts(doc: Document) -> frozenset[str]:
     # Split the line at its joiners: the text before each joiner up to its line break is
     # a part, and so is the text after it up to the next one. A split at a rare
     # character, and the parts taken in C.
-    pieces = _joined_line(doc).split(_JOINERS[0])
+    pieces = _joined_line(doc).split(JOINERS[0])
     if len(pieces) == 1:
         return frozenset()
     before = map(itemgetter(2), map(methodcaller("rpartition", "\n"), islice(pieces, len(pieces) - 1)))
@@ -149,7 +118,7 @@ class PartFinder:
 
     def __call__(self, doc: Document) -> set[str]:
         line = _joined_line(doc)
-        if _JOINERS[0] not in line:
+        if JOINERS[0] not in line:
             return set()
         found = set(self._after.findall(line))
         found.update(part[::-1] for part in self._before.findall(doc.shared("reversed-joined-line", _reversed)))
@@ -157,7 +126,7 @@ class PartFinder:
 
 
 def _part_after_a_joiner(words: list[str]) -> re.Pattern[str]:
-    joiner = re.escape(_JOINERS[0])
+    joiner = re.escape(JOINERS[0])
     return re.compile(f"{joiner}({'|'.join(map(re.escape, words))})(?=[\n{joiner}])")
 
 
@@ -168,9 +137,9 @@ def _joined_line(doc: Document) -> str:
 
 def _unify_joiners(doc: Document) -> str:
     line = lower_word_line(doc)
-    for joiner in _JOINERS[1:]:
+    for joiner in JOINERS[1:]:
         if joiner in line:
-            line = line.replace(joiner, _JOINERS[0])
+            line = line.replace(joiner, JOINERS[0])
     return line
 
 
