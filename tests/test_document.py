@@ -131,8 +131,8 @@ def test_locate_finds_exactly_the_tokens_of_the_tokenizer() -> None:
     assert locate(_TRICKY, ["S", "Fi", "b", "mail"]) == [(_TRICKY.index("a..b") + 3, "b")]
 
 
-def test_next_words_and_previous_word_agree_with_the_token_sequence() -> None:
-    from presslint.document import Tokens, next_words, previous_word
+def test_next_words_agrees_with_the_token_sequence() -> None:
+    from presslint.document import Tokens, next_words
 
     tokens = Tokens(_TRICKY)
     for index in range(len(tokens) - 1):
@@ -140,8 +140,6 @@ def test_next_words_and_previous_word_agree_with_the_token_sequence() -> None:
         gap = _TRICKY[here.end:after.start]
         adjacent = gap.replace(" ", "") in ("", "\n")
         assert next_words(_TRICKY, here.end, 1) == ([after] if adjacent else []), (here, gap)
-        assert previous_word(_TRICKY, after.start) == here
-    assert previous_word(_TRICKY, 0) is None
 
 
 def test_next_words_stops_at_punctuation_and_blank_lines() -> None:

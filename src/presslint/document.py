@@ -230,20 +230,6 @@ def next_words(prose: str, end: int, count: int = 1) -> list[Token]:
     return result
 
 
-def previous_word(prose: str, start: int) -> Token | None:
-    """The token before offset ``start`` (the start of a token), whatever stands between."""
-    end = start
-    while end > 0 and not _word_char(prose[end - 1]):
-        end -= 1
-    if end == 0:
-        return None
-    begin = end - 1
-    while begin > 0 and (_word_char(prose[begin - 1]) or (
-            prose[begin - 1] in JOINERS and begin > 1 and _word_char(prose[begin - 2]))):
-        begin -= 1
-    return Token(begin, end, prose[begin:end])
-
-
 class LineIndex:
     """Maps offsets to 1-based (line, column); columns count code points."""
 

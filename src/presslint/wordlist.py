@@ -12,7 +12,6 @@ from pathlib import Path
 _DATA = Path(__file__).resolve().parent / "data"
 
 
-_PAIR = re.compile(r"^([^\t\n]+)\t([^\n]*)$", re.MULTILINE)
 _KEY = re.compile(r"\n([^\t\n]+)")  # a line's word, before its value
 
 
@@ -38,7 +37,7 @@ class SortedTable:
     it, for membership and set operations in C: past a number of distinct words looked
     up that grows with the table (as the set's cost does), or at the third batch of a
     document's words (a long run). Values are still read in place, for the few words
-    found (a dict of them all, :meth:`as_dict`, costs twice the set).
+    found (a dict of them all would cost twice the set).
     """
 
     _STEP = 1024
@@ -61,7 +60,6 @@ class SortedTable:
         self._budget = max(len(self._text) // self._CHARACTERS_PER_LOOKUP, self._MIN_BUDGET)
         self._batches = 0
         self._words: frozenset[str] | None = None
-        self._dict: dict[str, str] | None = None
 
     def _sampled(self) -> tuple[list[int], list[str]]:
         """The starts of the sampled lines and their words, between sentinels: the start
@@ -143,16 +141,6 @@ class SortedTable:
                 self._words = frozenset(text[1:-1].split("\n"))
             self._absent.clear()  # answered by the set now
         return self._words
-
-    def as_dict(self) -> dict[str, str]:
-        """Every word with its value ("" in a table of words alone)."""
-        if self._dict is None:
-            if self._after_word == "\t":
-                # One regex pass and dict() over its tuples: no Python loop per line.
-                self._dict = dict(_PAIR.findall(self._text))
-            else:
-                self._dict = dict.fromkeys(self.keys(), "")
-        return self._dict
 
     def missing(self, words: Iterable[str], *, batch: bool = True) -> set[str]:
         """Those of ``words`` not in the table. A batch is a document's words (a third
