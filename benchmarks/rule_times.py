@@ -3,9 +3,10 @@
     python benchmarks/rule_times.py [--select W] [CORPUS]
 
 The figures are CPU seconds per rule (process time, which a busy machine hurts less than
-wall time) summed over every file in one pass (as a real run pays them: word lists loaded, per-word verdicts made cold), plus the shared work every
-document needs (reading, decoding, masking prose, words and their counts). What only
-some rules need (word offsets, sentences) is paid by the first rule that asks for it.
+wall time) summed over every file in one pass (as a real run pays them: word lists loaded,
+per-word verdicts made cold), plus the shared work every document needs (reading, decoding,
+masking prose, words and their counts). What only some rules need (word offsets, sentences)
+is paid by the first rule that asks for it.
 """
 
 from __future__ import annotations
