@@ -42,6 +42,16 @@ def test_text_output_points_at_line_and_column_with_a_caret(release: Path) -> No
     assert lines[-1] == "Found 3 problems in 1 file (1 checked)."
 
 
+def test_text_output_shows_a_tab_as_one_column_so_the_caret_stays_under_the_problem(tmp_path: Path) -> None:
+    path = tmp_path / "tabbed.txt"
+    path.write_text("Example\tCorp announced results.The board agreed.\n", encoding="utf-8")
+    _, out, _ = invoke("check", "--no-config", "--select", "W106", str(path))
+    source_line, caret_line = out.splitlines()[1:3]
+    assert "\t" not in source_line
+    assert source_line == "  Example Corp announced results.The board agreed."
+    assert source_line[caret_line.index("^")] == "."
+
+
 def test_json_output_has_exactly_the_documented_keys(release: Path) -> None:
     code, out, _ = invoke("check", "--no-config", "--output-format", "json", str(release))
     assert code == 1

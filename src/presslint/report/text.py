@@ -37,6 +37,9 @@ def _excerpt(line: str, column: int, width: int) -> tuple[str, int]:
 
 def _visible(text: str) -> str:
     # One character, one column: tabs and invisible characters would misplace the caret.
+    # Most excerpts have none, and the check of the whole string runs in C.
+    if text.isprintable():
+        return text
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
