@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
+import re
+from fnmatch import fnmatchcase, translate
 from pathlib import Path, PurePosixPath
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
@@ -67,6 +68,7 @@ def collect(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple[
 
 
 def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
+    included = re.compile("|".join(map(translate, include))).match  # one match a name, not one per pattern
     for folder, subfolders, names in os.walk(root):
         relative = PurePosixPath(Path(folder).relative_to(root).as_posix())
         subfolders[:] = sorted(
@@ -75,13 +77,15 @@ def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Ite
             and not matches(relative / name, exclude)
         )
         for name in sorted(names):
-            if name.startswith("."):
+            if name.startswith(".") or not included(name):
                 continue
-            candidate = relative / name
-            if any(fnmatchcase(name, pattern) for pattern in include) and not matches(candidate, exclude):
-                found = Path(folder) / name
-                if found.is_file():  # not a FIFO or socket, which would block or fail
-                    yield found
+            # Paths are built only for the files a pattern includes, and the exclusions
+            # read only when there are some: a folder of 1,000 releases costs a few ms.
+            if exclude and matches(relative / name, exclude):
+                continue
+            found = Path(folder, name)
+            if found.is_file():  # not a FIFO or socket, which would block or fail
+                yield found
 
 
 def read(path: Path) -> bytes:
