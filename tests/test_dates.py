@@ -175,6 +175,14 @@ def test_release_date_sources_in_order() -> None:
     assert analyse(document("Acme said so.\n"), Config()).release is None
 
 
+def test_analysis_is_shared_per_document_and_date_order() -> None:
+    doc = document("AUSTIN, Texas — 3/4/2024 — Acme said.\n")
+    mdy = analyse(doc, Config())
+    assert analyse(doc, Config()) is mdy  # computed once, for every D rule
+    dmy = analyse(doc, Config(date_order="dmy"))
+    assert (mdy.mentions[0].month, dmy.mentions[0].month) == (3, 4)
+    assert (mdy.release.date, dmy.release.date) == (date(2024, 3, 4), date(2024, 4, 3))  # type: ignore[union-attr]
+
 def test_front_matter_dates_in_other_formats() -> None:
     assert front_matter_date('---\ndate: "March 18, 2024"\n---\n') == (date(2024, 3, 18), 11)
     assert front_matter_date("---\ntitle: x\n---\n") is None

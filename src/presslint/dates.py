@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
-from weakref import WeakKeyDictionary
 
 from .sentences import sentence_at
 
@@ -451,20 +450,19 @@ class DateFacts:
         return sentence_at(doc.prose, offset)
 
 
-_CACHE: WeakKeyDictionary[Document, dict[tuple[object, ...], DateFacts]] = WeakKeyDictionary()
-
-
 def analyse(doc: Document, config: Config | None) -> DateFacts:
+    """The document's dates, computed once per document (and per date settings: the
+    key holds the two that change the result) and shared by every D rule."""
     order = config.date_order if config is not None else "mdy"
     given = config.release_date if config is not None else None
-    per_doc = _CACHE.setdefault(doc, {})
-    key = (order, given)
-    if key not in per_doc:
+
+    def compute(doc: Document) -> DateFacts:
         prose = doc.prose
         mentions = find_dates(prose, order)
         line = dateline(prose, mentions)
-        per_doc[key] = DateFacts(mentions, _release(doc, given, order, line), line)
-    return per_doc[key]
+        return DateFacts(mentions, _release(doc, given, order, line), line)
+
+    return doc.shared(f"dates.analyse {order} {given}", compute)
 
 
 def _release(doc: Document, given: date | None, order: str, line: DateMention | None) -> ReleaseDate | None:
