@@ -66,6 +66,11 @@ TABLE = [
     ("was founded in 1975.", "1975", (1975, None, None), "year"),
     ("Since 2010, Acme", "2010", (2010, None, None), "year"),
     ("opens in 2204 in Austin", "2204", (2204, None, None), "year"),
+    ("runs Through 2026, Acme", "2026", (2026, None, None), "year"),
+    ("grew during 2023 and", "2023", (2023, None, None), "year"),
+    ("for FISCAL 2024.", "FISCAL 2024", (2024, None, None), "fiscal"),
+    ("in Fiscal Year 2025,", "Fiscal Year 2025", (2025, None, None), "fiscal"),
+    ("in the 4th quarter of fiscal 2024.", "4th quarter of fiscal 2024", (2024, None, None), "quarter"),
     # impossible dates are still found (D101 reports them)
     ("on February 30, 2024.", "February 30, 2024", (2024, 2, 30), "month-day-year"),
     ("by 2024-13-05.", "2024-13-05", (2024, 13, 5), "ISO"),
@@ -87,6 +92,7 @@ TABLE = [
     ("The march 18 miles long.", None, None, None),
     ("At 3:18 pm, doors open.", None, None, None),
     ("Mar-a-Lago hosted 2024 guests.", None, None, None),
+    ("The Berlin 2025 Conference opens.", None, None, None),
 ]
 
 
@@ -174,6 +180,14 @@ def test_release_date_sources_in_order() -> None:
     assert found is not None and (found.date, found.source) == (date(2024, 3, 18), "dateline")
     assert analyse(document("Acme said so.\n"), Config()).release is None
 
+
+def test_analysis_is_shared_per_document_and_date_order() -> None:
+    doc = document("AUSTIN, Texas — 3/4/2024 — Acme said.\n")
+    mdy = analyse(doc, Config())
+    assert analyse(doc, Config()) is mdy  # computed once, for every D rule
+    dmy = analyse(doc, Config(date_order="dmy"))
+    assert (mdy.mentions[0].month, dmy.mentions[0].month) == (3, 4)
+    assert (mdy.release.date, dmy.release.date) == (date(2024, 3, 4), date(2024, 4, 3))  # type: ignore[union-attr]
 
 def test_front_matter_dates_in_other_formats() -> None:
     assert front_matter_date('---\ndate: "March 18, 2024"\n---\n') == (date(2024, 3, 18), 11)

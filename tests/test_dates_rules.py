@@ -52,6 +52,19 @@ def test_tense_with_the_configured_release_date() -> None:
     assert not run_with(Config(release_date=date(2024, 2, 1)), "Acme will open the plant on March 2.\n", "D105")
 
 
+def test_the_quick_look_for_a_tense_cue_finds_every_cue() -> None:
+    # D105 searches for a cue's sentence only where _ANY_CUE finds one near the date.
+    from presslint.kinds.date_claims import _ANY_CUE, _FUTURE, _PAST
+
+    text = ("The summit was held on March 2 and the prizes were awarded; it had been announced on May 5, "
+            "has been signed and have been opened. Acme launched it, unveiled a car, kicked off a tour, went "
+            "live, and will not stop. The fair is scheduled for June; the expo shall open, an upcoming show, "
+            "after a forthcoming one that took place in 2024 and are set to return.")
+    cues = [match for regex in (_PAST, _FUTURE) for match in regex.finditer(text)]
+    assert len(cues) == 16
+    for cue in cues:
+        assert _ANY_CUE.search(text, cue.start(), cue.end()), cue.group()
+
 def test_relative_dates_are_reported_once_without_a_release_date() -> None:
     text = "Acme today announced a plan. Yesterday it hired staff. Last week it moved.\n"
     found = run_with(Config(), text, "D103")

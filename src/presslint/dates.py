@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
-from weakref import WeakKeyDictionary
 
 from .sentences import sentence_at
 
@@ -68,8 +67,12 @@ def _trie(words: list[str]) -> str:
 def _words(full: tuple[str, ...], short: list[str]) -> str:
     # Title Case or CAPITALS, never lower case ("may", "march" and "sat" are verbs far more
     # often than dates). Only abbreviations take a full stop ("Mar." but not "April.").
-    return (r"(?:" + _trie([*full, *(w.upper() for w in full)]) + r"\b"
-            + r"|" + _trie([*short, *(w.upper() for w in short)]) + r"\b\.?)")
+    # Plain lists, not tries: a list compiles faster, and _DATES and _WEEKDAY_BEFORE are
+    # tried at few places. (Each longer word comes before its prefix: "Sept" before "Sep".)
+    def either_case(words: Iterable[str]) -> str:
+        return "|".join([*words, *(w.upper() for w in words)])
+
+    return rf"(?:(?:{either_case(full)})\b|(?:{either_case(short)})\b\.?)"
 
 
 _MON = _words(MONTH_NAMES, ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"])
@@ -79,46 +82,55 @@ _DAY = r"\d{1,2}" + _ORD + r"(?![\d:%]|\.\d)"
 _YEAR = r"(?:1[6-9]|2\d)\d{2}(?![\d%]|[.,]\d)"
 _RANGE = r"\s*(?:-|–|—|to|through|thru|until|&)\s*"
 
-def _behind(*words: str) -> str:
-    """Fixed-width lookbehinds, one per word, for a year's first digit right after the word."""
-    return "(?:" + "|".join(f"(?<={w} [12])" for w in words) + ")"
+
+def _behind(words: Iterable[str], whole_words: Iterable[str] = ()) -> str:
+    """Lookbehinds for a year's first digit right after one of ``words`` or ``whole_words``
+    (which must start a word). A lookbehind needs a fixed width, so there is one per word
+    length, its words in a trie: a dozen lookbehinds, not one per word, compile faster."""
+    by_width: dict[tuple[str, int], list[str]] = {}
+    for boundary, group in (("", words), (r"\b", whole_words)):
+        for word in group:
+            by_width.setdefault((boundary, len(word)), []).append(word)
+    return "(?:" + "|".join(f"(?<={boundary}{_trie(same)} [12])"
+                            for (boundary, _), same in sorted(by_width.items())) + ")"
 
 
-def _after(name: str, *words: str) -> str:
-    """A year (group ``name``) right after one of ``words``: the year's first digit, then a
-    lookbehind per word. So every alternative of the date regex starts at a capital letter
-    or a digit, and _DATE_START can find where it may match."""
-    return rf"(?P<{name}>[12]{_behind(*words)}\d{{3}}(?![\d%]|[.,]\d))"
+def _after(name: str, words: Iterable[str], whole_words: Iterable[str] = ()) -> str:
+    """A year (group ``name``) right after one of ``words`` or ``whole_words``: the year's
+    first digit, then lookbehinds for the words. So every alternative of the date regex
+    starts at a capital letter or a digit, and _DATE_START can find where it may match."""
+    return rf"(?P<{name}>[12]{_behind(words, whole_words)}\d{{3}}(?![\d%]|[.,]\d))"
 
 
 _PREPOSITIONS = [w for base in ("in", "since", "by", "from", "until", "during", "through", "before",
-                                "after", "early", "late") for w in (rf"\b{base}", rf"\b{base.title()}")]
+                                "after", "early", "late") for w in (base, base.title())]
 _QUARTER_WORDS_BEFORE = ("quarter", "Quarter", "quarter of", "Quarter of", "quarter fiscal", "quarter of fiscal")
 _FISCAL_WORDS_BEFORE = ("fiscal", "Fiscal", "fiscal year", "Fiscal Year", "Fiscal year", "FISCAL")
 # Tried only where _DATE_START says a date may start (see find_dates).
 _DATES = re.compile(
     r"(?:"
-    # March 18, 2024 / Monday, Mar. 18 / March 18-20, 2024 / March 18 – April 2, 2024
-    rf"(?P<m>{_MON})\s+(?P<d>{_DAY})"
+    # A month name, then a day: March 18, 2024 / Monday, Mar. 18 / March 18-20, 2024 /
+    # March 18 – April 2, 2024; or a year: March 2024 / May of 2025. (One month name for
+    # both, as month names are the dearest part of the regex to compile.)
+    rf"(?P<m>{_MON})(?:\s+(?P<d>{_DAY})"
     rf"(?:{_RANGE}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY}))?"
     rf"(?:(?:,[ \t]*|[ \t]+)(?P<y>{_YEAR}))?(?:,?\s+\((?P<wb>{_WD})\))?"
+    rf"|,?\s+(?:of\s+)?(?P<my>{_YEAR}))"
     # 18 March 2024 / Monday 18 March / 18th of March 2024 / 18-20 March 2024
     rf"|(?P<dd>\d(?<![\w.,/$€£#-]\d)\d?{_ORD}(?![\d:%]|\.\d))(?:{_RANGE}(?P<dd2>{_DAY}))?"
     rf"\s+(?:of\s+)?(?P<dm>{_MON})(?:,?[ \t]+(?P<dy>{_YEAR}))?"
-    # March 2024 / May of 2025
-    rf"|(?P<mm>{_MON}),?\s+(?:of\s+)?(?P<my>{_YEAR})"
     # 2024-03-18
     r"|(?P<iy>[12](?<![\w./-][12])\d{3})-(?P<im>\d{2})-(?P<id>\d{2})(?![\w/-]|\.\d)"
     # 3/18/2024, 18/03/2024, 03-18-2024
     r"|(?P<na>\d(?<![\w./$-]\d)\d?)(?P<ns>[/-])(?P<nb>\d{1,2})(?P=ns)(?P<ny>(?:1[6-9]|2\d)\d{2})(?![\w/-]|\.\d)"
     # Q3 2024, Q3 FY2024; "third quarter of 2024" is found at its year, see _QUARTER_BEFORE
     rf"|Q(?P<q>[1-4])(?:\s+of)?(?:\s+[Ff]iscal(?:\s+[Yy]ear)?|\s*FY)?\s*['’]?(?P<qy>{_YEAR})"
-    rf"|{_after('qwy', *_QUARTER_WORDS_BEFORE)}"
+    rf"|{_after('qwy', _QUARTER_WORDS_BEFORE)}"
     # FY2025, FY25, fiscal 2025, fiscal year 2025
     r"|FY\s?['’]?(?P<fy>(?:19|20)\d{2}|\d{2})\b"
-    rf"|{_after('fw', *_FISCAL_WORDS_BEFORE)}"
+    rf"|{_after('fw', _FISCAL_WORDS_BEFORE)}"
     # in 2025, since 1975 (a year after a preposition, not a count: "in 2000 stores")
-    rf"|{_after('yy', *_PREPOSITIONS)}"
+    rf"|{_after('yy', (), _PREPOSITIONS)}"
     r"(?=\s*$|[^\w\s/-]|\s+(?:[A-Z]|(?:and|or|to|through|when|as|at|with|after|for|the|a|in|on)\b)))",
     re.MULTILINE,
 )
@@ -139,7 +151,7 @@ _DATE_START = re.compile(
     r"|[0-9](?<![\w./-][0-9])(?:"
     r"\d{0,3}[/-]\d\d?[/-]\d"
     rf"|\d?(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTH_WORD}\b|{_RANGE}\d)"
-    rf"|(?<= [12]){_behind(*_QUARTER_WORDS_BEFORE, *_FISCAL_WORDS_BEFORE, *_PREPOSITIONS)}\d{{3}})"
+    rf"|(?<= [12]){_behind((*_QUARTER_WORDS_BEFORE, *_FISCAL_WORDS_BEFORE), _PREPOSITIONS)}\d{{3}})"
     r").)"
 )
 _QUARTER_BEFORE = re.compile(r"(?i:\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?"
@@ -293,8 +305,8 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
 def _mention(match: re.Match[str], order: str) -> DateMention | None:
     group = match.group
     start, end = match.span()
-    if group("m") is not None or group("dm") is not None:
-        text_mdy = group("m") is not None
+    if group("d") is not None or group("dm") is not None:
+        text_mdy = group("d") is not None
         month = _month(group("m") if text_mdy else group("dm"))
         day_group, last_group, year_group = ("d", "d2", "y") if text_mdy else ("dd", "dd2", "dy")
         day = _day(group(day_group))
@@ -325,8 +337,8 @@ def _mention(match: re.Match[str], order: str) -> DateMention | None:
         return DateMention(start, end, match.string[start:end], year, month, day, form, weekday,
                            weekday_span, year_span, last,
                            _problem(year, month, day) or (_problem(year, *last) if last else None))
-    if group("mm") is not None:
-        return DateMention(start, end, group(), int(group("my")), _month(group("mm")), None,
+    if group("my") is not None:
+        return DateMention(start, end, group(), int(group("my")), _month(group("m")), None,
                            "month-year", year_span=match.span("my"))
     if group("iy") is not None:
         year, month, day = int(group("iy")), int(group("im")), int(group("id"))
@@ -451,20 +463,19 @@ class DateFacts:
         return sentence_at(doc.prose, offset)
 
 
-_CACHE: WeakKeyDictionary[Document, dict[tuple[object, ...], DateFacts]] = WeakKeyDictionary()
-
-
 def analyse(doc: Document, config: Config | None) -> DateFacts:
+    """The document's dates, computed once per document (and per date settings: the
+    key holds the two that change the result) and shared by every D rule."""
     order = config.date_order if config is not None else "mdy"
     given = config.release_date if config is not None else None
-    per_doc = _CACHE.setdefault(doc, {})
-    key = (order, given)
-    if key not in per_doc:
+
+    def compute(doc: Document) -> DateFacts:
         prose = doc.prose
         mentions = find_dates(prose, order)
         line = dateline(prose, mentions)
-        per_doc[key] = DateFacts(mentions, _release(doc, given, order, line), line)
-    return per_doc[key]
+        return DateFacts(mentions, _release(doc, given, order, line), line)
+
+    return doc.shared(f"dates.analyse {order} {given}", compute)
 
 
 def _release(doc: Document, given: date | None, order: str, line: DateMention | None) -> ReleaseDate | None:

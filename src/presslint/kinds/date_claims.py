@@ -4,7 +4,7 @@ past or future tense about a date on the wrong side of it, and a dateline that d
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from ..dates import RELATIVE, DateFacts, DateMention, analyse, matches_at, resolve_relative
@@ -138,23 +138,41 @@ class RelativeDateContradiction(Kind):
             difference=f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'later' if days > 0 else 'earlier'}")
 
 
-_AUXILIARY_PAST = (
-    r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:held|launched|announced|released|opened|"
-    r"completed|hosted|signed|founded|established|introduced|unveiled|published|awarded|acquired|"
-    r"closed|finalized|celebrated|organized|formed|honored|named|appointed|elected|presented)")
-_PAST_VERB = (r"(?:launched|announced(?=\s+(?:on|in)\s)|took\s+place|debuted|unveiled|premiered|hosted|celebrated|"
-              r"concluded|kicked\s+off|went\s+live|signed|completed|opened)")
+# was, were, had been, has been, have been (by first letter, for _ANY_CUE)
+_AUXILIARIES = ("w(?:as|ere)", r"ha(?:d|s|ve)\s+been")
+_PARTICIPLE = (
+    r"\s+(?:held|launched|announced|released|opened|completed|hosted|signed|founded|established|"
+    r"introduced|unveiled|published|awarded|acquired|closed|finalized|celebrated|organized|formed|"
+    r"honored|named|appointed|elected|presented)")
+_PAST_VERBS = ("launched", r"announced(?=\s+(?:on|in)\s)", r"took\s+place", "debuted", "unveiled", "premiered",
+               "hosted", "celebrated", "concluded", r"kicked\s+off", r"went\s+live", "signed", "completed", "opened")
+_WILLS = ("will", "shall")
+_TO_BE = ("is", "are")
+_SCHEDULED_FOR = r"\s+(?:scheduled|set|slated|expected|planned|due|poised|going)\s+(?:to|for|on|in)"
+_UPCOMING_WORDS = ("upcoming", "forthcoming")
+
+
+def _one_of(alternatives: Iterable[str]) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+_AUXILIARY_PAST = _one_of(_AUXILIARIES) + _PARTICIPLE
+_PAST_VERB = _one_of(_PAST_VERBS)
 _NOT_AFTER = r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bnewly )(?<!\bis )(?<!\bare )"
-_WILL = r"(?:will|shall)\s+"
-_SCHEDULED = r"(?:is|are)\s+(?:scheduled|set|slated|expected|planned|due|poised|going)\s+(?:to|for|on|in)"
-_UPCOMING = r"(?:upcoming|forthcoming)"
+_WILL = _one_of(_WILLS) + r"\s+"
+_SCHEDULED = _one_of(_TO_BE) + _SCHEDULED_FOR
+_UPCOMING = _one_of(_UPCOMING_WORDS)
 # (The lookahead spares most positions the eight lookbehinds.)
 _PAST = re.compile(rf"\b(?:{_AUXILIARY_PAST}|(?={_PAST_VERB}){_NOT_AFTER}{_PAST_VERB})\b")
 _FUTURE = re.compile(rf"\b{_WILL}(?!have\b)(?:not\s+)?\w+|\b{_SCHEDULED}\b|\b{_UPCOMING}\b")
 # Either cue, read loosely (no word boundary, lookbehind or "have" test, which a window's
 # ends can decide): whatever _PAST or _FUTURE find in a window, this finds in any wider one.
 # A quick look that spares most dates the search for their sentence: few have a cue nearby.
-_ANY_CUE = re.compile(rf"{_AUXILIARY_PAST}|{_PAST_VERB}|{_WILL}\w|{_SCHEDULED}|{_UPCOMING}")
+# One flat list of alternatives, each starting with a letter, so that the engine skips in C
+# to where one of those letters stands: over twice as fast as nested groups, which hide them.
+_ANY_CUE = re.compile("|".join([*(auxiliary + _PARTICIPLE for auxiliary in _AUXILIARIES), *_PAST_VERBS,
+                                *(will + r"\s+\w" for will in _WILLS), *(be + _SCHEDULED_FOR for be in _TO_BE),
+                                *_UPCOMING_WORDS]))
 # A cue inside a relative clause ("technologies that will shape the future") describes a
 # noun, not the date; a date after "since" is a start, whatever the tense.
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+\Z")
