@@ -120,6 +120,14 @@ _TRICKY = ("It's U.S.-based Wi-Fi--really: a.b.c x'.y a..b e-mail’s 3.5% _unde
            "word\nword  next \n\n after 'quoted' (paren) end.")
 
 
+def test_words_keep_inner_joiners_and_drop_those_at_their_edges() -> None:
+    from presslint.document import Tokens
+
+    assert Tokens(_TRICKY).texts == [
+        "It's", "U.S", "based", "Wi-Fi", "really", "a.b.c", "x", "y", "a", "b", "e-mail’s", "3.5",
+        "_under_score", "word", "word", "next", "after", "quoted", "paren", "end"]
+
+
 def test_locate_finds_exactly_the_tokens_of_the_tokenizer() -> None:
     from presslint.document import Tokens, locate
 
