@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
@@ -21,13 +21,19 @@ _ONE_SPACE = re.compile(r"(?<=[.!?]) (?=[A-Z0-9\"“‘(])|(?<=[.!?][\"'”’)]
 # checked in Python (a pattern starting with \S would be tried at every character).
 _WIDE_GAP = re.compile("    *")
 _BULLETS = "•·▪◦‣●-*–"
-_INNER_TABS = re.compile(r"(?<=\S)\t+(?=\S)")
+# A run of tabs between two non-blanks. The look-behind comes after the first tab, so the
+# regex engine skips from tab to tab instead of trying the look-behind at every character.
+_INNER_TABS = re.compile(r"\t(?<=\S\t)\t*(?=\S)")
 # "models.The": a word of two lower-case letters or more (or a number, a closing bracket or
 # quote) ending a sentence, and a capitalised word straight after the mark.
 # The next word must be a plain capitalised word ("window.AdButler" is code) of two letters
 # or more, or "A"/"I" and a space: "Psy.D." and "Ph.D." are degrees, not two sentences.
-_NO_SPACE = re.compile(
-    r"[.!?](?:(?<=[a-z]{2}[.!?])|(?<=[0-9%)][.!?]))[\"”’)]?(?=[A-Z][a-z]+(?![A-Za-z0-9_(])|[AI] )")
+# One pattern per mark: the regex engine skips ahead to a literal first character, where
+# "[.!?]" would be checked at every character (three such scans cost a third of one).
+_NO_SPACE = tuple(
+    re.compile(re.escape(mark) + r"(?:(?<=[a-z]{2}[.!?])|(?<=[0-9%)][.!?]))[\"”’)]?"
+               r"(?=[A-Z][a-z]+(?![A-Za-z0-9_(])|[AI] )")
+    for mark in ".!?")
 
 
 def _ends_sentence(prose: str, before: int) -> bool:
@@ -124,7 +130,7 @@ class MissingSentenceSpace(Kind):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        for match in _NO_SPACE.finditer(prose):
+        for match in _matches_in_order(_NO_SPACE, prose):
             start, end = match.span()
             if _inside_name(prose, start):
                 continue
@@ -132,6 +138,11 @@ class MissingSentenceSpace(Kind):
             fix = Fix("add a space after the sentence", (Edit(Span(end, end), " "),))
             yield self.rule.report(doc, mark, fix, mark=prose[start],
                                    next=_word_at(prose, end))
+
+
+def _matches_in_order(patterns: Iterable[re.Pattern[str]], prose: str) -> list[re.Match[str]]:
+    """The matches of patterns that cannot overlap one another, in the order of the text."""
+    return sorted((match for pattern in patterns for match in pattern.finditer(prose)), key=re.Match.start)
 
 
 def _word_at(prose: str, start: int) -> str:
@@ -156,8 +167,10 @@ def _inside_name(prose: str, mark: int) -> bool:
     return any(ch.isupper() for ch in word[1:])
 
 
-# Scans for the mark, which is rarer than a space, then looks back for the space.
-_SPACE_BEFORE_MARK = re.compile(r"[,.;:!?](?<=[ \t][,.;:!?])(?=\s|$)(?![ \t]\.)", re.MULTILINE)
+# A mark after a space (then one after a tab, searched only when the document has a tab).
+# Starting with a literal, the regex engine skips from space to space, which is faster
+# than checking every character against the marks' class (W107: a third of the time).
+_BLANK_BEFORE_MARK = tuple(re.compile(blank + r"[,.;:!?](?=\s|$)(?![ \t]\.)", re.MULTILINE) for blank in " \t")
 # What may stand before the space: a word, a closing bracket or quote, a percent sign. Not
 # a line start (indentation) or another mark (". . ." is a spaced ellipsis).
 _WORD_END = re.compile(r"[\w)\]\"”’%]")
@@ -168,13 +181,14 @@ class SpaceBeforePunctuation(Kind):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        for match in _SPACE_BEFORE_MARK.finditer(prose):
+        patterns = _BLANK_BEFORE_MARK if "\t" in doc.special_characters else _BLANK_BEFORE_MARK[:1]
+        for match in _matches_in_order(patterns, prose):
             start, end = match.span()
             while start > 0 and prose[start - 1] in " \t":
                 start -= 1
             if not start or not _WORD_END.match(prose, start - 1):
                 continue
-            mark = match.group()
+            mark = prose[end - 1]
             fix = Fix(f"remove the space before '{mark}'", (Edit(Span(start, end), mark),))
             yield self.rule.report(doc, Span(start, end), fix, mark=mark)
 

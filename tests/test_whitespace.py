@@ -1,0 +1,52 @@
+"""The W rules' scans: patterns split for speed must still find every case, in text order."""
+
+from __future__ import annotations
+
+from presslint.diagnostic import Diagnostic
+
+from .conftest import RULES, document, spans
+
+
+def checked(code: str, text: str, path: str = "example.txt") -> list[Diagnostic]:
+    """The findings of one rule in the order its kind yields them (not sorted afterwards)."""
+    checker = RULES[code].checker
+    assert checker is not None
+    return list(checker.check(document(text, path)))
+
+
+def test_missing_sentence_space_after_each_mark_in_text_order() -> None:
+    text = "Is it ready?Yes, sales rose 12%.Profit fell!Shares rallied.The board met.\n"
+    found = checked("W106", text)
+    assert [text[d.span.start] for d in found] == ["?", ".", "!", "."]
+    assert [d.message for d in found] == ["no space after '?' before 'Yes'", "no space after '.' before 'Profit'",
+                                          "no space after '!' before 'Shares'", "no space after '.' before 'The'"]
+
+
+def test_space_before_punctuation_after_spaces_and_tabs_in_text_order() -> None:
+    text = "The company\t, based in Austin , grew \t; it ships in May .\nDone :\n"
+    found = checked("W107", text)
+    assert [text[d.span.start:d.span.end] for d in found] == ["\t,", " ,", " \t;", " .", " :"]
+    assert [d.fix.edits[0].replacement for d in found if d.fix] == [",", ",", ";", ".", ":"]
+
+
+def test_space_before_punctuation_leaves_ellipses_and_decimals() -> None:
+    assert not checked("W107", "Reviewers called it \"wise . . . and funny\" at .99 cents.\n")
+    assert not checked("W107", "Reviewers called it \"wise\t. . . and funny\".\n")
+
+
+def test_tab_in_prose_only_between_two_non_blanks() -> None:
+    text = ("\tIndented. Highlights: •\tFaster checkout.\nQ3\t$4.2M\t$3.9M\n"
+            "The tools allow:\t\tDetect drones. Gap \tthere.\t\n")
+    found = checked("W108", text)
+    assert [(d.span.start, d.span.end) for d in found] == [(24, 25), (73, 75)]
+
+
+def test_mojibake_run_of_several_sequences_is_one_finding() -> None:
+    text = "Microsoftâ€™s cafÃ© said â€œhelloâ€\u009d today.\n"
+    assert spans("W111", text) == ["â€™", "Ã©", "â€œ", "â€\u009d"]
+    found = checked("W111", "Le cafÃ©Ã© ouvre.\n")
+    assert [d.message for d in found] == ["'Ã©Ã©' is mojibake (UTF-8 read as Windows-1252); it should read 'éé'"]
+
+
+def test_unusual_spaces_in_a_run_are_one_finding() -> None:
+    assert spans("W109", "Revenue grew by 5\u202f\u00a0percent, not\u00a0six.\n") == ["\u202f\u00a0", "\u00a0"]
