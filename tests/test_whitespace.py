@@ -50,3 +50,17 @@ def test_mojibake_run_of_several_sequences_is_one_finding() -> None:
 
 def test_unusual_spaces_in_a_run_are_one_finding() -> None:
     assert spans("W109", "Revenue grew by 5\u202f\u00a0percent, not\u00a0six.\n") == ["\u202f\u00a0", "\u00a0"]
+
+
+def test_space_runs_split_between_doubled_space_and_sentence_spacing() -> None:
+    text = ("The company  announced it.  Shares of Example Inc.  rose \"fast.\"   Then  they fell.\n"
+            "    Indented  line.\n| a  | b   |\nName       Title        Phone\nEnd  \n")
+
+    def places(code: str) -> list[tuple[int, int]]:
+        return [(d.span.start, d.span.end) for d in checked(code, text)]
+
+    assert places("W104") == [(11, 13), (50, 52), (71, 73), (96, 98)]  # "company", "Inc.", "Then", "Indented"
+    assert places("W105") == [(26, 28), (64, 67)]  # after "it." and after "fast.\""
+    assert [d.message for d in checked("W105", text)] == [
+        "2 spaces after a sentence; the house style is one space",
+        "3 spaces after a sentence; the house style is one space"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
@@ -11,15 +12,18 @@ from ..sentences import is_abbreviation
 from . import Kind
 
 _CLOSERS = "\"'”’)]*_"
-# Runs of spaces; those that are indentation or table padding are filtered out in Python,
-# which is faster than a lookbehind the regex engine would try at every position.
-_SPACE_RUN = re.compile("   *")  # two spaces, then any more: a literal prefix, which the regex engine finds fast
-_NOT_BETWEEN_WORDS = frozenset(" \t\n|")
+# What the last character before the spaces after a sentence may be.
+_SENTENCE_TAIL = frozenset(".!?" + _CLOSERS)
+# Runs of two spaces or more between words: not indentation or trailing blanks (a line
+# break or a tab on either side) nor table padding (a "|" on either side). The look-behind
+# after the literal "  " lets the regex engine skip from double space to double space, and
+# inside a longer run it fails at once (a space before), so indentation never reaches Python.
+_SPACE_RUN = re.compile("  (?<=[^ \t\n|]  ) *(?=[^ \t\n|])")
 _ONE_SPACE = re.compile(r"(?<=[.!?]) (?=[A-Z0-9\"“‘(])|(?<=[.!?][\"'”’)]) (?=[A-Z0-9\"“‘(])")
 # Column layout (contact blocks, plain-text tables): two or more wide gaps on one line.
-# Three spaces or more, found from their literal prefix; the words on either side are
-# checked in Python (a pattern starting with \S would be tried at every character).
-_WIDE_GAP = re.compile("    *")
+# Three spaces or more between two non-blanks, found from their literal prefix (a pattern
+# starting with \S would be tried at every character).
+_WIDE_GAP = re.compile(r"   (?<=\S   ) *(?=\S)")
 _BULLETS = "•·▪◦‣●-*–"
 # A run of tabs between two non-blanks. The look-behind comes after the first tab, so the
 # regex engine skips from tab to tab instead of trying the look-behind at every character.
@@ -51,26 +55,31 @@ def _starts_sentence(prose: str, at: int) -> bool:
     return following.isupper() or following.isdigit() or following in "\"“‘("
 
 
-def _space_runs(doc: Document) -> list[tuple[int, int, bool]]:
-    """Runs of two or more spaces between words: (start, end, between two sentences).
-    Shared by the doubled-space and sentence-spacing rules, which split them."""
+class _SpaceRuns(NamedTuple):
+    """The runs of two or more spaces between words, split between the two rules that
+    report them; computed once per document for both."""
+
+    within_sentences: list[Span]
+    between_sentences: list[Span]
+
+
+def _space_runs(doc: Document) -> _SpaceRuns:
     prose = doc.prose
-    if "  " not in prose:
-        return []
-    length = len(prose)
-    runs = []
+    runs = _SpaceRuns([], [])
     layout_lines: dict[int, bool] = {}  # line start -> laid out in columns
     for match in _SPACE_RUN.finditer(prose):
         start, end = match.span()
-        if start and end < length and prose[start - 1] not in _NOT_BETWEEN_WORDS \
-                and prose[end] not in _NOT_BETWEEN_WORDS:
-            if end - start >= 3:
-                line_start = prose.rfind("\n", 0, start) + 1
-                if line_start not in layout_lines:
-                    layout_lines[line_start] = _is_layout(prose, start)
-                if layout_lines[line_start]:
-                    continue
-            runs.append((start, end, _ends_sentence(prose, start) and _starts_sentence(prose, end)))
+        if end - start >= 3:
+            line_start = prose.rfind("\n", 0, start) + 1
+            if line_start not in layout_lines:
+                layout_lines[line_start] = _is_layout(prose, start)
+            if layout_lines[line_start]:
+                continue
+        # The set test spares most runs inside a sentence the two calls.
+        if prose[start - 1] in _SENTENCE_TAIL and _starts_sentence(prose, end) and _ends_sentence(prose, start):
+            runs.between_sentences.append(Span(start, end))
+        else:
+            runs.within_sentences.append(Span(start, end))
     return runs
 
 
@@ -81,24 +90,16 @@ def _line_of(prose: str, position: int) -> str:
 
 
 def _is_layout(prose: str, position: int) -> bool:
-    line = _line_of(prose, position)
-    gaps = 0
-    for match in _WIDE_GAP.finditer(line):
-        start, end = match.span()
-        if start and end < len(line) and not line[start - 1].isspace() and not line[end].isspace():
-            gaps += 1
-    return gaps >= 2
+    return len(_WIDE_GAP.findall(_line_of(prose, position))) >= 2
 
 
 class DoubledSpace(Kind):
     name = "doubled-space"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for start, end, between_sentences in doc.shared("space-runs", _space_runs):
-            if between_sentences:
-                continue  # the sentence-spacing rule's business
-            fix = Fix("use one space", (Edit(Span(start, end), " "),))
-            yield self.rule.report(doc, Span(start, end), fix, count=end - start)
+        for span in doc.shared("space-runs", _space_runs).within_sentences:
+            fix = Fix("use one space", (Edit(span, " "),))
+            yield self.rule.report(doc, span, fix, count=span.end - span.start)
 
 
 class SentenceSpacing(Kind):
@@ -112,11 +113,9 @@ class SentenceSpacing(Kind):
             return
         prose = doc.prose
         if style == "one":
-            for start, end, between_sentences in doc.shared("space-runs", _space_runs):
-                if between_sentences:
-                    fix = Fix("use one space between sentences", (Edit(Span(start, end), " "),))
-                    yield self.rule.report(doc, Span(start, end), fix, expected="one space",
-                                           count=end - start)
+            for span in doc.shared("space-runs", _space_runs).between_sentences:
+                fix = Fix("use one space between sentences", (Edit(span, " "),))
+                yield self.rule.report(doc, span, fix, expected="one space", count=span.end - span.start)
             return
         for match in _ONE_SPACE.finditer(prose):
             start, end = match.span()
