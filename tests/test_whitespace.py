@@ -64,3 +64,13 @@ def test_space_runs_split_between_doubled_space_and_sentence_spacing() -> None:
     assert [d.message for d in checked("W105", text)] == [
         "2 spaces after a sentence; the house style is one space",
         "3 spaces after a sentence; the house style is one space"]
+
+
+def test_trailing_whitespace_runs_of_spaces_and_tabs_in_text_order() -> None:
+    text = "Spaces.   \nTab.\t\nMixed. \t \n\t\nHard break  \nLast line.\n   \n \t"
+    found = checked("W101", text, path="release.md")
+    assert [text[d.span.start:d.span.end] for d in found] == ["   ", "\t", " \t ", "\t"]
+    assert [d.message for d in found] == ["trailing whitespace"] * 3 + ["whitespace-only line"]
+    # Outside Markdown two trailing spaces are junk too; the blank tail is W102's either way.
+    assert spans("W101", text) == ["   ", "\t", " \t ", "\t", "  "]
+    assert spans("W101", "No line break after this line. \t") == [" \t"]
