@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from presslint.config import Config
 from presslint.diagnostic import Diagnostic
+from presslint.engine import load_rules
 
 from .conftest import RULES, document, spans
 
@@ -74,3 +76,12 @@ def test_trailing_whitespace_runs_of_spaces_and_tabs_in_text_order() -> None:
     # Outside Markdown two trailing spaces are junk too; the blank tail is W102's either way.
     assert spans("W101", text) == ["   ", "\t", " \t ", "\t", "  "]
     assert spans("W101", "No line break after this line. \t") == [" \t"]
+
+
+def test_sentence_spacing_two_flags_one_space_after_a_sentence() -> None:
+    rule = next(r for r in load_rules(Config(rule_options={"W105": {"sentence-spacing": "two"}})) if r.code == "W105")
+    assert rule.checker is not None
+    text = "It closed. \"We agree.\" Shares of Example Inc. rose.  Then (as planned) 2 more. Done. ok.\n"
+    found = list(rule.checker.check(document(text)))
+    assert [d.span.start for d in found] == [10, 22, 78]  # after "closed.", "agree.\"" and "more."
+    assert {d.message for d in found} == {"1 spaces after a sentence; the house style is two spaces"}
