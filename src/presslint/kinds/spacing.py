@@ -12,8 +12,6 @@ from ..sentences import is_abbreviation
 from . import Kind
 
 _CLOSERS = "\"'”’)]*_"
-# What the last character before the spaces after a sentence may be.
-_SENTENCE_TAIL = frozenset(".!?" + _CLOSERS)
 # Runs of two spaces or more between words: not indentation or trailing blanks (a line
 # break or a tab on either side) nor table padding (a "|" on either side). The look-behind
 # after the literal "  " lets the regex engine skip from double space to double space, and
@@ -78,8 +76,7 @@ def _space_runs(doc: Document) -> _SpaceRuns:
                 layout_lines[line_start] = _is_layout(prose, start)
             if layout_lines[line_start]:
                 continue
-        # The set test spares most runs inside a sentence the two calls.
-        if prose[start - 1] in _SENTENCE_TAIL and _starts_sentence(prose, end) and _ends_sentence(prose, start):
+        if _starts_sentence(prose, end) and _ends_sentence(prose, start):  # the cheaper test first
             runs.between_sentences.append(Span(start, end))
         else:
             runs.within_sentences.append(Span(start, end))
