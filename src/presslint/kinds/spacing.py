@@ -120,8 +120,9 @@ class SentenceSpacing(Kind):
         for match in _ONE_SPACE.finditer(prose):
             start, end = match.span()
             if _ends_sentence(prose, start):
-                fix = Fix("use two spaces between sentences", (Edit(Span(start, end), "  "),))
-                yield self.rule.report(doc, Span(start, end), fix, expected="two spaces", count=1)
+                span = Span(start, end)
+                fix = Fix("use two spaces between sentences", (Edit(span, "  "),))
+                yield self.rule.report(doc, span, fix, expected="two spaces", count=1)
 
 
 class MissingSentenceSpace(Kind):
@@ -169,7 +170,8 @@ def _inside_name(prose: str, mark: int) -> bool:
 # A mark after a space (then one after a tab, searched only when the document has a tab).
 # Starting with a literal, the regex engine skips from space to space, which is faster
 # than checking every character against the marks' class (W107: a third of the time).
-_BLANK_BEFORE_MARK = tuple(re.compile(blank + r"[,.;:!?](?=\s|$)(?![ \t]\.)", re.MULTILINE) for blank in " \t")
+_SPACE_BEFORE_MARK, _TAB_BEFORE_MARK = (
+    re.compile(blank + r"[,.;:!?](?=\s|$)(?![ \t]\.)", re.MULTILINE) for blank in " \t")
 # What may stand before the space: a word, a closing bracket or quote, a percent sign. Not
 # a line start (indentation) or another mark (". . ." is a spaced ellipsis).
 _WORD_END = re.compile(r"[\w)\]\"”’%]")
@@ -180,7 +182,8 @@ class SpaceBeforePunctuation(Kind):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        patterns = _BLANK_BEFORE_MARK if "\t" in doc.special_characters else _BLANK_BEFORE_MARK[:1]
+        tabbed = "\t" in doc.special_characters
+        patterns = (_SPACE_BEFORE_MARK, _TAB_BEFORE_MARK) if tabbed else (_SPACE_BEFORE_MARK,)
         for match in _matches_in_order(patterns, prose):
             start, end = match.span()
             while start > 0 and prose[start - 1] in " \t":
@@ -188,8 +191,8 @@ class SpaceBeforePunctuation(Kind):
             if not start or not _WORD_END.match(prose, start - 1):
                 continue
             mark = prose[end - 1]
-            fix = Fix(f"remove the space before '{mark}'", (Edit(Span(start, end), mark),))
-            yield self.rule.report(doc, Span(start, end), fix, mark=mark)
+            span = Span(start, end)
+            yield self.rule.report(doc, span, Fix(f"remove the space before '{mark}'", (Edit(span, mark),)), mark=mark)
 
 
 class InnerTab(Kind):
