@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
@@ -22,26 +23,23 @@ def blank_tail(text: str) -> Span | None:
     return Span(newline + 1, len(text))
 
 
-def _trailing_runs(text: str, limit: int) -> list[tuple[int, int]]:
-    """The runs of spaces and tabs that end a line, before ``limit``, in order.
+# A line break after a space or a tab. Searched from the line break, a single literal the
+# regex engine skips to fastest (faster than str.find(" \n"), and it finds the tabs in the
+# same pass); ``[ \t]+$`` would be tried at every space of the text.
+_BREAK_AFTER_BLANK = re.compile(r"\n(?<=[ \t]\n)")
 
-    Found from the line break after them with ``str.find``, at C speed: the regex
-    ``[ \t]+$`` would be tried at every space of the text."""
-    ends = []
-    for needle in (" \n", "\t\n"):
-        at = text.find(needle, 0, limit)
-        while at != -1:
-            ends.append(at + 1)
-            at = text.find(needle, at + 1, limit)
+
+def _trailing_runs(text: str, limit: int) -> list[Span]:
+    """The runs of spaces and tabs that end a line, before ``limit``, in order."""
+    ends = [match.start() for match in _BREAK_AFTER_BLANK.finditer(text, 0, limit)]
     if limit == len(text) and text[-1:] in (" ", "\t"):
         ends.append(limit)  # the last line, with no line break after it
-    ends.sort()
     runs = []
     for end in ends:
         start = end - 1
         while start > 0 and text[start - 1] in " \t":
             start -= 1
-        runs.append((start, end))
+        runs.append(Span(start, end))
     return runs
 
 
@@ -55,13 +53,14 @@ class TrailingWhitespace(Kind):
         tail = blank_tail(text)
         limit = tail.start if tail else len(text)
         allow_breaks = self.options["markdown-hard-breaks"] and doc.kind == "markdown"
-        for start, end in _trailing_runs(text, limit):
+        for span in _trailing_runs(text, limit):
+            start = span.start
             blank_line = start == 0 or text[start - 1] == "\n"
-            if allow_breaks and not blank_line and text[start:end] == "  ":
+            if allow_breaks and not blank_line and text[start:span.end] == "  ":
                 continue
             message = "whitespace-only line" if blank_line else None
-            fix = Fix("remove the trailing whitespace", (Edit(Span(start, end), ""),))
-            yield self.rule.report(doc, Span(start, end), fix, message=message)
+            fix = Fix("remove the trailing whitespace", (Edit(span, ""),))
+            yield self.rule.report(doc, span, fix, message=message)
 
 
 class EndOfFileBlankLines(Kind):
