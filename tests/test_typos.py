@@ -298,8 +298,14 @@ def test_prefilter_literals_that_start_or_end_alike_are_looked_for_at_once() -> 
     assert find is not None
     for line in ("\ncould\nof\n", "\nof\n", "\nmight\nof", "\nwon't\nof\n", "\nknight\noff\n", "\nof\nould\n",
                  "\npeak\nyours\n", "\npeak\nher\n", "\npeak\nhers", "\nin\nthe\nbutt", "\nphone\n", "\nspeak\n"):
-        assert find(line) == any(literal in line for literal in literals), line
+        assert bool(find(line)) == any(literal in line for literal in literals), line
     assert _any_of([]) is None
+    # One literal, or one group: the test itself, a scan or a regex search.
+    for alone in (["loose\n"], ["ight\nof", "n't\nof", "ould\nof"]):
+        find = _any_of(alone)
+        assert find is not None
+        for line in ("\nloose\nweight\n", "\nmight\nof\n", "\nof\nloose", "\nshould\noff\n"):
+            assert bool(find(line)) == any(literal in line for literal in alone), (alone, line)
 
 
 def test_tokens_of_in_one_pass_finds_what_the_word_scans_find(monkeypatch: pytest.MonkeyPatch) -> None:

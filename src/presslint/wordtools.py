@@ -231,15 +231,12 @@ def _misspelt(lower: set[str], capitalised: set[str], others: set[str]) -> set[s
     """Those of the words of letters only (``lower``, ``capitalised``) whose lower-case form
     is a known misspelling ("teh", "Teh", "TEH"), and those of ``others`` with hyphens and no
     digit ("x86-64" is a code) that have a part whose lower-case form is one
-    ("goverment-backed"). All are no known words, but the lower-case forms of capitalised
-    words and the parts may be ("The", "re-use"); and no misspelling is a known word (see
-    scripts/build_typos_data.py). So these are sifted through the known words first (in C
-    once that table has its set), and the few left looked up among the misspellings at once."""
+    ("goverment-backed"). The forms are looked up among the misspellings at once, as a
+    document's batch: from the third document on, the table answers from its set in C."""
     compounds = [word for word in others if "-" in word and not any(map(str.isdigit, word))]
     # The parts of every compound in one pass: a line break parts no letters.
     parts = map(str.lower, WORD_PART.findall("\n".join(compounds)))
-    unknown = known_words().missing(set(map(str.lower, capitalised)).union(parts), batch=False)
-    hits = misspellings().among(unknown.union(lower), batch=False)
+    hits = misspellings().among(lower.union(map(str.lower, capitalised), parts))
     if not hits:
         return set()
     return ({word for word in lower | capitalised if word.lower() in hits}

@@ -137,7 +137,7 @@ class Pattern(Kind):
         return False
 
 
-def _any_of(literals: list[str]) -> Callable[[str], bool] | None:
+def _any_of(literals: list[str]) -> Callable[[str], object] | None:
     """A test of whether a word line has one of ``literals`` in it. Each ``in`` is a scan
     of the line, so literals that start with the same word ("peak\\nmy", "peak\\nyour")
     are looked for at once, by a regex that starts with that word (a literal the regex
@@ -157,8 +157,13 @@ def _any_of(literals: list[str]) -> Callable[[str], bool] | None:
                 tests.append(regex_of(word, group).search)
             else:
                 rest += group
-    if rest:
+    if len(rest) == 1:
+        only = rest[0]
+        tests.append(lambda line: only in line)
+    elif rest:
         tests.append(lambda line: any(literal in line for literal in rest))
+    if len(tests) == 1:
+        return tests[0]  # most rules have one test: called as it is, no generator per document
     return lambda line: any(test(line) for test in tests)
 
 
