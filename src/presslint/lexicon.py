@@ -28,12 +28,12 @@ def misspellings() -> SortedTable:
 @cache
 def known_words() -> SortedTable:
     """Every lower-case English word of the lists, names and inflections included."""
-    return SortedTable(_text("words.txt.gz"))
+    return SortedTable(_text("words.txt"))
 
 
 @cache
 def _ranks() -> SortedTable:
-    return SortedTable(_text("frequency.tsv.gz"))
+    return SortedTable(_text("frequency.tsv"))
 
 
 class _Ranks:
@@ -61,7 +61,7 @@ def frequency_rank() -> _Ranks:
 
 @cache
 def _pos() -> SortedTable:
-    return SortedTable(_text("pos.tsv.gz"))
+    return SortedTable(_text("pos.tsv"))
 
 
 def tag(word: str) -> str:
