@@ -46,28 +46,37 @@ def _visible(text: str) -> str:
 def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
            quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
     tally = _Tally()
-    items = located(tally.counting(results))
     if statistics:
+        items = located(tally.counting(results))
         counts = Counter((d.code, d.rule, d.severity.value) for _, d, _ in items)
         for (code, rule, _), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             out.write(f"{n:>6}  {code}  {rule}\n")
     else:
-        for result, diagnostic, at in items:
-            severity = diagnostic.severity.value
-            where = _paint(f"{diagnostic.path}:{at.line}:{at.column}:", _BOLD, color)
-            code = _paint(diagnostic.code, _BOLD + _COLORS[severity], color)
-            out.write(f"{where} {code} {diagnostic.message}\n")
-            if quiet:
-                continue
-            line = result.snippets.get(at.line, "")
-            width = (at.end_column - at.column) if at.end_line == at.line else len(line) - at.column + 1
-            shown, caret_at = _excerpt(line, at.column - 1, max(width, 1))
-            out.write(f"  {_visible(shown)}\n")
-            caret = " " * caret_at + "^" * max(1, min(width, len(shown) - caret_at))
-            out.write(f"  {_paint(caret, _COLORS[severity], color)}\n")
+        for result in tally.counting(results):
+            # One write per file, not per line: a text stream's write costs microseconds,
+            # and a run over a folder of releases prints tens of thousands of lines.
+            if result.diagnostics:
+                out.write("".join(_lines(result, quiet, color)))
     if quiet:
         return
     out.write(tally.summary() + "\n")
+
+
+def _lines(result: FileResult, quiet: bool, color: bool) -> Iterator[str]:
+    """The lines for one file's findings: each one's place and message, then (unless
+    ``quiet``) its source line and a caret under the problem."""
+    for _, diagnostic, at in located((result,)):
+        severity = diagnostic.severity.value
+        where = _paint(f"{diagnostic.path}:{at.line}:{at.column}:", _BOLD, color)
+        code = _paint(diagnostic.code, _BOLD + _COLORS[severity], color)
+        yield f"{where} {code} {diagnostic.message}\n"
+        if quiet:
+            continue
+        line = result.snippets.get(at.line, "")
+        width = (at.end_column - at.column) if at.end_line == at.line else len(line) - at.column + 1
+        shown, caret_at = _excerpt(line, at.column - 1, max(width, 1))
+        caret = " " * caret_at + "^" * max(1, min(width, len(shown) - caret_at))
+        yield f"  {_visible(shown)}\n  {_paint(caret, _COLORS[severity], color)}\n"
 
 
 def _count(n: int, word: str) -> str:
