@@ -41,6 +41,17 @@ def test_a_changed_or_damaged_file_is_parsed_again(tmp_path: Path, monkeypatch: 
     assert read_yaml(path) == {"a": 22}
 
 
+def test_two_files_whose_entries_share_a_name_never_get_each_others_data(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(yamlfile, "crc32", lambda key: 0)  # every key, one file name
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text("a: 1\n", encoding="utf-8")
+    second.write_text("b: 2\n", encoding="utf-8")
+    assert [read_yaml(first), read_yaml(second), read_yaml(first)] == [{"a": 1}, {"b": 2}, {"a": 1}]
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+
+
 def test_no_cache_when_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRESSLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("PRESSLINT_NO_CACHE", "1")

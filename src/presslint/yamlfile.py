@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from binascii import crc32
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +40,13 @@ def read_yaml(path: Path) -> Any:
         stat = path.stat()
     except OSError as exc:
         raise PackError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
-    cached = _cache_file(path, stat)
+    key = _cache_key(path, stat)
+    cached = _cache_file(key)
     if cached is not None:
         try:
-            return _decode(json.loads(cached.read_text(encoding="utf-8")))
+            stored = json.loads(cached.read_text(encoding="utf-8"))
+            if stored["key"] == key:  # not another file's entry under the same name
+                return _decode(stored["data"])
         except (OSError, ValueError, KeyError, TypeError):
             pass  # missing or damaged: parse again
     try:
@@ -51,7 +55,7 @@ def read_yaml(path: Path) -> Any:
         raise PackError(str(path), None, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     data = _parse(text, str(path))
     if cached is not None:
-        _write(cached, json.dumps(_encode(data), ensure_ascii=False))
+        _write(cached, json.dumps({"key": key, "data": _encode(data)}, ensure_ascii=False))
     return data
 
 
@@ -103,15 +107,19 @@ def _loader() -> Any:
 
 # --- the cache: JSON with tags for what JSON lacks -------------------------------------
 
-def _cache_file(path: Path, stat: os.stat_result) -> Path | None:
+def _cache_key(path: Path, stat: os.stat_result) -> str:
+    """What a cache entry is valid for: this version of presslint and this file as it is."""
+    return f"{__version__}\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
+
+
+def _cache_file(key: str) -> Path | None:
     if os.environ.get("PRESSLINT_NO_CACHE"):
         return None
     folder = os.environ.get("PRESSLINT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "presslint")
-    from hashlib import sha256
-
-    key = f"{__version__}\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
-    return Path(folder) / f"yaml-{sha256(key.encode()).hexdigest()[:32]}.json"
+    # Named by a CRC of the key, and the entry holds the key itself: two keys that share a
+    # name only miss the cache. (hashlib would load OpenSSL, 4 ms of every start.)
+    return Path(folder) / f"yaml-{crc32(key.encode()):08x}.json"
 
 
 def _write(target: Path, text: str) -> None:
