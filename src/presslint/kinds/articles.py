@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document
+from ..document import JOINERS, WORD, Document
 from ..wordtools import match_case, starts_sentence
 from . import Kind
 from .wordline import WordMatches, word_line
@@ -31,8 +31,8 @@ _NUMBER = re.compile(r"(\d+)")
 # before a vowel letter, an 8, 11 or 18, or capitals (an initialism); "an" before anything
 # but a or i. That leaves a few hundred of the corpus's 13,000 articles for vowel_sound.
 _CANDIDATE = re.compile(
-    r"[Aa](?<![\w'’.\-][Aa])(?:(?P<a> )(?=[aeiouAEIOU8]|1[18]\b|[A-Z][A-Z])|(?P<an>[nN] )(?![aiAI]))"
-    r"(?P<next>\w+(?:['’.\-]\w+)*)")
+    rf"[Aa](?<![\w{re.escape(JOINERS)}][Aa])(?:(?P<a> )(?=[aeiouAEIOU8]|1[18]\b|[A-Z][A-Z])|(?P<an>[nN] )(?![aiAI]))"
+    rf"(?P<next>{WORD})")
 # The same in the word line, without the spacing, the next word in a group: a cheap scan
 # for the few articles _CANDIDATE then looks at in the prose.
 _CANDIDATE_WORD = re.compile(

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document
+from ..document import WORD, Document
 from ..rule import template_fields
 from . import Kind
 from .wordline import PartFinder, lower_word_line
@@ -35,7 +35,7 @@ FILE_KINDS = ("text", "markdown", "html")
 # single spaces between or at the ends, and apostrophes, dots or hyphens only inside a
 # word, where the tokenizer keeps them. (No sigma, whose lower case depends on what
 # follows it: see _in_word_line.)
-_WORDS_LITERAL = re.compile(r" ?\w+(?:['’.\-]\w+)*(?: \w+(?:['’.\-]\w+)*)* ?")
+_WORDS_LITERAL = re.compile(rf" ?{WORD}(?: {WORD})* ?")
 _WORD = re.compile(r"\w+")
 
 
