@@ -213,3 +213,14 @@ def test_locate_in_one_pass_finds_what_the_word_searches_find(monkeypatch: pytes
     monkeypatch.setattr(document_module, "_SEARCH_BUDGET", 0)  # as for a long text
     assert document_module.locate(_TRICKY, words) == by_word
     assert [word for _, word in by_word] == [t for t in tokens.texts if t in words]
+
+
+def test_matches_of_split_patterns_come_in_the_order_of_the_text() -> None:
+    import re
+
+    from presslint.document import matches_in_order
+
+    text = "Wait! Really? Yes. No! Fine."
+    patterns = [re.compile(re.escape(mark) + r" ?") for mark in ".!?"]
+    assert [m.group().strip() for m in matches_in_order(patterns, text)] == ["!", "?", ".", "!", "."]
+    assert matches_in_order([], text) == []

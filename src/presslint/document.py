@@ -223,6 +223,14 @@ def token_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"{literal}(?<!\w{literal})(?<!\w{joiner}{literal})(?!\w)(?!{joiner}\w)")
 
 
+def matches_in_order(patterns: Iterable[re.Pattern[str]], text: str) -> list[re.Match[str]]:
+    """The matches of ``patterns`` in ``text``, in the order of the text. For a search split
+    into one pattern per first character ("." and "!" and "?"), as the regex engine skips
+    ahead to a literal but tries a class at every position; the patterns' matches must not
+    overlap one another."""
+    return sorted((match for pattern in patterns for match in pattern.finditer(text)), key=re.Match.start)
+
+
 def next_words(prose: str, end: int, count: int = 1) -> list[Token]:
     """Up to ``count`` tokens straight after offset ``end`` (the end of a token), each
     separated from the one before by spaces and at most one line break: no punctuation,

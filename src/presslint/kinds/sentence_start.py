@@ -11,11 +11,10 @@ after "Yahoo!"-like names (a capitalised word before "!" or "?"), inside URLs an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from itertools import chain
+from collections.abc import Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document
+from ..document import Document, matches_in_order
 from ..sentences import is_abbreviation
 from . import Kind
 
@@ -52,7 +51,8 @@ class LowercaseSentenceStart(Kind):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        for match in _lower_starts(prose):
+        # No match overlaps another: each holds its mark only at its start.
+        for match in matches_in_order((_LOWER_START[mark] for mark in ".!?" if mark in prose), prose):
             mark = match.start()
             word = match.group("word")
             # A capital inside ("eBay"); islower() first, in C, clears most words at once.
@@ -65,15 +65,6 @@ class LowercaseSentenceStart(Kind):
             capital = word[0].upper()
             fix = Fix(f"write {capital + word[1:]!r}", (Edit(span, capital),), safe=False)
             yield self.rule.report(doc, Span(start, match.end("word")), fix, found=word)
-
-
-def _lower_starts(prose: str) -> Iterable[re.Match[str]]:
-    """Every mark followed by a word in lower case, in order."""
-    matches = list(_LOWER_START["."].finditer(prose))
-    others = [_LOWER_START[mark].finditer(prose) for mark in "!?" if mark in prose]
-    if others:  # no match overlaps another: each holds its mark only at its start
-        matches = sorted(chain(matches, *others), key=re.Match.start)
-    return matches
 
 
 def _not_an_end(prose: str, mark: int, char: str) -> bool:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document
+from ..document import Document, matches_in_order
 from ..sentences import is_abbreviation
 from . import Kind
 
@@ -130,7 +130,7 @@ class MissingSentenceSpace(Kind):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        for match in _matches_in_order(_NO_SPACE, prose):
+        for match in matches_in_order(_NO_SPACE, prose):
             start, end = match.span()
             if _inside_name(prose, start):
                 continue
@@ -138,11 +138,6 @@ class MissingSentenceSpace(Kind):
             fix = Fix("add a space after the sentence", (Edit(Span(end, end), " "),))
             yield self.rule.report(doc, mark, fix, mark=prose[start],
                                    next=_word_at(prose, end))
-
-
-def _matches_in_order(patterns: Iterable[re.Pattern[str]], prose: str) -> list[re.Match[str]]:
-    """The matches of patterns that cannot overlap one another, in the order of the text."""
-    return sorted((match for pattern in patterns for match in pattern.finditer(prose)), key=re.Match.start)
 
 
 def _word_at(prose: str, start: int) -> str:
@@ -184,7 +179,7 @@ class SpaceBeforePunctuation(Kind):
         prose = doc.prose
         tabbed = "\t" in doc.special_characters
         patterns = (_SPACE_BEFORE_MARK, _TAB_BEFORE_MARK) if tabbed else (_SPACE_BEFORE_MARK,)
-        for match in _matches_in_order(patterns, prose):
+        for match in matches_in_order(patterns, prose):
             start, end = match.span()
             while start > 0 and prose[start - 1] in " \t":
                 start -= 1
