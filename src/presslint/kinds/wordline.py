@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import chain, islice
-from operator import itemgetter, methodcaller
 from typing import Any
 
 from ..document import JOINERS, Document
@@ -83,33 +81,13 @@ class WordMatches:
         return self._index_at(self._starts[ordinal])
 
 
-def joined_parts(doc: Document) -> frozenset[str]:
-    """The parts of the document's joined words, in lower case: "it's" gives "it" and
-    "s", "Wi-Fi" "wi" and "fi" ("U.S.-based" is "U.S" and a word "based"). With the
-    whole words of :attr:`Document.word_counts`, every run of letters and digits that
-    has none right before or after it. (To know which of a few words are parts,
-    :class:`PartFinder` costs less.)"""
-    return doc.shared("joined-parts", _joined_parts)
-
-
-def _joined_parts(doc: Document) -> frozenset[str]:
-    # Split the line at its joiners: the text before each joiner up to its line break is
-    # a part, and so is the text after it up to the next one. A split at a rare
-    # character, and the parts taken in C.
-    pieces = _joined_line(doc).split(JOINERS[0])
-    if len(pieces) == 1:
-        return frozenset()
-    before = map(itemgetter(2), map(methodcaller("rpartition", "\n"), islice(pieces, len(pieces) - 1)))
-    after = map(itemgetter(0), map(methodcaller("partition", "\n"), islice(pieces, 1, None)))
-    return frozenset(chain(before, after))
-
-
 class PartFinder:
-    """Which of some lower-case words are parts of the document's joined words (see
-    :func:`joined_parts`), without taking every part: a part is a run of characters
-    between a joiner and a line break or another joiner, so a regex that starts at a
-    joiner, a literal the regex engine finds fast, finds the parts after one, and the
-    same regex over the line reversed, with the words reversed, the parts before one."""
+    """Which of some lower-case words are parts of the document's joined words: "it's"
+    has the parts "it" and "s", "Wi-Fi" "wi" and "fi" ("U.S.-based" is "U.S" and a word
+    "based"). A part is a run of characters between a joiner and a line break or another
+    joiner in the word line, so a regex that starts at a joiner, a literal the regex
+    engine finds fast, finds the parts after one, and the same regex over the line
+    reversed, with the words reversed, the parts before one."""
 
     def __init__(self, words: Iterable[str]) -> None:
         words = sorted(words)
