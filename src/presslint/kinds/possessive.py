@@ -31,16 +31,16 @@ class MissingPossessive(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         counts = doc.word_counts
         prose = doc.prose
-        # "Microsofts" when the document (or the user) names "Microsoft", written once.
+        # "Microsofts" when the document (or the user) names "Microsoft", written once. The
+        # suspects are no words ("Apples", "Solutions", "Teslas" are plurals); and a name
+        # that ends in s on its own is written more than once ("Dynamics").
         words = {word for word in suspects(doc).possessive
                  if (word[:-1] in counts or word[:-1] in self.names) and counts[word] == 1}
         texts = doc.tokens.texts
         for index in tokens_of(doc, words):
             word = texts[index]
             name = word[:-1]
-            # "Apples", "Solutions", "Teslas": plurals that are words are left alone, and so
-            # are names that end in s on their own ("Dynamics" written twice).
-            if lexicon.is_word(word) or counts[word] > 1 or self.vocabulary.accepts(word):
+            if self.vocabulary.accepts(word):
                 continue
             if index and texts[index - 1].lower() == "the":
                 continue  # "the Karchers plan to": a family, in the plural
