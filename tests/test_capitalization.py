@@ -154,6 +154,14 @@ def test_unreadable_terms_file_is_an_error(tmp_path: Path) -> None:
         load_rules(Config(terms_file=tmp_path / "missing.txt"))
 
 
+def test_a_terms_file_saved_with_a_byte_order_mark_reads_like_the_words_file(tmp_path: Path) -> None:
+    from presslint.kinds.terms import configured_terms
+
+    terms_file = tmp_path / "terms.txt"
+    terms_file.write_text("\ufeffAmeriLife  # the first line\n\nLeadStar\n", encoding="utf-8")
+    assert configured_terms(Config(terms_file=terms_file)) == ["AmeriLife", "LeadStar"]
+
+
 def test_bundled_terms_list_is_sorted_and_unique() -> None:
     from presslint.casing import bundled_terms
 

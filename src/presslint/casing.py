@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .markup import MASK
+from .rule import read_list_file
 from .wordlist import SortedTable, packaged_text
 
 if TYPE_CHECKING:
@@ -233,19 +234,9 @@ def bundled_terms_path() -> Path:
     return builtin_pack_dir() / "terms.txt"
 
 
-def read_terms(path: Path) -> list[str]:
-    """Terms from a file: one a line, blank lines and '#' comments ignored."""
-    terms = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        term = line.split("#", 1)[0].strip()
-        if term:
-            terms.append(term)
-    return terms
-
-
 @cache
 def bundled_terms() -> tuple[str, ...]:
-    return tuple(read_terms(bundled_terms_path()))
+    return tuple(read_list_file(bundled_terms_path(), "terms file"))
 
 
 def term_map(terms: Iterable[str]) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from string import Formatter
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,18 @@ class Rule:
 class UserFileError(ValueError):
     """A file that the user's configuration names (a fact sheet, a terms or words file) is
     missing or wrong. ``str()`` is the whole line to print, naming that file."""
+
+
+def read_list_file(path: Path, what: str) -> list[str]:
+    """The entries of a list file (``what``: "terms file", "words file"): one a line,
+    blank lines and '#' comments ignored, a byte-order mark allowed."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise UserFileError(f"{path}: cannot read the {what} ({reason})") from None
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [entry for entry in entries if entry]
 
 
 class _Fields(dict[str, object]):

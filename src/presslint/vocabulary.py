@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-from .rule import UserFileError
+from .rule import read_list_file
 
 if TYPE_CHECKING:
     from .config import Config
@@ -57,13 +57,7 @@ def find_words_file(start: Path) -> Path | None:
 
 @cache
 def _read_words(path: Path) -> tuple[str, ...]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise UserFileError(f"{path}: cannot read the words file ({reason})") from None
-    terms = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return tuple(term for term in terms if term)
+    return tuple(read_list_file(path, "words file"))
 
 
 @cache

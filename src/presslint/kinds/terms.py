@@ -18,10 +18,10 @@ from itertools import compress
 from pathlib import Path
 
 from ..casing import (POSSESSIVE, Lines, at_sentence_start, bundled_terms, capitalised_words,
-                      read_terms, term_map, with_possessives)
+                      term_map, with_possessives)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
-from ..rule import UserFileError
+from ..rule import read_list_file
 from . import Kind
 
 
@@ -32,11 +32,7 @@ def configured_terms(config: object | None) -> list[str]:
     terms = list(getattr(config, "terms", ()))
     path: Path | None = getattr(config, "terms_file", None)
     if path is not None:
-        try:
-            terms.extend(read_terms(path))
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = getattr(exc, "strerror", None) or exc
-            raise UserFileError(f"{path}: cannot read the terms file ({reason})") from None
+        terms.extend(read_list_file(path, "terms file"))
     return terms
 
 
