@@ -40,8 +40,7 @@ def read_yaml(path: Path) -> Any:
         stat = path.stat()
     except OSError as exc:
         raise PackError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
-    key = _cache_key(path, stat)
-    cached = _cache_file(key)
+    cached, key = _cache_entry(path, stat)
     if cached is not None:
         try:
             stored = json.loads(cached.read_text(encoding="utf-8"))
@@ -107,19 +106,17 @@ def _loader() -> Any:
 
 # --- the cache: JSON with tags for what JSON lacks -------------------------------------
 
-def _cache_key(path: Path, stat: os.stat_result) -> str:
-    """What a cache entry is valid for: this version of presslint and this file as it is."""
-    return f"{__version__}\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
-
-
-def _cache_file(key: str) -> Path | None:
+def _cache_entry(path: Path, stat: os.stat_result) -> tuple[Path | None, str]:
+    """Where the cache keeps ``path``'s data, and what the entry is valid for: this version
+    of presslint and this file as it is. (No file when the cache is off.)"""
     if os.environ.get("PRESSLINT_NO_CACHE"):
-        return None
+        return None, ""
     folder = os.environ.get("PRESSLINT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "presslint")
+    key = f"{__version__}\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
     # Named by a CRC of the key, and the entry holds the key itself: two keys that share a
     # name only miss the cache. (hashlib would load OpenSSL, 4 ms of every start.)
-    return Path(folder) / f"yaml-{crc32(key.encode()):08x}.json"
+    return Path(folder) / f"yaml-{crc32(key.encode()):08x}.json", key
 
 
 def _write(target: Path, text: str) -> None:
