@@ -222,17 +222,16 @@ class TenseAgainstReleaseDate(Kind):
             sentence = facts.sentence_of(doc, mention.start)
             if sentence is None:
                 continue
-            cue = _nearest_cue(prose, sentence, mention, mentions, index, after)
-            if cue is None:
+            verb = _nearest_cue(prose, sentence, mention, mentions, index, after)
+            if verb is None:
                 continue
-            verb, _ = cue
             yield self.rule.report(doc, Span(mention.start, mention.end), found=mention.text,
                                    verb=verb, side="after" if after else "before",
                                    tense="past" if after else "future", release=_release_note(facts))
 
 
 def _nearest_cue(prose: str, sentence: Span, mention: DateMention, mentions: list[DateMention],
-                 index: int, after: bool) -> tuple[str, tuple[int, int]] | None:
+                 index: int, after: bool) -> str | None:
     """The tense cue nearest the date in its clause, if it is of the tense that contradicts."""
     low = max(sentence.start, mention.start - _WINDOW)
     high = min(sentence.end, mention.end + 2 * _WINDOW)
@@ -245,7 +244,7 @@ def _nearest_cue(prose: str, sentence: Span, mention: DateMention, mentions: lis
         is not None or mention.start == sentence.start
     # A cue before the date ("will launch on March 2") is about it; one after it
     # ("On March 30, Acme will...") only when none comes before.
-    best: tuple[bool, int, str, str, tuple[int, int]] | None = None
+    best: tuple[bool, int, str, str] | None = None
     for tense, regex in (("past", _PAST), ("future", _FUTURE)):
         for match in regex.finditer(prose, low, high):
             if match.end() <= mention.start:
@@ -260,12 +259,10 @@ def _nearest_cue(prose: str, sentence: Span, mention: DateMention, mentions: lis
                                                                          match.start())
             if _OTHER_CLAUSE.search(gap) or in_relative_clause:
                 continue  # another clause: the cue is about something else
-            candidate = (following, len(gap), tense, match.group(), match.span())
+            candidate = (following, len(gap), tense, match.group())
             if best is None or candidate[:2] < best[:2]:
                 best = candidate
     if best is None:
         return None
-    _, _, tense, verb, span = best
-    if (tense == "past") != after:
-        return None
-    return verb, span
+    _, _, tense, verb = best
+    return verb if (tense == "past") == after else None
