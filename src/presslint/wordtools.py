@@ -55,7 +55,7 @@ def following(doc: Document, index: int, count: int = 1) -> list[Token]:
     """Up to ``count`` tokens straight after token ``index`` in the same sentence-ish run:
     separated by spaces only (no punctuation, no blank line). Found in the prose after
     the token, so only token ``index`` is placed."""
-    return next_words(doc.prose, doc.tokens.start_of(index) + len(doc.tokens.texts[index]), count)
+    return next_words(doc.prose, doc.tokens[index].end, count)
 
 
 def recurs(doc: Document, word: str) -> bool:

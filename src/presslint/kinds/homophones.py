@@ -154,8 +154,8 @@ class Homophone(Kind):
             if replacement is None or self.vocabulary.accepts(text):
                 continue
             suggestion = match_case(text, replacement)
-            start = doc.tokens.start_of(index)
-            span = Span(start, start + len(text))
+            token = doc.tokens[index]
+            span = Span(token.start, token.end)
             fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
             yield self.rule.report(doc, span, fix, found=text, suggestion=suggestion, next=texts[index + 1])
 

@@ -45,8 +45,7 @@ class MissingPossessive(Kind):
             if index and texts[index - 1].lower() == "the":
                 continue  # "the Karchers plan to": a family, in the plural
             # Placed only now: what the words decide is settled.
-            start = doc.tokens.start_of(index)
-            end = start + len(word)
+            start, end, _ = doc.tokens[index]
             if not is_free_standing(prose, start, end):
                 continue
             # The words after it, found in the prose: no other token is placed.

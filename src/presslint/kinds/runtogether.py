@@ -72,8 +72,8 @@ class RunTogether(Kind):
             if split is None:
                 continue
             # Placed only now: what the word and the document decide is settled.
-            start = doc.tokens.start_of(index)
-            span = Span(start, start + len(word))
+            token = doc.tokens[index]
+            span = Span(token.start, token.end)
             if not is_free_standing(prose, span.start, span.end):
                 continue
             replacement = " ".join(split)

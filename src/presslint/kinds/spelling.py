@@ -140,14 +140,13 @@ class UnknownWord(Kind):
         for index in tokens_of(doc, words):
             word = texts[index]
             if rejects(word):
-                start = doc.tokens.start_of(index)
-                yield self._rejected(doc, start, start + len(word), word)
+                start, end, _ = doc.tokens[index]
+                yield self._rejected(doc, start, end, word)
                 continue
             if self.vocabulary.accepts(word) or recurs(doc, word) or word in quoted_words(doc):
                 continue  # the document's own vocabulary: a name, a coinage
             # Placed only now: what the word and the document decide is settled.
-            start = doc.tokens.start_of(index)
-            end = start + len(word)
+            start, end, _ = doc.tokens[index]
             if not is_free_standing(prose, start, end):
                 continue
             if prose[end:end + 1] in "'’" or in_foreign_phrase(doc, index):
