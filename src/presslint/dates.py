@@ -20,11 +20,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from .sentences import sentence_at
 
 if TYPE_CHECKING:
     from .config import Config
-    from .diagnostic import Span
     from .document import Document
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -455,12 +453,6 @@ class DateFacts:
     mentions: list[DateMention]
     release: ReleaseDate | None
     dateline: DateMention | None
-
-    @staticmethod
-    def sentence_of(doc: Document, offset: int) -> Span | None:
-        """The sentence of ``doc.sentences`` that holds ``offset``, if any, found without
-        splitting the whole document: the D rules need the sentences of a few dates."""
-        return sentence_at(doc.prose, offset)
 
 
 def analyse(doc: Document, config: Config | None) -> DateFacts:

@@ -10,6 +10,7 @@ from datetime import date
 from ..dates import RELATIVE, DateFacts, DateMention, analyse, matches_at, resolve_relative
 from ..diagnostic import Diagnostic, Span
 from ..document import Document
+from ..sentences import sentence_at
 from . import Kind
 from .date_checks import long_date
 
@@ -219,7 +220,7 @@ class TenseAgainstReleaseDate(Kind):
             if not _ANY_CUE.search(prose, max(0, mention.start - _WINDOW), mention.end + 2 * _WINDOW):
                 continue  # no tense cue near the date (_nearest_cue reads within these bounds)
             after = interval[0] > release
-            sentence = facts.sentence_of(doc, mention.start)
+            sentence = sentence_at(prose, mention.start)
             if sentence is None:
                 continue
             verb = _nearest_cue(prose, sentence, mention, mentions, index, after)

@@ -10,6 +10,7 @@ from datetime import date
 from ..dates import RELATIVE, DateMention, analyse, matches_at, resolve_relative
 from ..diagnostic import Diagnostic, Span
 from ..document import Document
+from ..sentences import sentence_at
 from ..facts import Fact, load
 from . import Kind
 
@@ -43,7 +44,7 @@ class FactCheck(Kind):
         by_sentence: dict[Span, list[tuple[int, re.Match[str], Fact]]] = {}
         for fact in self.facts:
             for hit in fact.pattern.finditer(prose):
-                sentence = facts.sentence_of(doc, hit.start())
+                sentence = sentence_at(prose, hit.start())
                 if sentence is not None:
                     by_sentence.setdefault(sentence, []).append((hit.start(), hit, fact))
         source = self.config.facts.name if self.config and self.config.facts else ""
@@ -71,7 +72,7 @@ class FactCheck(Kind):
         founded = self.founded.year if self.founded else founded_by_doc
         # "for 20 years" in the very sentence that gives the founding year.
         for year, match in stated.items():
-            sentence = facts.sentence_of(doc, match.start())
+            sentence = sentence_at(prose, match.start())
             if sentence is None or release is None:
                 continue
             for claim in _SPAN_CLAIM.finditer(prose, sentence.start, sentence.end):
@@ -86,7 +87,7 @@ class FactCheck(Kind):
         for claim in _anniversaries(prose):
             number = claim.group("n") or claim.group("cn")
             years = int(number) if number else _ORDINAL_WORDS[claim.group("word").lower()]
-            sentence = facts.sentence_of(doc, claim.start())
+            sentence = sentence_at(prose, claim.start())
             in_sentence = [int(y) for y in _YEAR.findall(prose, sentence.start, sentence.end)] if sentence else []
             other_years = [y for y in in_sentence if y != founded]
             reference = other_years[0] if len(other_years) == 1 else release
