@@ -19,6 +19,7 @@ from .decoding import Decoded
 from .diagnostic import Span
 
 if TYPE_CHECKING:
+    from .diagnostic import Diagnostic
     from .markup import Markup
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
@@ -156,8 +157,9 @@ class Tokens(Sequence[Token]):
 
 # -- words by position: for the few words a rule suspects, without every token's offset --
 
-# A word straight after an offset: spaces and at most one line break before it.
-_ADJACENT_WORD = re.compile(rf"[ \t]*\n?[ \t]*({WORD})")
+# A word straight after an offset: spaces (or markup between words, markup.SEPARATOR:
+# "its **new** plant") and at most one line break before it.
+_ADJACENT_WORD = re.compile(rf"[ \t\u2063]*\n?[ \t\u2063]*({WORD})")
 
 
 def _word_char(char: str) -> bool:
@@ -340,6 +342,22 @@ class Document:
         """The text with everything that is not prose (code, URLs, tags, front matter)
         replaced by a placeholder of the same length, so offsets stay exact."""
         return self.markup.prose
+
+    @cached_property
+    def for_words(self) -> tuple[Document, Callable[[Diagnostic], Diagnostic] | None]:
+        """The document as the rules that read words see it: character references
+        decoded ("it&rsquo;s" reads "it’s"), and the function that maps that view's
+        findings back onto this text; this document and None when there is none to
+        decode. The whitespace and character rules read this document as it is."""
+        if not self.markup.entities:
+            return self, None
+        from .entities import decoded_view
+
+        found = decoded_view(self)
+        if found is None:
+            return self, None
+        view, offsets = found
+        return view, offsets.diagnostic_to_source
 
     @cached_property
     def headings(self) -> list[Span]:
