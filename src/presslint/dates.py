@@ -393,14 +393,26 @@ class ReleaseDate:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_DATE = re.compile(r"^date[ \t]*:[ \t]*[\"']?(?P<value>[^\n\"']+)", re.MULTILINE)
 _WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WD}),?\s+(?:the\s+)?\Z")
-# Before a dateline's date: the place, capitalised words with commas and dashes, and the
-# wire's name in brackets ("REDMOND, Wash. —", "Columbus, OH (Newsworthy.ai)").
+# Markup the prose keeps in place of a word's neighbours (markup.MASK, markup.SEPARATOR):
+# "**AUSTIN** –", a masked "/EINPresswire.com/", "&mdash;" in HTML.
+_HIDDEN = "\ufffc\u2063"
+# Before a dateline's date: the place, capitalised words with commas, dashes, slashes or
+# colons ("FLINT, MI: DETROIT, MI:"), the wire's name in brackets or slashes
+# ("Columbus, OH (Newsworthy.ai)", "/ Wire Name /"), a label ("Release Date:",
+# "Published on"), or nothing but a dash or a bracket ("- 15 June 2026 -", "(July 31, 2024)—").
 _DATELINE_BEFORE = re.compile(
-    r"[ \t*_>#]*(?:(?:[A-Z][\w.'’&-]*|de|la|du|del|upon|on|am|\([^()\n]{1,40}\))"
-    r"(?:[ \t*_]*(?:,|–|—|--|-|/)[ \t*_]*|[ \t*_]+|\Z)){0,10}\Z")
-# After it: a separator ("—", "--", "/24-7PressRelease/ --", "@ 1:00 AM Eastern —", ":").
+    rf"[ \t*_>#/|(\-–—{_HIDDEN}]*(?:(?:[A-Z][\w.'’&-]*|de|la|du|del|of|upon|on|am|and|\([^()\n]{{1,40}}\)"
+    rf"|/[^/\n]{{1,40}}/|[{_HIDDEN}]+)"
+    rf"(?:[ \t*_{_HIDDEN}]*(?:,|–|—|--|-|/|:|\()[ \t*_{_HIDDEN}]*|[ \t*_{_HIDDEN}]+|\Z)){{0,10}}\Z")
+# Labels of a date that is not the release's: "When: March 18, 2024", "Event Date:".
+_NOT_RELEASE_LABEL = re.compile(r"\b(?:When|Where|Event|Events|Deadline|Time|Ends|Starts|Opens|Closes|Expires)\b")
+# After it: a separator ("—", "--", "/24-7PressRelease/ --", "@ 1:00 AM Eastern —", ":"),
+# maybe after a time ("October 7, 2024 4:50 PM /") or a closing bracket ("(July 31, 2024)—").
 _DATELINE_AFTER = re.compile(
-    r"[ \t*_]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:/[^/\n]{1,40}/[ \t]*)?(?:--|—|–|-|:|\||@|\(|/|$)", re.MULTILINE)
+    rf"[ \t*_{_HIDDEN}]*\)?(?:[ \t,]*(?:at[ \t]+)?\d{{1,2}}:\d{{2}}(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    rf"(?:[ \t]+(?:[A-Z]{{1,4}}|Eastern|Pacific|Central|Mountain)(?:[ \t]+Time)?)?)?"
+    rf"[ \t*_{_HIDDEN}]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:(?:/[^/\n]{{1,40}}/|[{_HIDDEN}]+)[ \t]*)?"
+    r"(?:--|—|–|-|:|\||@|\(|/|$)", re.MULTILINE)
 _DATELINE_REACH = 1500  # characters from the start of the prose
 
 
@@ -414,7 +426,7 @@ def dateline(prose: str, mentions: list[DateMention]) -> DateMention | None:
             continue
         line_start = prose.rfind("\n", 0, mention.start) + 1
         before = prose[line_start:mention.start]
-        if len(before) > 120 or not _DATELINE_BEFORE.match(before):
+        if len(before) > 120 or not _DATELINE_BEFORE.match(before) or _NOT_RELEASE_LABEL.search(before):
             continue
         if not _DATELINE_AFTER.match(prose, mention.end):
             continue
@@ -486,7 +498,7 @@ def _release(doc: Document, given: date | None, order: str, line: DateMention | 
 
 def describe_release_date(doc: Document, config: Config | None, given_by: str = "--release-date") -> str:
     """One line for ``presslint check --show-release-date``."""
-    found = analyse(doc, config).release
+    found = analyse(doc.for_words[0], config).release
     if found is None:
         return f"{doc.path}: release date none found"
     where = given_by if found.source == "--release-date" else found.source
