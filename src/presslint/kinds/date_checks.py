@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 
-from ..dates import FORM_EXAMPLES, MONTH_NAMES, WEEKDAY_NAMES, DateMention, analyse
+from ..dates import FORM_EXAMPLES, ISO, MONTH_NAMES, NUMERIC, TEXT_DMY, TEXT_MDY, WEEKDAY_NAMES, DateMention, analyse
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from . import Kind
@@ -67,28 +67,54 @@ def _same_style(written: str, name: str) -> str:
     return text + written[len(core):]
 
 
+# A day with an ordinal suffix ("May 31st, 2025", "31st May 2025"): a style of its own.
+_ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ORDINAL = " with an ordinal day"
+_STYLE_EXAMPLES = {**FORM_EXAMPLES, TEXT_MDY + _ORDINAL: "March 18th, 2024", TEXT_DMY + _ORDINAL: "18th March 2024"}
+
+
+def _style(mention: DateMention) -> str:
+    """How a full date is written: its form, and whether its day has an ordinal suffix."""
+    if mention.form in (TEXT_MDY, TEXT_DMY) and _ORDINAL_DAY.search(mention.text):
+        return mention.form + _ORDINAL
+    return mention.form
+
+
 class MixedDateFormats(Kind):
     """Full dates written in more than one way in one release ("March 18, 2024" and
-    "18/03/2024"): each date not in the release's most common form."""
+    "18/03/2024", "March 18th, 2024"): each date not in the release's own form, which the
+    dateline sets, or else the most common form. A release's only full date written in
+    figures ("09/18/2025", "2025-09-18") is judged against the form releases write dates in,
+    with the month's name."""
 
     name = "mixed-date-formats"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.config)
-        if len({m.form for m in facts.mentions if m.form in FORM_EXAMPLES}) < 2:
-            return  # gate: most releases write their full dates one way
-        full = [m for m in facts.mentions if m.form in FORM_EXAMPLES]
-        forms = Counter(m.form for m in full)
-        # The dateline sets the house form; without one, the most common form does.
-        first_seen = {m.form: i for i, m in reversed(list(enumerate(full)))}
-        dominant = max(forms, key=lambda f: (forms[f], -first_seen[f]))
-        if facts.dateline is not None and facts.dateline.form in FORM_EXAMPLES:
-            dominant = facts.dateline.form
-        for mention in full:
-            if mention.form != dominant:
-                yield self.rule.report(doc, Span(mention.start, mention.end), found=mention.text,
-                                       form=f"{mention.form} ({FORM_EXAMPLES[mention.form]})",
-                                       dominant=f"{dominant} ({FORM_EXAMPLES[dominant]})")
+        full = [(m, _style(m)) for m in facts.mentions if m.form in FORM_EXAMPLES]
+        if not full:
+            return
+        forms = Counter(style for _, style in full)
+        message = None
+        if len(forms) < 2:
+            # Most releases write their full dates one way. A lone date in figures is
+            # unlike how releases write dates (AP: "Sept. 18, 2025"), and wherever the
+            # release names a month it does so too.
+            if len(full) > 1 or full[0][1] not in (ISO, NUMERIC) or full[0][0] is facts.dateline:
+                return
+            dominant = TEXT_DMY if self.config is not None and self.config.date_order == "dmy" else TEXT_MDY
+            message = "'{found}' is written {form}; a release writes dates with the month's name: {dominant}"
+        else:
+            # The dateline sets the house form; without one, the most common form does.
+            first_seen = {style: i for i, (_, style) in reversed(list(enumerate(full)))}
+            dominant = max(forms, key=lambda f: (forms[f], -first_seen[f]))
+            if facts.dateline is not None and facts.dateline.form in FORM_EXAMPLES:
+                dominant = _style(facts.dateline)
+        for mention, style in full:
+            if style != dominant:
+                yield self.rule.report(doc, Span(mention.start, mention.end), message=message, found=mention.text,
+                                       form=f"{style} ({_STYLE_EXAMPLES[style]})",
+                                       dominant=f"{dominant} ({_STYLE_EXAMPLES[dominant]})")
 
 
 # A year with a letter O in it, and what must come before it for it to be a year.
