@@ -59,6 +59,9 @@ _EMPHASIS = (
 # Link text: its brackets part it from what is around ("[Teh link](...)", "[text][ref]").
 _LINK_TEXT = re.compile(r"(?<![!\\])\[([^\[\]\n]+)\](?=[(\[])")
 _REFERENCE_LABEL = re.compile(r"(?<=\])\[[^\[\]\n]*\]")
+# A table's delimiter row ("|---|:--:|"): the header row above it and the rows below it,
+# up to a line without a "|", are the table.
+_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
 _REFERENCE_DEFINITIONS = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*", re.MULTILINE)
 # Lines that may open a code or HTML block. Only a document that has one pays for
 # markdown-it's block parser (none of the 1,000 releases of the development corpus does).
@@ -102,6 +105,8 @@ def parse(text: str, kind: str) -> Markup:
                 spans.extend(found)
                 if needed == "`":
                     code.extend(found)
+                elif needed == "<":
+                    tags = _inline_tags(text, found)
         _markdown_separators(text, separators, spans)
     elif kind == "html":
         from .html_prose import read
@@ -143,11 +148,46 @@ def _markdown_separators(text: str, separators: dict[int, str], hidden: list[tup
                 start, end = match.span()
                 separators.update(dict.fromkeys(range(start, start + marks), SEPARATOR))
                 separators.update(dict.fromkeys(range(end - marks, end), SEPARATOR))
+    if "|" in text and "-" in text:
+        for match in _TABLE_DELIMITER.finditer(text):
+            _table_separators(text, match.start(), match.end(), separators)
     if "[" in text:
         for match in _LINK_TEXT.finditer(text):
             separators[match.start()] = separators[match.end() - 1] = SEPARATOR
         for match in _REFERENCE_LABEL.finditer(text):
             hidden.append(match.span())
+
+
+def _table_separators(text: str, start: int, end: int, separators: dict[int, str]) -> None:
+    """Each cell of the table around the delimiter row at ``start``-``end`` reads as a line
+    of its own: its "|" become line breaks in the prose, so "| Teh |" starts a line."""
+    header = text.rfind("\n", 0, max(0, start - 1)) + 1
+    last = end
+    while last < len(text):
+        line_end = text.find("\n", last + 1)
+        line_end = len(text) if line_end == -1 else line_end
+        if "|" not in text[last:line_end]:
+            break
+        last = line_end
+    for position in range(header, last):
+        if text[position] == "|" and text[position - 1:position] != "\\":
+            separators[position] = "\n"
+
+
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)[\s/>]")
+
+
+def _inline_tags(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """The HTML tags among a Markdown text's ``<...>`` spans (not comments or autolinks,
+    which are addresses), each with whether it is a block element's ("<br>", "<p>")."""
+    from .html_prose import BLOCKS
+
+    tags = []
+    for start, end in spans:
+        name = _TAG_NAME.match(text, start, end)
+        if name is not None:
+            tags.append((start, end, name.group(1).lower() in BLOCKS))
+    return tags
 
 
 def _tag_separators(prose: str, tags: list[tuple[int, int, bool]], separators: dict[int, str]) -> None:
