@@ -57,14 +57,14 @@ class OffsetMap:
 
 
 def decoded_view(doc: Document) -> tuple[Document, OffsetMap] | None:
-    """``doc`` with its character references decoded, and the map back; None when no
-    reference becomes one character (spaces and invisible ones keep their length in the
-    prose: see markup.py)."""
+    """``doc`` with its character references decoded, and the map back; None when it has
+    none. (Spaces and invisible ones keep their length, in the view's prose only: see
+    markup.py.)"""
     from .document import Document
     from .markup import Markup
 
     markup = doc.markup
-    if not any(len(shown) == 1 for _, _, shown in markup.entities):
+    if not markup.entities:
         return None
     text, prose = doc.text, markup.prose
     text_parts: list[str] = []
