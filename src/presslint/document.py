@@ -304,6 +304,9 @@ class Document:
         self.source = source
         self.kind = _kind_of(path)
         self._shared: dict[str, Any] = {}
+        # For a view with entities decoded (entities.py): the document it shows and how its
+        # offsets map to the view's, for what is found on the file (headings) only if asked.
+        self._view_of: tuple[Document, Callable[[int], int]] | None = None
 
     @classmethod
     def from_decoded(cls, path: str, decoded: Decoded) -> Document:
@@ -363,6 +366,9 @@ class Document:
     def headings(self) -> list[Span]:
         """Heading lines (Markdown ATX and setext, HTML h1-h6); spans cover whole lines
         (or the element, in HTML). Plain text has no marked headings."""
+        if self._view_of is not None:
+            source, to_view = self._view_of
+            return [Span(to_view(span.start), to_view(span.end)) for span in source.headings]
         from .markup import headings
 
         return headings(self.text, self.kind)

@@ -52,16 +52,19 @@ _MARKDOWN_INLINE = (
 )
 # Emphasis: a run of "*" or "_" opening before a non-blank and closing after one, on one
 # line ("**bold**", "*italic*", "__bold__"); "_" only outside words ("snake_case" is code).
+# Each pattern starts with its mark, a literal the regex engine skips to; the checks on
+# what comes before are lookbehinds after it (a leading lookbehind is tried everywhere).
 _EMPHASIS = (
-    ("*", re.compile(r"(?<![\w*\\])(\*{1,3})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\1(?![\w*])")),
-    ("_", re.compile(r"(?<![\w_\\])(_{1,3})(?=[^\s_])[^\n]*?(?<=[^\s_\\])\1(?![\w_])")),
+    ("*", re.compile(r"\*(?<![\w*\\]\*)(\*{0,2})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\*\1(?![\w*])")),
+    ("_", re.compile(r"_(?<![\w_\\]_)(_{0,2})(?=[^\s_])[^\n]*?(?<=[^\s_\\])_\1(?![\w_])")),
 )
 # Link text: its brackets part it from what is around ("[Teh link](...)", "[text][ref]").
-_LINK_TEXT = re.compile(r"(?<![!\\])\[([^\[\]\n]+)\](?=[(\[])")
-_REFERENCE_LABEL = re.compile(r"(?<=\])\[[^\[\]\n]*\]")
+_LINK_TEXT = re.compile(r"\[(?<![!\\]\[)[^\[\]\n]+\](?=[(\[])")
+_REFERENCE_LABEL = re.compile(r"\[(?<=\]\[)[^\[\]\n]*\]")
 # A table's delimiter row ("|---|:--:|"): the header row above it and the rows below it,
 # up to a line without a "|", are the table.
 _TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
+_TABLE_HINTS = ("|-", "-|", "| -", "- |", "|:", ":|")
 _REFERENCE_DEFINITIONS = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*", re.MULTILINE)
 # Lines that may open a code or HTML block. Only a document that has one pays for
 # markdown-it's block parser (none of the 1,000 releases of the development corpus does).
@@ -144,11 +147,11 @@ def _markdown_separators(text: str, separators: dict[int, str], hidden: list[tup
     for needed, pattern in _EMPHASIS:
         if needed in text:
             for match in pattern.finditer(text):
-                marks = len(match.group(1))
+                marks = 1 + len(match.group(1))
                 start, end = match.span()
                 separators.update(dict.fromkeys(range(start, start + marks), SEPARATOR))
                 separators.update(dict.fromkeys(range(end - marks, end), SEPARATOR))
-    if "|" in text and "-" in text:
+    if "|" in text and any(pair in text for pair in _TABLE_HINTS):
         for match in _TABLE_DELIMITER.finditer(text):
             _table_separators(text, match.start(), match.end(), separators)
     if "[" in text:
@@ -213,11 +216,15 @@ def _is_word_char(char: str) -> bool:
 def _place(prose: str, separators: dict[int, str]) -> str:
     """``prose`` with the characters at the separators' offsets replaced (a line break
     stays: the text has it)."""
-    characters = list(prose)
-    for offset, separator in separators.items():
-        if characters[offset] != "\n":
-            characters[offset] = separator
-    return "".join(characters)
+    parts: list[str] = []
+    position = 0
+    for offset in sorted(separators):
+        if prose[offset] != "\n":
+            parts.append(prose[position:offset])
+            parts.append(separators[offset])
+            position = offset + 1
+    parts.append(prose[position:])
+    return "".join(parts)
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
