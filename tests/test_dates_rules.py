@@ -205,6 +205,8 @@ def test_mixed_formats_are_judged_against_the_dateline_first() -> None:
     # Without a dateline the most common form is the release's own.
     assert _odd_dates("Acme opens March 18, 2025, moves on 2025-03-19 and ends March 20, 2025.\n") \
         == ["2025-03-19"]
+    # As common: the form with the month's name is the release's own.
+    assert _odd_dates("Acme suspends trading on 08/29/2025 and closes on August 1, 2026.\n") == ["08/29/2025"]
 
 
 def test_an_ordinal_day_is_a_form_of_its_own() -> None:

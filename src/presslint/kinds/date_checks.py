@@ -105,9 +105,11 @@ class MixedDateFormats(Kind):
             dominant = TEXT_DMY if self.config is not None and self.config.date_order == "dmy" else TEXT_MDY
             message = "'{found}' is written {form}; a release writes dates with the month's name: {dominant}"
         else:
-            # The dateline sets the house form; without one, the most common form does.
+            # The dateline sets the house form; without one, the most common form does,
+            # and between forms as common the month's name without an ordinal (the form
+            # releases write), then the one met first.
             first_seen = {style: i for i, (_, style) in reversed(list(enumerate(full)))}
-            dominant = max(forms, key=lambda f: (forms[f], -first_seen[f]))
+            dominant = max(forms, key=lambda f: (forms[f], f in (TEXT_MDY, TEXT_DMY), -first_seen[f]))
             if facts.dateline is not None and facts.dateline.form in FORM_EXAMPLES:
                 dominant = _style(facts.dateline)
         for mention, style in full:
