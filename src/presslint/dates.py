@@ -403,7 +403,7 @@ _HIDDEN = "\ufffc\u2063"
 _DATELINE_BEFORE = re.compile(
     rf"[ \t*_>#/|(\-–—{_HIDDEN}]*(?:(?:[A-Z][\w.'’&-]*|de|la|du|del|of|upon|on|am|and|\([^()\n]{{1,40}}\)"
     rf"|/[^/\n]{{1,40}}/|[{_HIDDEN}]+)"
-    rf"(?:[ \t*_{_HIDDEN}]*(?:,|–|—|--|-|/|:|\()[ \t*_{_HIDDEN}]*|[ \t*_{_HIDDEN}]+|\Z)){{0,10}}\Z")
+    rf"(?:[ \t*_{_HIDDEN}]*(?:,+|–|—|--|-|/|:|\()[ \t*_{_HIDDEN}]*|[ \t*_{_HIDDEN}]+|\Z)){{0,10}}\Z")
 # Labels of a date that is not the release's: "When: March 18, 2024", "Event Date:".
 _NOT_RELEASE_LABEL = re.compile(r"\b(?:When|Where|Event|Events|Deadline|Time|Ends|Starts|Opens|Closes|Expires)\b")
 # After it: a separator ("—", "--", "/24-7PressRelease/ --", "@ 1:00 AM Eastern —", ":"),
