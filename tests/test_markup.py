@@ -164,3 +164,9 @@ def test_whitespace_rules_read_entities_as_written() -> None:
     text = "<p>A&nbsp;&nbsp;B and it&rsquo;s  fine.</p>\n"
     found = check_text(text, path="r.html", config=Config(select=("W",)))
     assert [(d.code, text[d.span.start:d.span.end]) for d in found] == [("W104", "  ")]
+
+
+def test_inline_tags_inside_a_word_stay_glue() -> None:
+    assert _shown("<p>the 1<sup>st</sup> and H<sub>2</sub>O</p>", "html") == \
+        "##\nthe 1#####st|##### and H#####2######O|###"
+    assert _shown("<p>one<br>two</p>", "html") == "##\none|##\ntwo|###"

@@ -194,19 +194,27 @@ def _inline_tags(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def _tag_separators(prose: str, tags: list[tuple[int, int, bool]], separators: dict[int, str]) -> None:
-    """Where a tag touches a word ("<p>Teh", "teh</a>", "<strong>recieve</strong>"), the
-    character of the tags next to the word parts it; and a word after a block's tag (even
-    through inline tags: "<p><strong>Teh") starts a line, as a reader sees it."""
-    ends = {end: (start, block) for start, end, block in tags}
+    """Where tags touch a word ("<p>Teh", "teh</a>", "<strong>recieve</strong>"), the
+    character of the tags next to the word parts it, and a word after a block's tag (even
+    through inline tags: "<p><strong>Teh") starts a line, as a reader sees it. Inline tags
+    with a word character on both sides are inside a word ("1<sup>st</sup>", "H<sub>2</sub>O")
+    and stay glue."""
     length = len(prose)
-    for start, end, _ in tags:
-        if start and _is_word_char(prose[start - 1]):
-            separators.setdefault(start, SEPARATOR)
-        if end < length and _is_word_char(prose[end]):
-            block, position = False, end
-            while position in ends and not block:
-                position, block = ends[position]
+    index = 0
+    while index < len(tags):
+        start, end, block = tags[index]
+        index += 1
+        while index < len(tags) and tags[index][0] == end:  # a run of tags: "<p><em>"
+            end, block = tags[index][1], block or tags[index][2]
+            index += 1
+        word_before = start > 0 and _is_word_char(prose[start - 1])
+        word_after = end < length and _is_word_char(prose[end])
+        if word_before and word_after and not block:
+            continue
+        if word_after:
             separators[end - 1] = "\n" if block else SEPARATOR
+        if word_before:
+            separators.setdefault(start, SEPARATOR)
 
 
 def _is_word_char(char: str) -> bool:
