@@ -164,6 +164,8 @@ def test_missing_year_is_the_one_nearest_the_release_date() -> None:
     ("FLINT, MI: DETROIT, MI: STATE of MICHIGAN: USA, October 16, 2025 /24-7PressRelease/ -- Acme", date(2025, 10, 16)),
     ("AUSTIN, TX, UNITED STATES, July 31, 2024 /EINPresswire.com/ -- Acme said", date(2024, 7, 31)),
     ("LOS ANGELES, CA,, November 06, 2024 /24-7PressRelease/ -- Acme said", date(2024, 11, 6)),
+    ("NEW YORK, NY / ACCESSWIRE / March 3, 2025 / Acme said", date(2025, 3, 3)),
+    ("March 3, 2025 09:00 AM Eastern Standard Time\n\nAcme said", date(2025, 3, 3)),
 ])
 def test_dateline(line: str, expected: date) -> None:
     text = "Acme Launches a Thing\n\n" + line + " it launched a thing.\n"

@@ -410,7 +410,7 @@ _NOT_RELEASE_LABEL = re.compile(r"\b(?:When|Where|Event|Events|Deadline|Time|End
 # maybe after a time ("October 7, 2024 4:50 PM /") or a closing bracket ("(July 31, 2024)—").
 _DATELINE_AFTER = re.compile(
     rf"[ \t*_{_HIDDEN}]*\)?(?:[ \t,]*(?:at[ \t]+)?\d{{1,2}}:\d{{2}}(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
-    rf"(?:[ \t]+(?:[A-Z]{{1,4}}|Eastern|Pacific|Central|Mountain)(?:[ \t]+Time)?)?)?"
+    rf"(?:[ \t]+(?:[A-Z]{{1,4}}|(?:Eastern|Pacific|Central|Mountain)(?:[ \t]+(?:Standard|Daylight))?)(?:[ \t]+Time)?)?)?"
     rf"[ \t*_{_HIDDEN}]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:(?:/[^/\n]{{1,40}}/|[{_HIDDEN}]+)[ \t]*)?"
     r"(?:--|—|–|-|:|\||@|\(|/|$)", re.MULTILINE)
 _DATELINE_REACH = 1500  # characters from the start of the prose
