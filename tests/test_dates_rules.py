@@ -238,3 +238,9 @@ def test_an_html_dateline_with_mdash_anchors_today() -> None:
     text = "<p>AUSTIN, Texas, July 31, 2024 &mdash; Acme today opened a plant.</p>\n"
     assert not run_with(Config(), text, "D103", path="release.html")
     assert run_with(Config(), "<p>Acme today opened a plant.</p>\n", "D103", path="release.html")
+
+
+def test_an_html_dateline_after_a_long_head_dates_the_release() -> None:
+    head = "<head><style>" + "p { margin: 0 }\n" * 200 + "</style></head>\n"
+    text = f"<html>{head}<body><p>AUSTIN, Texas — July 31, 2024 — Acme today opened a plant.</p></body></html>\n"
+    assert not run_with(Config(), text, "D103", path="release.html")

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
+from .markup import MASK, SEPARATOR
+
 
 if TYPE_CHECKING:
     from .config import Config
@@ -395,7 +397,7 @@ _FRONT_DATE = re.compile(r"^date[ \t]*:[ \t]*[\"']?(?P<value>[^\n\"']+)", re.MUL
 _WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WD}),?\s+(?:the\s+)?\Z")
 # Markup the prose keeps in place of a word's neighbours (markup.MASK, markup.SEPARATOR):
 # "**AUSTIN** –", a masked "/EINPresswire.com/", "&mdash;" in HTML.
-_HIDDEN = "\ufffc\u2063"
+_HIDDEN = MASK + SEPARATOR
 # Before a dateline's date: the place, capitalised words with commas, dashes, slashes or
 # colons ("FLINT, MI: DETROIT, MI:"), the wire's name in brackets or slashes
 # ("Columbus, OH (Newsworthy.ai)", "/ Wire Name /"), a label ("Release Date:",
@@ -410,7 +412,8 @@ _NOT_RELEASE_LABEL = re.compile(r"\b(?:When|Where|Event|Events|Deadline|Time|End
 # maybe after a time ("October 7, 2024 4:50 PM /") or a closing bracket ("(July 31, 2024)—").
 _DATELINE_AFTER = re.compile(
     rf"[ \t*_{_HIDDEN}]*\)?(?:[ \t,]*(?:at[ \t]+)?\d{{1,2}}:\d{{2}}(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
-    rf"(?:[ \t]+(?:[A-Z]{{1,4}}|(?:Eastern|Pacific|Central|Mountain)(?:[ \t]+(?:Standard|Daylight))?)(?:[ \t]+Time)?)?)?"
+    rf"(?:[ \t]+(?:[A-Z]{{1,4}}|(?:Eastern|Pacific|Central|Mountain)(?:[ \t]+(?:Standard|Daylight))?)"
+    rf"(?:[ \t]+Time)?)?)?"
     rf"[ \t*_{_HIDDEN}]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:(?:/[^/\n]{{1,40}}/|[{_HIDDEN}]+)[ \t]*)?"
     r"(?:--|—|–|-|:|\||@|\(|/|$)", re.MULTILINE)
 _DATELINE_REACH = 1500  # characters from the start of the prose
@@ -420,7 +423,8 @@ def dateline(prose: str, mentions: list[DateMention]) -> DateMention | None:
     """The date of the release's dateline: a full date near the top, on a line that starts
     with a place and goes on with a separator."""
     for mention in mentions:
-        if mention.start > _DATELINE_REACH:
+        # Counted in what a reader sees: an HTML page's head and tags are no distance.
+        if mention.start > _DATELINE_REACH and mention.start - prose.count(MASK, 0, mention.start) > _DATELINE_REACH:
             break
         if mention.year is None or mention.day is None or mention.form in ("year",):
             continue
