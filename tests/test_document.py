@@ -254,3 +254,11 @@ def test_a_document_without_entities_is_its_own_view() -> None:
     # Plain text has no markup: an entity there is W112's business, left as written.
     plain = Document("r.txt", "Smith &amp; Wesson\n")
     assert plain.for_words == (plain, None)
+
+
+def test_the_next_word_is_found_across_markup_between_words() -> None:
+    from presslint.document import next_words
+
+    doc = Document("r.md", "It expands its **new** plant.\n")
+    after_its = doc.text.index("its") + 3
+    assert [token.text for token in next_words(doc.prose, after_its, 2)] == ["new", "plant"]
