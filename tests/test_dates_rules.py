@@ -224,6 +224,14 @@ def test_a_lone_date_in_figures_is_reported_but_not_a_dateline() -> None:
     assert _odd_dates("The fair opens March 18, 2025.\n") == []
 
 
+def test_a_lone_date_in_the_other_order_than_the_days_without_a_year() -> None:
+    text = "Doors open September 17 for members. The gala takes place on 18 September 2025.\n"
+    assert _odd_dates(text) == ["18 September 2025"]
+    assert _odd_dates("Doors open 17 September. The gala takes place on 18 September 2025.\n") == []
+    assert _odd_dates("The gala takes place on 18 September 2025.\n") == []
+    assert _odd_dates("Doors open 17 September. The gala is on September 18, 2025.\n") == ["September 18, 2025"]
+
+
 @pytest.mark.parametrize("text", [
     "LONDON - 15 June 2026 - Acme today opened a plant.\n",
     "/ Wire Name / October 7, 2024 4:50 PM / Acme today opened a plant.\n",

@@ -80,6 +80,20 @@ def _style(mention: DateMention) -> str:
     return mention.form
 
 
+# A date without a year, by the order of its month and day, and the full form of that order.
+_ORDER_OF_PARTIAL = {"month-day": TEXT_MDY, "day-month": TEXT_DMY}
+
+
+def _order_of_days(mentions: list[DateMention], style: str) -> str | None:
+    """The full form whose order every date without a year follows ("September 20" is
+    month-day-year), when that is not ``style``'s order; else None."""
+    orders = {_ORDER_OF_PARTIAL[m.form] for m in mentions if m.form in _ORDER_OF_PARTIAL}
+    if len(orders) != 1:
+        return None
+    order = orders.pop()
+    return None if style.startswith(order) else order
+
+
 class MixedDateFormats(Kind):
     """Full dates written in more than one way in one release ("March 18, 2024" and
     "18/03/2024", "March 18th, 2024"): each date not in the release's own form, which the
@@ -98,12 +112,20 @@ class MixedDateFormats(Kind):
         message = None
         if len(forms) < 2:
             # Most releases write their full dates one way. A lone date in figures is
-            # unlike how releases write dates (AP: "Sept. 18, 2025"), and wherever the
-            # release names a month it does so too.
-            if len(full) > 1 or full[0][1] not in (ISO, NUMERIC) or full[0][0] is facts.dateline:
+            # unlike how releases write dates (AP: "Sept. 18, 2025"); a lone "18 September
+            # 2025" unlike a release that writes "September 20" elsewhere (and the reverse).
+            lone, style = full[0]
+            if len(full) > 1 or lone is facts.dateline:
                 return
-            dominant = TEXT_DMY if self.config is not None and self.config.date_order == "dmy" else TEXT_MDY
-            message = "'{found}' is written {form}; a release writes dates with the month's name: {dominant}"
+            if style in (ISO, NUMERIC):
+                dominant = TEXT_DMY if self.config is not None and self.config.date_order == "dmy" else TEXT_MDY
+                message = "'{found}' is written {form}; a release writes dates with the month's name: {dominant}"
+            else:
+                order = _order_of_days(facts.mentions, style)
+                if order is None:
+                    return
+                dominant = order
+                message = "'{found}' is written {form}; this release writes its other days {dominant}"
         else:
             # The dateline sets the house form; without one, the most common form does,
             # and between forms as common the month's name without an ordinal (the form
