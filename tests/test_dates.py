@@ -182,6 +182,7 @@ def test_dateline(line: str, expected: date) -> None:
     # An event's date, labelled as such, does not date the release.
     "When: September 18, 2025",
     "Event Date: September 18, 2025",
+    "Date: September 18, 2025",
 ])
 def test_not_a_dateline(line: str) -> None:
     text = "Acme Launches a Thing\n\n" + line + "\n"

@@ -406,8 +406,10 @@ _DATELINE_BEFORE = re.compile(
     rf"[ \t*_>#/|(\-–—{_HIDDEN}]*(?:(?:[A-Z][\w.'’&-]*|de|la|du|del|of|upon|on|am|and|\([^()\n]{{1,40}}\)"
     rf"|/[^/\n]{{1,40}}/|[{_HIDDEN}]+)"
     rf"(?:[ \t*_{_HIDDEN}]*(?:,+|–|—|--|-|/|:|\()[ \t*_{_HIDDEN}]*|[ \t*_{_HIDDEN}]+|\Z)){{0,10}}\Z")
-# Labels of a date that is not the release's: "When: March 18, 2024", "Event Date:".
-_NOT_RELEASE_LABEL = re.compile(r"\b(?:When|Where|Event|Events|Deadline|Time|Ends|Starts|Opens|Closes|Expires)\b")
+# Labels of a date that is not the release's: "When: March 18, 2024", "Event Date:", and
+# a bare "Date:", which in an event's details is the event's ("Release Date:" is the release's).
+_NOT_RELEASE_LABEL = re.compile(r"\b(?:When|Where|Event|Events|Deadline|Time|Ends|Starts|Opens|Closes|Expires)\b"
+                                r"|(?<![Rr]elease )(?<![Pp]ublication )\b(?:Date|DATE)s?[ \t]*:")
 # After it: a separator ("—", "--", "/24-7PressRelease/ --", "@ 1:00 AM Eastern —", ":"),
 # maybe after a time ("October 7, 2024 4:50 PM /") or a closing bracket ("(July 31, 2024)—").
 _DATELINE_AFTER = re.compile(
