@@ -395,17 +395,19 @@ class ReleaseDate:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_DATE = re.compile(r"^date[ \t]*:[ \t]*[\"']?(?P<value>[^\n\"']+)", re.MULTILINE)
 _WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WD}),?\s+(?:the\s+)?\Z")
-# Markup the prose keeps in place of a word's neighbours (markup.MASK, markup.SEPARATOR):
-# "**AUSTIN** –", a masked "/EINPresswire.com/", "&mdash;" in HTML.
-_HIDDEN = MASK + SEPARATOR
+# The markup the prose keeps around a dateline ("**AUSTIN** –", "&mdash;" in HTML, a masked
+# "/EINPresswire.com/") is read as a space (markup.SEPARATOR) or a \x01 (markup.MASK), so
+# the patterns hold no character beyond Latin-1 in a class (which costs the regex
+# compiler a large table, at every start).
+_PLAIN = str.maketrans({SEPARATOR: " ", MASK: "\x01"})
 # Before a dateline's date: the place, capitalised words with commas, dashes, slashes or
 # colons ("FLINT, MI: DETROIT, MI:"), the wire's name in brackets or slashes
 # ("Columbus, OH (Newsworthy.ai)", "/ Wire Name /"), a label ("Release Date:",
 # "Published on"), or nothing but a dash or a bracket ("- 15 June 2026 -", "(July 31, 2024)—").
 _DATELINE_BEFORE = re.compile(
-    rf"[ \t*_>#/|(\-–—{_HIDDEN}]*(?:(?:[A-Z][\w.'’&-]*|de|la|du|del|of|upon|on|am|and|\([^()\n]{{1,40}}\)"
-    rf"|/[^/\n]{{1,40}}/|[{_HIDDEN}]+)"
-    rf"(?:[ \t*_{_HIDDEN}]*(?:,+|–|—|--|-|/|:|\()[ \t*_{_HIDDEN}]*|[ \t*_{_HIDDEN}]+|\Z)){{0,10}}\Z")
+    r"(?:[ \t*_>#/|(\-]|–|—)*(?:(?:[A-Z][\w.'’&-]*|de|la|du|del|of|upon|on|am|and|\([^()\n]{1,40}\)"
+    r"|/[^/\n]{1,40}/|\x01+)"
+    r"(?:[ \t*_]*(?:,+|–|—|--|-|/|:|\()[ \t*_]*|[ \t*_]+|\Z)){0,10}\Z")
 # Labels of a date that is not the release's: "When: March 18, 2024", "Event Date:", and
 # a bare "Date:", which in an event's details is the event's ("Release Date:" is the release's).
 _NOT_RELEASE_LABEL = re.compile(r"\b(?:When|Where|Event|Events|Deadline|Time|Ends|Starts|Opens|Closes|Expires)\b"
@@ -413,11 +415,11 @@ _NOT_RELEASE_LABEL = re.compile(r"\b(?:When|Where|Event|Events|Deadline|Time|End
 # After it: a separator ("—", "--", "/24-7PressRelease/ --", "@ 1:00 AM Eastern —", ":"),
 # maybe after a time ("October 7, 2024 4:50 PM /") or a closing bracket ("(July 31, 2024)—").
 _DATELINE_AFTER = re.compile(
-    rf"[ \t*_{_HIDDEN}]*\)?(?:[ \t,]*(?:at[ \t]+)?\d{{1,2}}:\d{{2}}(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
-    rf"(?:[ \t]+(?:[A-Z]{{1,4}}|(?:Eastern|Pacific|Central|Mountain)(?:[ \t]+(?:Standard|Daylight))?)"
-    rf"(?:[ \t]+Time)?)?)?"
-    rf"[ \t*_{_HIDDEN}]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:(?:/[^/\n]{{1,40}}/|[{_HIDDEN}]+)[ \t]*)?"
-    r"(?:--|—|–|-|:|\||@|\(|/|$)", re.MULTILINE)
+    r"[ \t*_]*\)?(?:[ \t,]*(?:at[ \t]+)?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    r"(?:[ \t]+(?:[A-Z]{1,4}|(?:Eastern|Pacific|Central|Mountain)(?:[ \t]+(?:Standard|Daylight))?)"
+    r"(?:[ \t]+Time)?)?)?"
+    r"[ \t*_]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:(?:/[^/\n]{1,40}/|\x01+)[ \t]*)?"
+    r"(?:--|—|–|-|:|\||@|\(|/|$)")
 _DATELINE_REACH = 1500  # characters from the start of the prose
 
 
@@ -431,10 +433,11 @@ def dateline(prose: str, mentions: list[DateMention]) -> DateMention | None:
         if mention.year is None or mention.day is None or mention.form in ("year",):
             continue
         line_start = prose.rfind("\n", 0, mention.start) + 1
-        before = prose[line_start:mention.start]
+        before = prose[line_start:mention.start].translate(_PLAIN)
         if len(before) > 120 or not _DATELINE_BEFORE.match(before) or _NOT_RELEASE_LABEL.search(before):
             continue
-        if not _DATELINE_AFTER.match(prose, mention.end):
+        line_end = prose.find("\n", mention.end)
+        if not _DATELINE_AFTER.match(prose[mention.end:line_end if line_end != -1 else len(prose)].translate(_PLAIN)):
             continue
         if mention.problem:
             continue
