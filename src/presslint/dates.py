@@ -423,6 +423,24 @@ _DATELINE_AFTER = re.compile(
 _DATELINE_REACH = 1500  # characters from the start of the prose
 
 
+def _plain(text: str) -> str:
+    return text.translate(_PLAIN) if MASK in text or SEPARATOR in text else text
+
+
+# What may follow a dateline's date before its separator is short; a longer line is cut,
+# with a character that is no line's end, so that "$" does not match where it was cut.
+_AFTER_REACH = 160
+
+
+def _rest_of_line(prose: str, start: int) -> str:
+    end = prose.find("\n", start, start + _AFTER_REACH + 1)
+    if end != -1:
+        return _plain(prose[start:end])
+    if start + _AFTER_REACH >= len(prose):
+        return _plain(prose[start:])
+    return _plain(prose[start:start + _AFTER_REACH]) + "\x02"
+
+
 def dateline(prose: str, mentions: list[DateMention]) -> DateMention | None:
     """The date of the release's dateline: a full date near the top, on a line that starts
     with a place and goes on with a separator."""
@@ -433,11 +451,12 @@ def dateline(prose: str, mentions: list[DateMention]) -> DateMention | None:
         if mention.year is None or mention.day is None or mention.form in ("year",):
             continue
         line_start = prose.rfind("\n", 0, mention.start) + 1
-        before = prose[line_start:mention.start].translate(_PLAIN)
-        if len(before) > 120 or not _DATELINE_BEFORE.match(before) or _NOT_RELEASE_LABEL.search(before):
+        if mention.start - line_start > 120:
             continue
-        line_end = prose.find("\n", mention.end)
-        if not _DATELINE_AFTER.match(prose[mention.end:line_end if line_end != -1 else len(prose)].translate(_PLAIN)):
+        before = _plain(prose[line_start:mention.start])
+        if not _DATELINE_BEFORE.match(before) or _NOT_RELEASE_LABEL.search(before):
+            continue
+        if not _DATELINE_AFTER.match(_rest_of_line(prose, mention.end)):
             continue
         if mention.problem:
             continue
