@@ -151,9 +151,26 @@ def test_missing_year_is_the_one_nearest_the_release_date() -> None:
     ("SEATTLE, June 2, 2025 /PRNewswire/ — Keystone.ai said", date(2025, 6, 2)),
     ("**NEW YORK** – March 18, 2024 – Acme said", date(2024, 3, 18)),
     ("March 18, 2024 — Acme said", date(2024, 3, 18)),
+    # The forms other wires use.
+    ("LONDON - 15 June 2026 - Acme said", date(2026, 6, 15)),
+    ("- 15 June 2026 - Acme said", date(2026, 6, 15)),
+    ("/ Wire Name / October 7, 2024 4:50 PM / Acme said", date(2024, 10, 7)),
+    ("AUSTIN, Texas / Wire Name / October 7, 2024 4:50 PM ET -- Acme said", date(2024, 10, 7)),
+    ("AUSTIN, Texas (July 31, 2024)— Acme said", date(2024, 7, 31)),
+    ("(July 31, 2024)— Acme said", date(2024, 7, 31)),
+    ("Release Date: July 31, 2024\n\nAcme said", date(2024, 7, 31)),
+    ("Published on July 31, 2024\n\nAcme said", date(2024, 7, 31)),
+    ("CHICAGO and TOKYO, July 23, 2025 /PRNewswire/ — Acme said", date(2025, 7, 23)),
+    ("FLINT, MI: DETROIT, MI: STATE of MICHIGAN: USA, October 16, 2025 /24-7PressRelease/ -- Acme", date(2025, 10, 16)),
+    ("AUSTIN, TX, UNITED STATES, July 31, 2024 /EINPresswire.com/ -- Acme said", date(2024, 7, 31)),
+    ("LOS ANGELES, CA,, November 06, 2024 /24-7PressRelease/ -- Acme said", date(2024, 11, 6)),
+    ("NEW YORK, NY / ACCESSWIRE / March 3, 2025 / Acme said", date(2025, 3, 3)),
+    ("March 3, 2025 09:00 AM Eastern Standard Time\n\nAcme said", date(2025, 3, 3)),
 ])
 def test_dateline(line: str, expected: date) -> None:
     text = "Acme Launches a Thing\n\n" + line + " it launched a thing.\n"
+    # As the rules read it: an address ("EINPresswire.com") is masked.
+    text = document(text).prose
     found = dateline(text, find_dates(text))
     assert found is not None and found.exact() == expected
 
@@ -162,6 +179,10 @@ def test_dateline(line: str, expected: date) -> None:
     "Acme said on March 18, 2024 that it launched a thing.",
     "The event runs March 18, 2024 through the spring.",
     "In 2019, Acme launched a thing.",
+    # An event's date, labelled as such, does not date the release.
+    "When: September 18, 2025",
+    "Event Date: September 18, 2025",
+    "Date: September 18, 2025",
 ])
 def test_not_a_dateline(line: str) -> None:
     text = "Acme Launches a Thing\n\n" + line + "\n"
@@ -237,3 +258,9 @@ def test_sentence_at_is_the_sentence_split_gives() -> None:
     for offset in range(len(text)):
         inside = [span for span in sentences if span.start <= offset < span.end]
         assert sentence_at(text, offset) == (inside[0] if inside else None), offset
+
+
+def test_an_html_dateline_with_an_entity_dates_the_release() -> None:
+    doc = document("<p>AUSTIN, Texas, July 31, 2024 &mdash; Acme today said so.</p>\n", "r.html")
+    found = analyse(doc.for_words[0], Config()).release
+    assert found is not None and found.date == date(2024, 7, 31)

@@ -190,3 +190,65 @@ def test_rules_never_read_the_clock() -> None:
     for source in sources:
         text = source.read_text(encoding="utf-8")
         assert not re.search(r"\b(?:date\.today|datetime\.now|datetime\.today|time\.time)\(", text), source.name
+
+
+def _odd_dates(text: str, config: Config | None = None) -> list[str]:
+    found = run_with(config or Config(), text, "D107")
+    return [text[d.span.start:d.span.end] for d in found]
+
+
+def test_mixed_formats_are_judged_against_the_dateline_first() -> None:
+    # The dateline writes figures; the two dates with month names are the odd ones out,
+    # although they are the majority.
+    text = "AUSTIN, Texas — 03/03/2025 — Acme said the fair opens March 18, 2025 and ends March 20, 2025.\n"
+    assert _odd_dates(text) == ["March 18, 2025", "March 20, 2025"]
+    # Without a dateline the most common form is the release's own.
+    assert _odd_dates("Acme opens March 18, 2025, moves on 2025-03-19 and ends March 20, 2025.\n") \
+        == ["2025-03-19"]
+    # As common: the form with the month's name is the release's own.
+    assert _odd_dates("Acme suspends trading on 08/29/2025 and closes on August 1, 2026.\n") == ["08/29/2025"]
+
+
+def test_an_ordinal_day_is_a_form_of_its_own() -> None:
+    text = "AUSTIN, Texas — March 3, 2025 — The sale ends May 31st, 2025 and the fair on 1 June 2025.\n"
+    found = run_with(Config(), text, "D107")
+    assert [text[d.span.start:d.span.end] for d in found] == ["May 31st, 2025", "1 June 2025"]
+    assert "with an ordinal day (March 18th, 2024)" in found[0].message
+
+
+def test_a_lone_date_in_figures_is_reported_but_not_a_dateline() -> None:
+    assert _odd_dates("The Goldie Gala, taking place on 09/18/2025, is sold out.\n") == ["09/18/2025"]
+    assert _odd_dates("Effective 2025-08-04, the board appointed a chair.\n") == ["2025-08-04"]
+    assert _odd_dates("AUSTIN, Texas — 09/18/2025 — Acme said so.\n") == []
+    assert _odd_dates("The fair opens 09/18/2025 and closes 09/20/2025.\n") == []
+    assert _odd_dates("The fair opens March 18, 2025.\n") == []
+
+
+def test_a_lone_date_in_the_other_order_than_the_days_without_a_year() -> None:
+    text = "Doors open September 17 for members. The gala takes place on 18 September 2025.\n"
+    assert _odd_dates(text) == ["18 September 2025"]
+    assert _odd_dates("Doors open 17 September. The gala takes place on 18 September 2025.\n") == []
+    assert _odd_dates("The gala takes place on 18 September 2025.\n") == []
+    assert _odd_dates("Doors open 17 September. The gala is on September 18, 2025.\n") == ["September 18, 2025"]
+
+
+@pytest.mark.parametrize("text", [
+    "LONDON - 15 June 2026 - Acme today opened a plant.\n",
+    "/ Wire Name / October 7, 2024 4:50 PM / Acme today opened a plant.\n",
+    "AUSTIN, Texas (July 31, 2024)— Acme today opened a plant.\n",
+    "Release Date: July 31, 2024\n\nAcme today opened a plant.\n",
+])
+def test_a_release_dated_in_a_wire_form_has_no_unanchored_today(text: str) -> None:
+    assert not run_with(Config(), text, "D103")
+
+
+def test_an_html_dateline_with_mdash_anchors_today() -> None:
+    text = "<p>AUSTIN, Texas, July 31, 2024 &mdash; Acme today opened a plant.</p>\n"
+    assert not run_with(Config(), text, "D103", path="release.html")
+    assert run_with(Config(), "<p>Acme today opened a plant.</p>\n", "D103", path="release.html")
+
+
+def test_an_html_dateline_after_a_long_head_dates_the_release() -> None:
+    head = "<head><style>" + "p { margin: 0 }\n" * 200 + "</style></head>\n"
+    text = f"<html>{head}<body><p>AUSTIN, Texas — July 31, 2024 — Acme today opened a plant.</p></body></html>\n"
+    assert not run_with(Config(), text, "D103", path="release.html")

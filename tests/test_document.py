@@ -224,3 +224,41 @@ def test_matches_of_split_patterns_come_in_the_order_of_the_text() -> None:
     patterns = [re.compile(re.escape(mark) + r" ?") for mark in ".!?"]
     assert [m.group().strip() for m in matches_in_order(patterns, text)] == ["!", "?", ".", "!", "."]
     assert matches_in_order([], text) == []
+
+
+def test_the_word_rules_read_entities_decoded_and_findings_map_back() -> None:
+    from presslint.diagnostic import Diagnostic, Edit, Fix, Severity, Span
+
+    text = "<h1>R&amp;D</h1>\n<p>it&rsquo;s&nbsp;new &mdash; Caf&eacute;</p>\n"
+    doc = Document("r.html", text)
+    view, to_text = doc.for_words
+    assert to_text is not None
+    assert view.text == "<h1>R&D</h1>\n<p>it’s&nbsp;new — Café</p>\n"
+    assert view.tokens.texts == ["R", "D", "it’s", "new", "Café"]
+    # The headings found on the file hold for the view.
+    assert [view.text[s.start:s.end] for s in view.headings] == ["<h1>R&D</h1>"]
+    start = view.text.index("it’s")
+    found = Diagnostic("r.html", Span(start, start + 4), "T104", "its-it-s", Severity.ERROR, "m",
+                       Fix("f", (Edit(Span(start, start + 4), "its"),)))
+    mapped = to_text(found)
+    assert text[mapped.span.start:mapped.span.end] == "it&rsquo;s"
+    assert mapped.fix is not None and mapped.fix.edits[0].span == mapped.span
+    cafe = view.text.index("Café")
+    assert text[to_text(Diagnostic("r.html", Span(cafe, cafe + 4), "T", "t", Severity.ERROR, "m")).span.start:][:11] \
+        == "Caf&eacute;"
+
+
+def test_a_document_without_entities_is_its_own_view() -> None:
+    doc = Document("r.html", "<p>Plain text.</p>\n")
+    assert doc.for_words == (doc, None)
+    # Plain text has no markup: an entity there is W112's business, left as written.
+    plain = Document("r.txt", "Smith &amp; Wesson\n")
+    assert plain.for_words == (plain, None)
+
+
+def test_the_next_word_is_found_across_markup_between_words() -> None:
+    from presslint.document import next_words
+
+    doc = Document("r.md", "It expands its **new** plant.\n")
+    after_its = doc.text.index("its") + 3
+    assert [token.text for token in next_words(doc.prose, after_its, 2)] == ["new", "plant"]

@@ -94,3 +94,79 @@ def test_an_address_that_ends_before_its_at_sign_is_masked_once_and_the_scan_goe
     text = "Write a@b.co@ or x@y.org, and see www.acme.com/www.shop today.\n"
     prose = parse(text, "text").prose
     assert prose.replace(MASK, "#") == "Write ######@ or #######, and see ##################### today.\n"
+
+
+# -- markup never hides a word ---------------------------------------------------------------
+
+def _shown(text: str, kind: str) -> str:
+    """The prose with MASK as "#" and SEPARATOR as "|", for reading."""
+    from presslint.markup import MASK, SEPARATOR, parse
+
+    return parse(text, kind).prose.replace(MASK, "#").replace(SEPARATOR, "|")
+
+
+@pytest.mark.parametrize(("text", "prose"), [
+    ("We **recieve** it and *teh* board.\n", "We ||recieve|| it and |teh| board.\n"),
+    ("__bold__ and _italic_ and ***both***\n", "||bold|| and |italic| and |||both|||\n"),
+    ("[Teh link](https://x.com) and [ref][1].\n", "|Teh link|############### and |ref|###.\n"),
+    # Not emphasis: a product of numbers, snake_case, a lone footnote mark, code.
+    ("2 * 3 * 4 and snake_case_name and *Terms apply\n", "2 * 3 * 4 and snake_case_name and *Terms apply\n"),
+    ("Use `**not bold**` here.\n", "Use ############## here.\n"),
+    ("We <strong>recieve</strong> it.<br>Teh end.\n", "We #######|recieve|######## it.###\nTeh end.\n"),
+    # A table's cells read as lines of their own.
+    ("| A | B |\n|---|---|\n| Teh | x |\n", "\n A \n B \n\n\n---\n---\n\n\n Teh \n x \n\n"),
+])
+def test_markdown_markup_parts_words_without_gluing_them(text: str, prose: str) -> None:
+    assert _shown(text, "markdown") == prose
+
+
+def test_html_tags_next_to_a_word_part_it_and_blocks_start_a_line() -> None:
+    text = '<p>Teh board.</p><p class="x"><em>Teh</em> <a href="y">teh</a>.</p>\n'
+    assert _shown(text, "html") == "##\nTeh board.####################\nTeh|#### ###########|teh|###.####\n"
+
+
+def test_entities_are_found_with_what_they_show() -> None:
+    from presslint.markup import MASK, SEPARATOR, parse
+
+    html = parse('<p title="a&amp;b">it&rsquo;s&nbsp;R&amp;D&shy;x &bogus;</p>', "html")
+    assert html.entities == ((21, 28, "’"), (29, 35, SEPARATOR * 6), (36, 41, "&"), (42, 47, MASK * 5),
+                             (49, 56, MASK * 7))
+    # In HTML the rules that read the text as written see no entity, as before.
+    assert "&" not in html.prose
+    markdown = parse("AT&amp;T and &bogus; in `&amp;` code\n", "markdown")
+    assert markdown.entities == ((2, 7, "&"),) and "&amp;T" in markdown.prose
+
+
+@pytest.mark.parametrize(("text", "path", "column", "code"), [
+    ("We **recieve** it.\n", "r.md", 6, "T101"),
+    ("Note that *teh* board met.\n", "r.md", 12, "T101"),
+    ("[Teh link](https://example.com) is here.\n", "r.md", 2, "T101"),
+    ("<p>Teh board met.</p>\n", "r.html", 4, "T101"),
+    ("<p>We <strong>recieve</strong> it.</p>\n", "r.html", 15, "T101"),
+    ("<p>The firm said it&rsquo;s customers love it.</p>\n", "r.html", 18, "T104"),
+    ("<p>Our chef&nbsp;recieve&nbsp;awards.</p>\n", "r.html", 18, "T101"),
+])
+def test_words_in_markup_are_checked_at_their_column(text: str, path: str, column: int, code: str) -> None:
+    found = check_text(text, path=path, config=Config(select=("T",)))
+    doc = Document(path, text)
+    assert [(d.code, doc.lines.position(d.span.start)[1]) for d in found] == [(code, column)]
+
+
+def test_a_finding_on_a_decoded_entity_covers_the_entity_and_its_fix_keeps_it() -> None:
+    text = "<p>The firm said it&rsquo;s customers love it.</p>\n"
+    [found] = check_text(text, path="r.html", config=Config(select=("T104",)))
+    assert text[found.span.start:found.span.end] == "it&rsquo;s"
+    assert found.fix is not None and [text[e.span.start:e.span.end] for e in found.fix.edits] == ["it&rsquo;s"]
+
+
+def test_whitespace_rules_read_entities_as_written() -> None:
+    # "&nbsp;" is no unusual space, and no doubled space appears around a decoded entity.
+    text = "<p>A&nbsp;&nbsp;B and it&rsquo;s  fine.</p>\n"
+    found = check_text(text, path="r.html", config=Config(select=("W",)))
+    assert [(d.code, text[d.span.start:d.span.end]) for d in found] == [("W104", "  ")]
+
+
+def test_inline_tags_inside_a_word_stay_glue() -> None:
+    assert _shown("<p>the 1<sup>st</sup> and H<sub>2</sub>O</p>", "html") == \
+        "##\nthe 1#####st|##### and H#####2######O|###"
+    assert _shown("<p>one<br>two</p>", "html") == "##\none|##\ntwo|###"

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
+from .markup import MASK, SEPARATOR
+
 
 if TYPE_CHECKING:
     from .config import Config
@@ -393,30 +395,68 @@ class ReleaseDate:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_DATE = re.compile(r"^date[ \t]*:[ \t]*[\"']?(?P<value>[^\n\"']+)", re.MULTILINE)
 _WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WD}),?\s+(?:the\s+)?\Z")
-# Before a dateline's date: the place, capitalised words with commas and dashes, and the
-# wire's name in brackets ("REDMOND, Wash. —", "Columbus, OH (Newsworthy.ai)").
+# The markup the prose keeps around a dateline ("**AUSTIN** –", "&mdash;" in HTML, a masked
+# "/EINPresswire.com/") is read as a space (markup.SEPARATOR) or a \x01 (markup.MASK), so
+# the patterns hold no character beyond Latin-1 in a class (which costs the regex
+# compiler a large table, at every start).
+_PLAIN = str.maketrans({SEPARATOR: " ", MASK: "\x01"})
+# Before a dateline's date: the place, capitalised words with commas, dashes, slashes or
+# colons ("FLINT, MI: DETROIT, MI:"), the wire's name in brackets or slashes
+# ("Columbus, OH (Newsworthy.ai)", "/ Wire Name /"), a label ("Release Date:",
+# "Published on"), or nothing but a dash or a bracket ("- 15 June 2026 -", "(July 31, 2024)—").
 _DATELINE_BEFORE = re.compile(
-    r"[ \t*_>#]*(?:(?:[A-Z][\w.'’&-]*|de|la|du|del|upon|on|am|\([^()\n]{1,40}\))"
-    r"(?:[ \t*_]*(?:,|–|—|--|-|/)[ \t*_]*|[ \t*_]+|\Z)){0,10}\Z")
-# After it: a separator ("—", "--", "/24-7PressRelease/ --", "@ 1:00 AM Eastern —", ":").
+    r"(?:[ \t*_>#/|(\-]|–|—)*(?:(?:[A-Z][\w.'’&-]*|de|la|du|del|of|upon|on|am|and|\([^()\n]{1,40}\)"
+    r"|/[^/\n]{1,40}/|\x01+)"
+    r"(?:[ \t*_]*(?:,+|–|—|--|-|/|:|\()[ \t*_]*|[ \t*_]+|\Z)){0,10}\Z")
+# Labels of a date that is not the release's: "When: March 18, 2024", "Event Date:", and
+# a bare "Date:", which in an event's details is the event's ("Release Date:" is the release's).
+_NOT_RELEASE_LABEL = re.compile(r"\b(?:When|Where|Event|Events|Deadline|Time|Ends|Starts|Opens|Closes|Expires)\b"
+                                r"|(?<![Rr]elease )(?<![Pp]ublication )\b(?:Date|DATE)s?[ \t]*:")
+# After it: a separator ("—", "--", "/24-7PressRelease/ --", "@ 1:00 AM Eastern —", ":"),
+# maybe after a time ("October 7, 2024 4:50 PM /") or a closing bracket ("(July 31, 2024)—").
 _DATELINE_AFTER = re.compile(
-    r"[ \t*_]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:/[^/\n]{1,40}/[ \t]*)?(?:--|—|–|-|:|\||@|\(|/|$)", re.MULTILINE)
+    r"[ \t*_]*\)?(?:[ \t,]*(?:at[ \t]+)?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    r"(?:[ \t]+(?:[A-Z]{1,4}|(?:Eastern|Pacific|Central|Mountain)(?:[ \t]+(?:Standard|Daylight))?)"
+    r"(?:[ \t]+Time)?)?)?"
+    r"[ \t*_]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:(?:/[^/\n]{1,40}/|\x01+)[ \t]*)?"
+    r"(?:--|—|–|-|:|\||@|\(|/|$)")
 _DATELINE_REACH = 1500  # characters from the start of the prose
+
+
+def _plain(text: str) -> str:
+    return text.translate(_PLAIN) if MASK in text or SEPARATOR in text else text
+
+
+# What may follow a dateline's date before its separator is short; a longer line is cut,
+# with a character that is no line's end, so that "$" does not match where it was cut.
+_AFTER_REACH = 160
+
+
+def _rest_of_line(prose: str, start: int) -> str:
+    end = prose.find("\n", start, start + _AFTER_REACH + 1)
+    if end != -1:
+        return _plain(prose[start:end])
+    if start + _AFTER_REACH >= len(prose):
+        return _plain(prose[start:])
+    return _plain(prose[start:start + _AFTER_REACH]) + "\x02"
 
 
 def dateline(prose: str, mentions: list[DateMention]) -> DateMention | None:
     """The date of the release's dateline: a full date near the top, on a line that starts
     with a place and goes on with a separator."""
     for mention in mentions:
-        if mention.start > _DATELINE_REACH:
+        # Counted in what a reader sees: an HTML page's head and tags are no distance.
+        if mention.start > _DATELINE_REACH and mention.start - prose.count(MASK, 0, mention.start) > _DATELINE_REACH:
             break
         if mention.year is None or mention.day is None or mention.form in ("year",):
             continue
         line_start = prose.rfind("\n", 0, mention.start) + 1
-        before = prose[line_start:mention.start]
-        if len(before) > 120 or not _DATELINE_BEFORE.match(before):
+        if mention.start - line_start > 120:
             continue
-        if not _DATELINE_AFTER.match(prose, mention.end):
+        before = _plain(prose[line_start:mention.start])
+        if not _DATELINE_BEFORE.match(before) or _NOT_RELEASE_LABEL.search(before):
+            continue
+        if not _DATELINE_AFTER.match(_rest_of_line(prose, mention.end)):
             continue
         if mention.problem:
             continue
@@ -486,7 +526,7 @@ def _release(doc: Document, given: date | None, order: str, line: DateMention | 
 
 def describe_release_date(doc: Document, config: Config | None, given_by: str = "--release-date") -> str:
     """One line for ``presslint check --show-release-date``."""
-    found = analyse(doc, config).release
+    found = analyse(doc.for_words[0], config).release
     if found is None:
         return f"{doc.path}: release date none found"
     where = given_by if found.source == "--release-date" else found.source

@@ -19,6 +19,7 @@ from .decoding import Decoded
 from .diagnostic import Span
 
 if TYPE_CHECKING:
+    from .diagnostic import Diagnostic
     from .markup import Markup
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
@@ -156,8 +157,9 @@ class Tokens(Sequence[Token]):
 
 # -- words by position: for the few words a rule suspects, without every token's offset --
 
-# A word straight after an offset: spaces and at most one line break before it.
-_ADJACENT_WORD = re.compile(rf"[ \t]*\n?[ \t]*({WORD})")
+# A word straight after an offset: spaces (or markup between words, markup.SEPARATOR:
+# "its **new** plant") and at most one line break before it.
+_ADJACENT_WORD = re.compile(rf"[ \t\u2063]*\n?[ \t\u2063]*({WORD})")
 
 
 def _word_char(char: str) -> bool:
@@ -302,6 +304,9 @@ class Document:
         self.source = source
         self.kind = _kind_of(path)
         self._shared: dict[str, Any] = {}
+        # For a view with entities decoded (entities.py): the document it shows and how its
+        # offsets map to the view's, for what is found on the file (headings) only if asked.
+        self._view_of: tuple[Document, Callable[[int], int]] | None = None
 
     @classmethod
     def from_decoded(cls, path: str, decoded: Decoded) -> Document:
@@ -342,9 +347,28 @@ class Document:
         return self.markup.prose
 
     @cached_property
+    def for_words(self) -> tuple[Document, Callable[[Diagnostic], Diagnostic] | None]:
+        """The document as the rules that read words see it: character references
+        decoded ("it&rsquo;s" reads "it’s"), and the function that maps that view's
+        findings back onto this text; this document and None when there is none to
+        decode. The whitespace and character rules read this document as it is."""
+        if not self.markup.entities:
+            return self, None
+        from .entities import decoded_view
+
+        found = decoded_view(self)
+        if found is None:
+            return self, None
+        view, offsets = found
+        return view, offsets.diagnostic_to_source
+
+    @cached_property
     def headings(self) -> list[Span]:
         """Heading lines (Markdown ATX and setext, HTML h1-h6); spans cover whole lines
         (or the element, in HTML). Plain text has no marked headings."""
+        if self._view_of is not None:
+            source, to_view = self._view_of
+            return [Span(to_view(span.start), to_view(span.end)) for span in source.headings]
         from .markup import headings
 
         return headings(self.text, self.kind)

@@ -102,6 +102,10 @@ def rules_for(path: str, rules: Sequence[Rule], config: Config) -> Sequence[Rule
     return [r for r in rules if not any(r.code.startswith(s) or r.name == s for s in ignored)]
 
 
+# Families whose rules read the text as written, entities and all (whitespace, characters).
+_READ_AS_WRITTEN = frozenset("W")
+
+
 def check_document(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
     return check_with_backends(doc, rules, ())[0]
 
@@ -113,9 +117,14 @@ def check_with_backends(doc: Document, rules: Sequence[Rule],
     from .suppressions import apply as apply_suppressions
 
     diagnostics: list[Diagnostic] = []
+    # Character references decoded for the word rules; findings mapped back onto the text.
+    view, to_text = doc.for_words
     for rule in rules:
         assert rule.checker is not None, f"rule {rule.code} was not instantiated"
-        diagnostics.extend(rule.checker.check(doc))
+        if to_text is None or rule.family in _READ_AS_WRITTEN:
+            diagnostics.extend(rule.checker.check(doc))
+        else:
+            diagnostics.extend(map(to_text, rule.checker.check(view)))
     warnings: list[str] = []
     if backends:
         from .backends import run_backends

@@ -1,7 +1,7 @@
 """What is not prose in an HTML file, found with the standard library's HTML parser.
 
-Tags (with their attributes), comments, declarations, processing instructions, character
-references, and the whole content of elements that hold code or data (script, style,
+Tags (with their attributes), comments, declarations, processing instructions, and the
+whole content of elements that hold code or data (script, style,
 pre, code, textarea, template) are not prose. ``html.parser`` is lenient the way browsers
 are: broken markup does not stop it, and what it cannot read as markup is text.
 """
@@ -9,12 +9,20 @@ are: broken markup does not stop it, and what it cannot read as markup is text.
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from .diagnostic import Span
 
 # Elements whose content is code or data, not prose, and the headings.
 _VERBATIM = frozenset({"script", "style", "pre", "code", "textarea", "template", "svg", "math"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that start a new line of their own when shown: the first word inside one, or
+# after one, begins a line, as a reader sees it (and may begin a sentence).
+BLOCKS = HEADINGS | frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "head", "header", "hr",
+    "html", "li", "main", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "title", "tr", "ul"})
 
 
 class _Reader(HTMLParser):
@@ -28,6 +36,8 @@ class _Reader(HTMLParser):
             position = text.find("\n", position + 1)
         self.hidden: list[Span] = []
         self.headings: list[Span] = []
+        # Every tag: (start, end, whether it is a block element's).
+        self.tags: list[tuple[int, int, bool]] = []
         self._open_verbatim: list[tuple[str, int]] = []
         self._open_heading: tuple[str, int] | None = None
 
@@ -44,6 +54,7 @@ class _Reader(HTMLParser):
         raw = self.get_starttag_text() or ""
         end = start + len(raw) if raw else self._tag_end(start)
         self.hidden.append(Span(start, end))
+        self.tags.append((start, end, tag in BLOCKS))
         if tag in _VERBATIM:
             self._open_verbatim.append((tag, end))
         elif tag in HEADINGS and self._open_heading is None:
@@ -52,12 +63,15 @@ class _Reader(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: object) -> None:
         start = self._offset()
         raw = self.get_starttag_text() or ""
-        self.hidden.append(Span(start, start + len(raw) if raw else self._tag_end(start)))
+        end = start + len(raw) if raw else self._tag_end(start)
+        self.hidden.append(Span(start, end))
+        self.tags.append((start, end, tag in BLOCKS))
 
     def handle_endtag(self, tag: str) -> None:
         start = self._offset()
         end = self._tag_end(start)
         self.hidden.append(Span(start, end))
+        self.tags.append((start, end, tag in BLOCKS))
         for index in range(len(self._open_verbatim) - 1, -1, -1):
             name, content_start = self._open_verbatim[index]
             if name == tag:
@@ -84,18 +98,23 @@ class _Reader(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self._hide_from_here(len(data) + len("<![]>"))
 
-    def handle_entityref(self, name: str) -> None:
-        self._hide_from_here(len(name) + 2)
-
-    def handle_charref(self, name: str) -> None:
-        self._hide_from_here(len(name) + 3)
+    # Character references ("&rsquo;", "&#8217;") are left in the prose: markup.py decodes
+    # them for the rules that read words (see entities.py).
 
 
-def read(text: str) -> tuple[list[Span], list[Span]]:
-    """The spans of ``text`` that are not prose, and the heading elements."""
+class Html(NamedTuple):
+    hidden: list[Span]
+    """What is not prose: tags, comments, declarations, code and data elements."""
+    headings: list[Span]
+    tags: list[tuple[int, int, bool]]
+    """Every tag's (start, end, whether it is a block element's), in order."""
+
+
+def read(text: str) -> Html:
+    """The spans of ``text`` that are not prose, the heading elements and the tags."""
     reader = _Reader(text)
     reader.feed(text)
     reader.close()
     for _, content_start in reader._open_verbatim:  # an element left open: to the end
         reader.hidden.append(Span(content_start, len(text)))
-    return reader.hidden, reader.headings
+    return Html(reader.hidden, reader.headings, reader.tags)

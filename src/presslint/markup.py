@@ -14,8 +14,13 @@ from typing import Any
 
 from .diagnostic import Span
 
-# Not a letter, digit, space or punctuation mark, so no rule's pattern matches it.
+# Not a letter, digit, space or punctuation mark, so no rule's pattern matches it. A word
+# beside it is glued to what was hidden ("teh`code`", an address): not a word of its own.
 MASK = "\ufffc"
+# Markup between words ("**", "[", "<strong>", "&nbsp;"): it parts words as a space does,
+# but is no space, so the whitespace rules see no gap that is not in the text. Placed on
+# the character of the markup next to the word; the rest of a tag stays MASK.
+SEPARATOR = "\u2063"
 
 _TLDS = (
     "com|org|net|edu|gov|mil|int|io|ai|co|us|uk|ca|au|de|fr|eu|in|info|biz|app|dev|tech|"
@@ -45,6 +50,21 @@ _MARKDOWN_INLINE = (
     ("](", re.compile(r"""\((?<=\]\()[^)\s]*(?:\s+"[^"\n]*")?\)""")),  # link destinations, not the text
     ("<", re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.DOTALL)),  # comments, tags, autolinks
 )
+# Emphasis: a run of "*" or "_" opening before a non-blank and closing after one, on one
+# line ("**bold**", "*italic*", "__bold__"); "_" only outside words ("snake_case" is code).
+# Each pattern starts with its mark, a literal the regex engine skips to; the checks on
+# what comes before are lookbehinds after it (a leading lookbehind is tried everywhere).
+_EMPHASIS = (
+    ("*", re.compile(r"\*(?<![\w*\\]\*)(\*{0,2})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\*\1(?![\w*])")),
+    ("_", re.compile(r"_(?<![\w_\\]_)(_{0,2})(?=[^\s_])[^\n]*?(?<=[^\s_\\])_\1(?![\w_])")),
+)
+# Link text: its brackets part it from what is around ("[Teh link](...)", "[text][ref]").
+_LINK_TEXT = re.compile(r"\[(?<![!\\]\[)[^\[\]\n]+\](?=[(\[])")
+_REFERENCE_LABEL = re.compile(r"\[(?<=\]\[)[^\[\]\n]*\]")
+# A table's delimiter row ("|---|:--:|"): the header row above it and the rows below it,
+# up to a line without a "|", are the table.
+_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
+_TABLE_HINTS = ("|-", "-|", "| -", "- |", "|:", ":|")
 _REFERENCE_DEFINITIONS = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*", re.MULTILINE)
 # Lines that may open a code or HTML block. Only a document that has one pays for
 # markdown-it's block parser (none of the 1,000 releases of the development corpus does).
@@ -62,12 +82,17 @@ class Markup:
     masked: tuple[Span, ...]
     # Code (blocks and inline): what looks like a directive there is only an example.
     code: tuple[Span, ...] = ()
+    # Character references in the prose ("&rsquo;"): (start, end, what they show).
+    entities: tuple[tuple[int, int, str], ...] = ()
 
 
 def parse(text: str, kind: str) -> Markup:
     # Spans are (start, end) tuples until the end: tuples sort in C, Span objects in Python.
     spans: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
+    # Where markup meets a word: offset -> SEPARATOR, or a line break for a block's start.
+    separators: dict[int, str] = {}
+    tags: list[tuple[int, int, bool]] = []
     if kind == "markdown":
         if text.startswith("---"):
             spans.extend(m.span() for m in _FRONT_MATTER.finditer(text))
@@ -83,16 +108,158 @@ def parse(text: str, kind: str) -> Markup:
                 spans.extend(found)
                 if needed == "`":
                     code.extend(found)
+                elif needed == "<":
+                    tags = _inline_tags(text, found)
+        _markdown_separators(text, separators, spans)
     elif kind == "html":
         from .html_prose import read
 
-        spans.extend((span.start, span.end) for span in read(text)[0])
+        html = read(text)
+        spans.extend((span.start, span.end) for span in html.hidden)
+        tags = html.tags
     spans.extend(_addresses(text))
-    if not spans:
+    entities = _entities(text, kind) if kind != "text" and "&" in text else []
+    if not spans and not separators and not entities:
         return Markup(text, ())
-    merged = _merge(spans)
-    return Markup(_mask(text, merged), tuple(Span(*span) for span in merged),
-                  tuple(Span(*span) for span in sorted(code)))
+    merged = _merge(spans) if spans else []
+    prose = _mask(text, merged)
+    if entities:
+        # Only those in the prose: not inside a tag, code or an address.
+        entities = [entity for entity in entities if MASK not in prose[entity[0]:entity[1]]]
+        if kind == "html":
+            # The rules that read the text as written (whitespace, characters) see no
+            # entity, as before: they are markup. The word rules read them decoded.
+            merged = _merge(merged + [(start, end) for start, end, _ in entities])
+            prose = _mask(text, merged)
+    if separators:
+        # Emphasis marks inside code or an address stay hidden.
+        separators = {offset: mark for offset, mark in separators.items() if prose[offset] != MASK}
+    if tags:
+        _tag_separators(prose, tags, separators)
+    if separators:
+        prose = _place(prose, separators)
+    return Markup(prose, tuple(Span(*span) for span in merged),
+                  tuple(Span(*span) for span in sorted(code)), tuple(entities))
+
+
+def _markdown_separators(text: str, separators: dict[int, str], hidden: list[tuple[int, int]]) -> None:
+    """The emphasis marks and link brackets: each of their characters parts words."""
+    for needed, pattern in _EMPHASIS:
+        if needed in text:
+            for match in pattern.finditer(text):
+                marks = 1 + len(match.group(1))
+                start, end = match.span()
+                separators.update(dict.fromkeys(range(start, start + marks), SEPARATOR))
+                separators.update(dict.fromkeys(range(end - marks, end), SEPARATOR))
+    if "|" in text and any(pair in text for pair in _TABLE_HINTS):
+        for match in _TABLE_DELIMITER.finditer(text):
+            _table_separators(text, match.start(), match.end(), separators)
+    if "[" in text:
+        for match in _LINK_TEXT.finditer(text):
+            separators[match.start()] = separators[match.end() - 1] = SEPARATOR
+        for match in _REFERENCE_LABEL.finditer(text):
+            hidden.append(match.span())
+
+
+def _table_separators(text: str, start: int, end: int, separators: dict[int, str]) -> None:
+    """Each cell of the table around the delimiter row at ``start``-``end`` reads as a line
+    of its own: its "|" become line breaks in the prose, so "| Teh |" starts a line."""
+    header = text.rfind("\n", 0, max(0, start - 1)) + 1
+    last = end
+    while last < len(text):
+        line_end = text.find("\n", last + 1)
+        line_end = len(text) if line_end == -1 else line_end
+        if "|" not in text[last:line_end]:
+            break
+        last = line_end
+    for position in range(header, last):
+        if text[position] == "|" and text[position - 1:position] != "\\":
+            separators[position] = "\n"
+
+
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)[\s/>]")
+
+
+def _inline_tags(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """The HTML tags among a Markdown text's ``<...>`` spans (not comments or autolinks,
+    which are addresses), each with whether it is a block element's ("<br>", "<p>")."""
+    from .html_prose import BLOCKS
+
+    tags = []
+    for start, end in spans:
+        name = _TAG_NAME.match(text, start, end)
+        if name is not None:
+            tags.append((start, end, name.group(1).lower() in BLOCKS))
+    return tags
+
+
+def _tag_separators(prose: str, tags: list[tuple[int, int, bool]], separators: dict[int, str]) -> None:
+    """Where tags touch a word ("<p>Teh", "teh</a>", "<strong>recieve</strong>"), the
+    character of the tags next to the word parts it, and a word after a block's tag (even
+    through inline tags: "<p><strong>Teh") starts a line, as a reader sees it. Inline tags
+    with a word character on both sides are inside a word ("1<sup>st</sup>", "H<sub>2</sub>O")
+    and stay glue."""
+    length = len(prose)
+    index = 0
+    while index < len(tags):
+        start, end, block = tags[index]
+        index += 1
+        while index < len(tags) and tags[index][0] == end:  # a run of tags: "<p><em>"
+            end, block = tags[index][1], block or tags[index][2]
+            index += 1
+        word_before = start > 0 and _is_word_char(prose[start - 1])
+        word_after = end < length and _is_word_char(prose[end])
+        if word_before and word_after and not block:
+            continue
+        if word_after:
+            separators[end - 1] = "\n" if block else SEPARATOR
+        if word_before:
+            separators.setdefault(start, SEPARATOR)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _place(prose: str, separators: dict[int, str]) -> str:
+    """``prose`` with the characters at the separators' offsets replaced (a line break
+    stays: the text has it)."""
+    parts: list[str] = []
+    position = 0
+    for offset in sorted(separators):
+        if prose[offset] != "\n":
+            parts.append(prose[position:offset])
+            parts.append(separators[offset])
+            position = offset + 1
+    parts.append(prose[position:])
+    return "".join(parts)
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entities(text: str, kind: str) -> list[tuple[int, int, str]]:
+    """The character references of ``text`` and what each shows: a letter or mark, or a
+    run of :data:`SEPARATOR` (a space: "&nbsp;") or :data:`MASK` (an invisible character:
+    "&shy;", "&zwj;"; a name HTML does not know) as long as the reference."""
+    from html import unescape
+    import unicodedata
+
+    found = []
+    for match in _ENTITY.finditer(text):
+        reference = match.group()
+        shown = unescape(reference)
+        start, end = match.span()
+        if shown == reference or len(shown) != 1:
+            if kind == "markdown":
+                continue  # "&Co;" is text in Markdown
+            shown = MASK * (end - start)
+        elif shown.isspace():
+            shown = SEPARATOR * (end - start)
+        elif unicodedata.category(shown) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            shown = MASK * (end - start)
+        found.append((start, end, shown))
+    return found
 
 
 def _has_block_hint(text: str) -> bool:

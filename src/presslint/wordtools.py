@@ -81,8 +81,9 @@ def in_capitals_line(prose: str, start: int) -> bool:
     return not any(ch.islower() for ch in line) and len(line.split()) >= 3
 
 
-_SENTENCE_START = re.compile(r"(?:\A|\n)[ \t]*(?:[#>*+\-•]+[ \t]*|\d+[.)][ \t]*)*[\"“‘'(]?\Z"
-                             r"|[.!?][\"”’')]*[ \t]+[\"“‘'(]?\Z")
+# U+2063 is markup.SEPARATOR: emphasis marks, link brackets, tags ("**Teh**", "[Teh link]").
+_SENTENCE_START = re.compile(r"(?:\A|\n)[ \t\u2063]*(?:[#>*+\-•]+[ \t\u2063]*|\d+[.)][ \t\u2063]*)*"
+                             r"[\"“‘'(]?\u2063*\Z|[.!?][\"”’')\u2063]*[ \t]+[\"“‘'(\u2063]*\Z")
 
 
 def starts_sentence(prose: str, start: int) -> bool:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostic import Diagnostic, Span
-from ..markup import MASK
+from ..markup import MASK, SEPARATOR
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -265,7 +265,8 @@ class ProseText:
 def prose_text(doc: Document) -> ProseText:
     """The document's prose with the masked parts cut out, computed once per document
     and shared by every backend."""
-    return doc.shared("presslint.backends.ProseText", lambda d: ProseText(d.prose))
+    # Markup between words (SEPARATOR: "**", tags) is cut out like the rest of the markup.
+    return doc.shared("presslint.backends.ProseText", lambda d: ProseText(d.prose.replace(SEPARATOR, MASK)))
 
 
 def chunks(text: str, limit: int) -> Iterator[tuple[int, int]]:

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 
-from ..dates import FORM_EXAMPLES, MONTH_NAMES, WEEKDAY_NAMES, DateMention, analyse
+from ..dates import FORM_EXAMPLES, ISO, MONTH_NAMES, NUMERIC, TEXT_DMY, TEXT_MDY, WEEKDAY_NAMES, DateMention, analyse
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from . import Kind
@@ -67,28 +67,78 @@ def _same_style(written: str, name: str) -> str:
     return text + written[len(core):]
 
 
+# A day with an ordinal suffix ("May 31st, 2025", "31st May 2025"): a style of its own.
+_ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ORDINAL = " with an ordinal day"
+_STYLE_EXAMPLES = {**FORM_EXAMPLES, TEXT_MDY + _ORDINAL: "March 18th, 2024", TEXT_DMY + _ORDINAL: "18th March 2024"}
+
+
+def _style(mention: DateMention) -> str:
+    """How a full date is written: its form, and whether its day has an ordinal suffix."""
+    if mention.form in (TEXT_MDY, TEXT_DMY) and _ORDINAL_DAY.search(mention.text):
+        return mention.form + _ORDINAL
+    return mention.form
+
+
+# A date without a year, by the order of its month and day, and the full form of that order.
+_ORDER_OF_PARTIAL = {"month-day": TEXT_MDY, "day-month": TEXT_DMY}
+
+
+def _order_of_days(mentions: list[DateMention], style: str) -> str | None:
+    """The full form whose order every date without a year follows ("September 20" is
+    month-day-year), when that is not ``style``'s order; else None."""
+    orders = {_ORDER_OF_PARTIAL[m.form] for m in mentions if m.form in _ORDER_OF_PARTIAL}
+    if len(orders) != 1:
+        return None
+    order = orders.pop()
+    return None if style.startswith(order) else order
+
+
 class MixedDateFormats(Kind):
     """Full dates written in more than one way in one release ("March 18, 2024" and
-    "18/03/2024"): each date not in the release's most common form."""
+    "18/03/2024", "March 18th, 2024"): each date not in the release's own form, which the
+    dateline sets, or else the most common form. A release's only full date written in
+    figures ("09/18/2025", "2025-09-18") is judged against the form releases write dates in,
+    with the month's name."""
 
     name = "mixed-date-formats"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.config)
-        if len({m.form for m in facts.mentions if m.form in FORM_EXAMPLES}) < 2:
-            return  # gate: most releases write their full dates one way
-        full = [m for m in facts.mentions if m.form in FORM_EXAMPLES]
-        forms = Counter(m.form for m in full)
-        # The dateline sets the house form; without one, the most common form does.
-        first_seen = {m.form: i for i, m in reversed(list(enumerate(full)))}
-        dominant = max(forms, key=lambda f: (forms[f], -first_seen[f]))
-        if facts.dateline is not None and facts.dateline.form in FORM_EXAMPLES:
-            dominant = facts.dateline.form
-        for mention in full:
-            if mention.form != dominant:
-                yield self.rule.report(doc, Span(mention.start, mention.end), found=mention.text,
-                                       form=f"{mention.form} ({FORM_EXAMPLES[mention.form]})",
-                                       dominant=f"{dominant} ({FORM_EXAMPLES[dominant]})")
+        full = [(m, _style(m)) for m in facts.mentions if m.form in FORM_EXAMPLES]
+        if not full:
+            return
+        forms = Counter(style for _, style in full)
+        message = None
+        if len(forms) < 2:
+            # Most releases write their full dates one way. A lone date in figures is
+            # unlike how releases write dates (AP: "Sept. 18, 2025"); a lone "18 September
+            # 2025" unlike a release that writes "September 20" elsewhere (and the reverse).
+            lone, style = full[0]
+            if len(full) > 1 or lone is facts.dateline:
+                return
+            if style in (ISO, NUMERIC):
+                dominant = TEXT_DMY if self.config is not None and self.config.date_order == "dmy" else TEXT_MDY
+                message = "'{found}' is written {form}; a release writes dates with the month's name: {dominant}"
+            else:
+                order = _order_of_days(facts.mentions, style)
+                if order is None:
+                    return
+                dominant = order
+                message = "'{found}' is written {form}; this release writes its other days {dominant}"
+        else:
+            # The dateline sets the house form; without one, the most common form does,
+            # and between forms as common the month's name without an ordinal (the form
+            # releases write), then the one met first.
+            first_seen = {style: i for i, (_, style) in reversed(list(enumerate(full)))}
+            dominant = max(forms, key=lambda f: (forms[f], f in (TEXT_MDY, TEXT_DMY), -first_seen[f]))
+            if facts.dateline is not None and facts.dateline.form in FORM_EXAMPLES:
+                dominant = _style(facts.dateline)
+        for mention, style in full:
+            if style != dominant:
+                yield self.rule.report(doc, Span(mention.start, mention.end), message=message, found=mention.text,
+                                       form=f"{style} ({_STYLE_EXAMPLES[style]})",
+                                       dominant=f"{dominant} ({_STYLE_EXAMPLES[dominant]})")
 
 
 # A year with a letter O in it, and what must come before it for it to be a year.
