@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Set
+import unicodedata
+from collections.abc import Callable, Iterator, Set
 from itertools import filterfalse
 from typing import NamedTuple
 
@@ -103,18 +104,29 @@ def quoted_words(doc: Document) -> frozenset[str]:
     return cache
 
 
-def in_foreign_phrase(doc: Document, index: int) -> bool:
+def in_foreign_phrase(doc: Document, index: int, typo: Callable[[str], bool] | None = None) -> bool:
     """A neighbour (up to two words away) that is no English word either: a phrase in
-    another language ("abogado de accidentes")."""
+    another language ("abogado de accidentes"). A neighbour that ``typo`` says is a slip
+    of an English word is a second typo, not a foreign word ("indipendent cuatomers")."""
     texts = doc.tokens.texts
     for other in (index - 2, index - 1, index + 1, index + 2):
         if 0 <= other < len(texts):
             neighbour = texts[other]
             # The words first: placing tokens costs more, and most neighbours are English.
-            if neighbour.isalpha() and neighbour.islower() and not is_word(neighbour) \
-                    and _joined(doc, *sorted((index, other))):
+            if neighbour.isalpha() and neighbour.islower() and _foreign(neighbour) \
+                    and not (typo is not None and typo(neighbour)) and _joined(doc, *sorted((index, other))):
                 return True
     return False
+
+
+def _foreign(word: str) -> bool:
+    """No English word, and no English word's typo either: a known misspelling is a
+    second slip in the sentence, not a phrase in another language ("recieve the
+    goverment"), and a loanword keeps its accent ("café")."""
+    if is_word(word) or word in misspellings():
+        return False
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return not (plain != word and is_word(plain))
 
 
 def _joined(doc: Document, low: int, high: int) -> bool:
@@ -157,6 +169,8 @@ def tokens_of(doc: Document, words: Set[str]) -> Iterator[int]:
 CAMEL = re.compile(r"([a-z]{3,})([A-Z][a-z]{2,})")
 """A lower-case word of three letters or more, then a capitalised word: "blastingAlice"."""
 WORD_PART = re.compile(r"[^\W\d_]+")
+POSSESSIVE_FORM = re.compile(r"[^\W\d_]+['’]s")
+"""A word of letters with a possessive ending: "goverment’s"."""
 """The letters between hyphens and apostrophes of a compound ("add-ons")."""
 
 
@@ -164,9 +178,11 @@ class Suspects(NamedTuple):
     """A document's suspects, per rule. None is a lower-case word of the lists."""
 
     misspelt: frozenset[str]
-    """T101: the word, or a part of a hyphenated one, lower-cased is a known misspelling."""
+    """T101: the word, or a part of a hyphenated or possessive one, lower-cased is a known
+    misspelling."""
     unknown: frozenset[str]
-    """T102: lower-case ASCII letters, and no known misspelling (any length)."""
+    """T102: lower-case ASCII letters, and no known misspelling (any length); or such a
+    word with a possessive ending ("peopke’s")."""
     run_together: frozenset[str]
     """T103: five letters or more, lower-case or "blastingAlice"."""
     possessive: frozenset[str]
@@ -213,9 +229,12 @@ def _judge(words: set[str]) -> None:
     lower = set(filter(str.islower, letters))
     capitalised = letters - lower  # or mixed: "Teh", "TEH", "blastingAlice", "Microsofts"
     misspelt = _misspelt(lower, capitalised, unknown - letters)
+    # Possessives of unknown lower-case words ("peopke’s"): T102 judges their base.
+    owners = {word for word in unknown - letters if POSSESSIVE_FORM.fullmatch(word)
+              and word[:-2].islower() and word[:-2].isascii() and word[:-2] not in misspelt and not is_word(word[:-2])}
     verdicts = (
         misspelt,
-        set(filter(str.isascii, lower)) - misspelt,
+        (set(filter(str.isascii, lower)) - misspelt) | owners,
         {word for word in lower if len(word) >= 5} | set(filter(CAMEL.fullmatch, capitalised)),
         _possessives(capitalised),
     )
@@ -233,7 +252,8 @@ def _misspelt(lower: set[str], capitalised: set[str], others: set[str]) -> set[s
     digit ("x86-64" is a code) that have a part whose lower-case form is one
     ("goverment-backed"). The forms are looked up among the misspellings at once, as a
     document's batch: from the third document on, the table answers from its set in C."""
-    compounds = [word for word in others if "-" in word and not any(map(str.isdigit, word))]
+    compounds = [word for word in others if ("-" in word or POSSESSIVE_FORM.fullmatch(word))
+                 and not any(map(str.isdigit, word))]
     # The parts of every compound in one pass: a line break parts no letters.
     parts = map(str.lower, WORD_PART.findall("\n".join(compounds)))
     hits = misspellings().among(lower.union(map(str.lower, capitalised), parts))

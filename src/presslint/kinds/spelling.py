@@ -17,6 +17,7 @@ from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from ..wordtools import (
+    POSSESSIVE_FORM,
     REMEMBER,
     in_foreign_phrase,
     is_free_standing,
@@ -48,6 +49,12 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ness", "ful
              "ships", "wise", "like", "ware", "verse", "tech")
 # A suggestion must be at least this common (rank by frequency among ~83,000 words).
 COMMON = 40_000
+# Two slips away, a suggestion must be more common, and the word long.
+COMMON_TWO_SLIPS = 20_000
+TWO_SLIPS_LENGTH = 8
+# Both halves of a closed compound are this common.
+HALF = 30_000
+_VOWELS = "aeiou"
 
 
 def derivable(word: str) -> bool:
@@ -73,21 +80,40 @@ def _bases(word: str) -> list[str]:
 
 
 def compound(word: str) -> bool:
-    """Whether ``word`` is two words of three letters or more ("backend", "placemaking"):
-    closed compounds are coined every day, and a typo seldom looks like one."""
+    """Whether ``word`` is two words of three letters or more that a tagged corpus knows
+    ("backend", "bitrate", "placemaking"): closed compounds are coined every day. Halves
+    known only to the long word lists ("hun" + "deeds", "cen" + "tee") and a past tense
+    after a verb ("eat" + "ate") make typos look like compounds."""
     cuts = range(3, len(word) - 2)
     halves = lexicon.known_words().among([word[:cut] for cut in cuts] + [word[cut:] for cut in cuts], batch=False)
-    return any(word[:cut] in halves and word[cut:] in halves for cut in cuts)
+    return any(word[:cut] in halves and word[cut:] in halves and lexicon.tag(word[:cut])
+               and lexicon.tag(word[cut:]) not in ("", "VBD") for cut in cuts)
 
 
 def suggestions(word: str, limit: int = 3) -> list[str]:
-    """Common words one slip of the keyboard away from ``word``: a letter missing, a letter
-    typed twice or with its neighbour, two letters swapped, or a neighbouring key for the
-    right one. The most frequent first."""
-    # The few hundred slips are looked up all at once.
-    ranks = lexicon.frequency_rank().of(_slips(word))
+    """Common words one slip away from ``word``: a letter missing, a letter typed twice or
+    with its neighbour, two letters swapped, a neighbouring key for the right one, or one
+    vowel for another ("indipendent"). Failing those, a long word's common words a vowel
+    confusion and a second small slip away. The most frequent first."""
+    ranks = lexicon.frequency_rank().of(_slips(word) | _vowels(word))
     ranked = sorted((rank, found) for found, rank in ranks.items() if rank < COMMON)
+    if not ranked and len(word) >= TWO_SLIPS_LENGTH:
+        # A vowel confused and a second small slip ("indipendant"); not two letters
+        # missing or extra, which are mostly an affix ("upselling", "towables").
+        # Apart: two slips side by side are mostly another ending ("fragilis", "accessorials").
+        twice = set().union(*(_small_slips(word[:i] + vowel + word[i + 1:], i)
+                              for i, letter in enumerate(word) if letter in _VOWELS
+                              for vowel in _VOWELS if vowel != letter))
+        twice.discard(word)
+        ranks = lexicon.frequency_rank().of(twice)
+        ranked = sorted((rank, found) for found, rank in ranks.items() if rank < COMMON_TWO_SLIPS)
     return [found for _, found in ranked[:limit]]
+
+
+def _vowels(word: str) -> set[str]:
+    """``word`` with one vowel written as another: "indipendent", "seperate"."""
+    return {word[:i] + vowel + word[i + 1:] for i, letter in enumerate(word) if letter in _VOWELS
+            for vowel in _VOWELS if vowel != letter}
 
 
 def _slips(word: str) -> set[str]:
@@ -108,6 +134,23 @@ def _slips(word: str) -> set[str]:
     return found
 
 
+def _small_slips(word: str, apart_from: int) -> set[str]:
+    """``word`` with a letter missing or doubled, two neighbours swapped, or one vowel for
+    another, two letters or more away from ``apart_from``: the slips that a second one is
+    made with (no letter of 26 inserted)."""
+    found: set[str] = set()
+    for i in range(len(word)):
+        if abs(i - apart_from) < 2:
+            continue
+        found.add(word[:i] + word[i + 1:])
+        found.add(word[:i] + word[i] + word[i:])
+        if i + 1 < len(word) and i + 1 != apart_from - 1:
+            found.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+        if word[i] in _VOWELS:
+            found.update(word[:i] + vowel + word[i + 1:] for vowel in _VOWELS)
+    return found
+
+
 @lru_cache(maxsize=REMEMBER)
 def _made(word: str) -> bool:
     """A new derivation or compound, or T103's business: no typo."""
@@ -117,6 +160,16 @@ def _made(word: str) -> bool:
 @lru_cache(maxsize=REMEMBER)
 def _closest(word: str) -> tuple[str, ...]:
     return tuple(suggestions(word))
+
+
+def is_slip(word: str) -> bool:
+    """Whether a common word is a slip or two away from ``word`` (no word itself)."""
+    return bool(_closest(word))
+
+
+def _owner(word: str) -> str:
+    """The word without its possessive ending: "peopke’s" -> "peopke"."""
+    return word[:-2] if POSSESSIVE_FORM.fullmatch(word) else word
 
 
 class UnknownWord(Kind):
@@ -133,23 +186,26 @@ class UnknownWord(Kind):
         # What depends on the word alone first, judged once per run: most suspects are new
         # derivations and compounds ("rebrand", "backend"). Whether a common word is one slip
         # away, dearer to find, is asked only of the words the document leaves.
-        words = {word for word in suspects(doc).unknown if len(word) >= minimum and not _made(word)}
+        words = {word for word in suspects(doc).unknown
+                 if len(_owner(word)) >= minimum and not _made(_owner(word))}
         if self.vocabulary.reject:
             words.update(filter(rejects, doc.word_counts))
         texts = doc.tokens.texts
         for index in tokens_of(doc, words):
-            word = texts[index]
-            if rejects(word):
+            text = texts[index]
+            if rejects(text):
                 start, end, _ = doc.tokens[index]
-                yield self._rejected(doc, start, end, word)
+                yield self._rejected(doc, start, end, text)
                 continue
+            word = _owner(text)
             if self.vocabulary.accepts(word) or recurs(doc, word) or word in quoted_words(doc):
                 continue  # the document's own vocabulary: a name, a coinage
             # Placed only now: what the word and the document decide is settled.
-            start, end, _ = doc.tokens[index]
-            if not is_free_standing(prose, start, end):
+            start = doc.tokens.start_of(index)
+            end = start + len(word)
+            if not is_free_standing(prose, start, start + len(text)):
                 continue
-            if prose[end:end + 1] in "'’" or in_foreign_phrase(doc, index):
+            if (word == text and prose[end:end + 1] in "'’") or in_foreign_phrase(doc, index, is_slip):
                 continue  # "drunkin’", "magna cum laude"
             # Last, the dearest test (hundreds of slips looked up): a third of the words
             # that reach it on the corpus are ruled out by their place first.
