@@ -186,7 +186,7 @@ class Suspects(NamedTuple):
     run_together: frozenset[str]
     """T103: five letters or more, lower-case or "blastingAlice"."""
     possessive: frozenset[str]
-    """T108: four letters or more, capitalised, ends in s, and no word even lower-cased."""
+    """T108: four letters or more, capitalised, ends in s."""
 
 
 REMEMBER = 500_000
@@ -265,6 +265,6 @@ def _misspelt(lower: set[str], capitalised: set[str], others: set[str]) -> set[s
 
 def _possessives(capitalised: set[str]) -> set[str]:
     """Those of ``capitalised`` (letters only) of four letters or more that begin with a
-    capital, end in s and are no word even lower-cased: "Microsofts", not "Apples"."""
-    return {word for word in capitalised
-            if word[-1] == "s" and len(word) >= 4 and word[0].isupper() and not is_word(word)}
+    capital and end in s: "Microsofts", "NOVAs", "Adams" (T108 asks the document whether
+    they name something)."""
+    return {word for word in capitalised if word[-1] == "s" and len(word) >= 4 and word[0].isupper()}

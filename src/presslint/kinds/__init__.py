@@ -43,6 +43,7 @@ REGISTRY: dict[str, str] = {
     "run-together": "runtogether:RunTogether",
     "homophone": "homophones:Homophone",
     "missing-possessive": "possessive:MissingPossessive",
+    "name-variant": "name_variant:NameVariant",
     "doubled-word": "doubled:DoubledWord",
     "article": "articles:Article",
     # Capitalization (C)

@@ -1,5 +1,18 @@
 """A possessive that lost its apostrophe: "Microsofts alignment" when the document (or the
-user's vocabulary or terms) names "Microsoft", and a noun follows.
+user's vocabulary or terms) names "Microsoft", and a noun phrase follows.
+
+The evidence that a word is a name plus "s", strongest first:
+
+- the document writes the name with its apostrophe elsewhere ("Prince George’s
+  County"): even after "the", and even when the word is a name of the word lists;
+- the document (or the user) names it, and the word is no English word ("Contosos",
+  "NOVAs", "BrightPaths"): a noun phrase must follow (a noun, an adjective or a number
+  before one, a gerund, a capitalised word);
+- the word is a name of the word lists ("Adams", "Theresas"), and so may be a surname or
+  a plural: a lower-case noun phrase must follow.
+
+A name that is also a common word of the tagged lexicon ("Writer", "Check") is no
+evidence: "Writers", "Checks" are its plurals.
 """
 
 from __future__ import annotations
@@ -8,16 +21,53 @@ from collections.abc import Iterator
 
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document, next_words
-from ..wordtools import is_free_standing, suspects, tokens_of
+from ..document import Document, Token, next_words
+from ..wordtools import is_free_standing, starts_sentence, suspects, tokens_of
 from . import Kind
 
+# A name of the word lists more frequent than this is a name on its own ("Americas").
+COMMON_NAME = 10_000
 _NOUN_TAGS = frozenset({"NN", "NNS"})
-_ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+# Words that begin a noun phrase before its noun: adjectives, participles, numbers.
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBD", "CD", "RBS"})
+# Plurals and verbs of the word lists are plurals and verbs ("Hells", "Rethinks") unless
+# the document writes the name with an apostrophe.
+_PLURAL_OR_VERB = frozenset({"NNS", "VBZ", "NNPS"})
 
 
 def _is_noun(word: str) -> bool:
     return word.isalpha() and word.islower() and lexicon.tag(word) in _NOUN_TAGS
+
+
+def _modifies(word: str) -> bool:
+    """An adjective, participle, number or "most" ("real-time", "award-winning",
+    "continued", "eight", "most")."""
+    if "-" in word:
+        parts = word.split("-")
+        return all(part.isalpha() and part.islower() for part in parts)
+    return word.isalpha() and word.islower() and lexicon.tag(word) in _MODIFIER_TAGS
+
+
+def _lower_noun_phrase(after: list[Token]) -> bool:
+    """A lower-case noun, gerund, or a modifier before a noun or another modifier."""
+    head = after[0].text
+    if _is_noun(head) or (head.isalpha() and head.islower() and lexicon.tag(head) == "VBG"):
+        return True
+    if not _modifies(head) or len(after) < 2:
+        return False
+    second = after[1].text
+    return _is_noun(second) or _modifies(second) or (second.isupper() and second.isalpha())  # "real-time AI"
+
+
+def _rare(word: str) -> bool:
+    """A name of the lists that is seldom written: "Georges" is mostly "George's", while
+    "Americas" or "Adams" is a name on its own."""
+    return lexicon.frequency_rank().get(word.lower(), COMMON_NAME) >= COMMON_NAME
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised word or an acronym: "Kitchen", "Wynwood", "CEO"."""
+    return word[:1].isupper() and word.replace("-", "").isalpha()
 
 
 class MissingPossessive(Kind):
@@ -26,23 +76,27 @@ class MissingPossessive(Kind):
     def setup(self) -> None:
         self.vocabulary = vocabulary.of(self.config)
         terms = self.config.terms if self.config is not None else ()
-        self.names = frozenset(terms) | self.vocabulary.names
+        names = frozenset(terms) | self.vocabulary.names
+        self.names = names | {name.lower() for name in names}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         counts = doc.word_counts
         prose = doc.prose
-        # "Microsofts" when the document (or the user) names "Microsoft", written once. The
-        # suspects are no words ("Apples", "Solutions", "Teslas" are plurals); and a name
-        # that ends in s on its own is written more than once ("Dynamics").
+        # "Microsofts" when the document (or the user) names "Microsoft", written once: a
+        # name that ends in s on its own is written more than once ("Dynamics").
         words = {word for word in suspects(doc).possessive
-                 if (word[:-1] in counts or word[:-1] in self.names) and counts[word] == 1}
+                 if counts[word] == 1 and self._evidence(doc, word[:-1]) is not None}
         texts = doc.tokens.texts
         for index in tokens_of(doc, words):
             word = texts[index]
             name = word[:-1]
             if self.vocabulary.accepts(word):
                 continue
-            if index and texts[index - 1].lower() == "the":
+            written_with_apostrophe = self._evidence(doc, name)
+            listed = lexicon.is_word(word)
+            if listed and not written_with_apostrophe and lexicon.tag(word) in _PLURAL_OR_VERB:
+                continue  # "Hells", "Rethinks": a plural or a verb of the lists
+            if not written_with_apostrophe and index and texts[index - 1].lower() == "the":
                 continue  # "the Karchers plan to": a family, in the plural
             # Placed only now: what the words decide is settled.
             start, end, _ = doc.tokens[index]
@@ -50,16 +104,26 @@ class MissingPossessive(Kind):
                 continue
             # The words after it, found in the prose: no other token is placed.
             after = next_words(prose, end, 2)
-            if not after:
-                continue
-            head = after[0].text
-            if not (_is_noun(head) or (lexicon.tag(head) in _ADJECTIVE_TAGS and len(after) > 1
-                                       and _is_noun(after[1].text))):
+            name_before = not listed or (written_with_apostrophe and _rare(word))
+            if not after or not (_lower_noun_phrase(after) or (name_before and _capitalised(after[0].text)
+                                                                and not starts_sentence(prose, after[0].start))):
                 continue
             suggestion = f"{name}{_apostrophe(doc)}s"
             span = Span(start, end)
             fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
             yield self.rule.report(doc, span, fix, found=word, suggestion=suggestion, name=name)
+
+    def _evidence(self, doc: Document, name: str) -> bool | None:
+        """True when the document writes ``name`` with a possessive apostrophe, False when
+        it (or the user) names it otherwise, None when it does not name it."""
+        if lexicon.tag(name) or "J" in lexicon.classes(name):
+            return None  # a common word ("Writer", "Check", "American"): "Writers" is its plural
+        counts = doc.word_counts
+        if f"{name}’s" in counts or f"{name}'s" in counts:
+            return True
+        if name in counts or name in self.names or name.lower() in self.names:
+            return False
+        return None
 
 
 def _apostrophe(doc: Document) -> str:

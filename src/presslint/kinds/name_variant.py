@@ -1,0 +1,95 @@
+"""A name misspelt once: "Contsoo" in a release that writes "Contoso" three times.
+
+A release spells its own names many times over; one of them written differently once, a
+slip away (a letter missing, extra, wrong, or two swapped), is a typo no word list can
+find. Both must be capitalised and no English word; the variant must occur once, and not
+be the name with an ending ("Contosos", "Contoso's": possessives are T108's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import lexicon, vocabulary
+from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..document import Document
+from ..wordtools import is_free_standing, tokens_of
+from . import Kind
+
+
+def _deletes(word: str) -> set[str]:
+    """``word`` and every string one letter shorter: two words a slip apart share one."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def one_slip(first: str, second: str) -> bool:
+    """Whether two different words are a letter missing, extra or wrong, or two
+    neighbours swapped, apart (the Damerau distance is 1)."""
+    if first == second or abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) != len(second):
+        short, long = sorted((first, second), key=len)
+        return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    diff = [i for i in range(len(first)) if first[i] != second[i]]
+    if len(diff) == 1:
+        return True
+    return (len(diff) == 2 and diff[1] == diff[0] + 1
+            and first[diff[0]] == second[diff[1]] and first[diff[1]] == second[diff[0]])
+
+
+def _name_like(word: str, minimum: int) -> bool:
+    return (len(word) >= minimum and word.isalpha() and word[0].isupper()
+            and not lexicon.is_word(word))
+
+
+class NameVariant(Kind):
+    name = "name-variant"
+    OPTIONS = {"min-length": 5, "min-uses": 2}
+
+    def setup(self) -> None:
+        self.vocabulary = vocabulary.of(self.config)
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        counts = doc.word_counts
+        minimum = self.options["min-length"]
+        uses = self.options["min-uses"]
+        # The release's names: capitalised, no word, written several times. Few.
+        names = [word for word, count in counts.items()
+                 if count >= uses and word[:1].isupper() and _name_like(word, minimum)]
+        if not names:
+            return
+        by_delete: dict[str, list[str]] = {}
+        for name in names:
+            for key in _deletes(name):
+                by_delete.setdefault(key, []).append(name)
+        lowered = {word.lower() for word, count in counts.items() if count > 1}
+        variants: dict[str, str] = {}
+        for word, count in counts.items():
+            if count != 1 or not word[:1].isupper() or word.lower() in lowered:
+                continue
+            matches = {name for key in _deletes(word) for name in by_delete.get(key, ())}
+            if not matches:
+                continue
+            # The first letter kept: names that differ there are mostly two names
+            # ("Ariane", "Oriane"; "OByrne", "Byrne").
+            found = [name for name in matches if name[0] == word[0] and word[1] == name[1]
+                     and one_slip(word, name) and not _ending_of(word, name)]
+            if len(found) == 1 and _name_like(word, minimum) and not self.vocabulary.accepts(word):
+                variants[word] = found[0]
+        prose = doc.prose
+        texts = doc.tokens.texts
+        for index in tokens_of(doc, set(variants)):
+            word = texts[index]
+            start, end, _ = doc.tokens[index]
+            if not is_free_standing(prose, start, end):
+                continue
+            name = variants[word]
+            span = Span(start, end)
+            fix = Fix(f"replace with {name!r}", (Edit(span, name),), safe=False)
+            yield self.rule.report(doc, span, fix, found=word, suggestion=name, count=counts[name])
+
+
+def _ending_of(word: str, name: str) -> bool:
+    """The name with an ending or without one ("Contosos", "Contoso" beside "Contosos"),
+    or the two differing only in case."""
+    return word.lower() == name.lower() or word.rstrip("s") == name.rstrip("s")
