@@ -56,6 +56,9 @@ def _lower_noun_phrase(after: list[Token]) -> bool:
     if not _modifies(head) or len(after) < 2:
         return False
     second = after[1].text
+    if lexicon.tag(head) in ("VBD", "VBN"):
+        # "continued investment"; not "were recalled", "had sold"
+        return head.endswith("ed") and _is_noun(second)
     return _is_noun(second) or _modifies(second) or (second.isupper() and second.isalpha())  # "real-time AI"
 
 
