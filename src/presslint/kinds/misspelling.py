@@ -60,7 +60,8 @@ class Misspelling(Kind):
                 # only a long one, written once, that a slip of the fingers made (a letter
                 # lost or two swapped: "Enviroment", "Buisness"), not a spelling chosen.
                 if form == "title" and not starts_sentence(prose, start) \
-                        and (len(word) < LONG or recurs(doc, word.lower()) or not typed_slip(word.lower(), correction)):
+                        and (len(word) < LONG or doc.word_counts[word] > 1 or recurs(doc, word.lower())
+                             or not typed_slip(word.lower(), correction)):
                     continue
                 if not is_free_standing(prose, start, end) or in_foreign_phrase(doc, index, is_slip):
                     continue

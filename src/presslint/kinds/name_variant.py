@@ -44,7 +44,7 @@ def _name_like(word: str, minimum: int) -> bool:
 
 class NameVariant(Kind):
     name = "name-variant"
-    OPTIONS = {"min-length": 5, "min-uses": 2}
+    OPTIONS = {"min-length": 5, "min-uses": 3}
 
     def setup(self) -> None:
         self.vocabulary = vocabulary.of(self.config)
