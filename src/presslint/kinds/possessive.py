@@ -36,7 +36,11 @@ _PLURAL_OR_VERB = frozenset({"NNS", "VBZ", "NNPS"})
 
 
 def _is_noun(word: str) -> bool:
-    return word.isalpha() and word.islower() and lexicon.tag(word) in _NOUN_TAGS
+    """A noun, or an adjective that is also one ("potential")."""
+    if not (word.isalpha() and word.islower()):
+        return False
+    tag = lexicon.tag(word)
+    return tag in _NOUN_TAGS or (tag == "JJ" and "N" in lexicon.classes(word))
 
 
 def _modifies(word: str) -> bool:
@@ -68,9 +72,13 @@ def _rare(word: str) -> bool:
     return lexicon.frequency_rank().get(word.lower(), COMMON_NAME) >= COMMON_NAME
 
 
-def _capitalised(word: str) -> bool:
-    """A capitalised word or an acronym: "Kitchen", "Wynwood", "CEO"."""
-    return word[:1].isupper() and word.replace("-", "").isalpha()
+def _name_or_number(prose: str, token: Token) -> bool:
+    """A capitalised word or an acronym in the same sentence ("Wynwood", "CEO"), or a
+    number ("65,000 employees", "2D imaging")."""
+    word = token.text
+    if word[:1].isdigit():
+        return True
+    return word[:1].isupper() and word.replace("-", "").isalpha() and not starts_sentence(prose, token.start)
 
 
 class MissingPossessive(Kind):
@@ -96,6 +104,8 @@ class MissingPossessive(Kind):
             if self.vocabulary.accepts(word):
                 continue
             written_with_apostrophe = self._evidence(doc, name)
+            # A name of the lists may be a surname or a first name ("Torres González",
+            # "Elias Alvarado"): only a lower-case noun phrase after it tells.
             listed = lexicon.is_word(word)
             if listed and not written_with_apostrophe and lexicon.tag(word) in _PLURAL_OR_VERB:
                 continue  # "Hells", "Rethinks": a plural or a verb of the lists
@@ -108,8 +118,7 @@ class MissingPossessive(Kind):
             # The words after it, found in the prose: no other token is placed.
             after = next_words(prose, end, 2)
             name_before = not listed or (written_with_apostrophe and _rare(word))
-            if not after or not (_lower_noun_phrase(after) or (name_before and _capitalised(after[0].text)
-                                                                and not starts_sentence(prose, after[0].start))):
+            if not after or not (_lower_noun_phrase(after) or (name_before and _name_or_number(prose, after[0]))):
                 continue
             suggestion = f"{name}{_apostrophe(doc)}s"
             span = Span(start, end)

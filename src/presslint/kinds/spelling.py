@@ -55,6 +55,7 @@ TWO_SLIPS_LENGTH = 8
 # Both halves of a closed compound are this common.
 HALF = 30_000
 _VOWELS = "aeiou"
+_SHORT_HALF_TAGS = frozenset({"NN", "NNS", "JJ"})
 
 
 def derivable(word: str) -> bool:
@@ -82,12 +83,18 @@ def _bases(word: str) -> list[str]:
 def compound(word: str) -> bool:
     """Whether ``word`` is two words of three letters or more that a tagged corpus knows
     ("backend", "bitrate", "placemaking"): closed compounds are coined every day. Halves
-    known only to the long word lists ("hun" + "deeds", "cen" + "tee") and a past tense
-    after a verb ("eat" + "ate") make typos look like compounds."""
+    known only to the long word lists ("hun" + "deeds", "cen" + "tee"), a past tense
+    ("eat" + "ate"), and a three-letter half that is no noun or adjective ("per" + "sob",
+    "off" + "era", "mar" + "jet") make typos look like compounds."""
     cuts = range(3, len(word) - 2)
     halves = lexicon.known_words().among([word[:cut] for cut in cuts] + [word[cut:] for cut in cuts], batch=False)
-    return any(word[:cut] in halves and word[cut:] in halves and lexicon.tag(word[:cut])
-               and lexicon.tag(word[cut:]) not in ("", "VBD") for cut in cuts)
+    return any(word[:cut] in halves and word[cut:] in halves and _half(word[:cut]) and _half(word[cut:])
+               for cut in cuts)
+
+
+def _half(word: str) -> bool:
+    tag = lexicon.tag(word)
+    return tag in _SHORT_HALF_TAGS if len(word) == 3 else tag not in ("", "VBD")
 
 
 def suggestions(word: str, limit: int = 3) -> list[str]:
