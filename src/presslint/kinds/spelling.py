@@ -55,6 +55,9 @@ TWO_SLIPS_LENGTH = 8
 # Both halves of a closed compound are this common.
 HALF = 30_000
 _VOWELS = "aeiou"
+# A slip's correction this many times commoner than the word's base beats the derivation.
+_FAR_COMMONER = 5
+_UNRANKED = 100_000
 _SHORT_HALF_TAGS = frozenset({"NN", "NNS", "JJ"})
 
 
@@ -62,6 +65,15 @@ def derivable(word: str) -> bool:
     """Whether ``word`` is a known word with a common prefix or suffix ("rebrand",
     "impactful", "workflows"): new words are made so, typos seldom are."""
     return bool(lexicon.known_words().among(_bases(word), batch=False))
+
+
+def _derivation_rank(word: str) -> int | None:
+    """The frequency rank of the commonest word ``word`` derives from, if any."""
+    bases = lexicon.known_words().among(_bases(word), batch=False)
+    if not bases:
+        return None
+    ranks = lexicon.frequency_rank().of(bases)
+    return min((ranks.get(base, _UNRANKED) for base in bases), default=_UNRANKED)
 
 
 def _bases(word: str) -> list[str]:
@@ -86,10 +98,18 @@ def compound(word: str) -> bool:
     known only to the long word lists ("hun" + "deeds", "cen" + "tee"), a past tense
     ("eat" + "ate"), and a three-letter half that is no noun or adjective ("per" + "sob",
     "off" + "era", "mar" + "jet") make typos look like compounds."""
+    return _compound_rank(word) is not None
+
+
+def _compound_rank(word: str) -> int | None:
+    """For the best split of ``word`` as a compound (see :func:`compound`), the frequency
+    rank of its rarer half; None if it splits into none."""
     cuts = range(3, len(word) - 2)
     halves = lexicon.known_words().among([word[:cut] for cut in cuts] + [word[cut:] for cut in cuts], batch=False)
-    return any(word[:cut] in halves and word[cut:] in halves and _half(word[:cut]) and _half(word[cut:])
-               for cut in cuts)
+    ranks = lexicon.frequency_rank().of(halves)
+    found = [max(ranks.get(word[:cut], _UNRANKED), ranks.get(word[cut:], _UNRANKED)) for cut in cuts
+             if word[:cut] in halves and word[cut:] in halves and _half(word[:cut]) and _half(word[cut:])]
+    return min(found, default=None)
 
 
 def _half(word: str) -> bool:
@@ -160,8 +180,19 @@ def _small_slips(word: str, apart_from: int) -> set[str]:
 
 @lru_cache(maxsize=REMEMBER)
 def _made(word: str) -> bool:
-    """A new derivation or compound, or T103's business: no typo."""
-    return derivable(word) or compound(word) or best_split(word) is not None
+    """A new derivation or compound, or T103's business: no typo. Unless a slip of a far
+    commoner word explains it better: "cotracts" is "contracts", not "co" + "tracts";
+    "reache" is "reached", not "re" + "ache"."""
+    if best_split(word) is not None:
+        return True
+    ranks = [rank for rank in (_derivation_rank(word), _compound_rank(word)) if rank is not None]
+    if not ranks:
+        return False
+    base = min(ranks)
+    if base < _FAR_COMMONER * 100:
+        return True  # a common base ("rebrand", "workflows"): no slip is commoner enough
+    options = _closest(word)
+    return not options or lexicon.frequency_rank().get(options[0], _UNRANKED) * _FAR_COMMONER >= base
 
 
 @lru_cache(maxsize=REMEMBER)
