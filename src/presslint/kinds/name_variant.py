@@ -3,11 +3,14 @@
 A release spells its own names many times over; one of them written differently once, a
 slip away (a letter missing, extra, wrong, or two swapped), is a typo no word list can
 find. Both must be capitalised and no English word; the variant must occur once, and not
-be the name with an ending ("Contosos", "Contoso's": possessives are T108's).
+be the name with an ending ("Contosos", "Contoso's": possessives are T108's). A
+capitalised word with a letter typed three times ("Elliottt") is reported when the release
+or the word lists have it with two.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .. import lexicon, vocabulary
@@ -15,6 +18,10 @@ from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from ..wordtools import is_free_standing, tokens_of
 from . import Kind
+
+
+_STUTTER = re.compile(r"([a-z])\1\1+")
+_STUTTER_MESSAGE = "'{found}' has a letter typed three times: did you mean '{suggestion}'?"
 
 
 def _deletes(word: str) -> set[str]:
@@ -56,8 +63,6 @@ class NameVariant(Kind):
         # The release's names: capitalised, no word, written several times. Few.
         names = [word for word, count in counts.items()
                  if count >= uses and word[:1].isupper() and _name_like(word, minimum)]
-        if not names:
-            return
         by_delete: dict[str, list[str]] = {}
         for name in names:
             for key in _deletes(name):
@@ -66,6 +71,10 @@ class NameVariant(Kind):
         variants: dict[str, str] = {}
         for word, count in counts.items():
             if count != 1 or not word[:1].isupper() or word.lower() in lowered:
+                continue
+            stutter = _STUTTER.sub(r"\1\1", word)
+            if stutter != word and (stutter in counts or lexicon.is_word(stutter)):
+                variants[word] = stutter  # "Elliottt": a key held down
                 continue
             matches = {name for key in _deletes(word) for name in by_delete.get(key, ())}
             if not matches:
@@ -86,7 +95,10 @@ class NameVariant(Kind):
             name = variants[word]
             span = Span(start, end)
             fix = Fix(f"replace with {name!r}", (Edit(span, name),), safe=False)
-            yield self.rule.report(doc, span, fix, found=word, suggestion=name, count=counts[name])
+            if counts[name] < uses:
+                yield self.rule.report(doc, span, fix, message=_STUTTER_MESSAGE, found=word, suggestion=name)
+            else:
+                yield self.rule.report(doc, span, fix, found=word, suggestion=name, count=counts[name])
 
 
 def _ending_of(word: str, name: str) -> bool:
