@@ -25,6 +25,8 @@ from ..document import Document, Token, next_words
 from ..wordtools import is_free_standing, starts_sentence, suspects, tokens_of
 from . import Kind
 
+# A common word written capitalised this often (and never in lower case) is a name.
+NAME_USES = 3
 # A name of the word lists more frequent than this is a name on its own ("Americas").
 COMMON_NAME = 10_000
 _NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -78,7 +80,8 @@ def _name_or_number(prose: str, token: Token) -> bool:
     word = token.text
     if word[:1].isdigit():
         return True
-    return word[:1].isupper() and word.replace("-", "").isalpha() and not starts_sentence(prose, token.start)
+    bare = word[:-2] if word[-2:] in ("'s", "’s") else word  # "Scott’s Addition"
+    return word[:1].isupper() and bare.replace("-", "").isalpha() and not starts_sentence(prose, token.start)
 
 
 class MissingPossessive(Kind):
@@ -117,7 +120,10 @@ class MissingPossessive(Kind):
                 continue
             # The words after it, found in the prose: no other token is placed.
             after = next_words(prose, end, 2)
-            name_before = not listed or (written_with_apostrophe and _rare(word))
+            # A rare name of the lists ("Miamis", "Richmonds") before a capitalised word,
+            # when the release names the place or person more than once: a possessive;
+            # "Torres González", "Elias Alvarado" are names of their own.
+            name_before = not listed or (_rare(word) and (written_with_apostrophe or counts[name] >= 2))
             if not after or not (_lower_noun_phrase(after) or (name_before and _name_or_number(prose, after[0]))):
                 continue
             suggestion = f"{name}{_apostrophe(doc)}s"
@@ -128,9 +134,16 @@ class MissingPossessive(Kind):
     def _evidence(self, doc: Document, name: str) -> bool | None:
         """True when the document writes ``name`` with a possessive apostrophe, False when
         it (or the user) names it otherwise, None when it does not name it."""
-        if lexicon.tag(name) or "J" in lexicon.classes(name):
-            return None  # a common word ("Writer", "Check", "American"): "Writers" is its plural
         counts = doc.word_counts
+        lowered = name.lower()
+        if "J" in lexicon.classes(name) and lexicon.tag(name) != "NN":
+            return None  # an adjective ("American"): "Americans" is the plural noun
+        if lexicon.tag(name) and (counts[name] < NAME_USES or counts[lowered] * 2 >= counts[name]):
+            return None  # a common word ("Writer", "Check"): "Writers" is its plural; but
+            # "Tony" written capitalised in many places and never in lower case is a name
+        in_lower = counts[lowered] + counts[f"{lowered}s"]
+        if lowered != name and in_lower and in_lower >= counts[name] and lexicon.is_word(lowered):
+            return None  # the release writes it in lower case as often ("insole"): no name
         if f"{name}’s" in counts or f"{name}'s" in counts:
             return True
         if name in counts or name in self.names or name.lower() in self.names:
