@@ -116,10 +116,13 @@ class MissingPossessive(Kind):
                 continue  # "the Karchers plan to": a family, in the plural
             # Placed only now: what the words decide is settled.
             start, end, _ = doc.tokens[index]
-            if not is_free_standing(prose, start, end):
+            # Brackets around the word are link text or an editor's insertion ("[AGMTs]
+            # mission"): the words after the bracket follow it.
+            bracketed = prose[start - 1:start] == "[" and prose[end:end + 1] == "]"
+            if not (bracketed or is_free_standing(prose, start, end)):
                 continue
             # The words after it, found in the prose: no other token is placed.
-            after = next_words(prose, end, 2)
+            after = next_words(prose, end + bracketed, 2)
             # A rare name of the lists ("Miamis", "Richmonds") before a capitalised word,
             # when the release names the place or person more than once: a possessive;
             # "Torres González", "Elias Alvarado" are names of their own.
