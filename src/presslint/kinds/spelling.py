@@ -20,6 +20,7 @@ from ..wordtools import (
     POSSESSIVE_FORM,
     REMEMBER,
     in_foreign_phrase,
+    match_case,
     is_free_standing,
     quoted_words,
     recurs,
@@ -52,6 +53,9 @@ COMMON = 40_000
 # Two slips away, a suggestion must be more common, and the word long.
 COMMON_TWO_SLIPS = 20_000
 TWO_SLIPS_LENGTH = 8
+# A capitalised word this long with two letters swapped is reported.
+SWAPPED_LENGTH = 7
+COMMON_SWAPPED = 10_000
 # Both halves of a closed compound are this common.
 HALF = 30_000
 _VOWELS = "aeiou"
@@ -200,6 +204,19 @@ def _closest(word: str) -> tuple[str, ...]:
     return tuple(suggestions(word))
 
 
+@lru_cache(maxsize=REMEMBER)
+def _swapped(word: str) -> str:
+    """The common word (one a tagged corpus knows, no name) that ``word``, no word itself,
+    is with two letters after the first swapped: "boutqiue" -> "boutique"; or ""."""
+    if lexicon.is_word(word) or word in lexicon.misspellings():
+        return ""
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
+    ranks = lexicon.frequency_rank().of(swaps)
+    common = sorted((rank, found) for found, rank in ranks.items()
+                    if rank < COMMON_SWAPPED and lexicon.tag(found) not in ("", "NNP", "NNPS"))
+    return common[0][1] if common else ""
+
+
 def is_slip(word: str) -> bool:
     """Whether a common word is a slip or two away from ``word`` (no word itself)."""
     return bool(_closest(word))
@@ -228,6 +245,11 @@ class UnknownWord(Kind):
                  if len(_owner(word)) >= minimum and not _made(_owner(word))}
         if self.vocabulary.reject:
             words.update(filter(rejects, doc.word_counts))
+        # Capitalised words with two letters swapped ("Boutqiue"): a name is not typed so.
+        swapped = {word for word, count in doc.word_counts.items()
+                   if count == 1 and len(word) >= SWAPPED_LENGTH and word.isalpha() and word.istitle()
+                   and _swapped(word.lower()) and not recurs(doc, word.lower())}
+        words |= swapped
         texts = doc.tokens.texts
         for index in tokens_of(doc, words):
             text = texts[index]
@@ -236,7 +258,14 @@ class UnknownWord(Kind):
                 yield self._rejected(doc, start, end, text)
                 continue
             word = _owner(text)
-            if self.vocabulary.accepts(word) or recurs(doc, word) or word in quoted_words(doc):
+            if self.vocabulary.accepts(word):
+                continue
+            if word in swapped:
+                start = doc.tokens.start_of(index)
+                if is_free_standing(prose, start, start + len(word)):
+                    yield self._report(doc, Span(start, start + len(word)), word, (_swapped(word.lower()),))
+                continue
+            if recurs(doc, word) or word in quoted_words(doc):
                 continue  # the document's own vocabulary: a name, a coinage
             # Placed only now: what the word and the document decide is settled.
             start = doc.tokens.start_of(index)
@@ -250,11 +279,12 @@ class UnknownWord(Kind):
             options = _closest(word)
             if not options:
                 continue
-            span = Span(start, end)
-            fix = Fix(f"did you mean {' or '.join(repr(o) for o in options)}?",
-                      (Edit(span, options[0]),), safe=False)
-            yield self.rule.report(doc, span, fix, found=word, suggestion=options[0],
-                                   suggestions=", ".join(options))
+            yield self._report(doc, Span(start, end), word, options)
+
+    def _report(self, doc: Document, span: Span, word: str, options: tuple[str, ...]) -> Diagnostic:
+        options = tuple(match_case(word, option) for option in options)
+        fix = Fix(f"did you mean {' or '.join(repr(o) for o in options)}?", (Edit(span, options[0]),), safe=False)
+        return self.rule.report(doc, span, fix, found=word, suggestion=options[0], suggestions=", ".join(options))
 
     def _rejected(self, doc: Document, start: int, end: int, word: str) -> Diagnostic:
         return self.rule.report(doc, Span(start, end), None,
