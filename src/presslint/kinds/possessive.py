@@ -30,6 +30,9 @@ NAME_USES = 3
 # A name of the word lists more frequent than this is a name on its own ("Americas").
 COMMON_NAME = 10_000
 _NOUN_TAGS = frozenset({"NN", "NNS"})
+# A name that is also a common noun or adjective ("Writer", "Check"): its plural is a
+# word. A verb ("Rethink") makes no such plural.
+_COMMON_NAME_TAGS = frozenset({"NN", "NNS", "JJ", "CD", "IN", "DT", "RB", "PRP"})
 # Words that begin a noun phrase before its noun: adjectives, participles, numbers.
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBD", "CD", "RBS"})
 # Plurals and verbs of the word lists are plurals and verbs ("Hells", "Rethinks") unless
@@ -110,7 +113,9 @@ class MissingPossessive(Kind):
             # A name of the lists may be a surname or a first name ("Torres González",
             # "Elias Alvarado"): only a lower-case noun phrase after it tells.
             listed = lexicon.is_word(word)
-            if listed and not written_with_apostrophe and lexicon.tag(word) in _PLURAL_OR_VERB:
+            tag = lexicon.tag(word)
+            if listed and not written_with_apostrophe and tag in _PLURAL_OR_VERB \
+                    and not (tag == "VBZ" and not self._has_subject(doc, index)):
                 continue  # "Hells", "Rethinks": a plural or a verb of the lists
             if not written_with_apostrophe and index and texts[index - 1].lower() == "the":
                 continue  # "the Karchers plan to": a family, in the plural
@@ -122,7 +127,7 @@ class MissingPossessive(Kind):
             if not (bracketed or is_free_standing(prose, start, end)):
                 continue
             # The words after it, found in the prose: no other token is placed.
-            after = next_words(prose, end + bracketed, 2)
+            after = next_words(prose, _past_parenthesis(prose, end + bracketed), 2)
             # A rare name of the lists ("Miamis", "Richmonds") before a capitalised word,
             # when the release names the place or person more than once: a possessive;
             # "Torres González", "Elias Alvarado" are names of their own.
@@ -134,6 +139,14 @@ class MissingPossessive(Kind):
             fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
             yield self.rule.report(doc, span, fix, found=word, suggestion=suggestion, name=name)
 
+    @staticmethod
+    def _has_subject(doc: Document, index: int) -> bool:
+        """Whether a verb at token ``index`` may have a subject before it: not at the start
+        of a sentence, nor after a preposition or determiner ("Each of Rethinks")."""
+        if not index or starts_sentence(doc.prose, doc.tokens.start_of(index)):
+            return False
+        return lexicon.tag(doc.tokens.texts[index - 1]) not in ("IN", "DT")
+
     def _evidence(self, doc: Document, name: str) -> bool | None:
         """True when the document writes ``name`` with a possessive apostrophe, False when
         it (or the user) names it otherwise, None when it does not name it."""
@@ -141,7 +154,7 @@ class MissingPossessive(Kind):
         lowered = name.lower()
         if "J" in lexicon.classes(name) and lexicon.tag(name) != "NN":
             return None  # an adjective ("American"): "Americans" is the plural noun
-        if lexicon.tag(name) and (counts[name] < NAME_USES or counts[lowered] * 2 >= counts[name]):
+        if lexicon.tag(name) in _COMMON_NAME_TAGS and (counts[name] < NAME_USES or counts[lowered] * 2 >= counts[name]):
             return None  # a common word ("Writer", "Check"): "Writers" is its plural; but
             # "Tony" written capitalised in many places and never in lower case is a name
         in_lower = counts[lowered] + counts[f"{lowered}s"]
@@ -152,6 +165,16 @@ class MissingPossessive(Kind):
         if name in counts or name in self.names or name.lower() in self.names:
             return False
         return None
+
+
+def _past_parenthesis(prose: str, end: int) -> int:
+    """The end of a short parenthesis right after ``end`` ("Riots (NASDAQ: RIOT)
+    vision"), or ``end``."""
+    if prose[end:end + 2] == " (":
+        close = prose.find(")", end + 2, end + 60)
+        if close != -1 and "\n" not in prose[end:close]:
+            return close + 1
+    return end
 
 
 def _apostrophe(doc: Document) -> str:
