@@ -71,7 +71,8 @@ def test_misspelt_name_needs_three_uses_and_the_same_start() -> None:
 
 def test_wrong_apostrophe_fix() -> None:
     [finding] = run("T121", "The company`s plan.\n")
-    assert finding.fix is not None and finding.fix.edits[0].replacement == "company’s"
+    assert finding.fix is not None and finding.fix.edits[0].replacement == "’"
+    assert (finding.span.start, finding.span.end) == (11, 12)
 
 
 def test_possessive_of_a_name_written_with_its_apostrophe() -> None:

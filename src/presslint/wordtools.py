@@ -187,6 +187,9 @@ class Suspects(NamedTuple):
     """T103: five letters or more, lower-case or "blastingAlice"."""
     possessive: frozenset[str]
     """T108: four letters or more, capitalised, ends in s."""
+    proper: frozenset[str]
+    """T102, T120: five letters or more, capitalised, and no word even lower-cased: names,
+    and typos in capitals ("Contsoo", "Boutqiue")."""
 
 
 REMEMBER = 500_000
@@ -194,7 +197,7 @@ REMEMBER = 500_000
 _PLAIN: set[str] = set()  # the words judged so far that are no suspect
 _SUSPECTED: set[str] = set()  # and those that are a suspect for some rule
 _SUSPECTED_BY: tuple[set[str], ...] = tuple(set() for _ in Suspects._fields)  # and per rule
-_NO_SUSPECTS = Suspects(frozenset(), frozenset(), frozenset(), frozenset())
+_NO_SUSPECTS = Suspects(*(frozenset() for _ in Suspects._fields))
 
 
 def suspects(doc: Document) -> Suspects:
@@ -237,6 +240,7 @@ def _judge(words: set[str]) -> None:
         (set(filter(str.isascii, lower)) - misspelt) | owners,
         {word for word in lower if len(word) >= 5} | set(filter(CAMEL.fullmatch, capitalised)),
         _possessives(capitalised),
+        _proper(capitalised),
     )
     # A word counts as judged once in _SUSPECTED or _PLAIN: the rules' sets come first.
     for rule, found in zip(_SUSPECTED_BY, verdicts, strict=True):
@@ -268,3 +272,13 @@ def _possessives(capitalised: set[str]) -> set[str]:
     capital and end in s: "Microsofts", "NOVAs", "Adams" (T108 asks the document whether
     they name something)."""
     return {word for word in capitalised if word[-1] == "s" and len(word) >= 4 and word[0].isupper()}
+
+
+def _proper(capitalised: set[str]) -> set[str]:
+    """Those of ``capitalised`` (letters only) of five letters or more that begin with a
+    capital and are no word lower-cased: looked up at once, as a batch."""
+    long = {word for word in capitalised if len(word) >= 5 and word[0].isupper()}
+    if not long:
+        return set()
+    known = known_words().among({word.lower() for word in long})
+    return {word for word in long if word.lower() not in known}

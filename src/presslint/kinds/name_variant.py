@@ -11,12 +11,12 @@ or the word lists have it with two.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
-from ..wordtools import is_free_standing, tokens_of
+from ..wordtools import is_free_standing, recurs, suspects, tokens_of
 from . import Kind
 
 
@@ -44,11 +44,6 @@ def one_slip(first: str, second: str) -> bool:
             and first[diff[0]] == second[diff[1]] and first[diff[1]] == second[diff[0]])
 
 
-def _name_like(word: str, minimum: int) -> bool:
-    return (len(word) >= minimum and word.isalpha() and word[0].isupper()
-            and not lexicon.is_word(word))
-
-
 class NameVariant(Kind):
     name = "name-variant"
     OPTIONS = {"min-length": 5, "min-uses": 3}
@@ -56,35 +51,44 @@ class NameVariant(Kind):
     def setup(self) -> None:
         self.vocabulary = vocabulary.of(self.config)
 
+    @staticmethod
+    def _variant_of(word: str, counts: Mapping[str, int], by_delete: dict[str, list[str]]) -> str:
+        """The name ``word`` is a slip of, or ""."""
+        if _STUTTER.search(word):
+            stutter = _STUTTER.sub(r"\1\1", word)
+            if stutter in counts or lexicon.is_word(stutter):
+                return stutter  # "Elliottt": a key held down
+        if not by_delete:
+            return ""
+        matches = {name for key in _deletes(word) for name in by_delete.get(key, ())}
+        # The first letter kept: names that differ there are mostly two names
+        # ("Ariane", "Oriane"; "OByrne", "Byrne").
+        found = [name for name in matches if name[0] == word[0] and word[1] == name[1]
+                 and one_slip(word, name) and not _ending_of(word, name)]
+        return found[0] if len(found) == 1 else ""
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         counts = doc.word_counts
         minimum = self.options["min-length"]
         uses = self.options["min-uses"]
-        # The release's names: capitalised, no word, written several times. Few.
-        names = [word for word, count in counts.items()
-                 if count >= uses and word[:1].isupper() and _name_like(word, minimum)]
+        # Capitalised words that are no English word (judged once per run): the release's
+        # names, written several times, and the variants, written once.
+        proper = [word for word in suspects(doc).proper if len(word) >= minimum]
+        if not proper:
+            return
+        names = [word for word in proper if counts[word] >= uses]
         by_delete: dict[str, list[str]] = {}
         for name in names:
             for key in _deletes(name):
                 by_delete.setdefault(key, []).append(name)
-        lowered = {word.lower() for word, count in counts.items() if count > 1}
         variants: dict[str, str] = {}
-        for word, count in counts.items():
-            if count != 1 or not word[:1].isupper() or word.lower() in lowered:
+        for word in proper:
+            if counts[word] != 1:
                 continue
-            stutter = _STUTTER.sub(r"\1\1", word)
-            if stutter != word and (stutter in counts or lexicon.is_word(stutter)):
-                variants[word] = stutter  # "Elliottt": a key held down
-                continue
-            matches = {name for key in _deletes(word) for name in by_delete.get(key, ())}
-            if not matches:
-                continue
-            # The first letter kept: names that differ there are mostly two names
-            # ("Ariane", "Oriane"; "OByrne", "Byrne").
-            found = [name for name in matches if name[0] == word[0] and word[1] == name[1]
-                     and one_slip(word, name) and not _ending_of(word, name)]
-            if len(found) == 1 and _name_like(word, minimum) and not self.vocabulary.accepts(word):
-                variants[word] = found[0]
+            name = self._variant_of(word, counts, by_delete)
+            # The document's other forms of the word last: most words match no name.
+            if name and not recurs(doc, word.lower()) and not self.vocabulary.accepts(word):
+                variants[word] = name
         prose = doc.prose
         texts = doc.tokens.texts
         for index in tokens_of(doc, set(variants)):

@@ -151,6 +151,13 @@ class MissingPossessive(Kind):
         """True when the document writes ``name`` with a possessive apostrophe, False when
         it (or the user) names it otherwise, None when it does not name it."""
         counts = doc.word_counts
+        # The document's words first (dict lookups); the lexicon only for names it uses.
+        if f"{name}’s" in counts or f"{name}'s" in counts:
+            found: bool | None = True
+        elif name in counts or name in self.names or name.lower() in self.names:
+            found = False
+        else:
+            return None
         lowered = name.lower()
         if "J" in lexicon.classes(name) and lexicon.tag(name) != "NN":
             return None  # an adjective ("American"): "Americans" is the plural noun
@@ -160,11 +167,7 @@ class MissingPossessive(Kind):
         in_lower = counts[lowered] + counts[f"{lowered}s"]
         if lowered != name and in_lower and in_lower >= counts[name] and lexicon.is_word(lowered):
             return None  # the release writes it in lower case as often ("insole"): no name
-        if f"{name}’s" in counts or f"{name}'s" in counts:
-            return True
-        if name in counts or name in self.names or name.lower() in self.names:
-            return False
-        return None
+        return found
 
 
 def _past_parenthesis(prose: str, end: int) -> int:

@@ -11,11 +11,12 @@ reported wherever they occur.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
+from ..wordlist import SortedTable, packaged_text
 from ..wordtools import (
     POSSESSIVE_FORM,
     REMEMBER,
@@ -59,9 +60,12 @@ COMMON_SWAPPED = 10_000
 # Both halves of a closed compound are this common.
 HALF = 30_000
 _VOWELS = "aeiou"
+_NO_VOWELS = str.maketrans("", "", _VOWELS)
 # A slip's correction this many times commoner than the word's base beats the derivation.
 _FAR_COMMONER = 5
 _UNRANKED = 100_000
+# A word made of a base more common than this is a coinage, whatever slip it resembles.
+RARE_BASE = 1_000
 _SHORT_HALF_TAGS = frozenset({"NN", "NNS", "JJ"})
 
 
@@ -129,15 +133,7 @@ def suggestions(word: str, limit: int = 3) -> list[str]:
     ranks = lexicon.frequency_rank().of(_slips(word) | _vowels(word))
     ranked = sorted((rank, found) for found, rank in ranks.items() if rank < COMMON)
     if not ranked and len(word) >= TWO_SLIPS_LENGTH:
-        # A vowel confused and a second small slip ("indipendant"); not two letters
-        # missing or extra, which are mostly an affix ("upselling", "towables").
-        # Apart: two slips side by side are mostly another ending ("fragilis", "accessorials").
-        twice = set().union(*(_small_slips(word[:i] + vowel + word[i + 1:], i)
-                              for i, letter in enumerate(word) if letter in _VOWELS
-                              for vowel in _VOWELS if vowel != letter))
-        twice.discard(word)
-        ranks = lexicon.frequency_rank().of(twice)
-        ranked = sorted((rank, found) for found, rank in ranks.items() if rank < COMMON_TWO_SLIPS)
+        ranked = _two_slips(word)
     return [found for _, found in ranked[:limit]]
 
 
@@ -165,38 +161,51 @@ def _slips(word: str) -> set[str]:
     return found
 
 
-def _small_slips(word: str, apart_from: int) -> set[str]:
-    """``word`` with a letter missing or doubled, two neighbours swapped, or one vowel for
-    another, two letters or more away from ``apart_from``: the slips that a second one is
-    made with (no letter of 26 inserted)."""
-    found: set[str] = set()
-    for i in range(len(word)):
-        if abs(i - apart_from) < 2:
-            continue
-        found.add(word[:i] + word[i + 1:])
-        found.add(word[:i] + word[i] + word[i:])
-        if i + 1 < len(word) and i + 1 != apart_from - 1:
-            found.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
-        if word[i] in _VOWELS:
-            found.update(word[:i] + vowel + word[i + 1:] for vowel in _VOWELS)
-    return found
+def _two_slips(word: str) -> list[tuple[int, str]]:
+    """Vowels confused twice, or a vowel confused and one missing or extra ("indipendant",
+    "definatly"): common words with the same consonants two edits away, with their rank,
+    the most frequent first. The consonants kept rule out another ending ("fragilis",
+    "accessorials")."""
+    others = _consonant_index().get(word.translate(_NO_VOWELS))
+    if not others:
+        return []
+    ranks = lexicon.frequency_rank()
+    return [(ranks.get(other, _UNRANKED), other) for other in others.split(" ")
+            if abs(len(other) - len(word)) <= 1 and other != word and _distance(word, other) <= 2]
+
+
+@cache
+def _consonant_index() -> SortedTable:
+    """Common long words by their consonants (see scripts/build_typos_data.py), read the
+    first time a long word has no correction a slip away."""
+    return SortedTable(packaged_text("typos", "consonants.tsv"))
+
+
+def _distance(first: str, second: str) -> int:
+    """Levenshtein distance: letters inserted, deleted or replaced."""
+    previous = list(range(len(second) + 1))
+    for i, letter in enumerate(first, 1):
+        current = [i]
+        for j, other in enumerate(second, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other)))
+        previous = current
+    return previous[-1]
 
 
 @lru_cache(maxsize=REMEMBER)
-def _made(word: str) -> bool:
-    """A new derivation or compound, or T103's business: no typo. Unless a slip of a far
-    commoner word explains it better: "cotracts" is "contracts", not "co" + "tracts";
-    "reache" is "reached", not "re" + "ache"."""
+def _made(word: str) -> int:
+    """0 for a new derivation or compound, or T103's business: no typo ("rebrand",
+    "workflows"); else the frequency rank of the rare word it would be made of (a slip of
+    a far commoner word may explain it better: "cotracts" is "contracts", not "co" +
+    "tracts"), or _UNRANKED if it is made of nothing."""
     if best_split(word) is not None:
-        return True
+        return 0
     ranks = [rank for rank in (_derivation_rank(word), _compound_rank(word)) if rank is not None]
     if not ranks:
-        return False
+        return _UNRANKED
     base = min(ranks)
-    if base < _FAR_COMMONER * 100:
-        return True  # a common base ("rebrand", "workflows"): no slip is commoner enough
-    options = _closest(word)
-    return not options or lexicon.frequency_rank().get(options[0], _UNRANKED) * _FAR_COMMONER >= base
+    # A common base: no slip's correction could be commoner enough.
+    return 0 if base < _FAR_COMMONER * RARE_BASE else base
 
 
 @lru_cache(maxsize=REMEMBER)
@@ -215,6 +224,12 @@ def _swapped(word: str) -> str:
     common = sorted((rank, found) for found, rank in ranks.items()
                     if rank < COMMON_SWAPPED and lexicon.tag(found) not in ("", "NNP", "NNPS"))
     return common[0][1] if common else ""
+
+
+def _beats(correction: str, base: int) -> bool:
+    """Whether ``correction`` explains a word better than the word it would be made of,
+    of frequency rank ``base`` (_UNRANKED: made of nothing)."""
+    return base == _UNRANKED or lexicon.frequency_rank().get(correction, _UNRANKED) * _FAR_COMMONER < base
 
 
 def is_slip(word: str) -> bool:
@@ -242,12 +257,13 @@ class UnknownWord(Kind):
         # derivations and compounds ("rebrand", "backend"). Whether a common word is one slip
         # away, dearer to find, is asked only of the words the document leaves.
         words = {word for word in suspects(doc).unknown
-                 if len(_owner(word)) >= minimum and not _made(_owner(word))}
+                 if len(_owner(word)) >= minimum and _made(_owner(word))}
         if self.vocabulary.reject:
             words.update(filter(rejects, doc.word_counts))
         # Capitalised words with two letters swapped ("Boutqiue"): a name is not typed so.
-        swapped = {word for word, count in doc.word_counts.items()
-                   if count == 1 and len(word) >= SWAPPED_LENGTH and word.isalpha() and word.istitle()
+        counts = doc.word_counts
+        swapped = {word for word in suspects(doc).proper
+                   if len(word) >= SWAPPED_LENGTH and counts[word] == 1 and word.istitle()
                    and _swapped(word.lower()) and not recurs(doc, word.lower())}
         words |= swapped
         texts = doc.tokens.texts
@@ -277,7 +293,7 @@ class UnknownWord(Kind):
             # Last, the dearest test (hundreds of slips looked up): a third of the words
             # that reach it on the corpus are ruled out by their place first.
             options = _closest(word)
-            if not options:
+            if not options or not _beats(options[0], _made(word)):
                 continue
             yield self._report(doc, Span(start, end), word, options)
 
