@@ -187,9 +187,7 @@ class Suspects(NamedTuple):
     """T103: five letters or more, lower-case or "blastingAlice"."""
     possessive: frozenset[str]
     """T108: four letters or more, capitalised, ends in s."""
-    proper: frozenset[str]
-    """T102, T120: five letters or more, capitalised, and no word even lower-cased: names,
-    and typos in capitals ("Contsoo", "Boutqiue")."""
+
 
 
 REMEMBER = 500_000
@@ -240,7 +238,6 @@ def _judge(words: set[str]) -> None:
         (set(filter(str.isascii, lower)) - misspelt) | owners,
         {word for word in lower if len(word) >= 5} | set(filter(CAMEL.fullmatch, capitalised)),
         _possessives(capitalised),
-        _proper(capitalised),
     )
     # A word counts as judged once in _SUSPECTED or _PLAIN: the rules' sets come first.
     for rule, found in zip(_SUSPECTED_BY, verdicts, strict=True):
@@ -274,11 +271,17 @@ def _possessives(capitalised: set[str]) -> set[str]:
     return {word for word in capitalised if word[-1] == "s" and len(word) >= 4 and word[0].isupper()}
 
 
-def _proper(capitalised: set[str]) -> set[str]:
-    """Those of ``capitalised`` (letters only) of five letters or more that begin with a
-    capital and are no word lower-cased: looked up at once, as a batch."""
-    long = {word for word in capitalised if len(word) >= 5 and word[0].isupper()}
-    if not long:
-        return set()
-    known = known_words().among({word.lower() for word in long})
-    return {word for word in long if word.lower() not in known}
+
+def title_non_words(doc: Document) -> frozenset[str]:
+    """The document's words in Title case of five letters or more that are no word even
+    lower-cased: its names, and typos in capitals ("Contoso", "Contsoo", "Boutqiue").
+    Computed once per document, in C but for the few words left."""
+    return doc.shared("wordtools.title_non_words", _title_non_words)
+
+
+def _title_non_words(doc: Document) -> frozenset[str]:
+    titles = [word for word in filter(str.istitle, doc.word_counts) if len(word) >= 5 and word.isalpha()]
+    if not titles:
+        return frozenset()
+    known = known_words().among(map(str.lower, titles))
+    return frozenset(word for word in titles if word.lower() not in known)

@@ -44,6 +44,7 @@ REGISTRY: dict[str, str] = {
     "homophone": "homophones:Homophone",
     "missing-possessive": "possessive:MissingPossessive",
     "name-variant": "name_variant:NameVariant",
+    "wrong-apostrophe": "apostrophe:WrongApostrophe",
     "doubled-word": "doubled:DoubledWord",
     "article": "articles:Article",
     # Capitalization (C)

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
-from ..wordtools import is_free_standing, recurs, suspects, tokens_of
+from ..wordtools import is_free_standing, recurs, title_non_words, tokens_of
 from . import Kind
 
 
@@ -58,7 +58,8 @@ class NameVariant(Kind):
             stutter = _STUTTER.sub(r"\1\1", word)
             if stutter in counts or lexicon.is_word(stutter):
                 return stutter  # "Elliottt": a key held down
-        if not by_delete:
+        # The first two letters kept (see below): most words start like no name.
+        if word[:2] not in by_delete:
             return ""
         matches = {name for key in _deletes(word) for name in by_delete.get(key, ())}
         # The first letter kept: names that differ there are mostly two names
@@ -73,7 +74,7 @@ class NameVariant(Kind):
         uses = self.options["min-uses"]
         # Capitalised words that are no English word (judged once per run): the release's
         # names, written several times, and the variants, written once.
-        proper = [word for word in suspects(doc).proper if len(word) >= minimum]
+        proper = [word for word in title_non_words(doc) if len(word) >= minimum]
         if not proper:
             return
         names = [word for word in proper if counts[word] >= uses]
@@ -81,6 +82,7 @@ class NameVariant(Kind):
         for name in names:
             for key in _deletes(name):
                 by_delete.setdefault(key, []).append(name)
+            by_delete.setdefault(name[:2], [])  # the starts of names, looked up first
         variants: dict[str, str] = {}
         for word in proper:
             if counts[word] != 1:

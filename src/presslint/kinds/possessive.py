@@ -134,7 +134,7 @@ class MissingPossessive(Kind):
             name_before = not listed or (_rare(word) and (written_with_apostrophe or counts[name] >= 2))
             if not after or not (_lower_noun_phrase(after) or (name_before and _name_or_number(prose, after[0]))):
                 continue
-            suggestion = f"{name}{_apostrophe(doc)}s"
+            suggestion = f"{name}{apostrophe(doc)}s"
             span = Span(start, end)
             fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
             yield self.rule.report(doc, span, fix, found=word, suggestion=suggestion, name=name)
@@ -180,6 +180,7 @@ def _past_parenthesis(prose: str, end: int) -> int:
     return end
 
 
-def _apostrophe(doc: Document) -> str:
+def apostrophe(doc: Document) -> str:
+    """The apostrophe the document mostly uses: curly or straight."""
     text = doc.text
     return "’" if text.count("’") > text.count("'") else "'"

@@ -26,6 +26,7 @@ from ..wordtools import (
     quoted_words,
     recurs,
     suspects,
+    title_non_words,
     tokens_of,
 )
 from . import Kind
@@ -66,6 +67,8 @@ _FAR_COMMONER = 5
 _UNRANKED = 100_000
 # A word made of a base more common than this is a coinage, whatever slip it resembles.
 RARE_BASE = 1_000
+# Words this long made of known words are coinages: typos seldom look like them.
+LONG_WORD = 10
 _SHORT_HALF_TAGS = frozenset({"NN", "NNS", "JJ"})
 
 
@@ -114,10 +117,17 @@ def _compound_rank(word: str) -> int | None:
     rank of its rarer half; None if it splits into none."""
     cuts = range(3, len(word) - 2)
     halves = lexicon.known_words().among([word[:cut] for cut in cuts] + [word[cut:] for cut in cuts], batch=False)
-    ranks = lexicon.frequency_rank().of(halves)
-    found = [max(ranks.get(word[:cut], _UNRANKED), ranks.get(word[cut:], _UNRANKED)) for cut in cuts
-             if word[:cut] in halves and word[cut:] in halves and _half(word[:cut]) and _half(word[cut:])]
-    return min(found, default=None)
+    # A long word of two known words is a compound ("countertops", "boatbuilders"): the
+    # halves are checked only for the short words that typos make look like compounds.
+    strict = len(word) < LONG_WORD
+    valid = [cut for cut in cuts if word[:cut] in halves and word[cut:] in halves
+             and (not strict or (_half(word[:cut]) and _half(word[cut:])))]
+    if not valid:
+        return None
+    if not strict:
+        return 0
+    ranks = lexicon.frequency_rank().of({word[:cut] for cut in valid} | {word[cut:] for cut in valid})
+    return min(max(ranks.get(word[:cut], _UNRANKED), ranks.get(word[cut:], _UNRANKED)) for cut in valid)
 
 
 def _half(word: str) -> bool:
@@ -204,6 +214,8 @@ def _made(word: str) -> int:
     if not ranks:
         return _UNRANKED
     base = min(ranks)
+    if len(word) >= LONG_WORD:
+        return 0  # a long derivation ("neuroinflammation"): made, whatever its base
     # A common base: no slip's correction could be commoner enough.
     return 0 if base < _FAR_COMMONER * RARE_BASE else base
 
@@ -262,7 +274,7 @@ class UnknownWord(Kind):
             words.update(filter(rejects, doc.word_counts))
         # Capitalised words with two letters swapped ("Boutqiue"): a name is not typed so.
         counts = doc.word_counts
-        swapped = {word for word in suspects(doc).proper
+        swapped = {word for word in title_non_words(doc)
                    if len(word) >= SWAPPED_LENGTH and counts[word] == 1 and word.istitle()
                    and _swapped(word.lower()) and not recurs(doc, word.lower())}
         words |= swapped
