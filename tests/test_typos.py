@@ -87,7 +87,8 @@ def test_suspects_are_judged_per_word_and_kept_across_documents(monkeypatch: pyt
         misspelt=frozenset({"Teh", "goverment-backed"}),
         unknown=frozenset({"partnershp", "blendof"}),
         run_together=frozenset({"partnershp", "blendof", "blastingAlice"}),
-        possessive=frozenset({"Microsofts"}))
+        possessive=frozenset({"Microsofts"}),
+        proper=frozenset({"Microsofts"}))
     # The second document finds the verdicts of the first: the same answer.
     assert wordtools.suspects(document(text)) == expected
     assert wordtools.suspects(document(text)) == expected

@@ -187,6 +187,9 @@ class Suspects(NamedTuple):
     """T103: five letters or more, lower-case or "blastingAlice"."""
     possessive: frozenset[str]
     """T108: four letters or more, capitalised, ends in s."""
+    proper: frozenset[str]
+    """T102, T120: Title case, five ASCII letters or more, and no word lower-cased: names,
+    and typos in capitals ("Contsoo", "Boutqiue")."""
 
 
 
@@ -238,6 +241,7 @@ def _judge(words: set[str]) -> None:
         (set(filter(str.isascii, lower)) - misspelt) | owners,
         {word for word in lower if len(word) >= 5} | set(filter(CAMEL.fullmatch, capitalised)),
         _possessives(capitalised),
+        _proper(capitalised),
     )
     # A word counts as judged once in _SUSPECTED or _PLAIN: the rules' sets come first.
     for rule, found in zip(_SUSPECTED_BY, verdicts, strict=True):
@@ -273,15 +277,16 @@ def _possessives(capitalised: set[str]) -> set[str]:
 
 
 def title_non_words(doc: Document) -> frozenset[str]:
-    """The document's words in Title case of five letters or more that are no word even
-    lower-cased: its names, and typos in capitals ("Contoso", "Contsoo", "Boutqiue").
-    Computed once per document, in C but for the few words left."""
-    return doc.shared("wordtools.title_non_words", _title_non_words)
+    """The document's words in Title case of five ASCII letters or more that are no word
+    even lower-cased: its names, and typos in capitals ("Contoso", "Contsoo", "Boutqiue")."""
+    return suspects(doc).proper
 
 
-def _title_non_words(doc: Document) -> frozenset[str]:
-    titles = [word for word in filter(str.istitle, doc.word_counts) if len(word) >= 5 and word.isalpha()]
+def _proper(capitalised: set[str]) -> set[str]:
+    """Those of ``capitalised`` (letters only) in Title case, of five ASCII letters or more,
+    that are no word lower-cased: looked up at once, as a batch."""
+    titles = {word for word in capitalised if len(word) >= 5 and word.isascii() and word.istitle()}
     if not titles:
-        return frozenset()
-    known = known_words().among(map(str.lower, titles))
-    return frozenset(word for word in titles if word.lower() not in known)
+        return set()
+    known = known_words().among({word.lower() for word in titles})
+    return {word for word in titles if word.lower() not in known}
