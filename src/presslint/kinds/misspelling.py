@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document
+from ..document import Document, next_words
 from ..wordtools import (
     WORD_PART,
     in_capitals_line,
@@ -31,6 +31,8 @@ from .spelling import is_slip
 
 # A misspelling this long is seldom an acronym or a name, in capitals or in Title case.
 LONG = 7
+# The commonest words ("the", "and", "with"): their misspellings are no names.
+FUNCTION_RANK = 100
 
 
 class Misspelling(Kind):
@@ -60,6 +62,7 @@ class Misspelling(Kind):
                 # only a long one, written once, that a slip of the fingers made (a letter
                 # lost or two swapped: "Enviroment", "Buisness"), not a spelling chosen.
                 if form == "title" and not starts_sentence(prose, start) \
+                        and not _slip_in_title(doc, word, correction, end) \
                         and (len(word) < LONG or doc.word_counts[word] > 1 or recurs(doc, word.lower())
                              or not typed_slip(word.lower(), correction)):
                     continue
@@ -86,6 +89,15 @@ class Misspelling(Kind):
             if self.vocabulary.accepts(word) or _coined(doc, word):
                 continue
             yield offset, word, correction
+
+
+def _slip_in_title(doc: Document, word: str, correction: str, end: int) -> bool:
+    """A misspelt function word inside a title set in Title case ("All Teh Joyful
+    Things"): a name is seldom one of the commonest words misspelt."""
+    if lexicon.frequency_rank().get(correction, FUNCTION_RANK) >= FUNCTION_RANK:
+        return False
+    after = next_words(doc.prose, end, 1)
+    return bool(after) and after[0].text[:1].isupper()
 
 
 def typed_slip(wrong: str, right: str) -> bool:
