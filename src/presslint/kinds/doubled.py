@@ -19,9 +19,11 @@ from .wordline import WordIndex, lower_word_line
 
 _POSSESSIVE = re.compile(r"['’]\w*$")
 # What may stand between the two words: spaces, one line break (no blank line: a heading
-# and its paragraph), emphasis and link brackets ("the **the**", "the [the](url)"), and
-# the placeholder of a masked link target after a closing bracket.
-_SEPARATOR = re.compile(r"(?:[ \t]|\n(?![ \t]*\n)|[*_~\[]|\]\(?\ufffc*\)?)+")
+# and its paragraph), emphasis and link brackets ("the **the**", "the [the](url)"), the
+# placeholder of a masked link target after a closing bracket, and markup that the prose
+# shows as a separator (U+2063) with masked characters beside it (markup.SEPARATOR and
+# MASK); masked text alone (code) is no separator.
+_SEPARATOR = re.compile(r"(?:[ \t]|\n(?![ \t]*\n)|[*_~\[]|\]\(?\ufffc*\)?|\ufffc*\u2063\ufffc*)+")
 # A word whose next word is the same in lower case, or that word with an ending after an
 # apostrophe ("it it's"): in the lower-case word line, at C speed (the next word in a
 # look-ahead, so that "the the the" gives two pairs). Every double worth a look is among
