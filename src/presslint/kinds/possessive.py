@@ -159,8 +159,11 @@ class MissingPossessive(Kind):
         else:
             return None
         lowered = name.lower()
-        if "J" in lexicon.classes(name) and lexicon.tag(name) != "NN":
-            return None  # an adjective ("American"): "Americans" is the plural noun
+        classes = lexicon.classes(name)
+        if "J" in classes and lexicon.tag(name) != "NN" \
+                and ("N" in classes or counts[name] < NAME_USES or counts[lowered]):
+            return None  # an adjective ("American"): "Americans" is the plural noun; but
+            # "Tony", written capitalised in three places and never in lower case, is a name
         if lexicon.tag(name) in _COMMON_NAME_TAGS and (counts[name] < NAME_USES or counts[lowered] * 2 >= counts[name]):
             return None  # a common word ("Writer", "Check"): "Writers" is its plural; but
             # "Tony" written capitalised in many places and never in lower case is a name
