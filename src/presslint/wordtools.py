@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Set
 from itertools import filterfalse
 from typing import NamedTuple
@@ -125,6 +124,10 @@ def _foreign(word: str) -> bool:
     goverment"), and a loanword keeps its accent ("café")."""
     if is_word(word) or word in misspellings():
         return False
+    if word.isascii():
+        return True
+    import unicodedata  # only for a word with an accent: no cost at start-up
+
     plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
     return not (plain != word and is_word(plain))
 
