@@ -173,6 +173,8 @@ CAMEL = re.compile(r"([a-z]{3,})([A-Z][a-z]{2,})")
 """A lower-case word of three letters or more, then a capitalised word: "blastingAlice"."""
 WORD_PART = re.compile(r"[^\W\d_]+")
 POSSESSIVE_FORM = re.compile(r"[^\W\d_]+['’]s")
+LOWER_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+"""Lower-case ASCII words joined by hyphens: "cost-effective"."""
 """A word of letters with a possessive ending: "goverment’s"."""
 """The letters between hyphens and apostrophes of a compound ("add-ons")."""
 
@@ -236,9 +238,11 @@ def _judge(words: set[str]) -> None:
     lower = set(filter(str.islower, letters))
     capitalised = letters - lower  # or mixed: "Teh", "TEH", "blastingAlice", "Microsofts"
     misspelt = _misspelt(lower, capitalised, unknown - letters)
-    # Possessives of unknown lower-case words ("peopke’s"): T102 judges their base.
+    # Possessives of unknown lower-case words ("peopke’s"), and lower-case hyphenated words
+    # with an unknown part ("cost-efective"): T102 judges their base, their parts.
     owners = {word for word in unknown - letters if POSSESSIVE_FORM.fullmatch(word)
               and word[:-2].islower() and word[:-2].isascii() and word[:-2] not in misspelt and not is_word(word[:-2])}
+    owners |= _with_unknown_part({word for word in unknown - letters - misspelt if LOWER_HYPHENATED.fullmatch(word)})
     verdicts = (
         misspelt,
         (set(filter(str.isascii, lower)) - misspelt) | owners,
@@ -269,6 +273,16 @@ def _misspelt(lower: set[str], capitalised: set[str], others: set[str]) -> set[s
         return set()
     return ({word for word in lower | capitalised if word.lower() in hits}
             | {word for word in compounds if any(part.lower() in hits for part in WORD_PART.findall(word))})
+
+
+def _with_unknown_part(words: set[str]) -> set[str]:
+    """Those of ``words`` (hyphenated) with a part of six letters or more that is no known
+    word: the parts looked up at once."""
+    if not words:
+        return set()
+    parts = {part for word in words for part in word.split("-") if len(part) >= 6}
+    unknown = parts - known_words().among(parts)
+    return {word for word in words if any(part in unknown for part in word.split("-"))}
 
 
 def _possessives(capitalised: set[str]) -> set[str]:

@@ -20,6 +20,7 @@ from ..wordlist import SortedTable, packaged_text
 from ..wordtools import (
     POSSESSIVE_FORM,
     REMEMBER,
+    WORD_PART,
     in_foreign_phrase,
     match_case,
     is_free_standing,
@@ -249,9 +250,17 @@ def is_slip(word: str) -> bool:
     return bool(_closest(word))
 
 
-def _owner(word: str) -> str:
-    """The word without its possessive ending: "peopke’s" -> "peopke"."""
-    return word[:-2] if POSSESSIVE_FORM.fullmatch(word) else word
+@lru_cache(maxsize=REMEMBER)
+def _parts(word: str) -> tuple[tuple[int, str], ...]:
+    """The words of a token T102 judges, with their offsets: the word without its
+    possessive ending ("peopke’s" -> "peopke"), the unknown parts of a hyphenated word
+    ("cost-efective" -> "efective"), or the word."""
+    if POSSESSIVE_FORM.fullmatch(word):
+        return ((0, word[:-2]),)
+    if "-" in word:
+        return tuple((match.start(), match.group()) for match in WORD_PART.finditer(word)
+                     if not lexicon.is_word(match.group()))
+    return ((0, word),)
 
 
 class UnknownWord(Kind):
@@ -269,7 +278,7 @@ class UnknownWord(Kind):
         # derivations and compounds ("rebrand", "backend"). Whether a common word is one slip
         # away, dearer to find, is asked only of the words the document leaves.
         words = {word for word in suspects(doc).unknown
-                 if len(_owner(word)) >= minimum and _made(_owner(word))}
+                 if any(len(part) >= minimum and _made(part) for _, part in _parts(word))}
         if self.vocabulary.reject:
             words.update(filter(rejects, doc.word_counts))
         # Capitalised words with two letters swapped ("Boutqiue"): a name is not typed so.
@@ -285,29 +294,32 @@ class UnknownWord(Kind):
                 start, end, _ = doc.tokens[index]
                 yield self._rejected(doc, start, end, text)
                 continue
-            word = _owner(text)
-            if self.vocabulary.accepts(word):
-                continue
-            if word in swapped:
+            if text in swapped:
                 start = doc.tokens.start_of(index)
-                if is_free_standing(prose, start, start + len(word)):
-                    yield self._report(doc, Span(start, start + len(word)), word, (_swapped(word.lower()),))
+                if is_free_standing(prose, start, start + len(text)) and not self.vocabulary.accepts(text):
+                    yield self._report(doc, Span(start, start + len(text)), text, (_swapped(text.lower()),))
                 continue
-            if recurs(doc, word) or word in quoted_words(doc):
-                continue  # the document's own vocabulary: a name, a coinage
-            # Placed only now: what the word and the document decide is settled.
-            start = doc.tokens.start_of(index)
-            end = start + len(word)
-            if not is_free_standing(prose, start, start + len(text)):
+            if self.vocabulary.accepts(text):
                 continue
-            if (word == text and prose[end:end + 1] in "'’") or in_foreign_phrase(doc, index, is_slip):
-                continue  # "drunkin’", "magna cum laude"
-            # Last, the dearest test (hundreds of slips looked up): a third of the words
-            # that reach it on the corpus are ruled out by their place first.
-            options = _closest(word)
-            if not options or not _beats(options[0], _made(word)):
-                continue
-            yield self._report(doc, Span(start, end), word, options)
+            for offset, word in _parts(text):
+                if len(word) < minimum or not _made(word) or self.vocabulary.accepts(word):
+                    continue
+                if recurs(doc, word) or word in quoted_words(doc):
+                    continue  # the document's own vocabulary: a name, a coinage
+                # Placed only now: what the word and the document decide is settled.
+                token_start = doc.tokens.start_of(index)
+                start = token_start + offset
+                end = start + len(word)
+                if not is_free_standing(prose, token_start, token_start + len(text)):
+                    continue
+                if (word == text and prose[end:end + 1] in "'’") or in_foreign_phrase(doc, index, is_slip):
+                    continue  # "drunkin’", "magna cum laude"
+                # Last, the dearest test (hundreds of slips looked up): a third of the words
+                # that reach it on the corpus are ruled out by their place first.
+                options = _closest(word)
+                if not options or not _beats(options[0], _made(word)):
+                    continue
+                yield self._report(doc, Span(start, end), word, options)
 
     def _report(self, doc: Document, span: Span, word: str, options: tuple[str, ...]) -> Diagnostic:
         options = tuple(match_case(word, option) for option in options)
