@@ -174,6 +174,7 @@ CAMEL = re.compile(r"([a-z]{3,})([A-Z][a-z]{2,})")
 WORD_PART = re.compile(r"[^\W\d_]+")
 POSSESSIVE_FORM = re.compile(r"[^\W\d_]+['’]s")
 LOWER_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+LOWER_ASCII = re.compile(r"[a-z]+")
 """Lower-case ASCII words joined by hyphens: "cost-effective"."""
 """A word of letters with a possessive ending: "goverment’s"."""
 """The letters between hyphens and apostrophes of a compound ("add-ons")."""
@@ -240,9 +241,12 @@ def _judge(words: set[str]) -> None:
     misspelt = _misspelt(lower, capitalised, unknown - letters)
     # Possessives of unknown lower-case words ("peopke’s"), and lower-case hyphenated words
     # with an unknown part ("cost-efective"): T102 judges their base, their parts.
-    owners = {word for word in unknown - letters if POSSESSIVE_FORM.fullmatch(word)
-              and word[:-2].islower() and word[:-2].isascii() and word[:-2] not in misspelt and not is_word(word[:-2])}
-    owners |= _with_unknown_part({word for word in unknown - letters - misspelt if LOWER_HYPHENATED.fullmatch(word)})
+    others = unknown - letters - misspelt
+    owned = {word for word in others if word[-2:] in ("'s", "’s") and LOWER_ASCII.fullmatch(word[:-2])}
+    bases = {word[:-2] for word in owned}
+    unknown_bases = bases - known_words().among(bases)  # looked up at once
+    owners = {word for word in owned if word[:-2] in unknown_bases}
+    owners |= _with_unknown_part({word for word in others if LOWER_HYPHENATED.fullmatch(word)})
     verdicts = (
         misspelt,
         (set(filter(str.isascii, lower)) - misspelt) | owners,
