@@ -132,6 +132,10 @@ class MissingPossessive(Kind):
             # when the release names the place or person more than once: a possessive;
             # "Torres González", "Elias Alvarado" are names of their own.
             name_before = not listed or (_rare(word) and (written_with_apostrophe or counts[name] >= 2))
+            # "Wound Healing and Hyperbarics Program": a word in a run of capitalised words
+            # joined by "and" is part of a name, whatever capitalised word follows.
+            if index >= 2 and texts[index - 1] in ("and", "&") and texts[index - 2][:1].isupper():
+                name_before = False
             if not after or not (_lower_noun_phrase(after) or (name_before and _name_or_number(prose, after[0]))):
                 continue
             suggestion = f"{name}{apostrophe(doc)}s"
