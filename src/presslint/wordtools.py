@@ -244,7 +244,9 @@ def _judge(words: set[str]) -> None:
     others = unknown - letters - misspelt
     owned = {word for word in others if word[-2:] in ("'s", "’s") and LOWER_ASCII.fullmatch(word[:-2])}
     bases = {word[:-2] for word in owned}
-    unknown_bases = bases - known_words().among(bases)  # looked up at once
+    # Looked up at once; batch=False: a few words, not the document's batch, which would
+    # build the whole list's set on a one-file run's first document.
+    unknown_bases = bases - known_words().among(bases, batch=False) if bases else bases
     owners = {word for word in owned if word[:-2] in unknown_bases}
     owners |= _with_unknown_part({word for word in others if LOWER_HYPHENATED.fullmatch(word)})
     verdicts = (
@@ -285,7 +287,7 @@ def _with_unknown_part(words: set[str]) -> set[str]:
     if not words:
         return set()
     parts = {part for word in words for part in word.split("-") if len(part) >= 6}
-    unknown = parts - known_words().among(parts)
+    unknown = parts - known_words().among(parts, batch=False)  # a few words: no batch
     return {word for word in words if any(part in unknown for part in word.split("-"))}
 
 
@@ -309,5 +311,5 @@ def _proper(capitalised: set[str]) -> set[str]:
     titles = {word for word in capitalised if len(word) >= 5 and word.isascii() and word.istitle()}
     if not titles:
         return set()
-    known = known_words().among({word.lower() for word in titles})
+    known = known_words().among({word.lower() for word in titles}, batch=False)  # no batch
     return {word for word in titles if word.lower() not in known}
