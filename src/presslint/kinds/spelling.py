@@ -211,13 +211,19 @@ def _made(word: str) -> int:
     "tracts"), or _UNRANKED if it is made of nothing."""
     if best_split(word) is not None:
         return 0
-    ranks = [rank for rank in (_derivation_rank(word), _compound_rank(word)) if rank is not None]
-    if not ranks:
-        return _UNRANKED
-    base = min(ranks)
-    if len(word) >= LONG_WORD:
-        return 0  # a long derivation ("neuroinflammation"): made, whatever its base
-    # A common base: no slip's correction could be commoner enough.
+    # A long derivation ("neuroinflammation") is made, whatever its base; so is a word of a
+    # common base, whose slip's correction could not be commoner enough. Either settles it
+    # before the dearer search for a compound.
+    long = len(word) >= LONG_WORD
+    derived = (0 if derivable(word) else None) if long else _derivation_rank(word)
+    if derived is not None and (long or derived < _FAR_COMMONER * RARE_BASE):
+        return 0
+    compounded = _compound_rank(word)
+    if compounded is None:
+        return _UNRANKED if derived is None else derived
+    if long:
+        return 0
+    base = compounded if derived is None else min(derived, compounded)
     return 0 if base < _FAR_COMMONER * RARE_BASE else base
 
 
