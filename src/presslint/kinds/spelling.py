@@ -238,11 +238,27 @@ def _swapped(word: str) -> str:
     is with two letters after the first swapped: "boutqiue" -> "boutique"; or ""."""
     if lexicon.is_word(word) or word in lexicon.misspellings():
         return ""
-    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
-    ranks = lexicon.frequency_rank().of(swaps)
+    ranks = lexicon.frequency_rank().of(_swaps(word))
     common = sorted((rank, found) for found, rank in ranks.items()
                     if rank < COMMON_SWAPPED and lexicon.tag(found) not in ("", "NNP", "NNPS"))
     return common[0][1] if common else ""
+
+
+def _swaps(word: str) -> set[str]:
+    """``word`` with two letters after the first swapped, each way."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
+
+
+def _with_swapped(words: list[str]) -> set[str]:
+    """Those of ``words`` (capitalised) that :func:`_swapped` finds a common word for. Nearly
+    every one is a name with no known word among its swaps: the swaps of them all are
+    looked up at once (in C), and only the words with a known one are judged."""
+    lowered = {word: word.lower() for word in words}
+    swaps = {word: _swaps(lower) for word, lower in lowered.items()}
+    known = lexicon.known_words().among(set().union(*swaps.values()), batch=False)
+    if not known:
+        return set()
+    return {word for word, found in swaps.items() if not known.isdisjoint(found) and _swapped(lowered[word])}
 
 
 def _beats(correction: str, base: int) -> bool:
@@ -289,9 +305,9 @@ class UnknownWord(Kind):
             words.update(filter(rejects, doc.word_counts))
         # Capitalised words with two letters swapped ("Boutqiue"): a name is not typed so.
         counts = doc.word_counts
-        swapped = {word for word in title_non_words(doc)
-                   if len(word) >= SWAPPED_LENGTH and counts[word] == 1 and word.istitle()
-                   and _swapped(word.lower()) and not recurs(doc, word.lower())}
+        capitals = [word for word in title_non_words(doc)
+                    if len(word) >= SWAPPED_LENGTH and counts[word] == 1 and word.istitle()]
+        swapped = {word for word in _with_swapped(capitals) if not recurs(doc, word.lower())}
         words |= swapped
         texts = doc.tokens.texts
         for index in tokens_of(doc, words):
