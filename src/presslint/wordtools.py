@@ -172,12 +172,13 @@ def tokens_of(doc: Document, words: Set[str]) -> Iterator[int]:
 CAMEL = re.compile(r"([a-z]{3,})([A-Z][a-z]{2,})")
 """A lower-case word of three letters or more, then a capitalised word: "blastingAlice"."""
 WORD_PART = re.compile(r"[^\W\d_]+")
-POSSESSIVE_FORM = re.compile(r"[^\W\d_]+['’]s")
-LOWER_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
-LOWER_ASCII = re.compile(r"[a-z]+")
-"""Lower-case ASCII words joined by hyphens: "cost-effective"."""
-"""A word of letters with a possessive ending: "goverment’s"."""
 """The letters between hyphens and apostrophes of a compound ("add-ons")."""
+POSSESSIVE_FORM = re.compile(r"[^\W\d_]+['’]s")
+"""A word of letters with a possessive ending: "goverment’s"."""
+LOWER_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+"""Lower-case ASCII words joined by hyphens: "cost-effective"."""
+LOWER_POSSESSIVE = re.compile(r"[a-z]+['’]s")
+"""A lower-case ASCII word with a possessive ending: "peopke’s"."""
 
 
 class Suspects(NamedTuple):
@@ -242,13 +243,14 @@ def _judge(words: set[str]) -> None:
     # Possessives of unknown lower-case words ("peopke’s"), and lower-case hyphenated words
     # with an unknown part ("cost-efective"): T102 judges their base, their parts.
     others = unknown - letters - misspelt
-    owned = {word for word in others if word[-2:] in ("'s", "’s") and LOWER_ASCII.fullmatch(word[:-2])}
+    # filter() runs the patterns over the words in C, with no Python step per word.
+    owned = set(filter(LOWER_POSSESSIVE.fullmatch, others))
     bases = {word[:-2] for word in owned}
     # Looked up at once; batch=False: a few words, not the document's batch, which would
     # build the whole list's set on a one-file run's first document.
     unknown_bases = bases - known_words().among(bases, batch=False) if bases else bases
     owners = {word for word in owned if word[:-2] in unknown_bases}
-    owners |= _with_unknown_part({word for word in others if LOWER_HYPHENATED.fullmatch(word)})
+    owners |= _with_unknown_part(set(filter(LOWER_HYPHENATED.fullmatch, others)))
     verdicts = (
         misspelt,
         (set(filter(str.isascii, lower)) - misspelt) | owners,
@@ -308,8 +310,9 @@ def title_non_words(doc: Document) -> frozenset[str]:
 def _proper(capitalised: set[str]) -> set[str]:
     """Those of ``capitalised`` (letters only) in Title case, of five ASCII letters or more,
     that are no word lower-cased: looked up at once, as a batch."""
-    titles = {word for word in capitalised if len(word) >= 5 and word.isascii() and word.istitle()}
+    titles = [word for word in filter(str.istitle, filter(str.isascii, capitalised)) if len(word) >= 5]
     if not titles:
         return set()
-    known = known_words().among({word.lower() for word in titles}, batch=False)  # no batch
-    return {word for word in titles if word.lower() not in known}
+    # A Title-case word of ASCII letters is its lower-case form capitalised: the forms are
+    # looked up at once (a few words, no batch) and the unknown ones capitalised back.
+    return set(map(str.capitalize, known_words().missing(set(map(str.lower, titles)), batch=False)))
