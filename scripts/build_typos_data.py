@@ -35,6 +35,9 @@ BRILL_CLASS = {"NN": "N", "NNS": "N", "VB": "V", "VBD": "V", "VBG": "V", "VBN": 
 LEMMINFLECT_CLASS = {"noun": "N", "verb": "V", "adj": "J", "adv": "R"}
 
 
+NO_VOWELS = str.maketrans("", "", "aeiou")
+
+
 def package_dir(name: str) -> Path:
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
@@ -112,6 +115,18 @@ def write_lines(name: str, lines: list[str]) -> None:
     print(f"{name}: {len(lines):,} lines")
 
 
+def consonant_index(ranks: dict[str, int]) -> list[str]:
+    """Lines ``consonants<TAB>word word ...``: the common words of seven letters or more
+    (rank below 20,000) by their letters without vowels, most frequent first, sorted by
+    key for lexicon.SortedTable. T102 finds there the words a long typo is two vowel
+    slips away from ("indipendant" -> "independent") with one lookup."""
+    by_key: dict[str, list[tuple[int, str]]] = {}
+    for word, rank in ranks.items():
+        if len(word) >= 7 and rank < 20_000 and word.isalpha() and word.isascii():
+            by_key.setdefault(word.translate(NO_VOWELS), []).append((rank, word))
+    return [f"{key}\t{' '.join(word for _, word in sorted(words))}" for key, words in sorted(by_key.items())]
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     frequency = read_symspell()
@@ -129,6 +144,7 @@ def main() -> int:
     ranked = sorted((w for w in frequency if w not in misspellings), key=lambda w: (-frequency[w], w))
     # Sorted by word with the rank beside it, so lexicon.SortedTable can search it in place.
     write_lines("frequency.tsv", sorted(f"{word}\t{rank}" for rank, word in enumerate(ranked)))
+    write_lines("consonants.tsv", consonant_index({word: rank for rank, word in enumerate(ranked)}))
     pos = []
     for word in sorted(set(lemmas) | set(brill)):
         tag = brill.get(word, "")

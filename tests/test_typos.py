@@ -87,12 +87,13 @@ def test_suspects_are_judged_per_word_and_kept_across_documents(monkeypatch: pyt
         misspelt=frozenset({"Teh", "goverment-backed"}),
         unknown=frozenset({"partnershp", "blendof"}),
         run_together=frozenset({"partnershp", "blendof", "blastingAlice"}),
-        possessive=frozenset({"Microsofts"}))
+        possessive=frozenset({"Microsofts"}),
+        proper=frozenset({"Microsofts"}))
     # The second document finds the verdicts of the first: the same answer.
     assert wordtools.suspects(document(text)) == expected
     assert wordtools.suspects(document(text)) == expected
     assert wordtools.suspects(document("The company grew.\n")) == wordtools.Suspects(
-        frozenset(), frozenset(), frozenset(), frozenset())
+        *(frozenset() for _ in wordtools.Suspects._fields))
     # Past the bound on memory the verdicts are dropped, and the words judged again.
     monkeypatch.setattr(wordtools, "REMEMBER", 5)
     assert wordtools.suspects(document(text + "A new word: zqxwvyk.\n")) == expected._replace(

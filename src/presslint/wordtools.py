@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from itertools import filterfalse
 from typing import NamedTuple
 
@@ -104,18 +104,33 @@ def quoted_words(doc: Document) -> frozenset[str]:
     return cache
 
 
-def in_foreign_phrase(doc: Document, index: int) -> bool:
+def in_foreign_phrase(doc: Document, index: int, typo: Callable[[str], bool] | None = None) -> bool:
     """A neighbour (up to two words away) that is no English word either: a phrase in
-    another language ("abogado de accidentes")."""
+    another language ("abogado de accidentes"). A neighbour that ``typo`` says is a slip
+    of an English word is a second typo, not a foreign word ("indipendent cuatomers")."""
     texts = doc.tokens.texts
     for other in (index - 2, index - 1, index + 1, index + 2):
         if 0 <= other < len(texts):
             neighbour = texts[other]
             # The words first: placing tokens costs more, and most neighbours are English.
-            if neighbour.isalpha() and neighbour.islower() and not is_word(neighbour) \
-                    and _joined(doc, *sorted((index, other))):
+            if neighbour.isalpha() and neighbour.islower() and _foreign(neighbour) \
+                    and not (typo is not None and typo(neighbour)) and _joined(doc, *sorted((index, other))):
                 return True
     return False
+
+
+def _foreign(word: str) -> bool:
+    """No English word, and no English word's typo either: a known misspelling is a
+    second slip in the sentence, not a phrase in another language ("recieve the
+    goverment"), and a loanword keeps its accent ("café")."""
+    if is_word(word) or word in misspellings():
+        return False
+    if word.isascii():
+        return True
+    import unicodedata  # only for a word with an accent: no cost at start-up
+
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return not (plain != word and is_word(plain))
 
 
 def _joined(doc: Document, low: int, high: int) -> bool:
@@ -159,19 +174,31 @@ CAMEL = re.compile(r"([a-z]{3,})([A-Z][a-z]{2,})")
 """A lower-case word of three letters or more, then a capitalised word: "blastingAlice"."""
 WORD_PART = re.compile(r"[^\W\d_]+")
 """The letters between hyphens and apostrophes of a compound ("add-ons")."""
+POSSESSIVE_FORM = re.compile(r"[^\W\d_]+['’]s")
+"""A word of letters with a possessive ending: "goverment’s"."""
+LOWER_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+"""Lower-case ASCII words joined by hyphens: "cost-effective"."""
+LOWER_POSSESSIVE = re.compile(r"[a-z]+['’]s")
+"""A lower-case ASCII word with a possessive ending: "peopke’s"."""
 
 
 class Suspects(NamedTuple):
     """A document's suspects, per rule. None is a lower-case word of the lists."""
 
     misspelt: frozenset[str]
-    """T101: the word, or a part of a hyphenated one, lower-cased is a known misspelling."""
+    """T101: the word, or a part of a hyphenated or possessive one, lower-cased is a known
+    misspelling."""
     unknown: frozenset[str]
-    """T102: lower-case ASCII letters, and no known misspelling (any length)."""
+    """T102: lower-case ASCII letters, and no known misspelling (any length); or such a
+    word with a possessive ending ("peopke’s")."""
     run_together: frozenset[str]
     """T103: five letters or more, lower-case or "blastingAlice"."""
     possessive: frozenset[str]
-    """T108: four letters or more, capitalised, ends in s, and no word even lower-cased."""
+    """T108: four letters or more, capitalised, ends in s."""
+    proper: frozenset[str]
+    """T102, T120: Title case, five ASCII letters or more, and no word lower-cased: names,
+    and typos in capitals ("Contsoo", "Boutqiue")."""
+
 
 
 REMEMBER = 500_000
@@ -179,7 +206,7 @@ REMEMBER = 500_000
 _PLAIN: set[str] = set()  # the words judged so far that are no suspect
 _SUSPECTED: set[str] = set()  # and those that are a suspect for some rule
 _SUSPECTED_BY: tuple[set[str], ...] = tuple(set() for _ in Suspects._fields)  # and per rule
-_NO_SUSPECTS = Suspects(frozenset(), frozenset(), frozenset(), frozenset())
+_NO_SUSPECTS = Suspects(*(frozenset() for _ in Suspects._fields))
 
 
 def suspects(doc: Document) -> Suspects:
@@ -214,11 +241,23 @@ def _judge(words: set[str]) -> None:
     lower = set(filter(str.islower, letters))
     capitalised = letters - lower  # or mixed: "Teh", "TEH", "blastingAlice", "Microsofts"
     misspelt = _misspelt(lower, capitalised, unknown - letters)
+    # Possessives of unknown lower-case words ("peopke’s"), and lower-case hyphenated words
+    # with an unknown part ("cost-efective"): T102 judges their base, their parts.
+    others = unknown - letters - misspelt
+    # filter() runs the patterns over the words in C, with no Python step per word.
+    owned = set(filter(LOWER_POSSESSIVE.fullmatch, others))
+    bases = {word[:-2] for word in owned}
+    # Looked up at once; batch=False: a few words, not the document's batch, which would
+    # build the whole list's set on a one-file run's first document.
+    unknown_bases = bases - known_words().among(bases, batch=False) if bases else bases
+    owners = {word for word in owned if word[:-2] in unknown_bases}
+    owners |= _with_unknown_part(set(filter(LOWER_HYPHENATED.fullmatch, others)))
     verdicts = (
         misspelt,
-        set(filter(str.isascii, lower)) - misspelt,
+        (set(filter(str.isascii, lower)) - misspelt) | owners,
         {word for word in lower if len(word) >= 5} | set(filter(CAMEL.fullmatch, capitalised)),
         _possessives(capitalised),
+        _proper(capitalised),
     )
     # A word counts as judged once in _SUSPECTED or _PLAIN: the rules' sets come first.
     for rule, found in zip(_SUSPECTED_BY, verdicts, strict=True):
@@ -234,7 +273,8 @@ def _misspelt(lower: set[str], capitalised: set[str], others: set[str]) -> set[s
     digit ("x86-64" is a code) that have a part whose lower-case form is one
     ("goverment-backed"). The forms are looked up among the misspellings at once, as a
     document's batch: from the third document on, the table answers from its set in C."""
-    compounds = [word for word in others if "-" in word and not any(map(str.isdigit, word))]
+    compounds = [word for word in others if ("-" in word or POSSESSIVE_FORM.fullmatch(word))
+                 and not any(map(str.isdigit, word))]
     # The parts of every compound in one pass: a line break parts no letters.
     parts = map(str.lower, WORD_PART.findall("\n".join(compounds)))
     hits = misspellings().among(lower.union(map(str.lower, capitalised), parts))
@@ -244,8 +284,36 @@ def _misspelt(lower: set[str], capitalised: set[str], others: set[str]) -> set[s
             | {word for word in compounds if any(part.lower() in hits for part in WORD_PART.findall(word))})
 
 
+def _with_unknown_part(words: set[str]) -> set[str]:
+    """Those of ``words`` (hyphenated) with a part of six letters or more that is no known
+    word: the parts looked up at once."""
+    if not words:
+        return set()
+    parts = {part for word in words for part in word.split("-") if len(part) >= 6}
+    unknown = parts - known_words().among(parts, batch=False)  # a few words: no batch
+    return {word for word in words if any(part in unknown for part in word.split("-"))}
+
+
 def _possessives(capitalised: set[str]) -> set[str]:
     """Those of ``capitalised`` (letters only) of four letters or more that begin with a
-    capital, end in s and are no word even lower-cased: "Microsofts", not "Apples"."""
-    return {word for word in capitalised
-            if word[-1] == "s" and len(word) >= 4 and word[0].isupper() and not is_word(word)}
+    capital and end in s: "Microsofts", "NOVAs", "Adams" (T108 asks the document whether
+    they name something)."""
+    return {word for word in capitalised if word[-1] == "s" and len(word) >= 4 and word[0].isupper()}
+
+
+
+def title_non_words(doc: Document) -> frozenset[str]:
+    """The document's words in Title case of five ASCII letters or more that are no word
+    even lower-cased: its names, and typos in capitals ("Contoso", "Contsoo", "Boutqiue")."""
+    return suspects(doc).proper
+
+
+def _proper(capitalised: set[str]) -> set[str]:
+    """Those of ``capitalised`` (letters only) in Title case, of five ASCII letters or more,
+    that are no word lower-cased: looked up at once, as a batch."""
+    titles = [word for word in filter(str.istitle, filter(str.isascii, capitalised)) if len(word) >= 5]
+    if not titles:
+        return set()
+    # A Title-case word of ASCII letters is its lower-case form capitalised: the forms are
+    # looked up at once (a few words, no batch) and the unknown ones capitalised back.
+    return set(map(str.capitalize, known_words().missing(set(map(str.lower, titles)), batch=False)))

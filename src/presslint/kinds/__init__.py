@@ -43,6 +43,8 @@ REGISTRY: dict[str, str] = {
     "run-together": "runtogether:RunTogether",
     "homophone": "homophones:Homophone",
     "missing-possessive": "possessive:MissingPossessive",
+    "name-variant": "name_variant:NameVariant",
+    "wrong-apostrophe": "apostrophe:WrongApostrophe",
     "doubled-word": "doubled:DoubledWord",
     "article": "articles:Article",
     # Capitalization (C)

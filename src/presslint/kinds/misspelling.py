@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document
+from ..document import Document, next_words
 from ..wordtools import (
     WORD_PART,
     in_capitals_line,
@@ -19,12 +19,20 @@ from ..wordtools import (
     is_free_standing,
     match_case,
     quoted_words,
+    recurs,
     shape,
     starts_sentence,
     suspects,
     tokens_of,
 )
 from . import Kind
+from .spelling import is_slip
+
+
+# A misspelling this long is seldom an acronym or a name, in capitals or in Title case.
+LONG = 7
+# The commonest words ("the", "and", "with"): their misspellings are no names.
+FUNCTION_RANK = 100
 
 
 class Misspelling(Kind):
@@ -46,13 +54,19 @@ class Misspelling(Kind):
                 start = token_start + offset
                 end = start + len(word)
                 form = shape(word)
-                # Capitals are mostly acronyms ("EHR", "INSEAD"): only in a headline set in capitals.
-                if form == "upper" and not in_capitals_line(prose, start):
+                # Short capitals are mostly acronyms ("EHR", "INSEAD"): only in a headline set
+                # in capitals, unless long.
+                if form == "upper" and len(word) < LONG and not in_capitals_line(prose, start):
                     continue
-                # Title case mid-sentence is a name ("Holliday", "Synopsys").
-                if form == "title" and not starts_sentence(prose, start):
+                # Title case mid-sentence may be a name ("Holliday", "Synopsys", "Furthur"):
+                # only a long one, written once, that a slip of the fingers made (a letter
+                # lost or two swapped: "Enviroment", "Buisness"), not a spelling chosen.
+                if form == "title" and not starts_sentence(prose, start) \
+                        and not _slip_in_title(doc, word, correction, end) \
+                        and (len(word) < LONG or doc.word_counts[word] > 1 or recurs(doc, word.lower())
+                             or not typed_slip(word.lower(), correction)):
                     continue
-                if not is_free_standing(prose, start, end) or in_foreign_phrase(doc, index):
+                if not is_free_standing(prose, start, end) or in_foreign_phrase(doc, index, is_slip):
                     continue
                 suggestion = match_case(word, correction)
                 fix = Fix(f"replace with {suggestion!r}", (Edit(Span(start, end), suggestion),), safe=False)
@@ -75,6 +89,27 @@ class Misspelling(Kind):
             if self.vocabulary.accepts(word) or _coined(doc, word):
                 continue
             yield offset, word, correction
+
+
+def _slip_in_title(doc: Document, word: str, correction: str, end: int) -> bool:
+    """A misspelt function word inside a title set in Title case ("All Teh Joyful
+    Things"): a name is seldom one of the commonest words misspelt."""
+    if lexicon.frequency_rank().get(correction, FUNCTION_RANK) >= FUNCTION_RANK:
+        return False
+    after = next_words(doc.prose, end, 1)
+    return bool(after) and after[0].text[:1].isupper()
+
+
+def typed_slip(wrong: str, right: str) -> bool:
+    """Whether ``wrong`` is ``right`` with a letter left out or two neighbours swapped:
+    slips of the fingers, where names spelt on purpose double or change letters."""
+    if len(wrong) + 1 == len(right):
+        return any(right[:i] + right[i + 1:] == wrong for i in range(len(right)))
+    if len(wrong) != len(right):
+        return False
+    diff = [i for i in range(len(wrong)) if wrong[i] != right[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and wrong[diff[0]] == right[diff[1]] \
+        and wrong[diff[1]] == right[diff[0]]
 
 
 def _coined(doc: Document, word: str) -> bool:
