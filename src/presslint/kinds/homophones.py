@@ -1,12 +1,24 @@
-"""its / it's, whose / who's, your / you're, their / there / they're: when the next word
-makes the reading certain.
+"""its / it's, whose / who's, your / you're, their / there / they're, decided from context.
 
-The next word's part of speech comes from the lexicon (Brill's tags and lemminflect's word
-classes, see src/presslint/data/typos/SOURCES.md). A contraction ("it's", "who's", "you're",
-"they're") followed by a word that can only be a noun is a possessive ("it’s technology",
-"it's own"); a possessive followed by what cannot start a noun phrase (an article, a
-pronoun, "been", "not") is a contraction ("its a great day", "its been"). Anything the
-next word leaves open is left alone.
+A possessive ("its", "their", "your", "whose") must start a noun phrase; a contraction
+("it's", "they're", "you're", "who's") must be followed by a predicate; existential
+"there" by a verb. The words around the candidate are tagged with Brill's tagger
+(presslint.tagger: the lexicon, then contextual rules), and the candidate is reported only
+when its neighbours allow the other reading alone:
+
+- a possessive followed by what cannot start a noun phrase: an article or pronoun ("its a
+  great day", "your not alone"), a wh-word ("its where we started"), "been", a predicate
+  adjective closed by "to", "that" or the clause's end ("its easy to", "its clear that",
+  "your welcome."), a participle or gerund followed by its object ("its sometimes called
+  the", "its making a"); adverbs in between are skipped ("its truly a milestone");
+- a contraction or "there" followed by a noun phrase (modifiers, then a noun head) where a
+  noun phrase is an object ("tailors it's model", "of it's history", "on there website"),
+  a subject (the head followed by a verb: "It's multi-layered approach is", "There
+  engineers have"), or begins with "own" or an ordinal ("it's own", "it’s fifteenth
+  anniversary").
+
+Most occurrences are settled by the next word alone (a cached verdict: "its" before a
+noun, "there" before "is", "it's" before "a" are fine), so only a few are tagged.
 """
 
 from __future__ import annotations
@@ -16,34 +28,53 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import lexicon, vocabulary
+from .. import lexicon, tagger, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
-from ..wordtools import following, match_case
+from ..tagger import Window
+from ..wordtools import match_case
 from . import Kind
 from .wordline import WordMatches, lower_word_line
 
-_NOUN_TAGS = ("NN", "NNS")
-# After a possessive only a noun phrase can come; these words cannot start one.
-# (Not VBN: "its proven model", "your trusted advisor" are fine.)
-_NOT_A_NOUN_PHRASE = frozenset({"DT", "PRP", "MD", "EX"})
-# A noun right after "it's" is a possessive's head when the noun is a subject (a verb
-# follows: "It's mission is") or an object (a verb or preposition comes before: "develop
-# it's technology"). Otherwise it is a predicate: "It's sunshine, ocean breeze".
-_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
-_OBJECT_TAGS = frozenset({"IN", "TO", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+_NOUNS = frozenset({"NN", "NNS"})
+_ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
+# Words that may stand between a possessive and its noun: "its new, fast-growing retail arm".
+_MODIFIERS = _ADJECTIVES | _NOUNS | {"VBN", "VBG", "CD"}
+_FINITE_VERBS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_VERBS = _FINITE_VERBS | {"VB", "VBG", "VBN"}
+_CLAUSE_END = frozenset({".", ":", ")"})
+# Articles and pronouns that only a contraction can be followed by ("its a", "your our").
+_NOT_AFTER_POSSESSIVE = frozenset("""a an the this these those that such not been
+    we you he she they i me us them my our his her their""".split())
+_WH_WORDS = frozenset({"where", "how", "when", "what", "why"})
+# Subordinators and other prepositions after which a clause can start ("because it's ready").
 _CLAUSE_OPENERS = frozenset("""that because whether if as while since although though unless
-    once so than until till whereas but and or when where what how why""".split())
-_CERTAIN_AFTER_CONTRACTION = frozenset({"a", "an", "the", "been", "not", "this", "my", "our",
-                                        "your", "their", "his", "her", "going", "gonna",
-                                        "also", "always", "never", "about"})
-# Noun phrases without an article that follow "it's" and friends in good English.
-_OPEN_NOUNS = frozenset({"time", "business", "people", "money", "home", "school", "fun",
-                         "noon", "midnight", "night", "morning", "summer", "winter", "spring",
-                         "fall", "autumn", "christmas", "everything", "nothing", "something",
-                         "anything", "everyone", "anyone", "someone", "nobody", "showtime"})
-# "their are", "their is": the existential "there".
-_FORMS_OF_BE = frozenset({"are", "is", "was", "were"})
+    once so than until till whereas but and or nor when where what how why who which like
+    before after whenever wherever yet""".split())
+def _inflections(base: str) -> tuple[str, ...]:
+    stem = base[:-1] if base.endswith("e") else base
+    return (base, base + "s", base + "es", stem + "ed", stem + "ing", base + "d")
+
+
+# Verbs that take a clause without "that" ("said it's time"): after them "it's" is fine.
+_CLAUSE_VERBS = frozenset(form for base in """say believe think know hope feel mean guess ensure
+    show find see agree recognize recognise realize realise bet wish admit argue claim expect
+    understand notice note confirm announce learn discover decide suggest insist add explain
+    remember forget predict prove reveal state warn worry assume doubt imagine suppose tell
+    promise acknowledge estimate report indicate emphasize emphasise stress reckon figure
+    let help""".split() for form in _inflections(base))
+# Nouns of time that follow the adverb "there" ("we met there last year", "there today").
+_TIME_NOUNS = frozenset("""today tonight tomorrow yesterday day days week weeks weekend
+    month months year years decade decades time times hour hours minute minutes night
+    morning afternoon evening season summer winter spring fall autumn century""".split())
+_ORDINAL = re.compile(r"(?:\w+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+                      r"|\w+teenth|\w+tieth|hundredth|thousandth|\d+(?:st|nd|rd|th))\Z")
+# Forms that make "there" the subject of a verb ("is there", "will there be").
+_INVERTING = frozenset("""is are was were be been being 's 're will would can could should may
+    might must has have had do does did""".split())
+# "their is", "their has been": the existential "there".
+_EXISTENTIAL_VERBS = frozenset({"is", "are", "was", "were", "'s", "seems", "seem", "remains", "remain", "exists", "exist"})
+
 
 
 @dataclass(frozen=True)
@@ -67,50 +98,32 @@ PAIRS = {
     "their": Pair("they're", "their", "there"),
 }
 
-
-@lru_cache(maxsize=8192)
-def _only_noun(word: str) -> bool:
-    """A lower-case word that the lexicon knows only as a noun ("technology", "customers")."""
-    if not word.isalpha() or not word.islower() or word in _OPEN_NOUNS:
-        return False
-    return lexicon.tag(word) in _NOUN_TAGS and lexicon.classes(word) == "N"
-
-
-def _own_or_only_noun(word: str) -> bool:
-    """"own" or a noun after "it's": "it's own", "it’s technology"."""
-    return word == "own" or _only_noun(word)
-
-
-@lru_cache(maxsize=8192)
-def _only_plural_noun(word: str) -> bool:
-    """"customers" in "there customers"."""
-    return lexicon.tag(word) == "NNS" and _only_noun(word)
-
-
-@lru_cache(maxsize=8192)
-def _lower_verb(word: str) -> bool:
-    """A lower-case verb form: "is" in "It's mission is"."""
-    return lexicon.tag(word) in _VERB_TAGS and word.islower()
-
-
-@lru_cache(maxsize=8192)
-def _takes_an_object(word: str) -> bool:
-    """A lower-case verb or preposition that is no clause opener: "develop" in "develop
-    it's technology"."""
-    return word.islower() and word not in _CLAUSE_OPENERS and lexicon.tag(word) in _OBJECT_TAGS
-
-
-@lru_cache(maxsize=8192)
-def _cannot_follow_possessive(word: str) -> bool:
-    """A lower-case word that cannot start a noun phrase: "a", "not", "been"."""
-    if not word.islower():
-        return False
-    if word in _CERTAIN_AFTER_CONTRACTION:
-        return True
-    return lexicon.tag(word) in _NOT_A_NOUN_PHRASE and lexicon.classes(word) in {"D", "P", "V", "DP"}
-
-
 _POSSESSIVE, _CONTRACTION, _OTHER = range(3)
+
+
+@lru_cache(maxsize=8192)
+def _worth_a_look(role: int, word: str) -> bool:
+    """Whether the next word leaves the candidate open: "its" before a noun, "there"
+    before "is", "it's" before "a" are settled without looking further."""
+    if not word or not word[0].isalpha() or word[0].isupper() and role != _OTHER:
+        return False
+    if word[0].isupper():
+        return False
+    tag = lexicon.tag(word)
+    classes = lexicon.classes(word)
+    if role == _POSSESSIVE:
+        if word in _NOT_AFTER_POSSESSIVE or word in _WH_WORDS or word in _EXISTENTIAL_VERBS:
+            return True
+        if "-" in word or word == "own":
+            return False
+        return tag in _ADJECTIVES or tag in {"RB", "VBN", "VBG", "VBD", "VBZ", "MD", "DT", "PRP", "PRP$", "WRB"} \
+            or word in {"has", "have", "will"}
+    # After a contraction or "there": a word that may start a noun phrase.
+    if word == "own" or "-" in word or _ORDINAL.match(word):
+        return True
+    if tag in {"DT", "PRP", "PRP$", "RB", "IN", "TO", "MD", "WRB", "WDT", "WP", "CC", "EX", "RP"}:
+        return False
+    return tag in _MODIFIERS or (not tag and "N" in classes) or (not tag and not classes and word.isalpha())
 
 
 class Homophone(Kind):
@@ -122,12 +135,6 @@ class Homophone(Kind):
         self.pair = PAIRS[self.options["pair"]]
         self.vocabulary = vocabulary.of(self.config)
         self.forms = {form for word in self.pair.words for form in (word, word.capitalize(), word.upper())}
-        # The verdict on the next word, by role. After the possessive: "their are", "its
-        # been"; after the contraction: "it's own", "it's technology"; after "there":
-        # "there customers" (existential "there" never takes a plural noun straight after).
-        wrong_after_possessive = (_FORMS_OF_BE.__contains__ if self.pair.possessive == "their"
-                                  else _cannot_follow_possessive)
-        self.next_word_verdicts = (wrong_after_possessive, _own_or_only_noun, _only_plural_noun)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         # The pair's usual spellings ("its", "Its", "ITS", "it’s"...) must be among the
@@ -136,69 +143,211 @@ class Homophone(Kind):
             return
         matches, found = doc.shared("homophones", _find_homophones)
         texts = doc.tokens.texts
-        verdicts = self.next_word_verdicts
         # Each occurrence is judged on the next word alone first (a cached verdict per
-        # word), which settles most of them; only the rest are placed in the prose. The
-        # search gives the words in lower case: a verdict says yes only to a lower-case
-        # word, so a no in lower case is a no, and a yes is asked again of the words
-        # themselves.
+        # word), which settles most of them; only the rest are tagged in context.
         for ordinal, role, lower_next in found[self.options["pair"]]:
-            if not (lower_next and verdicts[role](lower_next)):
+            if not _worth_a_look(role, lower_next):
                 continue
             index = matches.index(ordinal)
             text = texts[index]
-            if index + 1 == len(texts) or not verdicts[role](texts[index + 1]) \
-                    or (role == _OTHER and text != "there"):
-                continue
-            replacement = self._replacement(doc, role, index)
+            if role == _OTHER and text not in {"there", "There"}:
+                continue  # "THERE" in a heading, "tHere"
+            token = doc.tokens[index]
+            window = tagger.window(doc.prose, token.start)
+            replacement = self._replacement(role, window)
             if replacement is None or self.vocabulary.accepts(text):
                 continue
             suggestion = match_case(text, replacement)
-            token = doc.tokens[index]
             span = Span(token.start, token.end)
+            after = _after(window)
+            following_word = window.words[after] if after < len(window.words) else ""
             fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
-            yield self.rule.report(doc, span, fix, found=text, suggestion=suggestion, next=texts[index + 1])
+            yield self.rule.report(doc, span, fix, found=text, suggestion=suggestion, next=following_word)
 
-    def _replacement(self, doc: Document, role: int, index: int) -> str | None:
-        """The word token ``index`` should be, once the verdict on the next word said yes."""
+    def _replacement(self, role: int, window: Window) -> str | None:
+        """The word the candidate at ``window.at`` should be, or None if it may be right."""
         pair = self.pair
         if role == _POSSESSIVE:
-            if self._possessive_for_contraction(doc, index):
-                return pair.other or pair.contraction.replace("'", _apostrophe(doc))
-        elif role == _CONTRACTION:
-            if self._contraction_for_possessive(doc, index):
-                return pair.possessive
-        elif self._there_for_their(doc, index):
-            return pair.possessive
-        return None
+            reading = _possessive_misread(window, pair.possessive)
+            if reading == "there":
+                return pair.other or None
+            if reading == "contraction":
+                return pair.contraction.replace("'", "’" if "’" in window.words[window.at] else "'")
+            return None
+        if role == _OTHER:
+            return pair.possessive if _there_for_their(window) else None
+        return pair.possessive if _contraction_for_possessive(window, pair.possessive) else None
 
-    # The tests below are for a token that has a next one, the next word already judged.
 
-    def _contraction_for_possessive(self, doc: Document, index: int) -> bool:
-        texts = doc.tokens.texts
-        after = len(following(doc, index, 2))
-        if not after:
-            return False
-        if texts[index + 1] == "own":
-            return True
-        if after == 2 and _lower_verb(texts[index + 2]):
-            return True  # "It's mission is", "who's team has"
-        # "develop it's technology": the word straight before takes an object.
-        return index > 0 and len(following(doc, index - 1, 1)) == 1 and _takes_an_object(texts[index - 1])
+def _after(window: Window) -> int:
+    """The index of the first token after the candidate (after its clitic: "it" "'s")."""
+    at = window.at + 1
+    if at < len(window.words) and window.words[at] in {"'s", "'re"}:
+        at += 1
+    return at
 
-    def _possessive_for_contraction(self, doc: Document, index: int) -> bool:
-        texts = doc.tokens.texts
-        after = following(doc, index, 2)
-        if not after:
-            return False
-        if doc.prose[after[0].end:after[0].end + 1] in "-–—":
-            return False  # "its all-new platform"
-        # "there are to be": not "their".
-        return self.pair.possessive != "their" or len(after) < 2 or texts[index + 2] not in {"to", "no"}
 
-    def _there_for_their(self, doc: Document, index: int) -> bool:
-        after = len(following(doc, index, 2))
-        return after == 1 or (after == 2 and doc.tokens.texts[index + 2] not in {"who", "that", "which"})
+def _word(window: Window, index: int) -> str:
+    return window.words[index] if 0 <= index < len(window.words) else ""
+
+
+def _tag(window: Window, index: int) -> str:
+    return window.tags[index] if 0 <= index < len(window.tags) else "."
+
+
+def _lower(window: Window, index: int) -> bool:
+    word = _word(window, index)
+    return bool(word) and word[0].islower()
+
+
+def _possessive_misread(window: Window, possessive: str) -> str:
+    """"contraction" if the possessive at ``window.at`` cannot start a noun phrase there
+    ("its a", "your welcome."); "there" for "their is"; "" when it may be right."""
+    at = window.at + 1
+    word = _word(window, at).lower()
+    if possessive == "their":
+        if word in _EXISTENTIAL_VERBS or (word in {"has", "have"} and _word(window, at + 1) == "been") \
+                or (word in {"will", "would", "may", "might"} and _word(window, at + 1) == "be"):
+            return "there"
+    if word in _EXISTENTIAL_VERBS and possessive != "whose":
+        return "contraction" if possessive in {"its"} and word == "'s" else ""
+    # Adverbs that may stand between: "its truly a milestone", "its so important".
+    skipped = 0
+    while _tag(window, at) in {"RB", "RBR"} and _lower(window, at) and skipped < 2 \
+            and _word(window, at) not in {"not", "very"}:
+        at, skipped = at + 1, skipped + 1
+    word, tag = _word(window, at), _tag(window, at)
+    if not word or not word[0].islower():
+        return ""
+    next_word, next_tag = _word(window, at + 1), _tag(window, at + 1)
+    if word == "not" and (next_tag == "CD" or next_word in {"one", "only", "just", "merely", "least"}):
+        return ""  # "their not one, but two finishes"
+    if word in _NOT_AFTER_POSSESSIVE and not (word == "that" and next_tag in _NOUNS):
+        return "contraction"
+    if word == "all" and next_tag not in _NOUNS | _ADJECTIVES | {"CD", "VBG", "VBN"}:
+        return "contraction"  # "its all there", "its all about"
+    if word in _WH_WORDS and possessive != "whose":
+        return "contraction"
+    if word == "going" and next_word == "to":
+        return "contraction"
+    if tag in {"VBN", "VBG"} and next_tag in {"DT", "PRP", "PRP$"} and next_word not in {"all", "both", "each"} \
+            or tag == "VBN" and (next_tag == "TO" or next_tag == "IN" and next_word != "of"):
+        return "contraction"  # "its called the", "its making a", "its based in"
+    if tag in _ADJECTIVES and tag != "JJS" and _predicate_adjective(window, at):
+        return "contraction"
+    return ""
+
+
+def _predicate_adjective(window: Window, at: int) -> bool:
+    """An adjective that ends a predicate: "easy to", "clear that", "welcome.", "better
+    than", "important or very important that"."""
+    word = _word(window, at)
+    classes = lexicon.classes(word)
+    if word in {"own", "many", "several", "various", "other", "such", "much", "few", "only", "same", "next", "last"}:
+        return False
+    next_word, next_tag = _word(window, at + 1), _tag(window, at + 1)
+    if next_word in {"and", "or"}:
+        # "important or very important that": the second adjective decides.
+        after = at + 2
+        while _tag(window, after) in {"RB", "RBR"} and after < at + 4:
+            after += 1
+        return _tag(window, after) in _ADJECTIVES and _predicate_adjective(window, after)
+    if next_word == "than":
+        return _tag(window, at) == "JJR"
+    if next_tag in _CLAUSE_END or next_word == "":
+        return "N" not in classes
+    if next_word in {"that", "enough"}:
+        return True
+    if next_word in {"to", "for"}:
+        # A noun-like adjective takes "to" as a noun does: "its key to success".
+        return "N" not in classes and "V" not in classes
+    return False
+
+
+def _noun_phrase(window: Window, start: int) -> int:
+    """The index of the head of the noun phrase starting at ``start`` (lower-case
+    modifiers, then a noun not followed by another), or -1."""
+    head = -1
+    index = start
+    while index < start + 5 and _lower(window, index) and _tag(window, index) in _MODIFIERS:
+        if _tag(window, index) in _NOUNS:
+            head = index
+        elif head != -1:
+            break  # "its model used": the verb after the head ends the phrase
+        index += 1
+    if head == -1 and _lower(window, index) and _tag(window, index) not in _VERBS:
+        return -1
+    return head
+
+
+def _takes_an_object(window: Window, index: int) -> bool:
+    """Whether token ``index`` is a preposition or a verb that takes a noun phrase next:
+    "of" in "of it's history", "tailors" in "tailors it's model"; not a word that takes a
+    clause ("because it's", "said it's")."""
+    word, tag = _word(window, index).lower(), _tag(window, index)
+    if not word or tag == "NNP" or word in _CLAUSE_OPENERS or word in _INVERTING:
+        return False
+    if tag in {"IN", "TO"}:
+        return True
+    if tag in _VERBS or (tag == "NNS" and "V" in lexicon.classes(word) and _tag(window, index - 1) in {"NNP", "PRP"}):
+        return word not in _CLAUSE_VERBS
+    return False
+
+
+def _contraction_for_possessive(window: Window, possessive: str) -> bool:
+    """Whether the contraction at ``window.at`` ("it's", "they're", "who's") starts a
+    noun phrase, so it is the possessive."""
+    at = _after(window)
+    if at == window.at + 1:
+        return False  # the clitic was not split off: not a contraction this tagger reads
+    word = _word(window, at)
+    if not word or not word[0].islower():
+        return False
+    if word == "own" or (word == "very" and _word(window, at + 1) == "own"):
+        return True
+    before = window.at - 1
+    if word in _NOT_AFTER_POSSESSIVE or _tag(window, at) in {"RB", "DT", "IN", "TO", "MD", "PRP", "PRP$", "WRB", "WDT"}:
+        return False
+    head = _noun_phrase(window, at)
+    if head == -1:
+        return False
+    if _ORDINAL.match(word) and _tag(window, head) in _NOUNS:
+        return True  # "it’s fifteenth anniversary"
+    if _takes_an_object(window, before):
+        return True
+    # A subject: the head followed by a verb ("It's multi-layered approach is"), at the
+    # start of a clause.
+    opens_clause = before < 0 or _tag(window, before) in {".", ":", ",", "``", "''", "("} \
+        or _word(window, before).lower() in {"and", "but", "while", "because", "since", "as"}
+    if opens_clause and _tag(window, head + 1) in _FINITE_VERBS and _word(window, head + 1) not in {"'s"}:
+        return lexicon.classes(_word(window, head)) not in {"", "V"} and _word(window, at) not in _TIME_NOUNS
+    return False
+
+
+def _there_for_their(window: Window) -> bool:
+    """Whether "there" at ``window.at`` starts a noun phrase, so it is "their": "on there
+    website", "There engineers have", "there own"."""
+    at = window.at + 1
+    word = _word(window, at)
+    if not word or not word[0].islower():
+        return False
+    before = window.at - 1
+    if _word(window, before).lower() in _INVERTING:
+        return False  # "is there demand", "will there be"
+    if word == "own":
+        return True
+    head = _noun_phrase(window, at)
+    if head == -1 or _word(window, head) in _TIME_NOUNS or any(
+            _word(window, index) in _TIME_NOUNS | {"last", "next", "this", "every"} for index in range(at, head)):
+        return False
+    after = _tag(window, head + 1)
+    head_classes = lexicon.classes(_word(window, head))
+    if head == at and "V" in head_classes and _tag(window, at) != "NNS":
+        # "there stand ..." could be a verb: only in object place or before a verb.
+        return _takes_an_object(window, before) or after in _FINITE_VERBS
+    if after in _NOUNS:
+        return False
+    return True
 
 
 # Every word of every pair, in any case, and the word after it, found in one pass over
@@ -221,14 +370,3 @@ def _find_homophones(doc: Document) -> tuple[WordMatches, dict[str, list[tuple[i
         name, role = _ROLES[text]
         found[name].append((ordinal, role, next_word))
     return matches, found
-
-
-def _apostrophe(doc: Document) -> str:
-    """The apostrophe the document uses most: curly if it has more curly than straight
-    (counted once per document: a long one has many candidates)."""
-    return doc.shared("apostrophe", _count_apostrophes)
-
-
-def _count_apostrophes(doc: Document) -> str:
-    text = doc.text
-    return "’" if text.count("’") > text.count("'") else "'"

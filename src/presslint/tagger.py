@@ -1,0 +1,175 @@
+"""Part-of-speech tags for the few words around a word a rule is unsure of: Brill's tagger.
+
+Each word first gets its most likely tag from Brill's lexicon (pos.tsv; unknown words by
+their shape: capitalised NNP, digits CD, suffixes), then Brill's contextual rules
+(context.tsv, learnt from the Brown corpus and the Penn Treebank; see SOURCES.md) correct
+tags by their neighbours, in order: "NN VB PREVTAG TO" makes "plan" a verb in "to plan".
+Only a window of a dozen tokens is tagged, for the few confusable words a document has, so
+the rules (a few hundred) are loaded on the first such window and never before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from . import lexicon
+from .wordlist import packaged_text
+
+# A word (with inner hyphens), a clitic split off as Penn Treebank does ("it" "'s",
+# "do" "n't"), or one mark of punctuation.
+_TOKEN = re.compile(r"[^\W_]+(?=n['’]t\b)|n['’]t\b|['’](?:s|re|ve|ll|d|m)\b|[^\W_]+(?:-[^\W_]+)*|[^\w\s]")
+_CLITICS = {"'s": "VBZ", "'re": "VBP", "'ve": "VBP", "'ll": "MD", "'d": "MD", "'m": "VBP", "n't": "RB"}
+_PUNCTUATION = {".": ".", "!": ".", "?": ".", ",": ",", ";": ":", ":": ":", "—": ":", "–": ":", "-": ":",
+                "(": "(", ")": ")", "[": "(", "]": ")", '"': "''", "“": "``", "”": "''", "‘": "``", "’": "''"}
+_SUFFIXES = (("ing", "VBG"), ("ed", "VBN"), ("ly", "RB"), ("ous", "JJ"), ("ive", "JJ"), ("able", "JJ"),
+             ("ible", "JJ"), ("ful", "JJ"), ("less", "JJ"), ("al", "JJ"), ("ic", "JJ"), ("s", "NNS"))
+
+
+class Window(NamedTuple):
+    """Tokens around a word of the prose: their texts (apostrophes straight), tags, and
+    start offsets; ``at`` is the index of the token that starts at the word."""
+
+    words: list[str]
+    tags: list[str]
+    starts: list[int]
+    at: int
+
+
+def window(prose: str, start: int, before: int = 60, after: int = 90) -> Window:
+    """The tagged tokens from about ``before`` characters before ``start`` to ``after``
+    after it (cut at a line break: a heading or list item is its own run).
+
+    The word at ``start`` (with its clitic: "it" "'s") is the word in doubt: it is tagged
+    ``XX``, a tag no rule knows, so that the contextual rules do not bend its neighbours'
+    tags to fit the word as written ("there quality" would make "quality" a verb, "their
+    doing" make "doing" a noun); they are tagged by their own words and the others."""
+    low = prose.rfind("\n", max(0, start - before), start) + 1 or max(0, start - before)
+    high = prose.find("\n", start, start + after)
+    if high == -1:
+        high = min(len(prose), start + after)
+    words: list[str] = []
+    starts: list[int] = []
+    at = -1
+    for match in _TOKEN.finditer(prose, low, high):
+        if match.start() < start < match.end() and at == -1:
+            continue  # a token the window cut in two
+        if match.start() == start:
+            at = len(words)
+        words.append(match.group().replace("’", "'") if len(match.group()) > 1 else match.group())
+        starts.append(match.start())
+    if at == -1:  # the word was not a token start (cannot happen for a prose token)
+        words, starts, at = [prose[start:start + 1]], [start], 0
+    if low and words and at > 0:
+        # The first token may be the tail of a word the window cut: drop it.
+        if prose[low - 1].isalnum():
+            words, starts, at = words[1:], starts[1:], at - 1
+    end = at + 1
+    if end < len(words) and words[end] in _CLITICS:
+        end += 1
+    tags = tag((*words[:at], _IN_DOUBT, *words[end:]))
+    return Window(words, [*tags[:at], *([_IN_DOUBT] * (end - at)), *tags[at + 1:]], starts, at)
+
+
+@lru_cache(maxsize=4096)
+def tag(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Penn Treebank tags of ``words``, a run of tokens as :func:`window` makes them."""
+    tags = [_first_tag(word, index == 0 or words[index - 1] in ".!?:;\"“") for index, word in enumerate(words)]
+    rules = _rules()
+    padded_words = ("", "", "", *words, "", "", "")
+    padded = ["STAART"] * 3 + tags + ["STAART"] * 3
+    for index in range(3, len(padded) - 3):
+        # Brill's rules in their order, each on the tag as the rules before left it.
+        after = -1
+        while True:
+            for order, rule in rules.get(padded[index], ()):
+                if order > after and rule.applies(padded_words, padded, index):
+                    padded[index], after = rule.to, order
+                    break
+            else:
+                break
+    return tuple(padded[3:-3])
+
+
+# The word in doubt, and its tag.
+_IN_DOUBT = "XX"
+
+
+@lru_cache(maxsize=16384)
+def _first_tag(word: str, sentence_start: bool) -> str:
+    if word == _IN_DOUBT:
+        return _IN_DOUBT
+    if word in _PUNCTUATION:
+        return _PUNCTUATION[word]
+    lowered = word.lower()
+    if lowered in _CLITICS:
+        return _CLITICS[lowered]
+    if word[0].isdigit():
+        return "CD"
+    if not word[0].isalpha():
+        return "SYM"
+    if word[0].isupper() and not sentence_start and not word.isupper() or (word.isupper() and len(word) > 1):
+        return "NNP"  # a name mid-sentence, or an initialism
+    found = lexicon.tag(lowered)
+    if found:
+        return found
+    if word[0].isupper():
+        return "NNP"
+    if "-" in word:
+        return "JJ"  # "multi-layered", "go-to-market": a compound modifier
+    classes = lexicon.classes(lowered)
+    for suffix, guess in _SUFFIXES:
+        if lowered.endswith(suffix):
+            if guess == "NNS" and classes and "N" not in classes:
+                break
+            return guess
+    if classes and "N" not in classes:
+        return {"V": "VB", "J": "JJ", "R": "RB"}.get(classes[0], "NN")
+    return "NN"
+
+
+class _Rule(NamedTuple):
+    to: str
+    applies: Callable[[Sequence[str], Sequence[str], int], bool]
+
+
+def _make(template: str, x: str, y: str) -> Callable[[Sequence[str], Sequence[str], int], bool]:
+    """The test of one of Brill's rule templates on (words, tags, index)."""
+    tests: dict[str, Callable[[Sequence[str], Sequence[str], int], bool]] = {
+        "PREVTAG": lambda w, t, i: t[i - 1] == x,
+        "NEXTTAG": lambda w, t, i: t[i + 1] == x,
+        "PREV2TAG": lambda w, t, i: t[i - 2] == x,
+        "NEXT2TAG": lambda w, t, i: t[i + 2] == x,
+        "PREV1OR2TAG": lambda w, t, i: x in (t[i - 1], t[i - 2]),
+        "NEXT1OR2TAG": lambda w, t, i: x in (t[i + 1], t[i + 2]),
+        "PREV1OR2OR3TAG": lambda w, t, i: x in (t[i - 1], t[i - 2], t[i - 3]),
+        "NEXT1OR2OR3TAG": lambda w, t, i: x in (t[i + 1], t[i + 2], t[i + 3]),
+        "SURROUNDTAG": lambda w, t, i: t[i - 1] == x and t[i + 1] == y,
+        "CURWD": lambda w, t, i: w[i] == x,
+        "PREVWD": lambda w, t, i: w[i - 1] == x,
+        "NEXTWD": lambda w, t, i: w[i + 1] == x,
+        "PREV1OR2WD": lambda w, t, i: x in (w[i - 1], w[i - 2]),
+        "NEXT1OR2WD": lambda w, t, i: x in (w[i + 1], w[i + 2]),
+        "WDPREVTAG": lambda w, t, i: t[i - 1] == x and w[i] == y,
+        "WDNEXTTAG": lambda w, t, i: w[i] == x and t[i + 1] == y,
+        "WDAND2AFT": lambda w, t, i: w[i] == x and w[i + 2] == y,
+        "WDAND2TAGBFR": lambda w, t, i: t[i - 2] == x and w[i] == y,
+        "WDAND2TAGAFT": lambda w, t, i: w[i] == x and t[i + 2] == y,
+        "LBIGRAM": lambda w, t, i: w[i - 1] == x and w[i] == y,
+        "RBIGRAM": lambda w, t, i: w[i] == x and w[i + 1] == y,
+        "PREVBIGRAM": lambda w, t, i: t[i - 2] == x and t[i - 1] == y,
+        "NEXTBIGRAM": lambda w, t, i: t[i + 1] == x and t[i + 2] == y,
+    }
+    return tests[template]
+
+
+@cache
+def _rules() -> dict[str, list[tuple[int, _Rule]]]:
+    """Brill's contextual rules by the tag they change, each with its place in the order."""
+    rules: dict[str, list[tuple[int, _Rule]]] = {}
+    for order, line in enumerate(packaged_text("typos", "context.tsv").splitlines()):
+        source, to, template, x, *rest = line.split("\t")
+        rules.setdefault(source, []).append((order, _Rule(to, _make(template, x, rest[0] if rest else ""))))
+    return rules
