@@ -45,7 +45,7 @@ _VERBS = _FINITE_VERBS | {"VB", "VBG", "VBN"}
 _CLAUSE_END = frozenset({".", ":", ")"})
 # Articles and pronouns that only a contraction can be followed by ("its a", "your our").
 _NOT_AFTER_POSSESSIVE = frozenset("""a an the this these those that such not been
-    we you he she they i me us them my our his her their""".split())
+    we you he she they i me us them my our your his her their""".split())
 _WH_WORDS = frozenset({"where", "how", "when", "what", "why"})
 # Subordinators and other prepositions after which a clause can start ("because it's ready").
 _CLAUSE_OPENERS = frozenset("""that because whether if as while since although though unless
@@ -117,9 +117,9 @@ def _worth_a_look(role: int, word: str) -> bool:
         if "-" in word or word == "own":
             return False
         return tag in _ADJECTIVES or tag in {"RB", "VBN", "VBG", "VBD", "VBZ", "MD", "DT", "PRP", "PRP$", "WRB"} \
-            or word in {"has", "have", "will"}
+            or word in {"has", "have", "will", "about"}
     # After a contraction or "there": a word that may start a noun phrase.
-    if word == "own" or "-" in word or _ORDINAL.match(word):
+    if word in {"own", "very"} or "-" in word or _ORDINAL.match(word):
         return True
     if tag in {"DT", "PRP", "PRP$", "RB", "IN", "TO", "MD", "WRB", "WDT", "WP", "CC", "EX", "RP"}:
         return False
@@ -217,7 +217,7 @@ def _possessive_misread(window: Window, possessive: str) -> str:
             and _word(window, at) not in {"not", "very"}:
         at, skipped = at + 1, skipped + 1
     word, tag = _word(window, at), _tag(window, at)
-    if not word or not word[0].islower():
+    if not word or not word[0].islower() or _glued(window, at):
         return ""
     next_word, next_tag = _word(window, at + 1), _tag(window, at + 1)
     if word == "not" and (next_tag == "CD" or next_word in {"one", "only", "just", "merely", "least"}):
@@ -226,6 +226,8 @@ def _possessive_misread(window: Window, possessive: str) -> str:
         return "contraction"
     if word == "all" and next_tag not in _NOUNS | _ADJECTIVES | {"CD", "VBG", "VBN"}:
         return "contraction"  # "its all there", "its all about"
+    if word == "about" and next_tag in {"VBG", "DT", "PRP", "PRP$", "WRB", "WP"}:
+        return "contraction"  # "its about empowering", "your about to"
     if word in _WH_WORDS and possessive != "whose":
         return "contraction"
     if word == "going" and next_word == "to":
@@ -236,6 +238,12 @@ def _possessive_misread(window: Window, possessive: str) -> str:
     if tag in _ADJECTIVES and tag != "JJS" and _predicate_adjective(window, at):
         return "contraction"
     return ""
+
+
+def _glued(window: Window, index: int) -> bool:
+    """Whether token ``index`` is glued to the next by a dash: "all–new", a compound."""
+    return index + 1 < len(window.words) and window.words[index + 1] in {"-", "–", "—"} \
+        and window.starts[index + 1] == window.starts[index] + len(window.words[index])
 
 
 def _predicate_adjective(window: Window, at: int) -> bool:
@@ -260,7 +268,9 @@ def _predicate_adjective(window: Window, at: int) -> bool:
         return True
     if next_word in {"to", "for"}:
         # A noun-like adjective takes "to" as a noun does: "its key to success".
-        return "N" not in classes and "V" not in classes
+        # "easy to", "pivotal to"; a noun-like adjective takes "to" as a noun does: "its
+        # key to success", "their potential to overcome".
+        return "N" not in classes
     return False
 
 
@@ -269,12 +279,15 @@ def _noun_phrase(window: Window, start: int) -> int:
     modifiers, then a noun not followed by another), or -1."""
     head = -1
     index = start
-    while index < start + 5 and _lower(window, index) and _tag(window, index) in _MODIFIERS:
+    while index < start + 8 and _lower(window, index) and _tag(window, index) in _MODIFIERS:
         if _tag(window, index) in _NOUNS:
             head = index
         elif head != -1:
             break  # "its model used": the verb after the head ends the phrase
         index += 1
+        # Adjectives in a series: "its beloved, soulful and resonant story".
+        if head == -1 and _word(window, index) in {",", "and"} and _tag(window, index + 1) in _ADJECTIVES:
+            index += 1
     if head == -1 and _lower(window, index) and _tag(window, index) not in _VERBS:
         return -1
     return head
@@ -315,6 +328,10 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
         return True  # "it’s fifteenth anniversary"
     if _takes_an_object(window, before):
         return True
+    if _word(window, before).lower() in {"since", "after", "before", "until", "like"} and head == at \
+            and lexicon.classes(word) == "N" and word not in _TIME_NOUNS \
+            and _tag(window, at + 1) in {",", ".", ":", "IN", "CC"}:
+        return True  # "since it's inception,": a noun alone, not a clause
     # A subject: the head followed by a verb ("It's multi-layered approach is"), at the
     # start of a clause.
     opens_clause = before < 0 or _tag(window, before) in {".", ":", ",", "``", "''", "("} \
@@ -331,11 +348,11 @@ def _there_for_their(window: Window) -> bool:
     word = _word(window, at)
     if not word or not word[0].islower():
         return False
+    if word == "own":
+        return True
     before = window.at - 1
     if _word(window, before).lower() in _INVERTING:
         return False  # "is there demand", "will there be"
-    if word == "own":
-        return True
     head = _noun_phrase(window, at)
     if head == -1 or _word(window, head) in _TIME_NOUNS or any(
             _word(window, index) in _TIME_NOUNS | {"last", "next", "this", "every"} for index in range(at, head)):
@@ -343,8 +360,10 @@ def _there_for_their(window: Window) -> bool:
     after = _tag(window, head + 1)
     head_classes = lexicon.classes(_word(window, head))
     if head == at and "V" in head_classes and _tag(window, at) != "NNS":
-        # "there stand ..." could be a verb: only in object place or before a verb.
-        return _takes_an_object(window, before) or after in _FINITE_VERBS
+        # "there stand ..." could be a verb: only in object place, before a verb, or
+        # closed by punctuation or a preposition ("precondition there skin,").
+        return _takes_an_object(window, before) or after in _FINITE_VERBS \
+            or _tag(window, at) == "NN" and after in {",", ".", ":", "IN", "CC"}
     if after in _NOUNS:
         return False
     return True
