@@ -44,7 +44,7 @@ _FINITE_VERBS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _VERBS = _FINITE_VERBS | {"VB", "VBG", "VBN"}
 _CLAUSE_END = frozenset({".", ":", ")"})
 # Articles and pronouns that only a contraction can be followed by ("its a", "your our").
-_NOT_AFTER_POSSESSIVE = frozenset("""a an the this these those that such not been
+_NOT_AFTER_POSSESSIVE = frozenset("""a an the this these those that such not no been to
     we you he she they i me us them my our your his her their""".split())
 _WH_WORDS = frozenset({"where", "how", "when", "what", "why"})
 # Subordinators and other prepositions after which a clause can start ("because it's ready").
@@ -105,10 +105,10 @@ _POSSESSIVE, _CONTRACTION, _OTHER = range(3)
 def _worth_a_look(role: int, word: str) -> bool:
     """Whether the next word leaves the candidate open: "its" before a noun, "there"
     before "is", "it's" before "a" are settled without looking further."""
-    if not word or not word[0].isalpha() or word[0].isupper() and role != _OTHER:
+    if not word or not word[0].isalpha() or word[0].isupper():
         return False
-    if word[0].isupper():
-        return False
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]  # "there child’s care"
     tag = lexicon.tag(word)
     classes = lexicon.classes(word)
     if role == _POSSESSIVE:
@@ -123,7 +123,7 @@ def _worth_a_look(role: int, word: str) -> bool:
         return True
     if tag in {"DT", "PRP", "PRP$", "RB", "IN", "TO", "MD", "WRB", "WDT", "WP", "CC", "EX", "RP"}:
         return False
-    return tag in _MODIFIERS or (not tag and "N" in classes) or (not tag and not classes and word.isalpha())
+    return tag in _MODIFIERS or tag == "VBD" or (not tag and "N" in classes) or (not tag and not classes and word.isalpha())
 
 
 class Homophone(Kind):
@@ -220,8 +220,10 @@ def _possessive_misread(window: Window, possessive: str) -> str:
     if not word or not word[0].islower() or _glued(window, at):
         return ""
     next_word, next_tag = _word(window, at + 1), _tag(window, at + 1)
-    if word == "not" and (next_tag == "CD" or next_word in {"one", "only", "just", "merely", "least"}):
+    if word == "not" and (next_tag == "CD" or next_word in {"one", "least"}):
         return ""  # "their not one, but two finishes"
+    if word == "to" and possessive != "its":
+        return ""  # "their to": "there to help" as often as "they're to"
     if word in _NOT_AFTER_POSSESSIVE and not (word == "that" and next_tag in _NOUNS):
         return "contraction"
     if word == "all" and next_tag not in _NOUNS | _ADJECTIVES | {"CD", "VBG", "VBN"}:
@@ -230,10 +232,10 @@ def _possessive_misread(window: Window, possessive: str) -> str:
         return "contraction"  # "its about empowering", "your about to"
     if word in _WH_WORDS and possessive != "whose":
         return "contraction"
-    if word == "going" and next_word == "to":
+    if word == "gonna" or word == "going" and (next_word == "to" or next_tag in {",", ".", ":"}):
         return "contraction"
-    if tag in {"VBN", "VBG"} and next_tag in {"DT", "PRP", "PRP$"} and next_word not in {"all", "both", "each"} \
-            or tag == "VBN" and (next_tag == "TO" or next_tag == "IN" and next_word != "of"):
+    if tag in {"VBN", "VBG", "VBD"} and next_tag in {"DT", "PRP", "PRP$"} and next_word not in {"all", "both", "each"} \
+            or tag == "VBN" and (next_tag in {"TO", "WRB", "RB", "RBS"} or next_tag == "IN" and next_word != "of"):
         return "contraction"  # "its called the", "its making a", "its based in"
     if tag in _ADJECTIVES and tag != "JJS" and _predicate_adjective(window, at):
         return "contraction"
@@ -279,14 +281,15 @@ def _noun_phrase(window: Window, start: int) -> int:
     modifiers, then a noun not followed by another), or -1."""
     head = -1
     index = start
-    while index < start + 8 and _lower(window, index) and _tag(window, index) in _MODIFIERS:
+    while index < start + 8 and _lower(window, index) and (
+            _tag(window, index) in _MODIFIERS or _tag(window, index) == "VBD" and _word(window, index).endswith("ed")):
         if _tag(window, index) in _NOUNS:
             head = index
         elif head != -1:
             break  # "its model used": the verb after the head ends the phrase
         index += 1
         # Adjectives in a series: "its beloved, soulful and resonant story".
-        if head == -1 and _word(window, index) in {",", "and"} and _tag(window, index + 1) in _ADJECTIVES:
+        if head == -1 and _word(window, index) in {",", "and"} and _tag(window, index + 1) in _ADJECTIVES | {"VBG", "VBN"}:
             index += 1
     if head == -1 and _lower(window, index) and _tag(window, index) not in _VERBS:
         return -1
@@ -302,9 +305,31 @@ def _takes_an_object(window: Window, index: int) -> bool:
         return False
     if tag in {"IN", "TO"}:
         return True
-    if tag in _VERBS or (tag == "NNS" and "V" in lexicon.classes(word) and _tag(window, index - 1) in {"NNP", "PRP"}):
-        return word not in _CLAUSE_VERBS
-    return False
+    return _is_verb(window, index) and word not in _CLAUSE_VERBS
+
+
+def _finite_verb(window: Window, index: int) -> bool:
+    """A finite verb that the lexicon knows as a verb ("is", "have"; not "security", that a
+    rule may tag VBP after a plural)."""
+    word = _word(window, index).lower()
+    return _tag(window, index) in _FINITE_VERBS and word != "'s" and "V" in lexicon.classes(word)
+
+
+def _is_verb(window: Window, index: int) -> bool:
+    """Whether token ``index`` is a verb: tagged one, or a word the lexicon knows as a
+    verb and a noun in verb place ("further develop", "the firm centers", "visit")."""
+    word, tag = _word(window, index).lower(), _tag(window, index)
+    if tag in _VERBS:
+        return True
+    classes = lexicon.classes(word)
+    if tag not in _NOUNS or "V" not in classes:
+        return False
+    if "N" not in classes and "J" not in classes:
+        return True
+    before = _tag(window, index - 1)
+    if tag == "NNS":
+        return before in {"NNP", "PRP", "NN"}  # "NT Logistics tailors", "the firm centers"
+    return before in {"TO", "MD", "VB", "VBP", "VBZ", "VBD", "RB", ",", ".", ":"} or _word(window, index - 1) == "and"
 
 
 def _contraction_for_possessive(window: Window, possessive: str) -> bool:
@@ -323,20 +348,23 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
         return False
     head = _noun_phrase(window, at)
     if head == -1:
-        return False
+        # After a preposition, a modifier before a name: "to it's non-voting Class C shares".
+        return _tag(window, before) in {"IN", "TO"} and _takes_an_object(window, before) \
+            and _tag(window, at) in _ADJECTIVES | {"VBN"} and _tag(window, at + 1) == "NNP"
     if _ORDINAL.match(word) and _tag(window, head) in _NOUNS:
         return True  # "it’s fifteenth anniversary"
     if _takes_an_object(window, before):
         return True
-    if _word(window, before).lower() in {"since", "after", "before", "until", "like"} and head == at \
-            and lexicon.classes(word) == "N" and word not in _TIME_NOUNS \
-            and _tag(window, at + 1) in {",", ".", ":", "IN", "CC"}:
-        return True  # "since it's inception,": a noun alone, not a clause
+    if _word(window, before).lower() in {"since", "after", "before", "until", "like"} \
+            and lexicon.classes(_word(window, head)) == "N" and _word(window, head) not in _TIME_NOUNS \
+            and _tag(window, head + 1) in {",", ".", ":", "IN", "CC"}:
+        return True  # "since it's inception,", "since it's early days?": a noun phrase, not a clause
     # A subject: the head followed by a verb ("It's multi-layered approach is"), at the
     # start of a clause.
-    opens_clause = before < 0 or _tag(window, before) in {".", ":", ",", "``", "''", "("} \
-        or _word(window, before).lower() in {"and", "but", "while", "because", "since", "as"}
-    if opens_clause and _tag(window, head + 1) in _FINITE_VERBS and _word(window, head + 1) not in {"'s"}:
+    # ("who's" is a clause of its own: "a founder who's mission is".)
+    opens_clause = before < 0 or possessive == "whose" or _tag(window, before) in {".", ":", ",", "``", "''", "("} \
+        or _word(window, before).lower() in _CLAUSE_OPENERS | _CLAUSE_VERBS
+    if opens_clause and _finite_verb(window, head + 1) and _tag(window, at) != "VBG":
         return lexicon.classes(_word(window, head)) not in {"", "V"} and _word(window, at) not in _TIME_NOUNS
     return False
 
@@ -354,15 +382,16 @@ def _there_for_their(window: Window) -> bool:
     if _word(window, before).lower() in _INVERTING:
         return False  # "is there demand", "will there be"
     head = _noun_phrase(window, at)
-    if head == -1 or _word(window, head) in _TIME_NOUNS or any(
-            _word(window, index) in _TIME_NOUNS | {"last", "next", "this", "every"} for index in range(at, head)):
-        return False
+    if head == -1 or _word(window, head) in _TIME_NOUNS and (head == at or any(
+            _word(window, index) in {"last", "next", "every", "few", "several", "many"} or _tag(window, index) == "CD"
+            for index in range(at, head))):
+        return False  # "we met there last year", "there today"
     after = _tag(window, head + 1)
     head_classes = lexicon.classes(_word(window, head))
     if head == at and "V" in head_classes and _tag(window, at) != "NNS":
         # "there stand ..." could be a verb: only in object place, before a verb, or
         # closed by punctuation or a preposition ("precondition there skin,").
-        return _takes_an_object(window, before) or after in _FINITE_VERBS \
+        return _takes_an_object(window, before) or _finite_verb(window, head + 1) \
             or _tag(window, at) == "NN" and after in {",", ".", ":", "IN", "CC"}
     if after in _NOUNS:
         return False
