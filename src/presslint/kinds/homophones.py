@@ -123,6 +123,8 @@ def _worth_a_look(role: int, word: str) -> bool:
         return True
     if tag in {"DT", "PRP", "PRP$", "RB", "IN", "TO", "MD", "WRB", "WDT", "WP", "CC", "EX", "RP"}:
         return False
+    if not tag and "V" in classes and word.endswith("ed"):
+        return True  # "there weathered tombstones"
     return tag in _MODIFIERS or tag == "VBD" or (not tag and "N" in classes) or (not tag and not classes and word.isalpha())
 
 
@@ -196,8 +198,9 @@ def _tag(window: Window, index: int) -> str:
 
 
 def _lower(window: Window, index: int) -> bool:
+    """A word in lower case or a number: no name."""
     word = _word(window, index)
-    return bool(word) and word[0].islower()
+    return bool(word) and (word[0].islower() or word[0].isdigit())
 
 
 def _possessive_misread(window: Window, possessive: str) -> str:
@@ -228,7 +231,8 @@ def _possessive_misread(window: Window, possessive: str) -> str:
         return "contraction"
     if word == "all" and next_tag not in _NOUNS | _ADJECTIVES | {"CD", "VBG", "VBN"}:
         return "contraction"  # "its all there", "its all about"
-    if word == "about" and next_tag in {"VBG", "DT", "PRP", "PRP$", "WRB", "WP"}:
+    if word == "about" and (next_tag in {"VBG", "DT", "PRP", "PRP$", "WRB", "WP"}
+                            or next_word.endswith("ing") and "V" in lexicon.classes(next_word)):
         return "contraction"  # "its about empowering", "your about to"
     if word in _WH_WORDS and possessive != "whose":
         return "contraction"
@@ -239,7 +243,23 @@ def _possessive_misread(window: Window, possessive: str) -> str:
         return "contraction"  # "its called the", "its making a", "its based in"
     if tag in _ADJECTIVES and tag != "JJS" and _predicate_adjective(window, at):
         return "contraction"
+    if _opens_clause(window, window.at - 1):
+        # Where a clause starts, a gerund without its object, or an adjective with "to"
+        # and a verb and no finite verb after: "We know its working because", "so its
+        # essential to verify credentials".
+        if tag == "VBG" and next_tag in {"IN", "RB", ".", ",", ":"} and next_word != "of":
+            return "contraction"
+        if tag == "JJ" and next_word == "to" and _tag(window, at + 2) == "VB" and not any(
+                _finite_verb(window, index) for index in range(at + 3, at + 9)):
+            return "contraction"
     return ""
+
+
+def _opens_clause(window: Window, index: int) -> bool:
+    """Whether a clause may start after token ``index``: a sentence start, punctuation, a
+    subordinator or a verb that takes a clause ("know", "said")."""
+    return index < 0 or _tag(window, index) in {".", ":", ",", "``", "''", "("} \
+        or _word(window, index).lower() in _CLAUSE_OPENERS | _CLAUSE_VERBS
 
 
 def _glued(window: Window, index: int) -> bool:
@@ -347,10 +367,13 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
     if word in _NOT_AFTER_POSSESSIVE or _tag(window, at) in {"RB", "DT", "IN", "TO", "MD", "PRP", "PRP$", "WRB", "WDT"}:
         return False
     head = _noun_phrase(window, at)
+    if head == -1 and _takes_an_object(window, before) and "N" in lexicon.classes(word) \
+            and _tag(window, at) in {"VB", "VBP"} and _tag(window, at + 1) in {"TO", "IN", ",", ".", "CC"}:
+        return True  # "expanding it’s reach to", where a rule made "reach" a verb
     if head == -1:
         # After a preposition, a modifier before a name: "to it's non-voting Class C shares".
         return _tag(window, before) in {"IN", "TO"} and _takes_an_object(window, before) \
-            and _tag(window, at) in _ADJECTIVES | {"VBN"} and _tag(window, at + 1) == "NNP"
+            and (_tag(window, at) in _ADJECTIVES | {"VBN"} or "-" in word) and _tag(window, at + 1) == "NNP"
     if _ORDINAL.match(word) and _tag(window, head) in _NOUNS:
         return True  # "it’s fifteenth anniversary"
     if _takes_an_object(window, before):
@@ -362,8 +385,7 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
     # A subject: the head followed by a verb ("It's multi-layered approach is"), at the
     # start of a clause.
     # ("who's" is a clause of its own: "a founder who's mission is".)
-    opens_clause = before < 0 or possessive == "whose" or _tag(window, before) in {".", ":", ",", "``", "''", "("} \
-        or _word(window, before).lower() in _CLAUSE_OPENERS | _CLAUSE_VERBS
+    opens_clause = possessive == "whose" or _opens_clause(window, before)
     if opens_clause and _finite_verb(window, head + 1) and _tag(window, at) != "VBG":
         return lexicon.classes(_word(window, head)) not in {"", "V"} and _word(window, at) not in _TIME_NOUNS
     return False
