@@ -30,12 +30,16 @@ _SUFFIXES = (("ing", "VBG"), ("ed", "VBN"), ("ly", "RB"), ("ous", "JJ"), ("ive",
 
 class Window(NamedTuple):
     """Tokens around a word of the prose: their texts (apostrophes straight), tags, and
-    start offsets; ``at`` is the index of the token that starts at the word."""
+    start offsets; ``at`` is the index of the token that starts at the word. ``lexical``
+    are the tags before the contextual rules (the lexicon's most likely tag): a rule
+    learnt on whole sentences can misfire on a phrase ("NN VBG NEXTTAG DT" makes
+    "attendance" a gerund in "their largest attendance this year")."""
 
     words: list[str]
     tags: list[str]
     starts: list[int]
     at: int
+    lexical: list[str]
 
 
 def window(prose: str, start: int, before: int = 60, after: int = 90) -> Window:
@@ -62,6 +66,8 @@ def window(prose: str, start: int, before: int = 60, after: int = 90) -> Window:
         starts.append(match.start())
     if at == -1:  # the word was not a token start (cannot happen for a prose token)
         words, starts, at = [prose[start:start + 1]], [start], 0
+    if len(words) == 1:
+        return Window(words, [_IN_DOUBT], starts, at, [_IN_DOUBT])
     if low and words and at > 0:
         # The first token may be the tail of a word the window cut: drop it.
         if prose[low - 1].isalnum():
@@ -69,14 +75,22 @@ def window(prose: str, start: int, before: int = 60, after: int = 90) -> Window:
     end = at + 1
     if end < len(words) and words[end] in _CLITICS:
         end += 1
-    tags = tag((*words[:at], _IN_DOUBT, *words[end:]))
-    return Window(words, [*tags[:at], *([_IN_DOUBT] * (end - at)), *tags[at + 1:]], starts, at)
+    doubted = (*words[:at], _IN_DOUBT, *words[end:])
+    tags = tag(doubted)
+    lexical = _lexical(doubted)
+    widen = [_IN_DOUBT] * (end - at)
+    return Window(words, [*tags[:at], *widen, *tags[at + 1:]], starts, at, [*lexical[:at], *widen, *lexical[at + 1:]])
+
+
+def _lexical(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Each word's tag before the contextual rules."""
+    return tuple(_first_tag(word, index == 0 or words[index - 1] in ".!?:;\"“") for index, word in enumerate(words))
 
 
 @lru_cache(maxsize=4096)
 def tag(words: tuple[str, ...]) -> tuple[str, ...]:
     """Penn Treebank tags of ``words``, a run of tokens as :func:`window` makes them."""
-    tags = [_first_tag(word, index == 0 or words[index - 1] in ".!?:;\"“") for index, word in enumerate(words)]
+    tags = list(_lexical(words))
     rules = _rules()
     padded_words = ("", "", "", *words, "", "", "")
     padded = ["STAART"] * 3 + tags + ["STAART"] * 3

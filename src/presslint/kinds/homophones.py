@@ -45,7 +45,8 @@ _VERBS = _FINITE_VERBS | {"VB", "VBG", "VBN"}
 _CLAUSE_END = frozenset({".", ":", ")"})
 # Articles and pronouns that only a contraction can be followed by ("its a", "your our").
 _NOT_AFTER_POSSESSIVE = frozenset("""a an the this these those that such not no been to
-    we you he she they i me us them my our your his her their""".split())
+    we you he she they i me us them my our your his her their something anything nothing
+    everything someone anyone everyone""".split())
 _WH_WORDS = frozenset({"where", "how", "when", "what", "why"})
 # Subordinators and other prepositions after which a clause can start ("because it's ready").
 _CLAUSE_OPENERS = frozenset("""that because whether if as while since although though unless
@@ -57,12 +58,13 @@ def _inflections(base: str) -> tuple[str, ...]:
 
 
 # Verbs that take a clause without "that" ("said it's time"): after them "it's" is fine.
+# (Not "announce", "report", "confirm": in a release they take a noun phrase, "announced
+# its expansion", far more often than a clause.)
 _CLAUSE_VERBS = frozenset(form for base in """say believe think know hope feel mean guess ensure
-    show find see agree recognize recognise realize realise bet wish admit argue claim expect
-    understand notice note confirm announce learn discover decide suggest insist add explain
-    remember forget predict prove reveal state warn worry assume doubt imagine suppose tell
-    promise acknowledge estimate report indicate emphasize emphasise stress reckon figure
-    let help""".split() for form in _inflections(base))
+    find see agree recognize recognise realize realise bet wish admit argue claim expect
+    understand notice learn discover decide suggest insist explain remember forget predict
+    prove warn worry assume doubt imagine suppose tell promise acknowledge estimate indicate
+    reckon figure let help""".split() for form in _inflections(base))
 # Nouns of time that follow the adverb "there" ("we met there last year", "there today").
 _TIME_NOUNS = frozenset("""today tonight tomorrow yesterday day days week weeks weekend
     month months year years decade decades time times hour hours minute minutes night
@@ -125,6 +127,8 @@ def _worth_a_look(role: int, word: str) -> bool:
         return False
     if not tag and "V" in classes and word.endswith("ed"):
         return True  # "there weathered tombstones"
+    if tag in {"VB", "VBP"} and "N" in classes:
+        return role == _CONTRACTION  # "expanding it's reach"
     return tag in _MODIFIERS or tag == "VBD" or (not tag and "N" in classes) or (not tag and not classes and word.isalpha())
 
 
@@ -197,6 +201,17 @@ def _tag(window: Window, index: int) -> str:
     return window.tags[index] if 0 <= index < len(window.tags) else "."
 
 
+def _phrase_tag(window: Window, index: int) -> str:
+    """The tag of a word after the candidate, for reading a noun phrase: the lexicon's
+    noun or adjective where a contextual rule turned it into something a noun phrase
+    cannot hold ("networks" made VBZ before "the", "annual" made NNP before a name)."""
+    tag = _tag(window, index)
+    if tag in _MODIFIERS:
+        return tag
+    lexical = window.lexical[index] if 0 <= index < len(window.lexical) else "."
+    return lexical if lexical in {"NN", "NNS", "JJ", "JJS", "JJR"} and _lower(window, index) else tag
+
+
 def _lower(window: Window, index: int) -> bool:
     """A word in lower case or a number: no name."""
     word = _word(window, index)
@@ -214,9 +229,11 @@ def _possessive_misread(window: Window, possessive: str) -> str:
             return "there"
     if word in _EXISTENTIAL_VERBS and possessive != "whose":
         return "contraction" if possessive in {"its"} and word == "'s" else ""
-    # Adverbs that may stand between: "its truly a milestone", "its so important".
+    # Adverbs that may stand between: "its truly a milestone", "its so important", "its
+    # more important than ever".
     skipped = 0
-    while _tag(window, at) in {"RB", "RBR"} and _lower(window, at) and skipped < 2 \
+    while (_tag(window, at) in {"RB", "RBR"} or _word(window, at) in {"more", "less"}
+           and _tag(window, at + 1) == "JJ") and _lower(window, at) and skipped < 2 \
             and _word(window, at) not in {"not", "very"}:
         at, skipped = at + 1, skipped + 1
     word, tag = _word(window, at), _tag(window, at)
@@ -249,10 +266,20 @@ def _possessive_misread(window: Window, possessive: str) -> str:
         # essential to verify credentials".
         if tag == "VBG" and next_tag in {"IN", "RB", ".", ",", ":"} and next_word != "of":
             return "contraction"
-        if tag == "JJ" and next_word == "to" and _tag(window, at + 2) == "VB" and not any(
-                _finite_verb(window, index) for index in range(at + 3, at + 9)):
+        if tag == "JJ" and next_word == "to" and _tag(window, at + 2) == "VB" and not _verb_follows(window, at + 3):
             return "contraction"
     return ""
+
+
+def _verb_follows(window: Window, index: int) -> bool:
+    """Whether a finite verb comes in the next few tokens from ``index``, before a comma or
+    the clause's end: "its potential to grow is", not "its easy to see, I think"."""
+    for at in range(index, index + 6):
+        if _tag(window, at) in {",", ".", ":"}:
+            return False
+        if _finite_verb(window, at):
+            return True
+    return False
 
 
 def _opens_clause(window: Window, index: int) -> bool:
@@ -283,7 +310,7 @@ def _predicate_adjective(window: Window, at: int) -> bool:
             after += 1
         return _tag(window, after) in _ADJECTIVES and _predicate_adjective(window, after)
     if next_word == "than":
-        return _tag(window, at) == "JJR"
+        return _tag(window, at) == "JJR" or _word(window, at - 1) in {"more", "less"}
     if next_tag in _CLAUSE_END or next_word == "":
         return "N" not in classes
     if next_word in {"that", "enough"}:
@@ -301,19 +328,40 @@ def _noun_phrase(window: Window, start: int) -> int:
     modifiers, then a noun not followed by another), or -1."""
     head = -1
     index = start
-    while index < start + 8 and _lower(window, index) and (
-            _tag(window, index) in _MODIFIERS or _tag(window, index) == "VBD" and _word(window, index).endswith("ed")):
-        if _tag(window, index) in _NOUNS:
-            head = index
+    while index < start + 8 and _in_phrase(window, index):
+        tag = _phrase_tag(window, index)
+        if tag in _NOUNS or "-" in _word(window, index) and _phrase_tag(window, index + 1) not in _MODIFIERS:
+            head = index  # a noun, or a compound that ends the phrase: "its spin-off from"
         elif head != -1:
             break  # "its model used": the verb after the head ends the phrase
         index += 1
-        # Adjectives in a series: "its beloved, soulful and resonant story".
-        if head == -1 and _word(window, index) in {",", "and"} and _tag(window, index + 1) in _ADJECTIVES | {"VBG", "VBN"}:
+        # An adverb before a modifier: "its vertically integrated technology", "its most
+        # legendary asset".
+        if head == -1 and (_tag(window, index) == "RB" and _word(window, index).endswith("ly")
+                           or _word(window, index) in {"most", "more"}) \
+                and _phrase_tag(window, index + 1) in {"JJ", "VBN"}:
             index += 1
-    if head == -1 and _lower(window, index) and _tag(window, index) not in _VERBS:
-        return -1
+        # Adjectives in a series: "its beloved, soulful and resonant story".
+        if head == -1 and _word(window, index) in {",", "and"} \
+                and _phrase_tag(window, index + 1) in _ADJECTIVES | {"VBG", "VBN"}:
+            index += 1
     return head
+
+
+def _in_phrase(window: Window, index: int) -> bool:
+    """Whether token ``index`` can be part of a noun phrase: a lower-case modifier or
+    noun, a capitalised compound ("French-inspired"), or an acronym before a lower-case
+    noun ("live GPS location")."""
+    word = _word(window, index)
+    if not word:
+        return False
+    if not _lower(window, index):
+        if "-" in word and word.split("-")[-1].islower():
+            return True
+        return word.isupper() and len(word) > 1 and _lower(window, index + 1) \
+            and _phrase_tag(window, index + 1) in _NOUNS
+    tag = _phrase_tag(window, index)
+    return tag in _MODIFIERS or tag == "VBD" and word.endswith("ed")
 
 
 def _takes_an_object(window: Window, index: int) -> bool:
@@ -323,7 +371,7 @@ def _takes_an_object(window: Window, index: int) -> bool:
     word, tag = _word(window, index).lower(), _tag(window, index)
     if not word or tag == "NNP" or word in _CLAUSE_OPENERS or word in _INVERTING:
         return False
-    if tag in {"IN", "TO"}:
+    if tag in {"IN", "TO"} or window.lexical[index] == "IN":
         return True
     return _is_verb(window, index) and word not in _CLAUSE_VERBS
 
@@ -371,9 +419,17 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
             and _tag(window, at) in {"VB", "VBP"} and _tag(window, at + 1) in {"TO", "IN", ",", ".", "CC"}:
         return True  # "expanding it’s reach to", where a rule made "reach" a verb
     if head == -1:
-        # After a preposition, a modifier before a name: "to it's non-voting Class C shares".
-        return _tag(window, before) in {"IN", "TO"} and _takes_an_object(window, before) \
-            and (_tag(window, at) in _ADJECTIVES | {"VBN"} or "-" in word) and _tag(window, at + 1) == "NNP"
+        # Where a noun phrase goes, modifiers before a name: "to it's non-voting Class C
+        # shares", "announced it’s enhanced ED Optimization solution", "as it’s new Chief
+        # Solutions Officer".
+        if not (_takes_an_object(window, before) or _word(window, before).lower() == "as"):
+            return False
+        index = at
+        while index < at + 3 and (_phrase_tag(window, index) in _ADJECTIVES | {"VBN"} or "-" in _word(window, index)
+                                  or _tag(window, index) == "RB" and _word(window, index).endswith("ly")):
+            index += 1
+        return index > at and _tag(window, index) == "NNP" or _word(window, before).lower() == "as" \
+            and _tag(window, at) == "NNP" and _word(window, at)[0].isupper()
     if _ORDINAL.match(word) and _tag(window, head) in _NOUNS:
         return True  # "it’s fifteenth anniversary"
     if _takes_an_object(window, before):
@@ -401,8 +457,9 @@ def _there_for_their(window: Window) -> bool:
     if word == "own":
         return True
     before = window.at - 1
-    if _word(window, before).lower() in _INVERTING:
-        return False  # "is there demand", "will there be"
+    if _word(window, before).lower() in _INVERTING and (
+            word == "been" or _word(window, before).lower() not in {"has", "have", "had"}):
+        return False  # "is there demand", "will there be", "have there been"
     head = _noun_phrase(window, at)
     if head == -1 or _word(window, head) in _TIME_NOUNS and (head == at or any(
             _word(window, index) in {"last", "next", "every", "few", "several", "many"} or _tag(window, index) == "CD"
