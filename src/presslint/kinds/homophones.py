@@ -62,7 +62,7 @@ def _inflections(base: str) -> tuple[str, ...]:
 # its expansion", far more often than a clause.)
 _CLAUSE_VERBS = frozenset(form for base in """say believe think know hope feel mean guess ensure
     find see agree recognize recognise realize realise bet wish admit argue claim expect
-    understand notice learn discover decide suggest insist explain remember forget predict
+    understand notice learn discover decide suggest insist explain remember forget predict state
     prove warn worry assume doubt imagine suppose tell promise acknowledge estimate indicate
     reckon figure let help""".split() for form in _inflections(base))
 # Nouns of time that follow the adverb "there" ("we met there last year", "there today").
@@ -101,6 +101,7 @@ PAIRS = {
 }
 
 _POSSESSIVE, _CONTRACTION, _OTHER = range(3)
+_CODE_MARKS = frozenset("$@#_\\/=<{[.")
 
 
 @lru_cache(maxsize=8192)
@@ -123,6 +124,8 @@ def _worth_a_look(role: int, word: str) -> bool:
     # After a contraction or "there": a word that may start a noun phrase.
     if word in {"own", "very"} or "-" in word or _ORDINAL.match(word):
         return True
+    if role == _CONTRACTION and (word in {"most", "more"} or tag == "RB" and word.endswith("ly")):
+        return True  # "it's most legendary asset", "it's newly revamped home"
     if tag in {"DT", "PRP", "PRP$", "RB", "IN", "TO", "MD", "WRB", "WDT", "WP", "CC", "EX", "RP"}:
         return False
     if not tag and "V" in classes and word.endswith("ed"):
@@ -159,6 +162,8 @@ class Homophone(Kind):
             if role == _OTHER and text not in {"there", "There"}:
                 continue  # "THERE" in a heading, "tHere"
             token = doc.tokens[index]
+            if token.start and doc.prose[token.start - 1] in _CODE_MARKS:
+                continue  # "$there", "@your": a variable or a handle
             window = tagger.window(doc.prose, token.start)
             replacement = self._replacement(role, window)
             if replacement is None or self.vocabulary.accepts(text):
@@ -198,7 +203,7 @@ def _word(window: Window, index: int) -> str:
 
 
 def _tag(window: Window, index: int) -> str:
-    return window.tags[index] if 0 <= index < len(window.tags) else "."
+    return window.tags[index] if 0 <= index < len(window.tags) else ""
 
 
 def _phrase_tag(window: Window, index: int) -> str:
@@ -206,10 +211,12 @@ def _phrase_tag(window: Window, index: int) -> str:
     noun or adjective where a contextual rule turned it into something a noun phrase
     cannot hold ("networks" made VBZ before "the", "annual" made NNP before a name)."""
     tag = _tag(window, index)
-    if tag in _MODIFIERS:
+    if tag in _NOUNS | _ADJECTIVES:
         return tag
     lexical = window.lexical[index] if 0 <= index < len(window.lexical) else "."
-    return lexical if lexical in {"NN", "NNS", "JJ", "JJS", "JJR"} and _lower(window, index) else tag
+    if lexical in _NOUNS | _ADJECTIVES and _lower(window, index) and "V" not in lexicon.classes(_word(window, index)):
+        return lexical  # (a word that can be a verb keeps the rules' verdict: "you're planning on")
+    return tag
 
 
 def _lower(window: Window, index: int) -> bool:
@@ -255,6 +262,11 @@ def _possessive_misread(window: Window, possessive: str) -> str:
         return "contraction"
     if word == "gonna" or word == "going" and (next_word == "to" or next_tag in {",", ".", ":"}):
         return "contraction"
+    # After a preposition or in a verb's object place the phrase is a noun phrase whatever
+    # follows: "by its holding a reference", "from their usual.", "with its easy to use
+    # interface".
+    if _takes_an_object(window, window.at - 1):
+        return ""
     if tag in {"VBN", "VBG", "VBD"} and next_tag in {"DT", "PRP", "PRP$"} and next_word not in {"all", "both", "each"} \
             or tag == "VBN" and (next_tag in {"TO", "WRB", "RB", "RBS"} or next_tag == "IN" and next_word != "of"):
         return "contraction"  # "its called the", "its making a", "its based in"
@@ -311,8 +323,11 @@ def _predicate_adjective(window: Window, at: int) -> bool:
         return _tag(window, after) in _ADJECTIVES and _predicate_adjective(window, after)
     if next_word == "than":
         return _tag(window, at) == "JJR" or _word(window, at - 1) in {"more", "less"}
-    if next_tag in _CLAUSE_END or next_word == "":
-        return "N" not in classes
+    if next_tag in _CLAUSE_END:
+        # (Not the end of the window: a line of a hard-wrapped text ends anywhere; nor a
+        # full stop glued to what follows: "your older .f file".)
+        glued = at + 2 < len(window.words) and window.starts[at + 2] == window.starts[at + 1] + 1
+        return "N" not in classes and not glued
     if next_word in {"that", "enough"}:
         return True
     if next_word in {"to", "for"}:
@@ -430,6 +445,8 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
             index += 1
         return index > at and _tag(window, index) == "NNP" or _word(window, before).lower() == "as" \
             and _tag(window, at) == "NNP" and _word(window, at)[0].isupper()
+    if head == at and word.endswith("ing") and "V" in lexicon.classes(word):
+        return False  # "you're planning on": a verb, whatever a rule made of it
     if _ORDINAL.match(word) and _tag(window, head) in _NOUNS:
         return True  # "it’s fifteenth anniversary"
     if _takes_an_object(window, before):
