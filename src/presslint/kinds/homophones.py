@@ -343,6 +343,8 @@ def _noun_phrase(window: Window, start: int) -> int:
     modifiers, then a noun not followed by another), or -1."""
     head = -1
     index = start
+    if _adverb_of_modifier(window, index):
+        index += 1
     while index < start + 8 and _in_phrase(window, index):
         tag = _phrase_tag(window, index)
         if tag in _NOUNS or "-" in _word(window, index) and _phrase_tag(window, index + 1) not in _MODIFIERS:
@@ -350,17 +352,24 @@ def _noun_phrase(window: Window, start: int) -> int:
         elif head != -1:
             break  # "its model used": the verb after the head ends the phrase
         index += 1
-        # An adverb before a modifier: "its vertically integrated technology", "its most
-        # legendary asset".
-        if head == -1 and (_tag(window, index) == "RB" and _word(window, index).endswith("ly")
-                           or _word(window, index) in {"most", "more"}) \
-                and _phrase_tag(window, index + 1) in {"JJ", "VBN"}:
+        if head == -1 and _adverb_of_modifier(window, index):
             index += 1
-        # Adjectives in a series: "its beloved, soulful and resonant story".
-        if head == -1 and _word(window, index) in {",", "and"} \
-                and _phrase_tag(window, index + 1) in _ADJECTIVES | {"VBG", "VBN"}:
+        # Adjectives in a series: "its beloved, soulful and resonant story", "its fresh,
+        # French-inspired menu".
+        if head == -1 and _word(window, index) in {",", "and"} and (
+                _phrase_tag(window, index + 1) in _ADJECTIVES | {"VBG", "VBN"} or "-" in _word(window, index + 1)):
             index += 1
+            if _adverb_of_modifier(window, index):
+                index += 1
     return head
+
+
+def _adverb_of_modifier(window: Window, index: int) -> bool:
+    """An adverb before a modifier: "vertically" in "its vertically integrated
+    technology", "most" in "its most legendary asset"."""
+    word = _word(window, index)
+    return (_tag(window, index) == "RB" and word.endswith("ly") or word in {"most", "more"}) \
+        and _phrase_tag(window, index + 1) in {"JJ", "VBN"}
 
 
 def _in_phrase(window: Window, index: int) -> bool:
@@ -427,7 +436,8 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
     if word == "own" or (word == "very" and _word(window, at + 1) == "own"):
         return True
     before = window.at - 1
-    if word in _NOT_AFTER_POSSESSIVE or _tag(window, at) in {"RB", "DT", "IN", "TO", "MD", "PRP", "PRP$", "WRB", "WDT"}:
+    if word in _NOT_AFTER_POSSESSIVE or _tag(window, at) in {"RB", "DT", "IN", "TO", "MD", "PRP", "PRP$", "WRB", "WDT"} \
+            and not _adverb_of_modifier(window, at):
         return False
     head = _noun_phrase(window, at)
     if head == -1 and _takes_an_object(window, before) and "N" in lexicon.classes(word) \
@@ -441,15 +451,16 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
             return False
         index = at
         while index < at + 3 and (_phrase_tag(window, index) in _ADJECTIVES | {"VBN"} or "-" in _word(window, index)
-                                  or _tag(window, index) == "RB" and _word(window, index).endswith("ly")):
+                                  or _adverb_of_modifier(window, index)):
             index += 1
         return index > at and _tag(window, index) == "NNP" or _word(window, before).lower() == "as" \
             and _tag(window, at) == "NNP" and _word(window, at)[0].isupper()
-    if head == at and word.endswith("ing") and "V" in lexicon.classes(word):
+    if head == at and word.endswith("ing") and "V" in lexicon.classes(word) \
+            and _tag(window, at + 1) in {"IN", "TO", "DT", "PRP", "PRP$", "RB"}:
         return False  # "you're planning on": a verb, whatever a rule made of it
     if _ORDINAL.match(word) and _tag(window, head) in _NOUNS:
         return True  # "it’s fifteenth anniversary"
-    if _takes_an_object(window, before):
+    if _takes_an_object(window, before) or _joins_nouns(window, before, head):
         return True
     if _word(window, before).lower() in {"since", "after", "before", "until", "like"} \
             and lexicon.classes(_word(window, head)) == "N" and _word(window, head) not in _TIME_NOUNS \
@@ -462,6 +473,18 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
     if opens_clause and _finite_verb(window, head + 1) and _tag(window, at) != "VBG":
         return lexicon.classes(_word(window, head)) not in {"", "V"} and _word(window, at) not in _TIME_NOUNS
     return False
+
+
+def _joins_nouns(window: Window, before: int, head: int) -> bool:
+    """Whether "and" at ``before`` joins two noun phrases: a common noun straight before it
+    (no comma), and after the contraction a noun phrase whose head can only be a noun,
+    closed by a verb, a preposition or punctuation: "the neighborhood and it’s
+    resurgence", "operations and it’s location in Israel"."""
+    if _word(window, before) != "and" or _tag(window, before - 1) not in _NOUNS or not _lower(window, before - 1):
+        return False
+    word = _word(window, head)
+    return lexicon.classes(word) == "N" and word not in _TIME_NOUNS \
+        and (_finite_verb(window, head + 1) or _tag(window, head + 1) in {"IN", ".", ",", ":"})
 
 
 def _there_for_their(window: Window) -> bool:
