@@ -280,7 +280,37 @@ def _possessive_misread(window: Window, possessive: str) -> str:
             return "contraction"
         if tag == "JJ" and next_word == "to" and _tag(window, at + 2) == "VB" and not _verb_follows(window, at + 3):
             return "contraction"
+    if possessive == "its" and _opens_sentence_or_clause(window, window.at - 1) and _verbless(window, window.at + 1):
+        return "contraction"  # "; its autonomous execution.", "Its storytelling through hospitality."
     return ""
+
+
+def _opens_sentence_or_clause(window: Window, index: int) -> bool:
+    """A sentence's start after a full stop or a semicolon, or after a subordinator (not
+    after a colon, a comma or a dash, that may start a noun phrase in apposition: "the
+    economy's most dynamic segment—its independent businesses"; nor after "as" or "but":
+    "as its new CFO", "not the product but its service")."""
+    word = _word(window, index)
+    return word in {".", "!", "?", ";"} or word.lower() in {"because", "whether", "now", "so"}
+
+
+def _verbless(window: Window, start: int) -> bool:
+    """Whether the tokens from ``start`` to the sentence's full stop hold no verb that
+    could be finite (a verb tag, or a verb of the lexicon in -s or -ed): "its" would then
+    begin a sentence without a verb. Unsure (no full stop in the window, a colon, a
+    bracket, a quotation) is no."""
+    for index in range(start, len(window.words)):
+        word, tag = _word(window, index), _tag(window, index)
+        if word in {".", "!"}:
+            # (A full stop after a capital may end an abbreviation: "Inc.", "U.S.")
+            return index > start + 1 and _lower(window, index - 1)
+        if tag in {":", "(", ")", "``", "''", "XX"} or word in {"?", "that", "which", "who"}:
+            return False
+        if tag in {"VBZ", "VBD", "VBP", "MD", "VBN"}:
+            return False
+        if word.endswith(("s", "ed")) and "V" in lexicon.classes(word.lower()):
+            return False
+    return False
 
 
 def _verb_follows(window: Window, index: int) -> bool:
