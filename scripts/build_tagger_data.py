@@ -29,7 +29,7 @@ def main() -> int:
     spec = importlib.util.find_spec("textblob")
     if spec is None or not spec.submodule_search_locations:
         sys.exit("build_tagger_data: install textblob first (pip install --no-deps textblob)")
-    source = Path(list(spec.submodule_search_locations)[0]) / "en" / "en-context.txt"
+    source = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-context.txt"
     rules = []
     for line in source.read_text(encoding="utf-8").splitlines():
         fields = line.split()

@@ -42,7 +42,7 @@ class Window(NamedTuple):
     lexical: list[str]
 
 
-def window(prose: str, start: int, before: int = 60, after: int = 90) -> Window:
+def window(prose: str, start: int, before: int = 30, after: int = 75) -> Window:
     """The tagged tokens from about ``before`` characters before ``start`` to ``after``
     after it (cut at a line break: a heading or list item is its own run).
 
@@ -68,16 +68,16 @@ def window(prose: str, start: int, before: int = 60, after: int = 90) -> Window:
         words, starts, at = [prose[start:start + 1]], [start], 0
     if len(words) == 1:
         return Window(words, [_IN_DOUBT], starts, at, [_IN_DOUBT])
-    if low and words and at > 0:
-        # The first token may be the tail of a word the window cut: drop it.
-        if prose[low - 1].isalnum():
-            words, starts, at = words[1:], starts[1:], at - 1
+    if low and at > 0 and prose[low - 1].isalnum():
+        # The first token is the tail of a word the window cut: drop it.
+        words, starts, at = words[1:], starts[1:], at - 1
     end = at + 1
     if end < len(words) and words[end] in _CLITICS:
         end += 1
     doubted = (*words[:at], _IN_DOUBT, *words[end:])
-    tags = tag(doubted)
     lexical = _lexical(doubted)
+    # The rules change only the tags a rule reads near the word in doubt.
+    tags = _contextual(doubted, lexical, max(0, at - _BEFORE), at + _AFTER)
     widen = [_IN_DOUBT] * (end - at)
     return Window(words, [*tags[:at], *widen, *tags[at + 1:]], starts, at, [*lexical[:at], *widen, *lexical[at + 1:]])
 
@@ -87,20 +87,29 @@ def _lexical(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_first_tag(word, index == 0 or words[index - 1] in ".!?:;\"“") for index, word in enumerate(words))
 
 
-@lru_cache(maxsize=4096)
 def tag(words: tuple[str, ...]) -> tuple[str, ...]:
     """Penn Treebank tags of ``words``, a run of tokens as :func:`window` makes them."""
-    tags = list(_lexical(words))
+    return _contextual(words, _lexical(words), 0, len(words))
+
+
+# The tokens before and after the word in doubt whose tags the rules correct.
+_BEFORE, _AFTER = 2, 8
+
+
+def _contextual(words: tuple[str, ...], lexical: tuple[str, ...], low: int, high: int) -> tuple[str, ...]:
+    """``lexical`` corrected by Brill's contextual rules from token ``low`` to ``high``."""
     rules = _rules()
     padded_words = ("", "", "", *words, "", "", "")
-    padded = ["STAART"] * 3 + tags + ["STAART"] * 3
-    for index in range(3, len(padded) - 3):
+    padded = ["STAART", "STAART", "STAART", *lexical, "STAART", "STAART", "STAART"]
+    for index in range(3 + low, 3 + min(high, len(words))):
         # Brill's rules in their order, each on the tag as the rules before left it.
         after = -1
+        current = padded[index]
         while True:
-            for order, rule in rules.get(padded[index], ()):
-                if order > after and rule.applies(padded_words, padded, index):
-                    padded[index], after = rule.to, order
+            for order, to, applies in rules.get(current, ()):
+                if order > after and applies(padded_words, padded, index):
+                    padded[index] = current = to
+                    after = order
                     break
             else:
                 break
@@ -124,7 +133,7 @@ def _first_tag(word: str, sentence_start: bool) -> str:
         return "CD"
     if not word[0].isalpha():
         return "SYM"
-    if word[0].isupper() and not sentence_start and not word.isupper() or (word.isupper() and len(word) > 1):
+    if (word[0].isupper() and not sentence_start and not word.isupper()) or (word.isupper() and len(word) > 1):
         return "NNP"  # a name mid-sentence, or an initialism
     found = lexicon.tag(lowered)
     if found:
@@ -144,14 +153,12 @@ def _first_tag(word: str, sentence_start: bool) -> str:
     return "NN"
 
 
-class _Rule(NamedTuple):
-    to: str
-    applies: Callable[[Sequence[str], Sequence[str], int], bool]
+_Test = Callable[[Sequence[str], Sequence[str], int], bool]
 
 
-def _make(template: str, x: str, y: str) -> Callable[[Sequence[str], Sequence[str], int], bool]:
+def _make(template: str, x: str, y: str) -> _Test:
     """The test of one of Brill's rule templates on (words, tags, index)."""
-    tests: dict[str, Callable[[Sequence[str], Sequence[str], int], bool]] = {
+    tests: dict[str, _Test] = {
         "PREVTAG": lambda w, t, i: t[i - 1] == x,
         "NEXTTAG": lambda w, t, i: t[i + 1] == x,
         "PREV2TAG": lambda w, t, i: t[i - 2] == x,
@@ -180,10 +187,11 @@ def _make(template: str, x: str, y: str) -> Callable[[Sequence[str], Sequence[st
 
 
 @cache
-def _rules() -> dict[str, list[tuple[int, _Rule]]]:
-    """Brill's contextual rules by the tag they change, each with its place in the order."""
-    rules: dict[str, list[tuple[int, _Rule]]] = {}
+def _rules() -> dict[str, list[tuple[int, str, _Test]]]:
+    """Brill's contextual rules by the tag they change: each rule's place in the order,
+    the tag it makes and its test."""
+    rules: dict[str, list[tuple[int, str, _Test]]] = {}
     for order, line in enumerate(packaged_text("typos", "context.tsv").splitlines()):
         source, to, template, x, *rest = line.split("\t")
-        rules.setdefault(source, []).append((order, _Rule(to, _make(template, x, rest[0] if rest else ""))))
+        rules.setdefault(source, []).append((order, to, _make(template, x, rest[0] if rest else "")))
     return rules

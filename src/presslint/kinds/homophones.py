@@ -32,6 +32,7 @@ from .. import lexicon, tagger, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
 from ..tagger import Window
+from ..document import next_words
 from ..wordtools import match_case
 from . import Kind
 from .wordline import WordMatches, lower_word_line
@@ -47,6 +48,8 @@ _CLAUSE_END = frozenset({".", ":", ")"})
 _NOT_AFTER_POSSESSIVE = frozenset("""a an the this these those that such not no been to
     we you he she they i me us them my our your his her their something anything nothing
     everything someone anyone everyone""".split())
+# Tags that start no noun phrase.
+_NO_PHRASE_START = frozenset({"RB", "DT", "IN", "TO", "MD", "PRP", "PRP$", "WRB", "WDT"})
 _WH_WORDS = frozenset({"where", "how", "when", "what", "why"})
 # Subordinators and other prepositions after which a clause can start ("because it's ready").
 _CLAUSE_OPENERS = frozenset("""that because whether if as while since although though unless
@@ -75,7 +78,8 @@ _ORDINAL = re.compile(r"(?:\w+-)?(?:first|second|third|fourth|fifth|sixth|sevent
 _INVERTING = frozenset("""is are was were be been being 's 're will would can could should may
     might must has have had do does did""".split())
 # "their is", "their has been": the existential "there".
-_EXISTENTIAL_VERBS = frozenset({"is", "are", "was", "were", "'s", "seems", "seem", "remains", "remain", "exists", "exist"})
+_EXISTENTIAL_VERBS = frozenset({"is", "are", "was", "were", "'s", "seems", "seem", "remains", "remain", "exists",
+                                "exist"})
 
 
 
@@ -124,7 +128,7 @@ def _worth_a_look(role: int, word: str) -> bool:
     # After a contraction or "there": a word that may start a noun phrase.
     if word in {"own", "very"} or "-" in word or _ORDINAL.match(word):
         return True
-    if role == _CONTRACTION and (word in {"most", "more"} or tag == "RB" and word.endswith("ly")):
+    if role == _CONTRACTION and (word in {"most", "more"} or (tag == "RB" and word.endswith("ly"))):
         return True  # "it's most legendary asset", "it's newly revamped home"
     if tag in {"DT", "PRP", "PRP$", "RB", "IN", "TO", "MD", "WRB", "WDT", "WP", "CC", "EX", "RP"}:
         return False
@@ -132,7 +136,47 @@ def _worth_a_look(role: int, word: str) -> bool:
         return True  # "there weathered tombstones"
     if tag in {"VB", "VBP"} and "N" in classes:
         return role == _CONTRACTION  # "expanding it's reach"
-    return tag in _MODIFIERS or tag == "VBD" or (not tag and "N" in classes) or (not tag and not classes and word.isalpha())
+    return tag in _MODIFIERS or tag == "VBD" or (not tag and ("N" in classes or (not classes and word.isalpha())))
+
+
+@lru_cache(maxsize=8192)
+def _plainly_fine(role: int, word: str, after: str) -> bool:
+    """Whether a possessive before a modifier and a lower-case noun is fine whatever
+    stands between them ("its innovative approach", "their new, faster chips"): the word
+    after the next one in lower case, looked up before the words are placed in the prose.
+    (A capitalised word after a full stop is no noun of the lexicon: "its own. Acme".)"""
+    if role != _POSSESSIVE or word in _NOT_AFTER_POSSESSIVE or word in _WH_WORDS:
+        return False
+    return lexicon.tag(word) in _MODIFIERS and lexicon.tag(after) in _NOUNS
+
+
+@lru_cache(maxsize=8192)
+def _second_look(role: int, word: str, after: str) -> bool:
+    """Whether the next word and the one after it (``after``: "" when punctuation or the
+    end comes first) leave the candidate open."""
+    tag = lexicon.tag(word)
+    if role == _POSSESSIVE:
+        if word in _NOT_AFTER_POSSESSIVE or word in _WH_WORDS or word in _EXISTENTIAL_VERBS \
+                or word in {"about", "all", "going", "gonna", "more", "less", "has", "have", "will"}:
+            return True
+        if tag == "JJS" or (tag == "VBZ" and "N" in lexicon.classes(word)):
+            return False  # "their best.", "their needs"
+        if not after:
+            return True
+        if tag == "RB":
+            return lexicon.tag(after) not in _NOUNS  # "its upward trajectory"
+        if tag in _ADJECTIVES:
+            return after in {"to", "that", "for", "than", "enough", "and", "or"}
+        if tag in {"VBN", "VBG", "VBD"}:
+            return lexicon.tag(after) not in _NOUNS | _ADJECTIVES
+        return True
+    if word in {"own", "very"} or "-" in word or _ORDINAL.match(word) or tag in _NOUNS \
+            or (not tag and ("N" in lexicon.classes(word) or not lexicon.classes(word))):
+        return True
+    if not after:
+        return False
+    after_tag = lexicon.tag(after)
+    return after_tag in _MODIFIERS or not after_tag or "-" in after or after[0].isdigit()
 
 
 class Homophone(Kind):
@@ -154,8 +198,8 @@ class Homophone(Kind):
         texts = doc.tokens.texts
         # Each occurrence is judged on the next word alone first (a cached verdict per
         # word), which settles most of them; only the rest are tagged in context.
-        for ordinal, role, lower_next in found[self.options["pair"]]:
-            if not _worth_a_look(role, lower_next):
+        for ordinal, role, lower_next, lower_after in found[self.options["pair"]]:
+            if not _worth_a_look(role, lower_next) or (lower_after and _plainly_fine(role, lower_next, lower_after)):
                 continue
             index = matches.index(ordinal)
             text = texts[index]
@@ -164,6 +208,13 @@ class Homophone(Kind):
             token = doc.tokens[index]
             if token.start and doc.prose[token.start - 1] in _CODE_MARKS:
                 continue  # "$there", "@your": a variable or a handle
+            # The word after the next one settles most of the rest ("its innovative
+            # approach", "it's important to"); a sentence that "Its" opens is read whole.
+            next_two = next_words(doc.prose, token.end, 2)
+            after_next = texts[index + 2].lower() if len(next_two) == 2 else ""
+            if not _second_look(role, lower_next, after_next) and not (
+                    text == "Its" and role == _POSSESSIVE and doc.prose[token.start - 2:token.start] == ". "):
+                continue
             window = tagger.window(doc.prose, token.start)
             replacement = self._replacement(role, window)
             if replacement is None or self.vocabulary.accepts(text):
@@ -230,17 +281,17 @@ def _possessive_misread(window: Window, possessive: str) -> str:
     ("its a", "your welcome."); "there" for "their is"; "" when it may be right."""
     at = window.at + 1
     word = _word(window, at).lower()
-    if possessive == "their":
-        if word in _EXISTENTIAL_VERBS or (word in {"has", "have"} and _word(window, at + 1) == "been") \
-                or (word in {"will", "would", "may", "might"} and _word(window, at + 1) == "be"):
-            return "there"
+    if possessive == "their" and (
+            word in _EXISTENTIAL_VERBS or (word in {"has", "have"} and _word(window, at + 1) == "been")
+            or (word in {"will", "would", "may", "might"} and _word(window, at + 1) == "be")):
+        return "there"
     if word in _EXISTENTIAL_VERBS and possessive != "whose":
         return "contraction" if possessive in {"its"} and word == "'s" else ""
     # Adverbs that may stand between: "its truly a milestone", "its so important", "its
     # more important than ever".
     skipped = 0
-    while (_tag(window, at) in {"RB", "RBR"} or _word(window, at) in {"more", "less"}
-           and _tag(window, at + 1) == "JJ") and _lower(window, at) and skipped < 2 \
+    while (_tag(window, at) in {"RB", "RBR"} or (_word(window, at) in {"more", "less"}
+           and _tag(window, at + 1) == "JJ")) and _lower(window, at) and skipped < 2 \
             and _word(window, at) not in {"not", "very"}:
         at, skipped = at + 1, skipped + 1
     word, tag = _word(window, at), _tag(window, at)
@@ -256,19 +307,20 @@ def _possessive_misread(window: Window, possessive: str) -> str:
     if word == "all" and next_tag not in _NOUNS | _ADJECTIVES | {"CD", "VBG", "VBN"}:
         return "contraction"  # "its all there", "its all about"
     if word == "about" and (next_tag in {"VBG", "DT", "PRP", "PRP$", "WRB", "WP"}
-                            or next_word.endswith("ing") and "V" in lexicon.classes(next_word)):
+                            or (next_word.endswith("ing") and "V" in lexicon.classes(next_word))):
         return "contraction"  # "its about empowering", "your about to"
     if word in _WH_WORDS and possessive != "whose":
         return "contraction"
-    if word == "gonna" or word == "going" and (next_word == "to" or next_tag in {",", ".", ":"}):
+    if word == "gonna" or (word == "going" and (next_word == "to" or next_tag in {",", ".", ":"})):
         return "contraction"
     # After a preposition or in a verb's object place the phrase is a noun phrase whatever
     # follows: "by its holding a reference", "from their usual.", "with its easy to use
     # interface".
     if _takes_an_object(window, window.at - 1):
         return ""
-    if tag in {"VBN", "VBG", "VBD"} and next_tag in {"DT", "PRP", "PRP$"} and next_word not in {"all", "both", "each"} \
-            or tag == "VBN" and (next_tag in {"TO", "WRB", "RB", "RBS"} or next_tag == "IN" and next_word != "of"):
+    if (tag in {"VBN", "VBG", "VBD"} and next_tag in {"DT", "PRP", "PRP$"}
+            and next_word not in {"all", "both", "each"}) \
+            or (tag == "VBN" and (next_tag in {"TO", "WRB", "RB", "RBS"} or (next_tag == "IN" and next_word != "of"))):
         return "contraction"  # "its called the", "its making a", "its based in"
     if tag in _ADJECTIVES and tag != "JJS" and _predicate_adjective(window, at):
         return "contraction"
@@ -377,7 +429,7 @@ def _noun_phrase(window: Window, start: int) -> int:
         index += 1
     while index < start + 8 and _in_phrase(window, index):
         tag = _phrase_tag(window, index)
-        if tag in _NOUNS or "-" in _word(window, index) and _phrase_tag(window, index + 1) not in _MODIFIERS:
+        if tag in _NOUNS or ("-" in _word(window, index) and _phrase_tag(window, index + 1) not in _MODIFIERS):
             head = index  # a noun, or a compound that ends the phrase: "its spin-off from"
         elif head != -1:
             break  # "its model used": the verb after the head ends the phrase
@@ -398,7 +450,7 @@ def _adverb_of_modifier(window: Window, index: int) -> bool:
     """An adverb before a modifier: "vertically" in "its vertically integrated
     technology", "most" in "its most legendary asset"."""
     word = _word(window, index)
-    return (_tag(window, index) == "RB" and word.endswith("ly") or word in {"most", "more"}) \
+    return ((_tag(window, index) == "RB" and word.endswith("ly")) or word in {"most", "more"}) \
         and _phrase_tag(window, index + 1) in {"JJ", "VBN"}
 
 
@@ -415,7 +467,7 @@ def _in_phrase(window: Window, index: int) -> bool:
         return word.isupper() and len(word) > 1 and _lower(window, index + 1) \
             and _phrase_tag(window, index + 1) in _NOUNS
     tag = _phrase_tag(window, index)
-    return tag in _MODIFIERS or tag == "VBD" and word.endswith("ed")
+    return tag in _MODIFIERS or (tag == "VBD" and word.endswith("ed"))
 
 
 def _takes_an_object(window: Window, index: int) -> bool:
@@ -466,8 +518,8 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
     if word == "own" or (word == "very" and _word(window, at + 1) == "own"):
         return True
     before = window.at - 1
-    if word in _NOT_AFTER_POSSESSIVE or _tag(window, at) in {"RB", "DT", "IN", "TO", "MD", "PRP", "PRP$", "WRB", "WDT"} \
-            and not _adverb_of_modifier(window, at):
+    if word in _NOT_AFTER_POSSESSIVE or (_tag(window, at) in _NO_PHRASE_START \
+            and not _adverb_of_modifier(window, at)):
         return False
     head = _noun_phrase(window, at)
     if head == -1 and _takes_an_object(window, before) and "N" in lexicon.classes(word) \
@@ -483,8 +535,8 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
         while index < at + 3 and (_phrase_tag(window, index) in _ADJECTIVES | {"VBN"} or "-" in _word(window, index)
                                   or _adverb_of_modifier(window, index)):
             index += 1
-        return index > at and _tag(window, index) == "NNP" or _word(window, before).lower() == "as" \
-            and _tag(window, at) == "NNP" and _word(window, at)[0].isupper()
+        return (index > at and _tag(window, index) == "NNP") or (_word(window, before).lower() == "as" \
+            and _tag(window, at) == "NNP" and _word(window, at)[0].isupper())
     if head == at and word.endswith("ing") and "V" in lexicon.classes(word) \
             and _tag(window, at + 1) in {"IN", "TO", "DT", "PRP", "PRP$", "RB"}:
         return False  # "you're planning on": a verb, whatever a rule made of it
@@ -531,9 +583,9 @@ def _there_for_their(window: Window) -> bool:
             word == "been" or _word(window, before).lower() not in {"has", "have", "had"}):
         return False  # "is there demand", "will there be", "have there been"
     head = _noun_phrase(window, at)
-    if head == -1 or _word(window, head) in _TIME_NOUNS and (head == at or any(
+    if head == -1 or (_word(window, head) in _TIME_NOUNS and (head == at or any(
             _word(window, index) in {"last", "next", "every", "few", "several", "many"} or _tag(window, index) == "CD"
-            for index in range(at, head))):
+            for index in range(at, head)))):
         return False  # "we met there last year", "there today"
     after = _tag(window, head + 1)
     head_classes = lexicon.classes(_word(window, head))
@@ -541,29 +593,28 @@ def _there_for_their(window: Window) -> bool:
         # "there stand ..." could be a verb: only in object place, before a verb, or
         # closed by punctuation or a preposition ("precondition there skin,").
         return _takes_an_object(window, before) or _finite_verb(window, head + 1) \
-            or _tag(window, at) == "NN" and after in {",", ".", ":", "IN", "CC"}
-    if after in _NOUNS:
-        return False
-    return True
+            or (_tag(window, at) == "NN" and after in {",", ".", ":", "IN", "CC"})
+    return after not in _NOUNS
 
 
 # Every word of every pair, in any case, and the word after it, found in one pass over
 # the lower-case word line and shared by the four rules: "\n" + the word + "\n" is that
 # whole word. A group per pair, whose common start the regex compiler factors out:
 # "\nit(?:'s|’s|s)".
-_HOMOPHONES = re.compile(r"\n((?:{}))(?=\n([^\n]*+))".format(")|(?:".join(
+_HOMOPHONES = re.compile(r"\n((?:{}))(?=\n([^\n]*+)\n?([^\n]*+))".format(")|(?:".join(
     "|".join(pair.words) for pair in PAIRS.values())))
 # Lower-case word -> its pair and its role.
 _ROLES = {word: (name, _POSSESSIVE if word == pair.possessive else _OTHER if word == pair.other else _CONTRACTION)
           for name, pair in PAIRS.items() for word in pair.words}
 
 
-def _find_homophones(doc: Document) -> tuple[WordMatches, dict[str, list[tuple[int, int, str]]]]:
+def _find_homophones(doc: Document) -> tuple[WordMatches, dict[str, list[tuple[int, int, str, str]]]]:
     """The matches, and by pair its words in the document in order: the match's ordinal,
-    the word's role and the next word in lower case ("" after the last word)."""
+    the word's role, and the next word and the one after it in lower case ("" after the
+    last word)."""
     matches = WordMatches(lower_word_line(doc), _HOMOPHONES)
-    found: dict[str, list[tuple[int, int, str]]] = {name: [] for name in PAIRS}
-    for ordinal, (text, next_word) in enumerate(matches.groups):
+    found: dict[str, list[tuple[int, int, str, str]]] = {name: [] for name in PAIRS}
+    for ordinal, (text, next_word, after_next) in enumerate(matches.groups):
         name, role = _ROLES[text]
-        found[name].append((ordinal, role, next_word))
+        found[name].append((ordinal, role, next_word, after_next))
     return matches, found
