@@ -45,6 +45,7 @@ REGISTRY: dict[str, str] = {
     "missing-possessive": "possessive:MissingPossessive",
     "doubled-word": "doubled:DoubledWord",
     "article": "articles:Article",
+    "comparative-then": "comparatives:ComparativeThen",
     # Capitalization (C)
     "case-consistency": "consistency:CaseConsistency",
     "lowercase-sentence-start": "sentence_start:LowercaseSentenceStart",

@@ -318,6 +318,8 @@ def _possessive_misread(window: Window, possessive: str) -> str:
     # interface".
     if _takes_an_object(window, window.at - 1):
         return ""
+    if skipped and tag == "VBG" and _phrase_tag(window, at + 1) not in _NOUNS:
+        return "contraction"  # "its already shipping to", not "its fast growing portfolio"
     if (tag in {"VBN", "VBG", "VBD"} and next_tag in {"DT", "PRP", "PRP$"}
             and next_word not in {"all", "both", "each"}) \
             or (tag == "VBN" and (next_tag in {"TO", "WRB", "RB", "RBS"} or (next_tag == "IN" and next_word != "of"))):
