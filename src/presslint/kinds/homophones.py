@@ -198,6 +198,7 @@ class Homophone(Kind):
         texts = doc.tokens.texts
         # Each occurrence is judged on the next word alone first (a cached verdict per
         # word), which settles most of them; only the rest are tagged in context.
+        candidates: list[tuple[int, int, str]] = []
         for ordinal, role, lower_next, lower_after in found[self.options["pair"]]:
             if not _worth_a_look(role, lower_next) or (lower_after and _plainly_fine(role, lower_next, lower_after)):
                 continue
@@ -209,18 +210,23 @@ class Homophone(Kind):
             if token.start and doc.prose[token.start - 1] in _CODE_MARKS:
                 continue  # "$there", "@your": a variable or a handle
             # The word after the next one settles most of the rest ("its innovative
-            # approach", "it's important to"); a sentence that "Its" opens is read whole.
+            # approach", "it's important to").
             next_two = next_words(doc.prose, token.end, 2)
             after_next = texts[index + 2].lower() if len(next_two) == 2 else ""
-            if not _second_look(role, lower_next, after_next) and not (
-                    text == "Its" and role == _POSSESSIVE and doc.prose[token.start - 2:token.start] == ". "):
-                continue
-            window = tagger.window(doc.prose, token.start)
+            if _second_look(role, lower_next, after_next):
+                candidates.append((token.start, role, text))
+        if self.pair.possessive == "its":
+            # A sentence that "its" opens and that has no verb: "; its autonomous
+            # execution." (its words may look fine two at a time).
+            seen = {start for start, _, _ in candidates}
+            candidates.extend((start, _POSSESSIVE, text) for start, text in _verbless_its(doc) if start not in seen)
+        for start, role, text in sorted(candidates):
+            window = tagger.window(doc.prose, start)
             replacement = self._replacement(role, window)
             if replacement is None or self.vocabulary.accepts(text):
                 continue
             suggestion = match_case(text, replacement)
-            span = Span(token.start, token.end)
+            span = Span(start, start + len(text))
             after = _after(window)
             following_word = window.words[after] if after < len(window.words) else ""
             fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
@@ -239,6 +245,27 @@ class Homophone(Kind):
         if role == _OTHER:
             return pair.possessive if _there_for_their(window) else None
         return pair.possessive if _contraction_for_possessive(window, pair.possessive) else None
+
+
+# "its" where a sentence or clause starts, and the rest of the sentence to its full stop.
+_SENTENCE_ITS = re.compile(r"(?:[.;!?][\"”’)]?[ \t]+|\b(?:because|whether|now|so) )([Ii]ts) ([^.!?;:()\"“”\n]{3,90}?)\.(?=\s|\Z)")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _verbless_its(doc: Document) -> list[tuple[int, str]]:
+    """The offsets and spellings of "its" opening a sentence whose words hold no verb
+    (looked up word by word in the lexicon, the few found then read in context)."""
+    return [(match.start(1), match.group(1)) for match in _SENTENCE_ITS.finditer(doc.prose)
+            if not any(map(_may_be_verb, _WORD.findall(match.group(2))))]
+
+
+@lru_cache(maxsize=8192)
+def _may_be_verb(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in {"that", "which", "who", "its", "it"}:
+        return True
+    tag = lexicon.tag(lowered)
+    return tag in {"VBZ", "VBD", "VBP", "MD", "VBN"} or lowered.endswith(("s", "ed")) and "V" in lexicon.classes(lowered)
 
 
 def _after(window: Window) -> int:
