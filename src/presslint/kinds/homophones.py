@@ -161,7 +161,7 @@ def _second_look(role: int, word: str, after: str) -> bool:
             return True
         if tag == "JJS" or (tag == "VBZ" and "N" in lexicon.classes(word)):
             return False  # "their best.", "their needs"
-        if not after:
+        if not after or after == ",":
             return True
         if tag == "RB":
             return lexicon.tag(after) not in _NOUNS  # "its upward trajectory"
@@ -175,6 +175,8 @@ def _second_look(role: int, word: str, after: str) -> bool:
         return True
     if not after:
         return False
+    if after == ",":
+        return role == _CONTRACTION and tag in _ADJECTIVES
     after_tag = lexicon.tag(after)
     return after_tag in _MODIFIERS or not after_tag or "-" in after or after[0].isdigit()
 
@@ -213,6 +215,8 @@ class Homophone(Kind):
             # approach", "it's important to").
             next_two = next_words(doc.prose, token.end, 2)
             after_next = texts[index + 2].lower() if len(next_two) == 2 else ""
+            if not after_next and next_two and doc.prose[next_two[0].end:next_two[0].end + 1] == ",":
+                after_next = ","  # a series: "known for it’s professional, welcoming environment"
             if _second_look(role, lower_next, after_next):
                 candidates.append((token.start, role, text))
         if self.pair.possessive == "its":
