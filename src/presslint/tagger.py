@@ -54,17 +54,11 @@ def window(prose: str, start: int, before: int = 30, after: int = 75) -> Window:
     high = prose.find("\n", start, start + after)
     if high == -1:
         high = min(len(prose), start + after)
-    words: list[str] = []
-    starts: list[int] = []
-    at = -1
-    for match in _TOKEN.finditer(prose, low, high):
-        if match.start() < start < match.end() and at == -1:
-            continue  # a token the window cut in two
-        if match.start() == start:
-            at = len(words)
-        words.append(match.group().replace("’", "'") if len(match.group()) > 1 else match.group())
-        starts.append(match.start())
-    if at == -1:  # the word was not a token start (cannot happen for a prose token)
+    starts = [match.start() for match in _TOKEN.finditer(prose, low, high)]
+    words = [word.replace("’", "'") for word in _TOKEN.findall(prose, low, high)]
+    try:
+        at = starts.index(start)
+    except ValueError:  # the word is no token start (cannot happen for a prose token)
         words, starts, at = [prose[start:start + 1]], [start], 0
     if len(words) == 1:
         return Window(words, [_IN_DOUBT], starts, at, [_IN_DOUBT])

@@ -35,7 +35,7 @@ from ..tagger import Window
 from ..document import next_words
 from ..wordtools import match_case
 from . import Kind
-from .wordline import WordMatches, lower_word_line
+from .wordline import WordMatches, lower_word_line, word_line
 
 _NOUNS = frozenset({"NN", "NNS"})
 _ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
@@ -125,6 +125,8 @@ def _worth_a_look(role: int, word: str) -> bool:
             return False
         return tag in _ADJECTIVES or tag in {"RB", "VBN", "VBG", "VBD", "VBZ", "MD", "DT", "PRP", "PRP$", "WRB"} \
             or word in {"has", "have", "will", "about"}
+    if word in {"is", "are", "was", "were", "be", "been", "being"}:
+        return False
     # After a contraction or "there": a word that may start a noun phrase.
     if word in {"own", "very"} or "-" in word or _ORDINAL.match(word):
         return True
@@ -141,13 +143,29 @@ def _worth_a_look(role: int, word: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _plainly_fine(role: int, word: str, after: str) -> bool:
-    """Whether a possessive before a modifier and a lower-case noun is fine whatever
-    stands between them ("its innovative approach", "their new, faster chips"): the word
-    after the next one in lower case, looked up before the words are placed in the prose.
-    (A capitalised word after a full stop is no noun of the lexicon: "its own. Acme".)"""
-    if role != _POSSESSIVE or word in _NOT_AFTER_POSSESSIVE or word in _WH_WORDS:
-        return False
-    return lexicon.tag(word) in _MODIFIERS and lexicon.tag(after) in _NOUNS
+    """Whether the next word and the one after it (in lower case, from the word line,
+    before the words are placed in the prose) show the candidate right whatever stands
+    between them: a possessive before a modifier and a word of a noun phrase ("its
+    innovative approach", "their full potential"), a contraction before a predicate and
+    what follows one ("you're looking for", "it's important to")."""
+    tag = lexicon.tag(word)
+    after_tag = lexicon.tag(after)
+    if role == _POSSESSIVE:
+        if word in _NOT_AFTER_POSSESSIVE or word in _WH_WORDS or word in {"about", "all", "going", "more", "less"}:
+            return False
+        if after in _PREDICATE_CLOSERS:
+            return False
+        takes_modifier = tag in _MODIFIERS or tag == "VBD" or tag == "VBZ" and "N" in lexicon.classes(word)
+        return takes_modifier and (after_tag in _MODIFIERS or not after_tag and after.isalpha() or "-" in after)
+    if role == _CONTRACTION:
+        return tag in {"JJ", "VBG", "VBN", "RB"} and word != "own" and after_tag in _CLAUSE_WORDS
+    return False
+
+
+# Words after an adjective that close a predicate: "easy to", "clear that", "better than".
+_PREDICATE_CLOSERS = frozenset({"to", "that", "for", "than", "enough", "and", "or"})
+# Tags that go on a predicate, not a noun phrase: "looking for", "been a", "proud of".
+_CLAUSE_WORDS = frozenset({"IN", "TO", "DT", "PRP", "PRP$", "CC", "WDT", "WRB", "MD"})
 
 
 @lru_cache(maxsize=8192)
@@ -220,8 +238,8 @@ class Homophone(Kind):
             if _second_look(role, lower_next, after_next):
                 candidates.append((token.start, role, text))
         if self.pair.possessive == "its":
-            # A sentence that "its" opens and that has no verb: "; its autonomous
-            # execution." (its words may look fine two at a time).
+            # A sentence that "Its" opens and that has no verb: "Its storytelling through
+            # hospitality." (its words may look fine two at a time).
             seen = {start for start, _, _ in candidates}
             candidates.extend((start, _POSSESSIVE, text) for start, text in _verbless_its(doc) if start not in seen)
         for start, role, text in sorted(candidates):
@@ -251,26 +269,22 @@ class Homophone(Kind):
         return pair.possessive if _contraction_for_possessive(window, pair.possessive) else None
 
 
-# "its" and the rest of its sentence to the full stop; where the sentence or clause
-# starts is checked on the few found (a regex that began with it cost 50 times more).
-_ITS_TO_STOP = re.compile(r"ts ([^.!?;:()\"“”\n]{3,90}?)\.(?=\s|\Z)")  # a literal first: searched fast
-_OPENS_BEFORE = re.compile(r"(?:[.;!?][\"”’)]?[ \t]+|\b(?:because|whether|now|so) )\Z")
+# "Its" and the rest of its sentence to the full stop (a literal first: searched fast);
+# that a sentence starts there is checked on the few found.
+_ITS_TO_STOP = re.compile(r"Its ([^.!?;:()\"“”\n]{3,90}?)\.(?=\s|\Z)")
+_STOP_BEFORE = re.compile(r"[.!?][\"”’)]?[ \t]+\Z")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _verbless_its(doc: Document) -> list[tuple[int, str]]:
-    """The offsets and spellings of "its" opening a sentence whose words hold no verb
-    (looked up word by word in the lexicon, the few found then read in context)."""
+    """The offsets of "Its" opening a sentence whose words hold no verb (looked up word
+    by word in the lexicon; the few found are then read in context)."""
+    if "\nIts\n" not in word_line(doc):
+        return []
     prose = doc.prose
-    found = []
-    for match in _ITS_TO_STOP.finditer(prose):
-        start = match.start() - 1
-        if start < 1 or prose[start] not in "Ii" or prose[start - 1].isalnum():
-            continue
-        if _OPENS_BEFORE.search(prose, max(0, start - 10), start) \
-                and not any(map(_may_be_verb, _WORD.findall(match.group(1)))):
-            found.append((start, prose[start:start + 3]))
-    return found
+    return [(match.start(), "Its") for match in _ITS_TO_STOP.finditer(prose)
+            if _STOP_BEFORE.search(prose, max(0, match.start() - 6), match.start())
+            and not any(map(_may_be_verb, _WORD.findall(match.group(1))))]
 
 
 @lru_cache(maxsize=8192)
