@@ -155,8 +155,8 @@ def _plainly_fine(role: int, word: str, after: str) -> bool:
             return False
         if after in _PREDICATE_CLOSERS:
             return False
-        takes_modifier = tag in _MODIFIERS or tag == "VBD" or tag == "VBZ" and "N" in lexicon.classes(word)
-        return takes_modifier and (after_tag in _MODIFIERS or not after_tag and after.isalpha() or "-" in after)
+        takes_modifier = tag in _MODIFIERS or tag == "VBD" or (tag == "VBZ" and "N" in lexicon.classes(word))
+        return takes_modifier and (after_tag in _MODIFIERS or (not after_tag and after.isalpha()) or "-" in after)
     if role == _CONTRACTION:
         return tag in {"JJ", "VBG", "VBN", "RB"} and word != "own" and after_tag in _CLAUSE_WORDS
     return False
