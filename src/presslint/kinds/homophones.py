@@ -189,8 +189,9 @@ def _second_look(role: int, word: str, after: str) -> bool:
             return lexicon.tag(after) not in _NOUNS | _ADJECTIVES
         return True
     if word in {"own", "very"} or "-" in word or _ORDINAL.match(word) or tag in _NOUNS \
-            or (not tag and ("N" in lexicon.classes(word) or not lexicon.classes(word))):
-        return True
+            or (not tag and ("N" in lexicon.classes(word) or not lexicon.classes(word))) \
+            or (tag in {"VB", "VBP"} and "N" in lexicon.classes(word)):
+        return True  # (a noun a rule may read as a verb: "expanding it's reach to")
     if not after:
         return False
     if after == ",":
