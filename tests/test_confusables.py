@@ -40,6 +40,7 @@ def test_a_window_splits_clitics_and_keeps_the_word_in_doubt_out_of_the_rules() 
     "Its truly a milestone for us.\n",
     "We know its working because sales grew.\n",
     "It is more than food. Its storytelling through hospitality.\n",
+    "The future is not insight; its autonomous execution.\n",
     "It is more than a meal service; its about restoring dignity.\n",
 ])
 def test_its_misused(text: str) -> None:

@@ -278,14 +278,31 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _verbless_its(doc: Document) -> list[tuple[int, str]]:
-    """The offsets of "Its" opening a sentence whose words hold no verb (looked up word
-    by word in the lexicon; the few found are then read in context)."""
-    if "\nIts\n" not in word_line(doc):
-        return []
+    """The offsets of "its" opening a sentence, or a clause after a semicolon or a
+    subordinator, whose words hold no verb (looked up word by word in the lexicon; the
+    few found are then read in context)."""
     prose = doc.prose
-    return [(match.start(), "Its") for match in _ITS_TO_STOP.finditer(prose)
-            if _STOP_BEFORE.search(prose, max(0, match.start() - 6), match.start())
-            and not any(map(_may_be_verb, _WORD.findall(match.group(1))))]
+    found = []
+    if "\nIts\n" in word_line(doc):
+        found = [(match.start(), "Its") for match in _ITS_TO_STOP.finditer(prose)
+                 if _STOP_BEFORE.search(prose, max(0, match.start() - 6), match.start())
+                 and not any(map(_may_be_verb, _WORD.findall(match.group(1))))]
+    for opener in _CLAUSE_ITS:
+        at = prose.find(opener)
+        while at != -1:
+            start = at + len(opener) - 4
+            rest = _REST_TO_STOP.match(prose, start + 4)
+            if rest and (at == 0 or not prose[at - 1].isalnum() or opener[0] == ";") \
+                    and not any(map(_may_be_verb, _WORD.findall(rest.group(1)))):
+                found.append((start, "its"))
+            at = prose.find(opener, at + 1)
+    return found
+
+
+# A clause that "its" opens after a semicolon or a subordinator ("; its autonomous
+# execution.", "whether its emails or tickets."), each a literal found with str.find.
+_CLAUSE_ITS = ("; its ", "because its ", "whether its ", "so its ")
+_REST_TO_STOP = re.compile(r"([^.!?;:()\"“”\n]{3,90}?)\.(?=\s|\Z)")
 
 
 @lru_cache(maxsize=8192)
@@ -402,7 +419,7 @@ def _opens_sentence_or_clause(window: Window, index: int) -> bool:
     economy's most dynamic segment—its independent businesses"; nor after "as" or "but":
     "as its new CFO", "not the product but its service")."""
     word = _word(window, index)
-    return word in {".", "!", "?", ";"} or word.lower() in {"because", "whether", "now", "so"}
+    return word in {".", "!", "?", ";"} or word.lower() in {"because", "whether", "so"}
 
 
 def _verbless(window: Window, start: int) -> bool:
@@ -498,7 +515,8 @@ def _noun_phrase(window: Window, start: int) -> int:
         # Adjectives in a series: "its beloved, soulful and resonant story", "its fresh,
         # French-inspired menu".
         if head == -1 and _word(window, index) in {",", "and"} and (
-                _phrase_tag(window, index + 1) in _ADJECTIVES | {"VBG", "VBN"} or "-" in _word(window, index + 1)):
+                _phrase_tag(window, index + 1) in _ADJECTIVES | {"VBG", "VBN"} or "-" in _word(window, index + 1)
+                or _adverb_of_modifier(window, index + 1)):
             index += 1
             if _adverb_of_modifier(window, index):
                 index += 1
