@@ -17,8 +17,14 @@ when its neighbours allow the other reading alone:
   engineers have"), or begins with "own" or an ordinal ("it's own", "it’s fifteenth
   anniversary").
 
-Most occurrences are settled by the next word alone (a cached verdict: "its" before a
-noun, "there" before "is", "it's" before "a" are fine), so only a few are tagged.
+- "its" opening a sentence (or a clause after a semicolon, "because", "whether", "so")
+  that has no verb: "Its storytelling through hospitality.", "; its autonomous execution."
+
+Most occurrences are settled without the tagger, by cached verdicts on words from the
+lower-case word line: the next word alone ("its" before a noun, "there" before "is",
+"it's" before "a" are fine), then the next two ("its innovative approach", "you're
+looking for"), then the next two as the prose places them (punctuation between); only a
+few hundred in a thousand releases are tagged.
 """
 
 from __future__ import annotations
@@ -30,9 +36,8 @@ from functools import lru_cache
 
 from .. import lexicon, tagger, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document
+from ..document import Document, next_words
 from ..tagger import Window
-from ..document import next_words
 from ..wordtools import match_case
 from . import Kind
 from .wordline import WordMatches, lower_word_line, word_line
@@ -55,6 +60,8 @@ _WH_WORDS = frozenset({"where", "how", "when", "what", "why"})
 _CLAUSE_OPENERS = frozenset("""that because whether if as while since although though unless
     once so than until till whereas but and or nor when where what how why who which like
     before after whenever wherever yet""".split())
+
+
 def _inflections(base: str) -> tuple[str, ...]:
     stem = base[:-1] if base.endswith("e") else base
     return (base, base + "s", base + "es", stem + "ed", stem + "ing", base + "d")
@@ -80,7 +87,6 @@ _INVERTING = frozenset("""is are was were be been being 's 're will would can co
 # "their is", "their has been": the existential "there".
 _EXISTENTIAL_VERBS = frozenset({"is", "are", "was", "were", "'s", "seems", "seem", "remains", "remain", "exists",
                                 "exist"})
-
 
 
 @dataclass(frozen=True)
