@@ -79,6 +79,8 @@ _CLAUSE_VERBS = frozenset(form for base in """say believe think know hope feel m
 _TIME_NOUNS = frozenset("""today tonight tomorrow yesterday day days week weeks weekend
     month months year years decade decades time times hour hours minute minutes night
     morning afternoon evening season summer winter spring fall autumn century""".split())
+# Plural measures a predicate may be: "it's miles ahead", "it's steps from the beach".
+_MEASURES = frozenset({"miles", "steps", "dollars", "points", "pennies", "inches", "feet", "yards", "leaps", "worlds"})
 _ORDINAL = re.compile(r"(?:\w+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
                       r"|\w+teenth|\w+tieth|hundredth|thousandth|\d+(?:st|nd|rd|th))\Z")
 # Forms that make "there" the subject of a verb ("is there", "will there be").
@@ -200,8 +202,8 @@ def _second_look(role: int, word: str, after: str) -> bool:
         return True  # (a noun a rule may read as a verb: "expanding it's reach to")
     if not after:
         return False
-    if after == ",":
-        return role == _CONTRACTION and tag in _ADJECTIVES
+    if after in {",", "and"}:
+        return tag in _ADJECTIVES  # a series: "known for it’s professional, welcoming", "there compassionate and"
     after_tag = lexicon.tag(after)
     return after_tag in _MODIFIERS or not after_tag or "-" in after or after[0].isdigit()
 
@@ -620,6 +622,8 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
             index += 1
         return (index > at and _tag(window, index) == "NNP") or (_word(window, before).lower() == "as" \
             and _tag(window, at) == "NNP" and _word(window, at)[0].isupper())
+    if _takes_an_object(window, before) and _tag(window, at) != "VBG":
+        return True  # "in it’s building", "tailors it’s model"
     if head == at and word.endswith("ing") and "V" in lexicon.classes(word) \
             and _tag(window, at + 1) in {"IN", "TO", "DT", "PRP", "PRP$", "RB"}:
         return False  # "you're planning on": a verb, whatever a rule made of it
@@ -641,14 +645,19 @@ def _contraction_for_possessive(window: Window, possessive: str) -> bool:
 
 
 def _joins_nouns(window: Window, before: int, head: int) -> bool:
-    """Whether "and" at ``before`` joins two noun phrases: a common noun straight before it
-    (no comma), and after the contraction a noun phrase whose head can only be a noun,
-    closed by a verb, a preposition or punctuation: "the neighborhood and it’s
-    resurgence", "operations and it’s location in Israel"."""
-    if _word(window, before) != "and" or _tag(window, before - 1) not in _NOUNS or not _lower(window, before - 1):
+    """Whether "and" at ``before`` joins two noun phrases: after the contraction a plural
+    noun ("Keystone and it’s services"), or, with a common noun straight before "and", a
+    noun phrase whose head can only be a noun, closed by a verb, a preposition or
+    punctuation ("the neighborhood and it’s resurgence", "operations and it’s location
+    in Israel")."""
+    if _word(window, before) != "and":
         return False
     word = _word(window, head)
-    return lexicon.classes(word) == "N" and word not in _TIME_NOUNS \
+    if _word(window, head + 1) in {"who", "that", "which"} or word in _TIME_NOUNS | _MEASURES:
+        return False  # a cleft, a measure: "and it's people who count", "and it's miles ahead"
+    if _phrase_tag(window, head) == "NNS" and "-" not in word:
+        return True  # "Keystone and it’s services", "KBR and it’s shareholders"
+    return _tag(window, before - 1) in _NOUNS and _lower(window, before - 1) and lexicon.classes(word) == "N" \
         and (_finite_verb(window, head + 1) or _tag(window, head + 1) in {"IN", ".", ",", ":"})
 
 
