@@ -94,3 +94,10 @@ def test_then_after_any_comparative() -> None:
                                              ("FBI", True), ("CEO", False), ("MBA", True), ("NATO", None)])
 def test_acronyms_said_as_words_are_open(word: str, vowel: bool | None) -> None:
     assert vowel_sound(word) is vowel
+
+
+def test_its_part_and_time_only_where_no_verb_takes_them() -> None:
+    assert spans("T104", "It is a priority for us – its part of our DNA.\n") == ["its"]
+    assert spans("T104", "The shift is real—but now its time to take it mainstream.\n") == ["its"]
+    assert spans("T104", "Its time to market is short; the firm did its part of the work.\n") == []
+    assert spans("T104", "We cut its time to market.\n") == []
