@@ -400,8 +400,9 @@ def _possessive_misread(window: Window, possessive: str) -> str:
     # interface".
     if _takes_an_object(window, window.at - 1):
         return ""
-    if ((word == "part" and next_word == "of") or (word == "time" and next_word == "to" and _tag(window, at + 2) == "VB")) \
-            and possessive == "its" and not _verb_follows(window, at + 2) and not _is_verb(window, window.at - 1):
+    set_phrase = (word == "part" and next_word == "of") or (
+        word == "time" and next_word == "to" and _tag(window, at + 2) == "VB")
+    if set_phrase and possessive == "its" and not _verb_follows(window, at + 2) and not _is_verb(window, window.at - 1):
         return "contraction"  # "its part of our DNA.", "now its time to act" (not "its time to market is")
     if skipped and tag == "VBG" and _phrase_tag(window, at + 1) not in _NOUNS:
         return "contraction"  # "its already shipping to", not "its fast growing portfolio"
