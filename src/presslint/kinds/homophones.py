@@ -177,6 +177,15 @@ def _second_look(role: int, word: str, after: str) -> bool:
     return after_tag in MODIFIERS or not after_tag or "-" in after or after[0].isdigit()
 
 
+@lru_cache(maxsize=8192)
+def _may_stay_open(role: int, word: str, after: str) -> bool:
+    """Whether :func:`_second_look` may leave the candidate open, whatever the prose puts
+    between the next word and ``after`` (the word after it on the word line): the second
+    look reads ``after``, or "" (punctuation between), or "," (a comma). When none of
+    them does, the candidate is settled before it is placed in the prose."""
+    return _second_look(role, word, after) or _second_look(role, word, "") or _second_look(role, word, ",")
+
+
 class Homophone(Kind):
     name = "homophone"
     OPTIONS = {"pair": "its"}
@@ -198,7 +207,8 @@ class Homophone(Kind):
         # word), which settles most of them; only the rest are tagged in context.
         candidates: list[tuple[int, int, str]] = []
         for ordinal, role, lower_next, lower_after in found[self.options["pair"]]:
-            if not _worth_a_look(role, lower_next) or (lower_after and _plainly_fine(role, lower_next, lower_after)):
+            if not _worth_a_look(role, lower_next) or (lower_after and _plainly_fine(role, lower_next, lower_after)) \
+                    or not _may_stay_open(role, lower_next, lower_after):
                 continue
             index = matches.index(ordinal)
             text = texts[index]
