@@ -24,6 +24,8 @@ _MAY_BE_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD", "VBN"})
 # execution.", "whether its emails or tickets."), each a literal found with str.find.
 _CLAUSE_ITS = ("; its ", "because its ", "whether its ", "so its ")
 _CLAUSE_OPENERS = tuple(opener.removesuffix(" its ") for opener in _CLAUSE_ITS if opener[0] != ";")
+# The last character of each opener: most " its " ("and its ", "with its ") end none.
+_OPENER_ENDS = frozenset(opener[-6] for opener in _CLAUSE_ITS)
 _REST_TO_STOP = re.compile(r"([^.!?;:()\"“”\n]{3,90}?)\.(?=\s|\Z)")
 
 
@@ -43,7 +45,7 @@ def find_verbless_its(doc: Document) -> list[tuple[int, str]]:
     # passes over the prose than a search per opener).
     at = prose.find(" its ")
     while at != -1:
-        if _opener_before(prose, at):
+        if prose[at - 1] in _OPENER_ENDS and _opener_before(prose, at):
             rest = _REST_TO_STOP.match(prose, at + 5)
             if rest and not any(map(_may_be_verb, _WORD.findall(rest.group(1)))):
                 found.append((at + 1, "its"))
