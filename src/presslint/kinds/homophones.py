@@ -125,17 +125,21 @@ def _plainly_fine(role: int, word: str, after: str) -> bool:
     between them: a possessive before a modifier and a word of a noun phrase ("its
     innovative approach", "their full potential"), a contraction before a predicate and
     what follows one ("you're looking for", "it's important to")."""
-    tag = lexicon.tag(word)
-    after_tag = lexicon.tag(after)
+    # (The word after is looked up only when the next word leaves it to decide: a word
+    # met for the first time costs a search of the lexicon.)
     if role == _POSSESSIVE:
         if word in NOT_AFTER_POSSESSIVE or word in WH_WORDS or word in {"about", "all", "going", "more", "less"}:
             return False
         if after in _PREDICATE_CLOSERS:
             return False
+        tag = lexicon.tag(word)
         takes_modifier = tag in MODIFIERS or tag == "VBD" or (tag == "VBZ" and "N" in lexicon.classes(word))
-        return takes_modifier and (after_tag in MODIFIERS or (not after_tag and after.isalpha()) or "-" in after)
+        if not takes_modifier:
+            return False
+        after_tag = lexicon.tag(after)
+        return after_tag in MODIFIERS or (not after_tag and after.isalpha()) or "-" in after
     if role == _CONTRACTION:
-        return tag in {"JJ", "VBG", "VBN", "RB"} and word != "own" and after_tag in _CLAUSE_WORDS
+        return lexicon.tag(word) in {"JJ", "VBG", "VBN", "RB"} and word != "own" and lexicon.tag(after) in _CLAUSE_WORDS
     return False
 
 
