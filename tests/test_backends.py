@@ -632,7 +632,8 @@ def _cli(*args: str, cwd: Path) -> tuple[int, str, str]:
 @pytest.mark.skipif(importlib.util.find_spec("harper") is None, reason="harper-py is not installed")
 def test_harper_findings_join_the_report_and_obey_selection(tmp_path: Path) -> None:
     (tmp_path / ".presslint.yaml").write_text("backends: {harper: {}}\n", encoding="utf-8")
-    (tmp_path / "r.txt").write_text("This is an test of the the system. Their going to the store.\n", encoding="utf-8")
+    # ("Their going" is T107's since it reads context; "alot" is Harper's alone.)
+    (tmp_path / "r.txt").write_text("This is an test of the the system. We did it alot.\n", encoding="utf-8")
     code, out, err = _cli("check", "--output-format", "json", "r.txt", cwd=tmp_path)
     found = json.loads(out)
     codes = {f["code"] for f in found}

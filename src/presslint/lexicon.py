@@ -8,7 +8,7 @@ beside them. Nothing here downloads anything or reads the clock.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from .wordlist import SortedTable, packaged_text
 
@@ -64,12 +64,17 @@ def _pos() -> SortedTable:
     return SortedTable(_text("pos.tsv"))
 
 
+# A rule asks about the same word from several places (the next word's tag and classes,
+# then the tagger's first tag): the answers are kept, as a dict lookup costs a tenth of
+# the table's.
+@lru_cache(maxsize=16384)
 def tag(word: str) -> str:
     """The word's most likely Penn Treebank tag in Brill's lexicon, or ''."""
     value = _pos().get(word.lower())
     return value.split("\t", 1)[0] if value else ""
 
 
+@lru_cache(maxsize=16384)
 def classes(word: str) -> str:
     """Every word class the word can have: N noun, V verb, J adjective, R adverb, I
     preposition, D determiner, C conjunction, P pronoun, W wh-word, U interjection."""

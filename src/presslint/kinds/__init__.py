@@ -47,6 +47,8 @@ REGISTRY: dict[str, str] = {
     "wrong-apostrophe": "apostrophe:WrongApostrophe",
     "doubled-word": "doubled:DoubledWord",
     "article": "articles:Article",
+    "comparative-then": "comparatives:ComparativeThen",
+    "real-word-slip": "slips:RealWordSlip",
     # Capitalization (C)
     "case-consistency": "consistency:CaseConsistency",
     "lowercase-sentence-start": "sentence_start:LowercaseSentenceStart",

@@ -4,7 +4,9 @@ The sound is read from the spelling, with the exceptions that matter: "a univers
 "a one-time", "a European", "an hour", "an honest"; initialisms by the name of their first
 letter ("an FBI", "a CEO", "an MBA"); numbers by how they are said ("an 8", "an 11", "an 18").
 Words whose sound the spelling leaves open (capitalised words in U, acronyms said as words,
-"an historic") are left alone.
+"an historic") are left alone. An acronym is said as a word when it has four letters or
+more with a vowel ("NASA", "LIDAR"), or is a consonant-vowel-consonant syllable that is a
+common English word ("LUX", "SIM", "RAM"); "MIT", "SUV", "FBI" are spelled out.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .. import lexicon
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import JOINERS, WORD, Document
 from ..wordtools import match_case, starts_sentence
@@ -27,6 +30,10 @@ _CONSONANT_SOUND = re.compile(r"(uni(?!n|m|d)|use|usu|usa|uti|ura|ure|uro|uk|ubi
 # "an umbrella", "an unusual": u- words said with "uh"; others in u are left open.
 _U_VOWEL = re.compile(r"(un|up|ult|umb|ugl|ush|utt|ud|um)")
 _NUMBER = re.compile(r"(\d+)")
+# Three capitals that make one syllable, consonant-vowel-consonant: "LUX", "SIM", "MIT".
+# Said as a word when the word is a common English one ("lux", "sim"); spelled out
+# otherwise ("MIT", "SUV", "HIV").
+_SAID_AS_WORD = re.compile(r"[B-DF-HJ-NP-TV-Z][AEIOU][B-DF-HJ-NP-TV-Z]\Z")
 # "a" or "an", one space, and the next word, kept only where a mistake is possible: "a"
 # before a vowel letter, an 8, 11 or 18, or capitals (an initialism); "an" before anything
 # but a or i. That leaves a few hundred of the corpus's 13,000 articles for vowel_sound.
@@ -57,6 +64,8 @@ def vowel_sound(word: str) -> bool | None:
     if not head.isalpha() or head in _READ_IN_FULL or head.lower() in _FUNCTION:
         return None
     if head.isupper() and len(head) > 1:
+        if _SAID_AS_WORD.match(head) and head.lower() in lexicon.frequency_rank():
+            return None  # "a LUX box", "a SIM card", "a RAM upgrade": said as a word
         if len(head) <= 3 or not any(ch in "AEIOU" for ch in head):
             return head[0] in _VOWEL_LETTER_NAMES  # an initialism: "an FBI", "a CEO"
         return None  # "NASA", "NATO": said as a word

@@ -14,7 +14,8 @@ lower-case copy.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from ..document import JOINERS, Document
@@ -64,21 +65,25 @@ class WordMatches:
     a match only when a rule asks for it, for the few matches its groups leave open.
     (For a regex with many matches, most of which the groups settle.)"""
 
-    __slots__ = ("_index_at", "_line", "_regex", "_starts", "groups")
+    __slots__ = ("_index_at", "_line", "_matches", "_regex", "_starts", "groups")
 
     def __init__(self, line: str, regex: re.Pattern[str]) -> None:
         self._line = line
         self._regex = regex
-        self._starts: list[int] | None = None
+        self._starts: list[int] = []
+        self._matches: Iterator[re.Match[str]] | None = None
         self._index_at = WordIndex(line)
         self.groups: list[Any] = regex.findall(line)
 
     def index(self, ordinal: int) -> int:
         """The token index of match ``ordinal`` (its place in :attr:`groups`). The matches
-        are found again, once, to place them."""
-        if self._starts is None:
-            self._starts = [match.start() for match in self._regex.finditer(self._line)]
-        return self._index_at(self._starts[ordinal])
+        are found again, once, as far as the last one asked for, to place them."""
+        starts = self._starts
+        if ordinal >= len(starts):
+            if self._matches is None:
+                self._matches = self._regex.finditer(self._line)
+            starts.extend(match.start() for match in islice(self._matches, ordinal + 1 - len(starts)))
+        return self._index_at(starts[ordinal])
 
 
 class PartFinder:
