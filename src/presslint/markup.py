@@ -316,6 +316,9 @@ def _addresses(text: str) -> list[tuple[int, int]]:
         anchor_start, anchor_end = anchor.span()
         before = _UP_TO_LAST_STOP.match(text, max(0, anchor_start - _LONGEST), anchor_start)
         start = before.end() if before else max(0, anchor_start - _LONGEST)
+        if _sentence_run_on(text, start, anchor_start, anchor_end):
+            anchor = search(text, anchor_end)
+            continue
         rest = _TOKEN_REST.match(text, anchor_end)
         end = rest.end() if rest else anchor_end
         while end > anchor_end and text[end - 1] in _TRAILING_PUNCTUATION:
@@ -333,6 +336,16 @@ def _addresses(text: str) -> list[tuple[int, int]]:
         # at sign may end before it: "a@b.co@".)
         anchor = search(text, max(end, anchor_end))
     return spans
+
+
+def _sentence_run_on(text: str, start: int, dot: int, anchor_end: int) -> bool:
+    """"neighborhoods.In 2020", "last year.To help": a lower-case word, a full stop and a
+    capitalised word that is also a domain ending, then a space. Two sentences that lost
+    the space between them (W106's to report), not an address: a domain is not written
+    with a lower-case name and a capitalised ending ("Amazon.Com" is, and stays masked)."""
+    word, ending = text[start:dot], text[dot + 1:anchor_end]
+    return (ending[:1].isupper() and ending[1:].islower() and word.isalpha() and word.islower()
+            and text[anchor_end:anchor_end + 1] in (" ", "\n"))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
