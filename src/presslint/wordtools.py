@@ -64,12 +64,15 @@ def recurs(doc: Document, word: str) -> bool:
     if doc.word_counts[word] > 1:
         return True
     # A word that occurs once has one form; a second form lowering to it is a second use.
-    return _lowered_forms(doc).count(word) > 1
+    return _lowered_forms(doc).count(f"\n{word}\t") > 1
 
 
-def _lowered_forms(doc: Document) -> list[str]:
-    # One C-level pass over the distinct words, made only for a document that has a suspect.
-    return doc.shared("wordtools._lowered_forms", lambda d: list(map(str.lower, d.word_counts)))
+def _lowered_forms(doc: Document) -> str:
+    """The distinct words lower-cased, each between a line break and a tab (no token holds
+    either), made only for a document that has a suspect. Lower-casing the joined words is
+    one C-level pass, and the same as lower-casing each: only a sigma's form depends on its
+    neighbours, and the separators end a word as the string's ends do."""
+    return doc.shared("wordtools._lowered_forms", lambda d: ("\n" + "\t\n".join(d.word_counts) + "\t").lower())
 
 
 def in_capitals_line(prose: str, start: int) -> bool:
