@@ -144,6 +144,16 @@ def test_sorted_table_of_words_alone_and_its_budget() -> None:
     assert len(table.keys()) == 3000 and table.get("w0007") == ""
 
 
+def test_sorted_table_knows_the_starts_of_its_words() -> None:
+    text = "".join(f"w{i:04}\n" for i in range(3000))
+    table = SortedTable(text)  # many sampled windows: starts across their borders too
+    words = text.split()
+    for start in ("", "w", "w0", "w29", "w2999", "w0000", "w1024", "w3", "w30", "w29999", "x", "a", "v9"):
+        assert table.begins(start) == any(word.startswith(start) for word in words), start
+    small = SortedTable("apple\t1\nkiwi\t2\npear\t3\n")
+    assert small.begins("ki") and small.begins("pear") and not small.begins("pears") and not small.begins("b")
+
+
 def test_its_both_ways_straight_and_curly() -> None:
     assert spans("T104", "The firm will expand it's revenue.\n") == ["it's"]
     assert spans("T104", "The firm will expand it’s revenue.\n") == ["it’s"]

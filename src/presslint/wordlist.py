@@ -139,6 +139,13 @@ class SortedTable:
             self._absent.clear()  # answered by the set now
         return self._words
 
+    def begins(self, prefix: str) -> bool:
+        """Whether a word of the table starts with ``prefix``: the first word not before it
+        in order does if any does, and lies between the sampled lines around it."""
+        starts, keys = self._sampled()
+        index = bisect_right(keys, prefix)
+        return self._text.find(f"\n{prefix}", starts[index - 1] - 1, starts[index] + len(prefix) + 1) != -1
+
     def missing(self, words: Iterable[str], *, batch: bool = True) -> set[str]:
         """Those of ``words`` not in the table. A batch is a document's words (a third
         means a long run); other calls are lookups of their words."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Set
 from itertools import filterfalse
+from operator import methodcaller
 from typing import NamedTuple
 
 from .document import Document, Token, next_words
@@ -64,12 +65,15 @@ def recurs(doc: Document, word: str) -> bool:
     if doc.word_counts[word] > 1:
         return True
     # A word that occurs once has one form; a second form lowering to it is a second use.
-    return _lowered_forms(doc).count(word) > 1
+    return _lowered_forms(doc).count(f"\n{word}\t") > 1
 
 
-def _lowered_forms(doc: Document) -> list[str]:
-    # One C-level pass over the distinct words, made only for a document that has a suspect.
-    return doc.shared("wordtools._lowered_forms", lambda d: list(map(str.lower, d.word_counts)))
+def _lowered_forms(doc: Document) -> str:
+    """The distinct words lower-cased, each between a line break and a tab (no token holds
+    either), made only for a document that has a suspect. Lower-casing the joined words is
+    one C-level pass, and the same as lower-casing each: only a sigma's form depends on its
+    neighbours, and the separators end a word as the string's ends do."""
+    return doc.shared("wordtools._lowered_forms", lambda d: ("\n" + "\t\n".join(d.word_counts) + "\t").lower())
 
 
 def in_capitals_line(prose: str, start: int) -> bool:
@@ -298,7 +302,11 @@ def _possessives(capitalised: set[str]) -> set[str]:
     """Those of ``capitalised`` (letters only) of four letters or more that begin with a
     capital and end in s: "Microsofts", "NOVAs", "Adams" (T108 asks the document whether
     they name something)."""
-    return {word for word in capitalised if word[-1] == "s" and len(word) >= 4 and word[0].isupper()}
+    # The words ending in s first, in C: most capitalised words do not.
+    return {word for word in filter(_ENDS_IN_S, capitalised) if len(word) >= 4 and word[0].isupper()}
+
+
+_ENDS_IN_S = methodcaller("endswith", "s")
 
 
 

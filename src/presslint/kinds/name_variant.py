@@ -75,18 +75,20 @@ class NameVariant(Kind):
         # Capitalised words that are no English word (judged once per run): the release's
         # names, written several times, and the variants, written once.
         proper = [word for word in title_non_words(doc) if len(word) >= minimum]
-        if not proper:
+        once = [word for word in proper if counts[word] == 1]
+        if not once:
             return
-        names = [word for word in proper if counts[word] >= uses]
+        # A variant keeps its name's first two letters (see _variant_of): only the names
+        # that start like a word written once are indexed.
+        starts = {word[:2] for word in once}
+        names = [word for word in proper if counts[word] >= uses and word[:2] in starts]
         by_delete: dict[str, list[str]] = {}
         for name in names:
             for key in _deletes(name):
                 by_delete.setdefault(key, []).append(name)
             by_delete.setdefault(name[:2], [])  # the starts of names, looked up first
         variants: dict[str, str] = {}
-        for word in proper:
-            if counts[word] != 1:
-                continue
+        for word in once:
             name = self._variant_of(word, counts, by_delete)
             # The document's other forms of the word last: most words match no name.
             if name and not recurs(doc, word.lower()) and not self.vocabulary.accepts(word):

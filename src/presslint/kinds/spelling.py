@@ -150,16 +150,35 @@ def suggestions(word: str, limit: int = 3) -> list[str]:
 
 def _vowels(word: str) -> set[str]:
     """``word`` with one vowel written as another: "indipendent", "seperate"."""
-    return {word[:i] + vowel + word[i + 1:] for i, letter in enumerate(word) if letter in _VOWELS
+    reach = _reach(word)
+    return {word[:i] + vowel + word[i + 1:] for i, letter in enumerate(word[:reach + 1]) if letter in _VOWELS
             for vowel in _VOWELS if vowel != letter}
+
+
+@lru_cache(maxsize=64)  # asked for the slips and then the vowels of a word
+def _reach(word: str) -> int:
+    """The length of the longest start of ``word`` that starts a known word: a slip made
+    after it leaves that start, and so makes no word (the slips are built only up to it)."""
+    known = lexicon.known_words()
+    low, high = 0, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if known.begins(word[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _slips(word: str) -> set[str]:
     """Every string one slip of the keyboard away from ``word`` (see :func:`suggestions`)."""
-    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    # Only the slips that could be words (see _reach): a typo's start soon leaves every word.
+    cuts = [(word[:i], word[i:]) for i in range(_reach(word) + 1)]
     # A letter missing, anywhere: most of the slips, made in one comprehension.
     found = {head + letter + tail for head, tail in cuts for letter in _LETTERS}
-    for head, tail in cuts[:-1]:
+    for head, tail in cuts:
+        if not tail:
+            break
         first, rest = tail[0], tail[1:]
         near = _NEIGHBOURS.get(first, "")
         # An extra letter: typed twice, or a neighbour of the letter before or after.
