@@ -31,6 +31,7 @@ from ..casing import (CapitalisedWords, Lines, at_sentence_start, base_forms,
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
 from . import Kind
+from .lowercase_names import lowercase_names
 from .terms import all_terms
 
 # The words around a name, across a comma or a joining word: "Cryotherapy, Sauna and Spa".
@@ -73,8 +74,18 @@ class CaseConsistency(Kind):
     # -- one document -------------------------------------------------------------------
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if self.project:
-            return  # the project pass reports, with the forms of every file
+        reported: set[int] = set()
+        if not self.project:  # else the project pass reports, with the forms of every file
+            for diagnostic in self._check_forms(doc):
+                reported.add(diagnostic.span.start)
+                yield diagnostic
+        # A name written in lower case beside its capitalised form in this release.
+        for span, right in lowercase_names(doc, self.term_keys, project=self.project):
+            if span.start not in reported:
+                conflict = Conflict(right.lower(), doc.prose[span.start:span.end], right)
+                yield self._diagnostic(doc.path, span, conflict)
+
+    def _check_forms(self, doc: Document) -> Iterator[Diagnostic]:
         capitals = capitalised_words(doc)
         suspects = self._suspects(doc, capitals)
         if not suspects:

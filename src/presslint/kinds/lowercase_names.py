@@ -1,0 +1,142 @@
+"""Names written in lower case.
+
+Two sources of evidence, two rules:
+
+* :func:`lowercase_names`, for C101 (inconsistent-case): the release writes the word with
+  a capital in mid-sentence elsewhere, and here in lower case, once or twice and no more
+  often than with the capital; reported when the lower-case form is no ordinary English
+  word ("Dave stefanski" beside "Stefanski", "at moderna" beside "Moderna", "greg"), or
+  when the same phrase is capitalised elsewhere ("Rocky mount" beside "Rocky Mount").
+* :class:`LowercaseName`, C106 (lowercase-name): a place or a first name of the gazetteer
+  whose lower-case form is no ordinary word ("denver", "Austin, texas", "South korea"),
+  which the release never writes with its capital in mid-sentence (then it is C101's);
+  and a name with its capitals inverted by the caps-lock key ("mARCH", "tEXAS").
+
+Quiet: the start of a sentence (C102's), hashtags, handles, URLs, e-mail addresses and
+code (masked), file names, a word right after an opening quote, and a word the release
+writes in lower case three times or more (a style of its own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ..casing import Lines, at_sentence_start, base_forms, capitalised_words, common_words
+from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..document import Document, locate
+from ..proper_nouns import (MIN_STANDALONE, capitalised, gazetteer, in_gazetteer, in_prose,
+                            is_ordinary, same_phrase_capitalised)
+from . import Kind
+
+# A lower-case word written in lower case this often is the release's own style.
+_MOST_LOWER = 2
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+# A letter in lower case, then capitals only: the caps-lock key ("mARCH").
+_INVERTED = re.compile(r"[a-z][A-Z]{2,}")
+
+
+class _Forms(NamedTuple):
+    capitals: dict[str, list[str]]  # key -> capitalised base forms ("Moderna")
+    lower: dict[str, list[str]]  # key -> lower-case words ("moderna", "moderna’s")
+
+
+def _forms(doc: Document) -> _Forms:
+    """The words of ``doc`` with a capital first ("Moderna", not "iPhone" or "NASA") and
+    the lower-case words, by their key (lower case, no possessive)."""
+    capitals: dict[str, list[str]] = {}
+    words = capitalised_words(doc)
+    for base, key in zip(words.bases, words.keys, strict=True):
+        if base[:1].isupper() and not base.isupper() and key.isalpha():
+            capitals.setdefault(key, []).append(base)
+    lower: dict[str, list[str]] = {}
+    lowered = [w for w in doc.word_counts if w.islower() and w[:1].isalpha()]
+    for word, base in zip(lowered, base_forms(lowered), strict=True):
+        if base.isalpha():
+            lower.setdefault(base, []).append(word)
+    return _Forms(capitals, lower)
+
+
+def _occurrences(prose: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where each of ``words`` stands, as the span of its base form."""
+    spans = []
+    for start, word in locate(prose, words):
+        base = base_forms([word])[0]
+        spans.append((start, start + len(base)))
+    return spans
+
+
+def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
+                    ) -> Iterator[tuple[Span, str]]:
+    """Lower-case forms of names the release writes with a capital (C101): each span with
+    the form to write."""
+    forms = doc.shared("lowercase_names._forms", _forms)
+    keys = forms.capitals.keys() & forms.lower.keys()
+    keys = {key for key in keys if len(key) > 2 and key not in terms}
+    if not keys:
+        return  # most releases
+    prose = doc.prose
+    lines = Lines(prose, doc.kind)
+    for key in sorted(keys):
+        lower = _occurrences(prose, forms.lower[key])
+        if not lower or len(lower) > _MOST_LOWER:
+            continue
+        capitals = _occurrences(prose, sorted(set(forms.capitals[key])))
+        mid = [(s, e) for s, e in capitals if in_prose(prose, s, e) and not lines.exempt(s)
+               and not at_sentence_start(prose, s)]
+        if not mid or len(lower) > len(capitals):
+            continue
+        ordinary = is_ordinary(key)
+        if project and not ordinary and key not in common_words():
+            continue  # the project pass compares these across files
+        right = _most_common([prose[s:e] for s, e in mid])
+        for start, end in lower:
+            if at_sentence_start(prose, start) or not in_prose(prose, start, end):
+                continue
+            if not ordinary or same_phrase_capitalised(prose, start, end, lines):
+                yield Span(start, end), right
+
+
+def _most_common(forms: list[str]) -> str:
+    # Ties go to the first in sorted order, so the fix does not depend on the file order.
+    return max(sorted(set(forms)), key=forms.count)
+
+
+class LowercaseName(Kind):
+    name = "lowercase-name"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        forms = doc.shared("lowercase_names._forms", _forms)
+        prose = doc.prose
+        # Gazetteer names the release never writes with their capital (those are C101's).
+        names = {key for key in in_gazetteer({k for k in forms.lower if len(k) >= MIN_STANDALONE})
+                 if key not in forms.capitals}
+        found: list[tuple[int, int, str]] = []
+        for key in names:
+            entry = gazetteer(key)
+            if entry is None or entry.kind == "last":
+                continue  # a surname alone says nothing: many are words of other languages
+            lower = _occurrences(prose, forms.lower[key])
+            if len(lower) > _MOST_LOWER:
+                continue
+            found.extend((start, end, entry.written) for start, end in lower)
+        # Capitals inverted: "mARCH", "tEXAS".
+        for word in doc.word_counts:
+            if _INVERTED.fullmatch(word):
+                right = capitalised(word.lower())
+                key = word.lower()
+                if key in _CALENDAR or in_gazetteer({key}) or key in forms.capitals:
+                    found.extend((s, s + len(word), right) for s, _ in locate(prose, [word]))
+        for start, end, right in sorted(found):
+            if at_sentence_start(prose, start) and not _INVERTED.fullmatch(prose[start:end]):
+                continue
+            if not in_prose(prose, start, end):
+                continue
+            span = Span(start, end)
+            fix = Fix(f"write {right!r}", (Edit(span, right),), safe=False)
+            yield self.rule.report(doc, span, fix, found=prose[start:end], right=right)
+
