@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ..casing import Lines, at_sentence_start, base_forms, capitalised_words, stands_alone
+from ..casing import Lines, at_sentence_start, base_forms, capitalised_words
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
 from ..proper_nouns import (MIN_STANDALONE, capitalised, gazetteer, in_gazetteer, in_prose,
@@ -85,13 +85,15 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
         lower = _occurrences(prose, forms.lower[key])
         if not lower or len(lower) > _MOST_LOWER:
             continue
-        capitals = _occurrences(prose, sorted(set(forms.capitals[key])))
-        mid = [(s, e) for s, e in capitals if in_prose(prose, s, e) and not lines.exempt(s)
-               and not at_sentence_start(prose, s)]
-        if not mid or len(lower) > len(capitals):
+        capitals = [(s, e) for s, e in _occurrences(prose, sorted(set(forms.capitals[key])))
+                    if in_prose(prose, s, e) and not lines.exempt(s)]
+        if not capitals or len(lower) > len(capitals):
             continue
-        named = _named(key, len(lower), mid, prose, project)
-        right = _most_common([prose[s:e] for s, e in mid])
+        mid = [(s, e) for s, e in capitals if not at_sentence_start(prose, s)]
+        named = _named(key, len(lower), bool(mid), project)
+        if not (named or mid):
+            continue
+        right = _most_common([prose[s:e] for s, e in mid or capitals])
         for start, end in lower:
             if at_sentence_start(prose, start) or not in_prose(prose, start, end):
                 continue
@@ -99,18 +101,20 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 yield Span(start, end), right
 
 
-def _named(key: str, lower: int, mid: list[tuple[int, int]], prose: str, project: bool) -> bool:
-    """Whether ``key``, capitalised in mid-sentence at ``mid`` and written in lower case
-    ``lower`` times, is a name whatever stands around it: a name of the gazetteer
-    ("greg", "kelley", "allentown"), or a word of no word list and no compound of two
-    ("stefanski", "moderna") that stands alone with its capital at least once and in
-    lower case only once. Words of the trade ("cryptocurrency", "glueless", "fintech")
-    are capitalised in title-case phrases but no names."""
-    if gazetteer(key) is not None:
-        return True
+def _named(key: str, lower: int, mid: bool, project: bool) -> bool:
+    """Whether ``key``, written with its capital elsewhere (in mid-sentence: ``mid``) and
+    in lower case ``lower`` times, is a name whatever stands around it: a place or a
+    first name of the gazetteer ("greg", "allentown"), a surname or another name of it
+    capitalised in mid-sentence ("Rick jones" beside "Rick Jones"), or a word of no word
+    list and no compound of English ones, written in lower case once ("stefanski",
+    "moderna"). Words of the trade ("cryptocurrency", "glueless", "coworking") are
+    capitalised in title-case phrases but are no names."""
+    entry = gazetteer(key)
+    if entry is not None:
+        return mid or entry.kind in ("place", "first")
     if project or lower > 1 or not key.isascii() or not is_unknown(key) or is_compound(key):
         return False  # (the project pass compares unknown words across files)
-    return any(stands_alone(prose, s, e) for s, e in mid)
+    return True
 
 
 def _most_common(forms: list[str]) -> str:
