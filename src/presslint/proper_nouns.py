@@ -100,25 +100,47 @@ def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> b
         first = re.match(r"\S+[ \t]+(?:&[ \t]+)?", before)
         if first and (first.end() < len(before) or after):
             phrases.append(before[first.end():] + word + after)
-    return any(_elsewhere(prose, phrase, lines) for phrase in phrases)
+    # Twice elsewhere, or once with capitals on both sides: one capitalised phrase
+    # beside a common noun ("Video Keynote" in an agenda) may be a heading.
+    least = 1 if before and after else 2
+    return any(_elsewhere(prose, phrase, lines) >= least for phrase in phrases)
 
 
-def _elsewhere(prose: str, phrase: str, lines: Lines) -> bool:
-    """``phrase`` stands in ``prose`` as a name of its own: whole words, no capitalised
+def _elsewhere(prose: str, phrase: str, lines: Lines) -> int:
+    """How often ``phrase`` stands in ``prose`` as a name of its own: whole words, no capitalised
     word right before or after it (a title-case run: "Authentic Thai Flavors to Liberty
     Plaza"), no colon after it (a label: "Q&A Articles:"), not in a heading or a
     title-case or all-caps line."""
+    found = 0
     position = prose.find(phrase)
     while position != -1:
         end = position + len(phrase)
         whole = (position == 0 or not prose[position - 1].isalnum()) and \
             (end == len(prose) or not prose[end].isalnum())
-        if whole and not lines.exempt(position) \
-                and not _CAPITALISED_BEFORE.search(prose, max(0, position - 30), position) \
-                and not _CAPITALISED_AFTER.match(prose, end) and prose[end:end + 1] != ":":
-            return True
+        if whole and not lines.exempt(position) and bounded(prose, position, end) \
+                and prose[end:end + 1] != ":":
+            found += 1
         position = prose.find(phrase, position + 1)
-    return False
+    return found
+
+
+def bounded(prose: str, start: int, end: int) -> bool:
+    """No capitalised word right before or after ``start:end``, across a joiner."""
+    return not _CAPITALISED_BEFORE.search(prose, max(0, start - 30), start) \
+        and not _CAPITALISED_AFTER.match(prose, end)
+
+
+def in_short_name(prose: str, start: int, end: int) -> bool:
+    """The capitalised word at ``start:end`` is alone or in a name of three capitalised
+    words at most ("Dave Stefanski", "Holy Cross HealthPlex"), not in a title-case run
+    ("Bifidobacterium Bifidum Strains Support Gut Health")."""
+    left = _LEFT_RUN.search(prose, max(0, start - 80), start)
+    right = _RIGHT_RUN.match(prose, end)
+    first = left.start(1) if left else start
+    last = right.end(1) if right else end
+    if len(prose[first:last].split()) > 3:
+        return False
+    return bounded(prose, first, last)
 
 
 # Prefixes and suffixes that make words of the trade from English ones ("coworking",
