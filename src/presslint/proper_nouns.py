@@ -76,7 +76,7 @@ _NAME_WORD = r"[A-Z][\w’'-]*"
 _LEFT_RUN = re.compile(rf"(?<![\w’'-])((?:{_NAME_WORD}(?:[ \t]+&)?[ \t]+)+)$")
 _RIGHT_RUN = re.compile(rf"((?:[ \t]+(?:&[ \t]+)?{_NAME_WORD})+)")
 _CAPITALISED_BEFORE = re.compile(rf"{_NAME_WORD}[ \t]+(?:(?:of|and|&|the|for|to|in|on|at)[ \t]+)?$")
-_CAPITALISED_AFTER = re.compile(rf"[ \t]+(?:(?:of|and|&|the|for|to|in|on|at)[ \t]+)?[A-Z]")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+(?:(?:of|and|&|the|for|to|in|on|at)[ \t]+)?[A-Z]")
 
 
 def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> bool:

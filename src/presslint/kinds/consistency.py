@@ -20,7 +20,6 @@ files of the run: :meth:`summarise` condenses a document, :meth:`check_project` 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import compress, filterfalse

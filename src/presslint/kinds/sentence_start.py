@@ -3,7 +3,8 @@
 A full stop, question or exclamation mark, then spaces and a lower-case word on the same
 line. Not reported: after a closing quote ("Great!” she said) or bracket ("(yes, really!)
 of"), after an abbreviation ("U.S. officials", "approx. 20", "e.g. this",
-"Inc. and") or a dotted one of short parts ("P.Eng. has", "M.Sc. in", "Ph.D. from"), after an ellipsis, after a list number at the start of a line ("1. use"),
+"Inc. and") or a dotted one of short parts ("P.Eng. has", "M.Sc. in", "Ph.D. from"),
+after an ellipsis, after a list number at the start of a line ("1. use"),
 after "Yahoo!"-like names (a capitalised word before "!" or "?"), inside URLs and code
 (masked), and before a name that is lower case by design ("iPhone", "eBay", "npm").
 """
