@@ -30,10 +30,12 @@ from ..proper_nouns import (MIN_STANDALONE, capitalised, gazetteer, in_gazetteer
                             in_short_name, is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
 
-# Unknown words are not reported by themselves: on the corpus most were words of the
-# trade capitalised in title-case runs ("bifidobacterium", "hydroxylase"), which a
-# release written on one line hides from the title-line test.
-_UNKNOWN_WORDS = False
+# What :func:`_named` finds a key to be.
+_GAZETTEER = "gazetteer"
+_UNKNOWN = "unknown"
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$")
+_NAME_AFTER = re.compile(r"[’']?s?(?:[ \t]*(?:[.,;:!?–—]|$)|[ \t]+[A-Z])", re.MULTILINE)
 # A lower-case word written in lower case this often is the release's own style.
 _MOST_LOWER = 2
 _CALENDAR = frozenset(
@@ -101,25 +103,41 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
         for start, end in lower:
             if at_sentence_start(prose, start) or not in_prose(prose, start, end):
                 continue
-            if named or same_phrase_capitalised(prose, start, end, lines):
+            if named == _GAZETTEER or (named == _UNKNOWN and _stands_as_name(prose, start, end)) \
+                    or same_phrase_capitalised(prose, start, end, lines):
                 yield Span(start, end), right
 
 
-def _named(key: str, lower: int, mid: list[tuple[int, int]], prose: str, project: bool) -> bool:
+def _named(key: str, lower: int, mid: list[tuple[int, int]], prose: str, project: bool) -> str:
     """Whether ``key``, written with its capital elsewhere (in mid-sentence: ``mid``) and
     in lower case ``lower`` times, is a name whatever stands around it: a place or a
     first name of the gazetteer ("greg", "allentown"), a surname or another name of it
     capitalised in mid-sentence ("Rick jones" beside "Rick Jones"), or a word of no word
     list and no compound of English ones, written in lower case once and with its capital
     in mid-sentence, alone or in a short name ("Dave stefanski" beside "Dave Stefanski",
-    "moderna"). Words of the trade ("cryptocurrency", "glueless", "coworking") are
-    capitalised in title-case phrases but are no names."""
+    "moderna"): :data:`_GAZETTEER`, :data:`_UNKNOWN` (then the lower-case word must
+    also stand as a name: :func:`_stands_as_name`), or "". Words of the trade
+    ("cryptocurrency", "glueless", "coworking") are capitalised in title-case phrases
+    but are no names."""
     entry = gazetteer(key)
     if entry is not None:
-        return bool(mid) or entry.kind in ("place", "first")
+        return _GAZETTEER if mid or entry.kind in ("place", "first") else ""
     if project or lower > 1 or not key.isascii() or not is_unknown(key) or is_compound(key):
-        return False  # (the project pass compares unknown words across files)
-    return _UNKNOWN_WORDS and any(in_short_name(prose, s, e) for s, e in mid)
+        return ""  # (the project pass compares unknown words across files)
+    return _UNKNOWN if any(in_short_name(prose, s, e) for s, e in mid) else ""
+
+
+def _stands_as_name(prose: str, start: int, end: int) -> bool:
+    """The lower-case word at ``start:end`` stands where a name does: before a stop,
+    comma or dash ("said dulin.", "At moderna,"), before a capitalised word ("arzo
+    Haider", "temescal Valley"), or after one ("Dave stefanski"); not after an article
+    ("the weanlings") nor before a lower-case word it modifies ("elven magic",
+    "govcon companies", "bioinformatics pipelines")."""
+    if _ARTICLE_BEFORE.search(prose, max(0, start - 6), start):
+        return False
+    if _NAME_BEFORE.search(prose, max(0, start - 40), start):
+        return True
+    return bool(_NAME_AFTER.match(prose, end))
 
 
 def _most_common(forms: list[str]) -> str:
