@@ -26,8 +26,9 @@ from typing import NamedTuple
 from ..casing import Lines, at_sentence_start, base_forms, capitalised_words
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
+from ..sentences import is_abbreviation
 from ..proper_nouns import (MIN_STANDALONE, capitalised, gazetteer, in_gazetteer, in_prose,
-                            in_short_name, is_compound, is_unknown, same_phrase_capitalised)
+                            is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
 
 # What :func:`_named` finds a key to be.
@@ -47,18 +48,18 @@ _INVERTED = re.compile(r"[a-z][A-Z]{2,}")
 
 
 class _Forms(NamedTuple):
-    capitals: dict[str, list[str]]  # key -> capitalised base forms ("Moderna")
+    capitals: dict[str, list[str]]  # key -> capitalised words ("Moderna", "Moderna’s")
     lower: dict[str, list[str]]  # key -> lower-case words ("moderna", "moderna’s")
 
 
 def _forms(doc: Document) -> _Forms:
-    """The words of ``doc`` with a capital first ("Moderna", not "iPhone" or "NASA") and
-    the lower-case words, by their key (lower case, no possessive)."""
+    """The words of ``doc`` with a capital first ("Moderna", "Moderna’s", not "iPhone" or
+    "NASA") and the lower-case words, by their key (lower case, no possessive)."""
     capitals: dict[str, list[str]] = {}
     words = capitalised_words(doc)
-    for base, key in zip(words.bases, words.keys, strict=True):
+    for word, base, key in zip(words.words, words.bases, words.keys, strict=True):
         if base[:1].isupper() and not base.isupper() and key.isalpha():
-            capitals.setdefault(key, []).append(base)
+            capitals.setdefault(key, []).append(word)
     lower: dict[str, list[str]] = {}
     lowered = [w for w in doc.word_counts if w.islower() and w[:1].isalpha()]
     for word, base in zip(lowered, base_forms(lowered), strict=True):
@@ -91,40 +92,51 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
         lower = _occurrences(prose, forms.lower[key])
         if not lower or len(lower) > _MOST_LOWER:
             continue
-        capitals = [(s, e) for s, e in _occurrences(prose, sorted(set(forms.capitals[key])))
-                    if in_prose(prose, s, e) and not lines.exempt(s)]
-        if not capitals or len(lower) > len(capitals):
+        every = [(s, e) for s, e in _occurrences(prose, sorted(set(forms.capitals[key])))
+                 if in_prose(prose, s, e)]
+        if len(lower) > len(every):
             continue
-        mid = [(s, e) for s, e in capitals if not at_sentence_start(prose, s)]
-        named = _named(key, len(lower), mid, prose, project)
+        capitals = [(s, e) for s, e in every if not lines.exempt(s)]
+        mid = [(s, e) for s, e in capitals if mid_sentence(prose, s)]
+        named = _named(key, len(lower), every, prose, project)
         if not (named or mid):
             continue
-        right = _most_common([prose[s:e] for s, e in mid or capitals])
+        right = _most_common([prose[s:e] for s, e in mid or capitals or every])
         for start, end in lower:
             if at_sentence_start(prose, start) or not in_prose(prose, start, end):
                 continue
             if named == _GAZETTEER or (named == _UNKNOWN and _stands_as_name(prose, start, end)) \
-                    or same_phrase_capitalised(prose, start, end, lines):
+                    or (mid and same_phrase_capitalised(prose, start, end, lines)):
                 yield Span(start, end), right
 
 
-def _named(key: str, lower: int, mid: list[tuple[int, int]], prose: str, project: bool) -> str:
-    """Whether ``key``, written with its capital elsewhere (in mid-sentence: ``mid``) and
-    in lower case ``lower`` times, is a name whatever stands around it: a place or a
-    first name of the gazetteer ("greg", "allentown"), a surname or another name of it
-    capitalised in mid-sentence ("Rick jones" beside "Rick Jones"), or a word of no word
-    list and no compound of English ones, written in lower case once and with its capital
-    in mid-sentence, alone or in a short name ("Dave stefanski" beside "Dave Stefanski",
+def mid_sentence(prose: str, start: int) -> bool:
+    """The word at ``start`` is not the first of a sentence, an abbreviation's full stop
+    aside ("Mr. Evans", "Dr. Nancy Grasmick")."""
+    if not at_sentence_start(prose, start):
+        return True
+    before = prose[:start].rstrip(" \t")
+    return before.endswith(".") and is_abbreviation(prose, len(before) - 1)
+
+
+def _named(key: str, lower: int, capitals: list[tuple[int, int]], prose: str, project: bool) -> str:
+    """Whether ``key``, written with its capital elsewhere (at ``capitals``) and in lower
+    case ``lower`` times, is a name whatever stands around it: a place or a first name of
+    the gazetteer ("greg", "allentown"), a surname of it capitalised in mid-sentence
+    ("Rick jones" beside "Rick Jones"), or a word of no word list and no compound of
+    English ones, written in lower case once ("Dave stefanski" beside "Stefanski",
     "moderna"): :data:`_GAZETTEER`, :data:`_UNKNOWN` (then the lower-case word must
     also stand as a name: :func:`_stands_as_name`), or "". Words of the trade
     ("cryptocurrency", "glueless", "coworking") are capitalised in title-case phrases
     but are no names."""
     entry = gazetteer(key)
     if entry is not None:
-        return _GAZETTEER if mid or entry.kind in ("place", "first") else ""
+        if entry.kind in ("place", "first"):
+            return _GAZETTEER
+        return _GAZETTEER if any(mid_sentence(prose, s) for s, _ in capitals) else ""
     if project or lower > 1 or not key.isascii() or not is_unknown(key) or is_compound(key):
         return ""  # (the project pass compares unknown words across files)
-    return _UNKNOWN if any(in_short_name(prose, s, e) for s, e in mid) else ""
+    return _UNKNOWN
 
 
 def _stands_as_name(prose: str, start: int, end: int) -> bool:
