@@ -100,10 +100,7 @@ def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> b
         first = re.match(r"\S+[ \t]+(?:&[ \t]+)?", before)
         if first and (first.end() < len(before) or after):
             phrases.append(before[first.end():] + word + after)
-    # Twice elsewhere, or once with capitals on both sides: one capitalised phrase
-    # beside a common noun ("Video Keynote" in an agenda) may be a heading.
-    least = 1 if before and after else 2
-    return any(_elsewhere(prose, phrase, lines) >= least for phrase in phrases)
+    return any(_elsewhere(prose, phrase, lines) for phrase in phrases)
 
 
 def _elsewhere(prose: str, phrase: str, lines: Lines) -> int:
@@ -118,10 +115,25 @@ def _elsewhere(prose: str, phrase: str, lines: Lines) -> int:
         whole = (position == 0 or not prose[position - 1].isalnum()) and \
             (end == len(prose) or not prose[end].isalnum())
         if whole and not lines.exempt(position) and bounded(prose, position, end) \
-                and prose[end:end + 1] != ":":
+                and prose[end:end + 1] != ":" and in_running_text(prose, position, end):
             found += 1
         position = prose.find(phrase, position + 1)
     return found
+
+
+_WORDS_BEFORE = re.compile(r"(?:[^\s.!?:;•|]+[ \t]+){0,4}$")
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[^\s.!?:;•|]+){0,4}")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
+
+
+def in_running_text(prose: str, start: int, end: int) -> bool:
+    """The words at ``start:end`` stand in a sentence, not in a heading, a label or a
+    list of names run into the text (as releases written on one line have them): two
+    lower-case words among the four before them in the same sentence, or the four
+    after."""
+    before = _WORDS_BEFORE.search(prose, max(0, start - 80), start)
+    after = _WORDS_AFTER.match(prose, end)
+    return any(len(_LOWER_WORD.findall(m.group())) >= 2 for m in (before, after) if m)
 
 
 def bounded(prose: str, start: int, end: int) -> bool:
