@@ -95,6 +95,12 @@ def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> b
         return False  # an adjective before a name: "southern Maryland", "ancient Egyptian"
     word = capitalised(prose[start:end])
     phrases = [before + word + after]
+    # The nearest name word alone too: "myrtle Beach Cable Landing Station" beside
+    # "Myrtle Beach, SC".
+    if after.count(" ") > 1:
+        phrases.append(word + re.match(r"[ \t]+(?:&[ \t]+)?\S+", after).group())  # type: ignore[union-attr]
+    if before.strip().count(" ") > 0:
+        phrases.append(re.search(r"\S+[ \t]+(?:&[ \t]+)?$", before).group() + word)  # type: ignore[union-attr]
     if left and at_sentence_start(prose, left.start(1)):
         # "As Project coordinator": the first word may be capitalised by its place.
         first = re.match(r"\S+[ \t]+(?:&[ \t]+)?", before)
@@ -122,7 +128,7 @@ def _elsewhere(prose: str, phrase: str, lines: Lines) -> int:
 
 
 _WORDS_BEFORE = re.compile(r"(?:[^\s.!?:;•|]+[ \t]+){0,4}$")
-_WORDS_AFTER = re.compile(r"(?:[ \t]+[^\s.!?:;•|]+){0,4}")
+_WORDS_AFTER = re.compile(r"[,’'s®™]*(?:[ \t]+[^\s.!?:;•|]+){0,4}")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
 
 
@@ -185,11 +191,12 @@ def is_compound(word: str) -> bool:
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 
-def in_prose(prose: str, start: int, end: int) -> bool:
+def in_prose(prose: str, start: int, end: int, quoted: bool = False) -> bool:
     """The word at ``start:end`` is a word of a sentence: not a hashtag, handle, path or
-    file name, nor right after an opening quote (a quoted coinage or slogan)."""
+    file name, nor (unless ``quoted``) right after an opening quote (a quoted coinage or
+    slogan)."""
     before = prose[start - 1] if start else ""
-    if before in NOT_PROSE_BEFORE or before in _OPENING_QUOTES or before in _INVISIBLE:
+    if before in NOT_PROSE_BEFORE or (before in _OPENING_QUOTES and not quoted) or before in _INVISIBLE:
         return False
     after = prose[end:end + 2]
     return not (after[:1] in "@_" or after[:1] in _INVISIBLE

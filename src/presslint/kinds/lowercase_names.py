@@ -31,6 +31,9 @@ from ..proper_nouns import (MIN_STANDALONE, capitalised, gazetteer, in_gazetteer
                             is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
 
+# Particles of names, in lower case by design in many ("Abdulla bin Touq", "Ludwig van
+# Beethoven", "Leonardo da Vinci") and capitalised in others.
+_PARTICLES = frozenset("bin bint ibn abu al el de da das dos del della di du la le van von der den ter ten".split())
 # Kinds of the gazetteer reported without a capitalised form in the release (C106).
 _ON_THEIR_OWN = ("place", "first")
 # What :func:`_named` finds a key to be.
@@ -38,6 +41,7 @@ _GAZETTEER = "gazetteer"
 _UNKNOWN = "unknown"
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:at|with|by|from|on|to|via|of)[ \t]+$")
 _NAME_AFTER = re.compile(r"[’']?s?(?:[ \t]*(?:[.,;:!?–—]|$)|[ \t]+[A-Z])", re.MULTILINE)
 # A lower-case word written in lower case this often is the release's own style.
 _MOST_LOWER = 2
@@ -85,7 +89,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     the form to write."""
     forms = doc.shared("lowercase_names._forms", _forms)
     keys = forms.capitals.keys() & forms.lower.keys()
-    keys = {key for key in keys if len(key) > 2 and key not in terms}
+    keys = {key for key in keys if len(key) > 2 and key not in terms and key not in _PARTICLES}
     if not keys:
         return  # most releases
     prose = doc.prose
@@ -95,7 +99,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
         if not lower or len(lower) > _MOST_LOWER:
             continue
         every = [(s, e) for s, e in _occurrences(prose, sorted(set(forms.capitals[key])))
-                 if in_prose(prose, s, e)]
+                 if in_prose(prose, s, e, quoted=True)]
         if len(lower) > len(every):
             continue
         capitals = [(s, e) for s, e in every if not lines.exempt(s)]
@@ -144,12 +148,14 @@ def _named(key: str, lower: int, capitals: list[tuple[int, int]], prose: str, pr
 def _stands_as_name(prose: str, start: int, end: int) -> bool:
     """The lower-case word at ``start:end`` stands where a name does: before a stop,
     comma or dash ("said dulin.", "At moderna,"), before a capitalised word ("arzo
-    Haider", "temescal Valley"), or after one ("Dave stefanski"); not after an article
+    Haider", "temescal Valley"), after one ("Dave stefanski") or after a preposition
+    ("with sourcere", "the rise of ozempic use"); not after an article
     ("the weanlings") nor before a lower-case word it modifies ("elven magic",
     "govcon companies", "bioinformatics pipelines")."""
     if _ARTICLE_BEFORE.search(prose, max(0, start - 6), start):
         return False
-    if _NAME_BEFORE.search(prose, max(0, start - 40), start):
+    if _NAME_BEFORE.search(prose, max(0, start - 40), start) \
+            or _PREPOSITION_BEFORE.search(prose, max(0, start - 8), start):
         return True
     return bool(_NAME_AFTER.match(prose, end))
 
