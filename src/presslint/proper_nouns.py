@@ -75,8 +75,8 @@ def capitalised(word: str) -> str:
 _NAME_WORD = r"[A-Z][\w’'-]*"
 _LEFT_RUN = re.compile(rf"(?<![\w’'-])((?:{_NAME_WORD}(?:[ \t]+&)?[ \t]+)+)$")
 _RIGHT_RUN = re.compile(rf"((?:[ \t]+(?:&[ \t]+)?{_NAME_WORD})+)")
-_CAPITALISED_BEFORE = re.compile(rf"{_NAME_WORD}[ \t]+(?:(?:of|and|&|the|for|to|in|on|at)[ \t]+)?$")
-_CAPITALISED_AFTER = re.compile(r"[ \t]+(?:(?:of|and|&|the|for|to|in|on|at)[ \t]+)?[A-Z]")
+_CAPITALISED_BEFORE = re.compile(rf"{_NAME_WORD}[ \t]+(?:(?:of|&|for|the)[ \t]+)?$")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+(?:(?:of|&|for|the)[ \t]+)?[A-Z]")
 
 
 def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> bool:
@@ -93,6 +93,14 @@ def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> b
         return False
     if not before and tag(prose[start:end]).startswith("JJ"):
         return False  # an adjective before a name: "southern Maryland", "ancient Egyptian"
+    if left and at_sentence_start(prose, left.start(1)):
+        # "Our commitment", "As Project coordinator": a first word capitalised by its place
+        # is nothing to go by.
+        first = re.match(r"\S+[ \t]+(?:&[ \t]+)?", before)
+        if first and is_ordinary(first.group().strip(" \t&").lower()):
+            before = before[first.end():]
+    if not (before or after):
+        return False
     word = capitalised(prose[start:end])
     phrases = [before + word + after]
     # The nearest name word alone too: "myrtle Beach Cable Landing Station" beside
@@ -101,12 +109,10 @@ def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> b
         phrases.append(word + re.match(r"[ \t]+(?:&[ \t]+)?\S+", after).group())  # type: ignore[union-attr]
     if before.strip().count(" ") > 0:
         phrases.append(re.search(r"\S+[ \t]+(?:&[ \t]+)?$", before).group() + word)  # type: ignore[union-attr]
-    if left and at_sentence_start(prose, left.start(1)):
-        # "As Project coordinator": the first word may be capitalised by its place.
-        first = re.match(r"\S+[ \t]+(?:&[ \t]+)?", before)
-        if first and (first.end() < len(before) or after):
-            phrases.append(before[first.end():] + word + after)
-    return any(_elsewhere(prose, phrase, lines) for phrase in phrases)
+    # A common noun after a name ("Houston area", "Arkadios Capital platform") is
+    # capitalised in headings and titles: twice elsewhere, then.
+    least = 1 if after else 2
+    return any(_elsewhere(prose, phrase, lines) >= least for phrase in phrases)
 
 
 def _elsewhere(prose: str, phrase: str, lines: Lines) -> int:
