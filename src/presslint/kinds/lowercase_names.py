@@ -39,6 +39,12 @@ _ON_THEIR_OWN = ("place", "first")
 # What :func:`_named` finds a key to be.
 _GAZETTEER = "gazetteer"
 _UNKNOWN = "unknown"
+_UNKNOWN_ONCE = "unknown, capitalised once"
+# "Dave stefanski", "said dulin", "notes bettano", "in dothan, Ala.".
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]+$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|notes|noted|adds|added|explains|explained|according[ \t]+to)[ \t]+$")
+_SAID_AFTER = re.compile(r"[ \t]+(?:said|says|notes|noted|adds|added|explains|explained)\b")
+_TOWN = re.compile(r",[ \t]+[A-Z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:at|with|by|from|on|to|via|of)[ \t]+$")
@@ -112,6 +118,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
             if at_sentence_start(prose, start) or not in_prose(prose, start, end):
                 continue
             if named == _GAZETTEER or (named == _UNKNOWN and _stands_as_name(prose, start, end)) \
+                    or (named == _UNKNOWN_ONCE and _person_or_town(prose, start, end)) \
                     or (mid and same_phrase_capitalised(prose, start, end, lines)):
                 yield Span(start, end), right
 
@@ -142,7 +149,25 @@ def _named(key: str, lower: int, capitals: list[tuple[int, int]], prose: str, pr
         return _GAZETTEER if any(mid_sentence(prose, s) for s, _ in capitals) else ""
     if project or lower > 1 or not key.isascii() or not is_unknown(key) or is_compound(key):
         return ""  # (the project pass compares unknown words across files)
-    return _UNKNOWN
+    # Capitalised twice: a name recurs; a word of the trade is capitalised in its one
+    # heading ("Enterprise-Level Analytics:", "Certificate Altnames"). Once is enough
+    # where the lower-case word stands as a person's or a town's name (:func:`_person_or_town`).
+    return _UNKNOWN if len(capitals) > 1 else _UNKNOWN_ONCE
+
+
+def _person_or_town(prose: str, start: int, end: int) -> bool:
+    """The lower-case word at ``start:end`` follows a first name ("Dave stefanski") or
+    another capitalised word and ends the name there ("Holy Cross healthplex."), says
+    something ("said dulin", "notes bettano") or is a town before its state ("in dothan,
+    Ala.")."""
+    first = _FIRST_NAME_BEFORE.search(prose, max(0, start - 20), start)
+    if first and not at_sentence_start(prose, first.start(1)):
+        entry = gazetteer(first.group(1).lower())
+        if (entry is not None and entry.kind in ("first", "name")) or _NAME_AFTER.match(prose, end):
+            return True  # "Dave stefanski", "Bill featherston.", "Nancy grasmick Leadership"
+    if _SAID_BEFORE.search(prose, max(0, start - 20), start) or _SAID_AFTER.match(prose, end):
+        return True
+    return prose.endswith("in ", 0, start) and bool(_TOWN.match(prose, end))
 
 
 def _stands_as_name(prose: str, start: int, end: int) -> bool:
