@@ -41,7 +41,8 @@ _GAZETTEER = "gazetteer"
 _UNKNOWN = "unknown"
 _UNKNOWN_ONCE = "unknown, capitalised once"
 # "Dave stefanski", "said dulin", "notes bettano", "in dothan, Ala.".
-_FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]+$")
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?:[’']s)?[ \t]+$")
+_AT_BEFORE = re.compile(r"\b(?:at|with|by|from)[ \t]+$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|notes|noted|adds|added|explains|explained|according[ \t]+to)[ \t]+$")
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|notes|noted|adds|added|explains|explained)\b")
 _TOWN = re.compile(r",[ \t]+[A-Z]")
@@ -158,8 +159,8 @@ def _named(key: str, lower: int, capitals: list[tuple[int, int]], prose: str, pr
 def _person_or_town(prose: str, start: int, end: int) -> bool:
     """The lower-case word at ``start:end`` follows a first name ("Dave stefanski") or
     another capitalised word and ends the name there ("Holy Cross healthplex."), says
-    something ("said dulin", "notes bettano") or is a town before its state ("in dothan,
-    Ala.")."""
+    something ("said dulin", "notes bettano"), follows "at", "with", "by" or "from" as a
+    firm's name does ("at unilever") or is a town before its state ("in dothan, Ala.")."""
     first = _FIRST_NAME_BEFORE.search(prose, max(0, start - 20), start)
     if first and not at_sentence_start(prose, first.start(1)):
         entry = gazetteer(first.group(1).lower())
@@ -167,6 +168,8 @@ def _person_or_town(prose: str, start: int, end: int) -> bool:
             return True  # "Dave stefanski", "Bill featherston.", "Nancy grasmick Leadership"
     if _SAID_BEFORE.search(prose, max(0, start - 20), start) or _SAID_AFTER.match(prose, end):
         return True
+    if _AT_BEFORE.search(prose, max(0, start - 6), start):
+        return True  # a firm's name: "at unilever", "designed by arquitectonica"
     return prose.endswith("in ", 0, start) and bool(_TOWN.match(prose, end))
 
 
