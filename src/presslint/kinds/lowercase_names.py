@@ -43,8 +43,9 @@ _UNKNOWN_ONCE = "unknown, capitalised once"
 # "Dave stefanski", "said dulin", "notes bettano", "in dothan, Ala.".
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?:[’']s)?[ \t]+$")
 _AT_BEFORE = re.compile(r"\b(?:at|with|by|from)[ \t]+$")
-_SAID_BEFORE = re.compile(r"\b(?:said|says|notes|noted|adds|added|explains|explained|according[ \t]+to)[ \t]+$")
-_SAID_AFTER = re.compile(r"[ \t]+(?:said|says|notes|noted|adds|added|explains|explained)\b")
+_SAYS = r"(?:said|says|notes|noted|adds|added|explains|explained|continued|continues|commented|comments|stated|states|shared|shares|concluded|concludes|recalls|recalled|observed|observes|told|asked)"
+_SAID_BEFORE = re.compile(rf"\b(?:{_SAYS}|according[ \t]+to)[ \t]+$")
+_SAID_AFTER = re.compile(rf"[ \t]+{_SAYS}\b")
 _TOWN = re.compile(r",[ \t]+[A-Z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$")
@@ -119,6 +120,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
             if at_sentence_start(prose, start) or not in_prose(prose, start, end):
                 continue
             if named == _GAZETTEER or (named == _UNKNOWN and _stands_as_name(prose, start, end)) \
+                    or (mid and (_in_list_of_names(prose, start, end) or _spelt_out(prose, start, end))) \
                     or (named == _UNKNOWN_ONCE and _person_or_town(prose, start, end)) \
                     or (mid and same_phrase_capitalised(prose, start, end, lines)):
                 yield Span(start, end), right
@@ -154,6 +156,40 @@ def _named(key: str, lower: int, capitals: list[tuple[int, int]], prose: str, pr
     # heading ("Enterprise-Level Analytics:", "Certificate Altnames"). Once is enough
     # where the lower-case word stands as a person's or a town's name (:func:`_person_or_town`).
     return _UNKNOWN if len(capitals) > 1 else _UNKNOWN_ONCE
+
+
+# An item of a list of names: "Quincy, Randolph, rockland," or "convoy, Microsoft,
+# Sephora": the item before and the item after capitalised (or the end of the list).
+_ITEM_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w’'&.-]*,[ \t]+(?:(?:and|or)[ \t]+)?$")
+_TWO_ITEMS_BEFORE = re.compile(
+    r"(?:^|[\s(])[A-Z][\w’'&-]*,[ \t]+[A-Z][\w’'&-]*,[ \t]+(?:(?:and|or)[ \t]+)?$")
+_ITEM_AFTER = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?[A-Z]")
+_LIST_END = re.compile(r"[ \t]*(?:[.;]|,?$)", re.MULTILINE)
+_LIST_START = re.compile(r"(?:such[ \t]+as|including|like)[ \t]+$")
+# A name spelt out before its initials: "Very High Throughput satellites (VHTS)".
+_INITIALS_AFTER = re.compile(r"[ \t]+\(([A-Z]{2,6})s?\)")
+
+
+def _in_list_of_names(prose: str, start: int, end: int) -> bool:
+    """The lower-case word at ``start:end`` is an item of a list of capitalised names."""
+    before = _ITEM_BEFORE.search(prose, max(0, start - 40), start)
+    after = _ITEM_AFTER.match(prose, end)
+    if before and after:
+        return True
+    if _LIST_END.match(prose, end) and _TWO_ITEMS_BEFORE.search(prose, max(0, start - 80), start):
+        return True  # the last item: "Quincy, Randolph, rockland."
+    return bool(after and _LIST_START.search(prose, max(0, start - 20), start))
+
+
+def _spelt_out(prose: str, start: int, end: int) -> bool:
+    """The lower-case word at ``start:end`` ends a name whose initials follow it."""
+    initials = _INITIALS_AFTER.match(prose, end)
+    if not initials:
+        return False
+    letters = initials.group(1)
+    words = prose[max(0, start - 80):end].split()[-len(letters):]
+    return len(words) == len(letters) and all(
+        w[:1] == c or (w[:1].lower() == c.lower() and w is words[-1]) for w, c in zip(words, letters, strict=True))
 
 
 def _person_or_town(prose: str, start: int, end: int) -> bool:
