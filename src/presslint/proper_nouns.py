@@ -110,8 +110,9 @@ def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> b
     if before.strip().count(" ") > 0:
         phrases.append(re.search(r"\S+[ \t]+(?:&[ \t]+)?$", before).group() + word)  # type: ignore[union-attr]
     # A common noun after a name ("Houston area", "Arkadios Capital platform") is
-    # capitalised in headings and titles: twice elsewhere, then.
-    least = 1 if after else 2
+    # capitalised in headings and titles: twice elsewhere, then (a word of no word list
+    # once: "Holy Cross healthplex" beside "Holy Cross HealthPlex").
+    least = 1 if after or is_unknown(prose[start:end]) else 2
     return any(_elsewhere(prose, phrase, lines) >= least for phrase in phrases)
 
 

@@ -163,6 +163,7 @@ def _named(key: str, lower: int, capitals: list[tuple[int, int]], prose: str, pr
 _ITEM_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w’'&.-]*,[ \t]+(?:(?:and|or)[ \t]+)?$")
 _TWO_ITEMS_BEFORE = re.compile(
     r"(?:^|[\s(])[A-Z][\w’'&-]*,[ \t]+[A-Z][\w’'&-]*,[ \t]+(?:(?:and|or)[ \t]+)?$")
+_TWO_ITEMS_AFTER = re.compile(r",[ \t]+[A-Z][\w’'&-]*,[ \t]+(?:(?:and|or)[ \t]+)?[A-Z]")
 _ITEM_AFTER = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?[A-Z]")
 _LIST_END = re.compile(r"[ \t]*(?:[.;]|,?$)", re.MULTILINE)
 _LIST_START = re.compile(r"(?:such[ \t]+as|including|like)[ \t]+$")
@@ -178,7 +179,9 @@ def _in_list_of_names(prose: str, start: int, end: int) -> bool:
         return True
     if _LIST_END.match(prose, end) and _TWO_ITEMS_BEFORE.search(prose, max(0, start - 80), start):
         return True  # the last item: "Quincy, Randolph, rockland."
-    return bool(after and _LIST_START.search(prose, max(0, start - 20), start))
+    if after and _LIST_START.search(prose, max(0, start - 20), start):
+        return True
+    return bool(_TWO_ITEMS_AFTER.match(prose, end))  # "welcome gimena, Kerry, and Namrata"
 
 
 def _spelt_out(prose: str, start: int, end: int) -> bool:
@@ -198,7 +201,7 @@ def _person_or_town(prose: str, start: int, end: int) -> bool:
     something ("said dulin", "notes bettano"), follows "at", "with", "by" or "from" as a
     firm's name does ("at unilever") or is a town before its state ("in dothan, Ala.")."""
     first = _FIRST_NAME_BEFORE.search(prose, max(0, start - 20), start)
-    if first and not at_sentence_start(prose, first.start(1)):
+    if first and mid_sentence(prose, first.start(1)):
         entry = gazetteer(first.group(1).lower())
         if (entry is not None and entry.kind in ("first", "name")) or _NAME_AFTER.match(prose, end):
             return True  # "Dave stefanski", "Bill featherston.", "Nancy grasmick Leadership"
