@@ -181,7 +181,9 @@ def _in_list_of_names(prose: str, start: int, end: int) -> bool:
         return True  # the last item: "Quincy, Randolph, rockland."
     if after and _LIST_START.search(prose, max(0, start - 20), start):
         return True
-    return bool(_TWO_ITEMS_AFTER.match(prose, end))  # "welcome gimena, Kerry, and Namrata"
+    # "welcome gimena, Kerry, and Namrata": the word an item of its own (not "Erickson
+    # communities, Charlestown, Oak Crest", a name's common noun).
+    return bool(_TWO_ITEMS_AFTER.match(prose, end)) and not _NAME_BEFORE.search(prose, max(0, start - 40), start)
 
 
 def _spelt_out(prose: str, start: int, end: int) -> bool:
