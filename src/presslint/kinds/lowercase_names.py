@@ -24,12 +24,12 @@ from collections.abc import Iterator
 from itertools import compress
 from typing import NamedTuple
 
-from ..casing import (Lines, at_sentence_start, capitalised_words, common_words,
-                      in_lower_case)
+from ..casing import (Lines, at_sentence_start, capitalised_words, common_words)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate, occurrences
 from ..sentences import is_abbreviation
 from ..wordtools import tokens_of
+from ..lexicon import classes
 from ..proper_nouns import (MIN_STANDALONE, capitalised, frequent_words, gazetteer, gazetteer_keys,
                             in_prose,
                             is_compound, is_unknown, same_phrase_capitalised)
@@ -60,6 +60,7 @@ _NAME_AFTER = re.compile(r"[’']?s?(?:[ \t]*(?:[.,;:!?–—]|$)|[ \t]+[A-Z])",
 # A lower-case word written in lower case this often is the release's own style.
 _MOST_LOWER = 2
 _POSSESSIVE = ("’s", "'s")
+_STARTS_LOWER = re.compile(r"[a-z]")
 # Keys this long at least: shorter ones are abbreviations and particles more often
 # than names, and each would cost a regex to find.
 MIN_KEY = 4
@@ -84,7 +85,9 @@ def _forms(doc: Document) -> _Forms:
     # (Less the most frequent words, "company", "today": see :func:`lowercase_names`.)
     keys = set(words.keys)
     keys -= (keys & frequent_words()) - gazetteer_keys()
-    present = in_lower_case(doc, keys) if keys else set()
+    # (Plain lower-case forms only: a name met only as "moderna’s" is left to C101's
+    # other pass, which is dearer.)
+    present = keys.intersection(doc.word_counts)
     present = {key for key in present if len(key) >= MIN_KEY and key.isalpha()}
     capitals: dict[str, list[str]] = {}
     if present:
@@ -144,6 +147,11 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 if key not in named_keys and (key not in unknown or len(lower_forms) > 1
                                               or counts[lower_forms[0]] > 1)
                 for form in lower_forms}
+    # ... and only a word that can be a noun ("mount", "closet", "airlines"; not
+    # "founded", "strategic", "internationally", capitalised in titles).
+    for key in {key for key in ordinary.values() if "N" not in classes(key)}:
+        del candidates[key]
+    ordinary = {form: key for form, key in ordinary.items() if key in candidates}
     if ordinary:
         texts = doc.tokens.texts
         last = len(texts) - 1
@@ -308,7 +316,7 @@ class LowercaseName(Kind):
                     found.extend((s, s + len(key), entry.written) for s, _ in locate(prose, [key]))
         # Capitals inverted: "mARCH", "tEXAS": among the words not in lower case, those
         # that start with a small letter.
-        for word in [w for w in words.words if w[0].islower()]:
+        for word in filter(_STARTS_LOWER.match, words.words):
             key = word.lower()
             if _INVERTED.fullmatch(word) and (key in _CALENDAR or gazetteer(key) is not None
                                               or capitalised(key) in counts):
