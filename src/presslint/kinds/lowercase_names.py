@@ -27,13 +27,14 @@ from typing import NamedTuple
 from ..casing import (Lines, at_sentence_start, capitalised_words, common_words)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate, occurrences
-from ..sentences import is_abbreviation
+from ..sentences import ABBREVIATIONS, is_abbreviation
 from ..wordtools import tokens_of
 from ..lexicon import classes
 from ..proper_nouns import (MIN_STANDALONE, capitalised, frequent_words, gazetteer, gazetteer_keys,
                             in_prose,
                             is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
+from .sentence_start import STATE_ABBREVIATIONS
 
 # Particles of names, in lower case by design in many ("Abdulla bin Touq", "Ludwig van
 # Beethoven", "Leonardo da Vinci") and capitalised in others.
@@ -183,6 +184,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
         for start, end in lower:
             if named == _GAZETTEER or (named == _UNKNOWN and _stands_as_name(prose, start, end)) \
                     or (mid and (_in_list_of_names(prose, start, end) or _spelt_out(prose, start, end))) \
+                    or _abbreviated_name(prose, start, end) \
                     or (named == _UNKNOWN_ONCE and _person_or_town(prose, start, end)) \
                     or (mid and same_phrase_capitalised(prose, start, end, lines)):
                 yield Span(start, end), right
@@ -226,6 +228,9 @@ _ITEM_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w’'&.-]*,[ \t]+(?:(?:and|or)[ \t
 _TWO_ITEMS_BEFORE = re.compile(
     r"(?:^|[\s(])[A-Z][\w’'&-]*,[ \t]+[A-Z][\w’'&-]*,[ \t]+(?:(?:and|or)[ \t]+)?$")
 _TWO_ITEMS_AFTER = re.compile(r",[ \t]+[A-Z][\w’'&-]*,[ \t]+(?:(?:and|or)[ \t]+)?[A-Z]")
+_CAPITAL_AFTER_STOP = re.compile(r"[ \t]+[A-Z][a-z]")
+# "American Airlines, Japan airlines, GOL": an item of two words, the first capitalised.
+_TWO_WORD_ITEM_BEFORE = re.compile(r"[A-Z][\w’'&.-]*,[ \t]+[A-Z][\w’'&.-]*[ \t]+$")
 _ITEM_AFTER = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?[A-Z]")
 _LIST_END = re.compile(r"[ \t]*(?:[.;]|,?$)", re.MULTILINE)
 _LIST_START = re.compile(r"(?:such[ \t]+as|including|like)[ \t]+$")
@@ -233,9 +238,19 @@ _LIST_START = re.compile(r"(?:such[ \t]+as|including|like)[ \t]+$")
 _INITIALS_AFTER = re.compile(r"[ \t]+\(([A-Z]{2,6})s?\)")
 
 
+def _abbreviated_name(prose: str, start: int, end: int) -> bool:
+    """An abbreviation of a title or a state, in lower case before its full stop, that the
+    release writes with its capital: "prof. Cliff Tabin", "Santa Barbara, calif."."""
+    if prose[end:end + 1] != "." or not (prose[start:end] in ABBREVIATIONS
+                                         or prose[start:end] in STATE_ABBREVIATIONS):
+        return False
+    return bool(_CAPITAL_AFTER_STOP.match(prose, end + 1) or _ITEM_BEFORE.search(prose, max(0, start - 40), start))
+
+
 def _in_list_of_names(prose: str, start: int, end: int) -> bool:
     """The lower-case word at ``start:end`` is an item of a list of capitalised names."""
-    before = _ITEM_BEFORE.search(prose, max(0, start - 40), start)
+    before = _ITEM_BEFORE.search(prose, max(0, start - 40), start) \
+        or _TWO_WORD_ITEM_BEFORE.search(prose, max(0, start - 60), start)
     after = _ITEM_AFTER.match(prose, end)
     if before and after:
         return True
@@ -265,7 +280,10 @@ def _person_or_town(prose: str, start: int, end: int) -> bool:
     something ("said dulin", "notes bettano"), follows "at", "with", "by" or "from" as a
     firm's name does ("at unilever") or is a town before its state ("in dothan, Ala.")."""
     first = _FIRST_NAME_BEFORE.search(prose, max(0, start - 20), start)
-    if first and mid_sentence(prose, first.start(1)):
+    # (At a sentence's start the word before must be no common word: "Giordano morichi –",
+    # not "The weanlings,".)
+    if first and (mid_sentence(prose, first.start(1))
+                  or (_NAME_AFTER.match(prose, end) and first.group(1).lower() not in common_words())):
         entry = gazetteer(first.group(1).lower())
         if (entry is not None and entry.kind in ("first", "name")) or _NAME_AFTER.match(prose, end):
             return True  # "Dave stefanski", "Bill featherston.", "Nancy grasmick Leadership"

@@ -31,16 +31,21 @@ _LOWER_START = {
 # The word is taken whole (++: giving some back could never reach the end), or the
 # search would retry every shorter word at every position of its window.
 _WORD_BEFORE = re.compile(r"([\w.&'’-]++)$")
+# AP abbreviations of US states (also C101's: "Santa Barbara, calif." is a name in lower case).
+STATE_ABBREVIATIONS = frozenset(
+    """
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev okla ore pa penn tenn va vt wash wis wyo
+    """.split()
+)
 # Abbreviations beyond the sentence splitter's: units, legal forms, AP state names.
 _MORE_ABBREVIATIONS = frozenset(
     """
     ca cont ex et cos kft min max ref ext tel govt intl natl assoc mfg mgmt yrs yr hrs hr mins lbs lb oz sq
     pg para sec misc div esp orig incl excl avg qty dia ht wt bldg ste fl tbsp tsp
     llc llp plc esq phd gmbh bhd pty pvt
-    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
-    neb nev okla ore pa penn tenn va vt wash wis wyo
     """.split()
-)
+) | STATE_ABBREVIATIONS
 # Lower case by design, and name particles that stay lower case at a sentence's start.
 _LOWER_BY_DESIGN = frozenset(
     "npm pnpm adidas bpost iphone ebay de da di du van von der den la le ter".split()
