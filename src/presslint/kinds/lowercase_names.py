@@ -112,7 +112,7 @@ def _occurrences(prose: str, words: list[str]) -> list[tuple[int, int]]:
 # What may stand beside a name written in lower case for the release's capitals to
 # tell it from a common word: a capitalised word, an item's comma, initials in brackets.
 _CONTEXT_BEFORE = re.compile(r"(?:[A-Z][\w’'&.-]*|,)[ \t]+$")
-_CONTEXT_AFTER = re.compile(r"[’']?s?(?:[ \t]+[A-Z(]|,)")
+_CONTEXT_AFTER = re.compile(r"[’']?s?(?:\.?[ \t]+[A-Z(]|,)")
 
 
 def _has_context(prose: str, start: int, end: int) -> bool:
@@ -150,7 +150,8 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 for form in lower_forms}
     # ... and only a word that can be a noun ("mount", "closet", "airlines"; not
     # "founded", "strategic", "internationally", capitalised in titles).
-    for key in {key for key in ordinary.values() if "N" not in classes(key)}:
+    for key in {key for key in ordinary.values() if "N" not in classes(key)
+                and key not in ABBREVIATIONS and key not in STATE_ABBREVIATIONS}:
         del candidates[key]
     ordinary = {form: key for form, key in ordinary.items() if key in candidates}
     if ordinary:
