@@ -275,6 +275,23 @@ def _spelt_out(prose: str, start: int, end: int) -> bool:
         w[:1] == c or (w[:1].lower() == c.lower() and w is words[-1]) for w, c in zip(words, letters, strict=True))
 
 
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|from|at|of|near|across|throughout|outside|inside|into|via|visit|visited|"
+    r"visiting|between|and)[ \t]+$")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.&-]*,?[ \t]+$")
+_NAME_WORD_AFTER = re.compile(r"[’']?s?,?[ \t]+[A-Z][a-z]")
+
+
+def _stands_as_place_or_person(prose: str, start: int, end: int) -> bool:
+    """The lower-case word at ``start:end`` stands where a place or a person's name does:
+    after a preposition ("to denver"), beside a capitalised word ("South korea", "Austin,
+    texas", "greg Smith") or a verb of saying ("said greg"); not "your pet chihuahua"."""
+    window = max(0, start - 30)
+    return bool(_PLACE_BEFORE.search(prose, window, start) or _CAPITALISED_BEFORE.search(prose, window, start)
+                or _SAID_BEFORE.search(prose, window, start) or _SAID_AFTER.match(prose, end)
+                or _NAME_WORD_AFTER.match(prose, end))
+
+
 def _person_or_town(prose: str, start: int, end: int) -> bool:
     """The lower-case word at ``start:end`` follows a first name ("Dave stefanski") or
     another capitalised word and ends the name there ("Holy Cross healthplex."), says
@@ -332,7 +349,8 @@ class LowercaseName(Kind):
                 if entry is None or entry.kind not in _ON_THEIR_OWN or len(key) < MIN_STANDALONE:
                     continue  # a surname alone says nothing: many are words of other languages
                 if counts[key] <= _MOST_LOWER:
-                    found.extend((s, s + len(key), entry.written) for s, _ in locate(prose, [key]))
+                    found.extend((s, s + len(key), entry.written) for s, _ in locate(prose, [key])
+                                 if _stands_as_place_or_person(prose, s, s + len(key)))
         # Capitals inverted: "mARCH", "tEXAS": among the words not in lower case, those
         # that start with a small letter.
         for word in filter(_STARTS_LOWER.match, words.words):
