@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from ..casing import (Lines, at_sentence_start, capitalised_words, common_words)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document, locate, occurrences
+from ..document import Document, locate
 from ..sentences import ABBREVIATIONS, is_abbreviation
 from ..wordtools import tokens_of
 from ..lexicon import classes
@@ -99,16 +99,6 @@ def _forms(doc: Document) -> _Forms:
     return _Forms(capitals)
 
 
-def _occurrences(prose: str, words: list[str]) -> list[tuple[int, int]]:
-    """Where each of ``words`` stands, as the span of its base form, in order."""
-    spans: list[tuple[int, int]] = []
-    for word in words:
-        size = len(word) - 2 if word.endswith(_POSSESSIVE) else len(word)
-        spans.extend((start, start + size) for start in occurrences(prose, word))
-    spans.sort()
-    return spans
-
-
 # What may stand beside a name written in lower case for the release's capitals to
 # tell it from a common word: a capitalised word, an item's comma, initials in brackets.
 _CONTEXT_BEFORE = re.compile(r"(?:[A-Z][\w’'&.-]*|,)[ \t]+$")
@@ -154,26 +144,32 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 and key not in ABBREVIATIONS and key not in STATE_ABBREVIATIONS}:
         del candidates[key]
     ordinary = {form: key for form, key in ordinary.items() if key in candidates}
+    # Every token of the candidates, lower-case and capitalised, found in one pass (C).
+    texts = doc.tokens.texts
+    indices = _token_indices(doc, {form for forms_ in candidates.values() for form in forms_}
+                             | {word for key in candidates for word in forms.capitals[key]})
     if ordinary:
-        texts = doc.tokens.texts
         last = len(texts) - 1
-        beside = {texts[i] for i in tokens_of(doc, ordinary.keys())
+        beside = {form for form in ordinary for i in indices.get(form, ())
                   if (i and texts[i - 1][:1].isupper()) or (i < last and texts[i + 1][:1].isupper())}
         for key in set(ordinary.values()):
             if beside.isdisjoint(candidates[key]):
                 del candidates[key]
+    where = _spans_by_key(doc, indices, {form: key for key, forms_ in candidates.items() for form in forms_})
+    judged: dict[str, list[tuple[int, int]]] = {}
     for key in sorted(candidates):
-        lower_forms = candidates[key]
-        lower_count = sum(counts[form] for form in lower_forms)
-        lower = _occurrences(prose, lower_forms)
+        lower_count = sum(counts[form] for form in candidates[key])
+        lower = where.get(key, [])
         if key not in named_keys and (lower_count > 1 or key not in unknown) \
                 and not any(_has_context(prose, s, e) for s, e in lower):
             continue  # an ordinary word with no name around it
         lower = [(s, e) for s, e in lower if not at_sentence_start(prose, s) and in_prose(prose, s, e)]
-        if not lower:
-            continue
-        every = [(s, e) for s, e in _occurrences(prose, sorted(set(forms.capitals[key])))
-                 if in_prose(prose, s, e, quoted=True)]
+        if lower:
+            judged[key] = lower
+    capital_spans = _spans_by_key(doc, indices, {word: key for key in judged for word in forms.capitals[key]})
+    for key, lower in judged.items():
+        lower_count = sum(counts[form] for form in candidates[key])
+        every = [(s, e) for s, e in capital_spans.get(key, []) if in_prose(prose, s, e, quoted=True)]
         if lower_count > len(every):
             continue
         capitals = [(s, e) for s, e in every if not lines.exempt(s)]
@@ -191,13 +187,38 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 yield Span(start, end), right
 
 
+def _token_indices(doc: Document, words: set[str]) -> dict[str, list[int]]:
+    """The indices of the tokens that are ``words``, by word."""
+    texts = doc.tokens.texts
+    found: dict[str, list[int]] = {}
+    for index in tokens_of(doc, words):
+        found.setdefault(texts[index], []).append(index)
+    return found
+
+
+def _spans_by_key(doc: Document, indices: dict[str, list[int]], key_of: dict[str, str]
+                  ) -> dict[str, list[tuple[int, int]]]:
+    """Where each word of ``key_of`` stands (its tokens at ``indices``), as the span of
+    its base form, by its key; placed with ``start_of`` (every offset at once past a few)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    tokens = doc.tokens
+    for word, key in key_of.items():
+        size = len(word) - 2 if word.endswith(_POSSESSIVE) else len(word)
+        spans.setdefault(key, []).extend((start, start + size)
+                                         for start in map(tokens.start_of, indices.get(word, ())))
+    for found in spans.values():
+        found.sort()
+    return spans
+
+
 def mid_sentence(prose: str, start: int) -> bool:
     """The word at ``start`` is not the first of a sentence, an abbreviation's full stop
     aside ("Mr. Evans", "Dr. Nancy Grasmick")."""
     if not at_sentence_start(prose, start):
         return True
-    before = prose[:start].rstrip(" \t")
-    return before.endswith(".") and is_abbreviation(prose, len(before) - 1)
+    window = max(0, start - 20)
+    before = prose[window:start].rstrip(" \t")
+    return before.endswith(".") and is_abbreviation(prose, window + len(before) - 1)
 
 
 def _named(key: str, lower: int, capitals: list[tuple[int, int]], prose: str, project: bool) -> str:
