@@ -84,12 +84,12 @@ def _forms(doc: Document) -> _Forms:
     words = capitalised_words(doc)
     # The keys with a lower-case form first (in C), then the few words of those keys.
     # (Less the most frequent words, "company", "today": see :func:`lowercase_names`.)
-    keys = set(words.keys)
-    keys -= (keys & frequent_words()) - gazetteer_keys()
     # (Plain lower-case forms only: a name met only as "moderna’s" is left to C101's
     # other pass, which is dearer.)
-    present = keys.intersection(doc.word_counts)
-    present = {key for key in present if len(key) >= MIN_KEY and key.isalpha()}
+    counts = doc.word_counts
+    frequent, names = frequent_words(), gazetteer_keys()
+    present = {key for key in set(words.keys) if key in counts and len(key) >= MIN_KEY
+               and (key not in frequent or key in names) and key.isalpha()}
     capitals: dict[str, list[str]] = {}
     if present:
         for word, base, key in compress(zip(words.words, words.bases, words.keys, strict=True),
@@ -123,8 +123,6 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     prose = doc.prose
     lines = Lines(prose, doc.kind)
     counts = doc.word_counts
-    named_keys = keys & gazetteer_keys()
-    unknown = common_words().missing(keys) if not project else set()
     candidates: dict[str, list[str]] = {}
     for key in keys:
         lower_forms = [form for form in (key, key + "’s", key + "'s") if form in counts]
@@ -132,6 +130,11 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
         if lower_count <= _MOST_LOWER and lower_count <= sum(counts[w] for w in forms.capitals[key]):
             candidates[key] = lower_forms
         # (else the release's own lower case, or a common word)
+    if not candidates:
+        return
+    names = gazetteer_keys()
+    named_keys = {key for key in candidates if key in names}
+    unknown = common_words().missing(set(candidates)) if not project else set()
     # An ordinary word is a name only beside a capitalised word (or initials): the words
     # next to each token, in C, before any offset is looked for (most keys end here).
     ordinary = {form: key for key, lower_forms in candidates.items()
@@ -144,10 +147,10 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 and key not in ABBREVIATIONS and key not in STATE_ABBREVIATIONS}:
         del candidates[key]
     ordinary = {form: key for form, key in ordinary.items() if key in candidates}
-    # Every token of the candidates, lower-case and capitalised, found in one pass (C).
+    # The tokens of the candidates' lower-case forms (found in C); those of their
+    # capitalised forms only for the keys left after.
     texts = doc.tokens.texts
-    indices = _token_indices(doc, {form for forms_ in candidates.values() for form in forms_}
-                             | {word for key in candidates for word in forms.capitals[key]})
+    indices = _token_indices(doc, {form for forms_ in candidates.values() for form in forms_})
     if ordinary:
         last = len(texts) - 1
         beside = {form for form in ordinary for i in indices.get(form, ())
@@ -166,6 +169,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
         lower = [(s, e) for s, e in lower if not at_sentence_start(prose, s) and in_prose(prose, s, e)]
         if lower:
             judged[key] = lower
+    indices.update(_token_indices(doc, {word for key in judged for word in forms.capitals[key]}))
     capital_spans = _spans_by_key(doc, indices, {word: key for key in judged for word in forms.capitals[key]})
     for key, lower in judged.items():
         lower_count = sum(counts[form] for form in candidates[key])
