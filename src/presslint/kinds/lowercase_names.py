@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import compress
 from typing import NamedTuple
 
@@ -73,6 +74,40 @@ _CALENDAR = frozenset(
 _INVERTED = re.compile(r"[a-z][A-Z]{2,}")
 
 
+@cache
+def _frequent_not_names() -> frozenset[str]:
+    """The most frequent words that are no names of the gazetteer."""
+    return frequent_words() - gazetteer_keys()
+
+
+# Verdicts on a key, which depend on the word alone: kept for the run in a small dict,
+# so that a document asks no big word list (slow once other rules have pushed the lists
+# out of the processor's caches) about a key an earlier one asked about.
+_NAMED = 1  # a name of the gazetteer
+_UNKNOWN = 2  # no common word
+_NOUN = 4  # can be a noun, or is an abbreviation of a title or a state
+_VERDICTS: dict[str, int] = {}
+# Keys found to be common words that are no names of the gazetteer, nor nouns nor
+# abbreviations ("founded", "strategic"): never reported, so set aside at once.
+_NEVER_NAMES: set[str] = set()
+
+
+def _verdicts(keys: set[str]) -> dict[str, int]:
+    """The verdicts on ``keys``, those not met before judged now, in one batch."""
+    new = keys.difference(_VERDICTS)
+    if new:
+        names = gazetteer_keys()
+        unknown = common_words().missing(new)
+        for key in new:
+            verdict = (_NAMED if key in names else 0) | (_UNKNOWN if key in unknown else 0)
+            if "N" in classes(key) or key in ABBREVIATIONS or key in STATE_ABBREVIATIONS:
+                verdict |= _NOUN
+            _VERDICTS[key] = verdict
+            if not verdict:
+                _NEVER_NAMES.add(key)
+    return _VERDICTS
+
+
 class _Forms(NamedTuple):
     capitals: dict[str, list[str]]  # key -> capitalised words ("Moderna", "Moderna’s")
 
@@ -86,10 +121,10 @@ def _forms(doc: Document) -> _Forms:
     # (Less the most frequent words, "company", "today": see :func:`lowercase_names`.)
     # (Plain lower-case forms only: a name met only as "moderna’s" is left to C101's
     # other pass, which is dearer.)
-    counts = doc.word_counts
-    frequent, names = frequent_words(), gazetteer_keys()
-    present = {key for key in set(words.keys) if key in counts and len(key) >= MIN_KEY
-               and (key not in frequent or key in names) and key.isalpha()}
+    # (An intersection and a difference in C first: a few keys are left to look at.)
+    # (Not "-=": that walks the whole right-hand set.)
+    present = {key for key in doc.word_counts.keys() & words.keys
+               if len(key) >= MIN_KEY and key.isalpha()} - _frequent_not_names()
     capitals: dict[str, list[str]] = {}
     if present:
         for word, base, key in compress(zip(words.words, words.bases, words.keys, strict=True),
@@ -117,7 +152,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     # The most frequent words ("company", "board", "today", left out by _forms) are
     # capitalised by house styles and titles, and are seldom a part of a name written
     # in lower case.
-    keys = forms.capitals.keys() - terms - _PARTICLES
+    keys = forms.capitals.keys() - terms - _PARTICLES - _NEVER_NAMES
     if not keys:
         return  # most releases
     prose = doc.prose
@@ -132,9 +167,9 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
         # (else the release's own lower case, or a common word)
     if not candidates:
         return
-    names = gazetteer_keys()
-    named_keys = {key for key in candidates if key in names}
-    unknown = common_words().missing(set(candidates)) if not project else set()
+    verdicts = _verdicts(set(candidates))
+    named_keys = {key for key in candidates if verdicts[key] & _NAMED}
+    unknown = {key for key in candidates if verdicts[key] & _UNKNOWN} if not project else set()
     # An ordinary word is a name only beside a capitalised word (or initials): the words
     # next to each token, in C, before any offset is looked for (most keys end here).
     ordinary = {form: key for key, lower_forms in candidates.items()
@@ -143,8 +178,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 for form in lower_forms}
     # ... and only a word that can be a noun ("mount", "closet", "airlines"; not
     # "founded", "strategic", "internationally", capitalised in titles).
-    for key in {key for key in ordinary.values() if "N" not in classes(key)
-                and key not in ABBREVIATIONS and key not in STATE_ABBREVIATIONS}:
+    for key in {key for key in ordinary.values() if not verdicts[key] & _NOUN}:
         del candidates[key]
     ordinary = {form: key for form, key in ordinary.items() if key in candidates}
     # The tokens of the candidates' lower-case forms (found in C); those of their
