@@ -108,6 +108,11 @@ def _verdicts(keys: set[str]) -> dict[str, int]:
     return _VERDICTS
 
 
+# Keys that are never names in lower case, whatever the release: shorter than MIN_KEY, not
+# letters only, or among the most frequent words (see :func:`lowercase_names`).
+_SET_ASIDE: set[str] = set()
+
+
 class _Forms(NamedTuple):
     capitals: dict[str, list[str]]  # key -> capitalised words ("Moderna", "Moderna’s")
 
@@ -121,10 +126,16 @@ def _forms(doc: Document) -> _Forms:
     # (Less the most frequent words, "company", "today": see :func:`lowercase_names`.)
     # (Plain lower-case forms only: a name met only as "moderna’s" is left to C101's
     # other pass, which is dearer.)
-    # (An intersection and a difference in C first: a few keys are left to look at.)
-    # (Not "-=": that walks the whole right-hand set.)
-    present = {key for key in doc.word_counts.keys() & words.keys
-               if len(key) >= MIN_KEY and key.isalpha()} - _frequent_not_names()
+    # An intersection and a difference in C first ("the" of "The" is in most releases:
+    # the keys set aside before, kept for the run, go at once), then the few keys new
+    # to the run.
+    present = doc.word_counts.keys() & words.keys
+    present = present.difference(_SET_ASIDE)  # (not "-=": that walks the whole set aside)
+    if present:
+        aside = {key for key in present if len(key) < MIN_KEY or not key.isalpha()}
+        aside |= present & _frequent_not_names()
+        _SET_ASIDE.update(aside)
+        present -= aside
     capitals: dict[str, list[str]] = {}
     if present:
         for word, base, key in compress(zip(words.words, words.bases, words.keys, strict=True),
@@ -192,6 +203,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
         for key in set(ordinary.values()):
             if beside.isdisjoint(candidates[key]):
                 del candidates[key]
+    ordinary_keys = set(ordinary.values()) & candidates.keys()
     where = _spans_by_key(doc, indices, {form: key for key, forms_ in candidates.items() for form in forms_})
     judged: dict[str, list[tuple[int, int]]] = {}
     for key in sorted(candidates):
@@ -201,6 +213,11 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 and not any(_has_context(prose, s, e) for s, e in lower):
             continue  # an ordinary word with no name around it
         lower = [(s, e) for s, e in lower if not at_sentence_start(prose, s) and in_prose(prose, s, e)]
+        # An ordinary word is reported only where its place says it is a name (see the
+        # last loop; _named finds nothing for it): known before its capitalised forms
+        # are looked for, which most keys never need.
+        if key in ordinary_keys and not any(_placed_as_name(prose, s, e, lines) for s, e in lower):
+            continue
         if lower:
             judged[key] = lower
     indices.update(_token_indices(doc, {word for key in judged for word in forms.capitals[key]}))
@@ -223,6 +240,13 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                     or (named == _UNKNOWN_ONCE and _person_or_town(prose, start, end)) \
                     or (mid and same_phrase_capitalised(prose, start, end, lines)):
                 yield Span(start, end), right
+
+
+def _placed_as_name(prose: str, start: int, end: int, lines: Lines) -> bool:
+    """What the last loop of :func:`lowercase_names` asks of an ordinary word, less the
+    capitals in mid-sentence, which it asks too (save for abbreviations)."""
+    return _in_list_of_names(prose, start, end) or _spelt_out(prose, start, end) \
+        or _abbreviated_name(prose, start, end) or same_phrase_capitalised(prose, start, end, lines)
 
 
 def _token_indices(doc: Document, words: set[str]) -> dict[str, list[int]]:
