@@ -83,8 +83,8 @@ def _frequent_not_names() -> frozenset[str]:
 # Verdicts on a key, which depend on the word alone: kept for the run in a small dict,
 # so that a document asks no big word list (slow once other rules have pushed the lists
 # out of the processor's caches) about a key an earlier one asked about.
-_NAMED = 1  # a name of the gazetteer
-_UNKNOWN = 2  # no common word
+_IN_GAZETTEER = 1  # a name of the gazetteer
+_UNCOMMON = 2  # no common word
 _NOUN = 4  # can be a noun, or is an abbreviation of a title or a state
 _VERDICTS: dict[str, int] = {}
 # Keys found to be common words that are no names of the gazetteer, nor nouns nor
@@ -99,7 +99,7 @@ def _verdicts(keys: set[str]) -> dict[str, int]:
         names = gazetteer_keys()
         unknown = common_words().missing(new)
         for key in new:
-            verdict = (_NAMED if key in names else 0) | (_UNKNOWN if key in unknown else 0)
+            verdict = (_IN_GAZETTEER if key in names else 0) | (_UNCOMMON if key in unknown else 0)
             if "N" in classes(key) or key in ABBREVIATIONS or key in STATE_ABBREVIATIONS:
                 verdict |= _NOUN
             _VERDICTS[key] = verdict
@@ -179,8 +179,8 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     if not candidates:
         return
     verdicts = _verdicts(set(candidates))
-    named_keys = {key for key in candidates if verdicts[key] & _NAMED}
-    unknown = {key for key in candidates if verdicts[key] & _UNKNOWN} if not project else set()
+    named_keys = {key for key in candidates if verdicts[key] & _IN_GAZETTEER}
+    unknown = {key for key in candidates if verdicts[key] & _UNCOMMON} if not project else set()
     # An ordinary word is a name only beside a capitalised word (or initials): the words
     # next to each token, in C, before any offset is looked for (most keys end here).
     ordinary = {form: key for key, lower_forms in candidates.items()
