@@ -85,8 +85,10 @@ def _frequent_not_names() -> frozenset[str]:
 # out of the processor's caches) about a key an earlier one asked about.
 _IN_GAZETTEER = 1  # a name of the gazetteer
 _UNCOMMON = 2  # no common word
-_NOUN = 4  # can be a noun, or is an abbreviation of a title or a state
 _VERDICTS: dict[str, int] = {}
+# Whether a key can be a noun, or is an abbreviation of a title or a state: asked of
+# the lexicon only for the ordinary words that stand beside a capitalised word.
+_NOUNS: dict[str, bool] = {}
 # Keys found to be common words that are no names of the gazetteer, nor nouns nor
 # abbreviations ("founded", "strategic"): never reported, so set aside at once.
 _NEVER_NAMES: set[str] = set()
@@ -99,13 +101,17 @@ def _verdicts(keys: set[str]) -> dict[str, int]:
         names = gazetteer_keys()
         unknown = common_words().missing(new)
         for key in new:
-            verdict = (_IN_GAZETTEER if key in names else 0) | (_UNCOMMON if key in unknown else 0)
-            if "N" in classes(key) or key in ABBREVIATIONS or key in STATE_ABBREVIATIONS:
-                verdict |= _NOUN
-            _VERDICTS[key] = verdict
-            if not verdict:
-                _NEVER_NAMES.add(key)
+            _VERDICTS[key] = (_IN_GAZETTEER if key in names else 0) | (_UNCOMMON if key in unknown else 0)
     return _VERDICTS
+
+
+def _can_be_noun(key: str) -> bool:
+    noun = _NOUNS.get(key)
+    if noun is None:
+        noun = _NOUNS[key] = "N" in classes(key) or key in ABBREVIATIONS or key in STATE_ABBREVIATIONS
+        if not noun and not _VERDICTS.get(key, _UNCOMMON):
+            _NEVER_NAMES.add(key)
+    return noun
 
 
 # Keys that are never names in lower case, whatever the release: shorter than MIN_KEY, not
@@ -187,11 +193,6 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 if key not in named_keys and (key not in unknown or len(lower_forms) > 1
                                               or counts[lower_forms[0]] > 1)
                 for form in lower_forms}
-    # ... and only a word that can be a noun ("mount", "closet", "airlines"; not
-    # "founded", "strategic", "internationally", capitalised in titles).
-    for key in {key for key in ordinary.values() if not verdicts[key] & _NOUN}:
-        del candidates[key]
-    ordinary = {form: key for form, key in ordinary.items() if key in candidates}
     # The tokens of the candidates' lower-case forms (found in C); those of their
     # capitalised forms only for the keys left after.
     texts = doc.tokens.texts
@@ -201,7 +202,9 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
         beside = {form for form in ordinary for i in indices.get(form, ())
                   if (i and texts[i - 1][:1].isupper()) or (i < last and texts[i + 1][:1].isupper())}
         for key in set(ordinary.values()):
-            if beside.isdisjoint(candidates[key]):
+            # ... and only a word that can be a noun ("mount", "closet", "airlines"; not
+            # "founded", "strategic", "internationally", capitalised in titles).
+            if beside.isdisjoint(candidates[key]) or not _can_be_noun(key):
                 del candidates[key]
     ordinary_keys = set(ordinary.values()) & candidates.keys()
     where = _spans_by_key(doc, indices, {form: key for key, forms_ in candidates.items() for form in forms_})
