@@ -82,6 +82,8 @@ def capitalised(word: str) -> str:
 _NAME_WORD = r"[A-Z][\w’'-]*"
 _LEFT_RUN = re.compile(rf"(?<![\w’'-])((?:{_NAME_WORD}(?:[ \t]+&)?[ \t]+)+)$")
 _RIGHT_RUN = re.compile(rf"((?:[ \t]+(?:&[ \t]+)?{_NAME_WORD})+)")
+_LAST_WORD = re.compile(r"\S+\s*$")
+_FIRST_WORD = re.compile(r"\s*\S+")
 _CAPITALISED_BEFORE = re.compile(rf"{_NAME_WORD}[ \t]+(?:(?:of|&|for|the)[ \t]+)?$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+(?:(?:of|&|for|the)[ \t]+)?[A-Z]")
 
@@ -98,6 +100,12 @@ def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> b
     after = right.group(1) if right else ""
     if not (before or after) or not prose[start:end].isascii():
         return False
+    # Every phrase looked for below holds the word capitalised with the words next to it
+    # here: when neither pair is in the text, no lexicon need be asked.
+    word = capitalised(prose[start:end])
+    if not ((before and _LAST_WORD.search(before).group() + word in prose)  # type: ignore[union-attr]
+            or (after and word + _FIRST_WORD.match(after).group() in prose)):  # type: ignore[union-attr]
+        return False
     if not before and tag(prose[start:end]).startswith("JJ"):
         return False  # an adjective before a name: "southern Maryland", "ancient Egyptian"
     if left and at_sentence_start(prose, left.start(1)):
@@ -108,7 +116,6 @@ def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> b
             before = before[first.end():]
     if not (before or after):
         return False
-    word = capitalised(prose[start:end])
     phrases = [before + word + after]
     # The nearest name word alone too: "myrtle Beach Cable Landing Station" beside
     # "Myrtle Beach, SC".
