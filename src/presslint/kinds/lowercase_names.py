@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from ..casing import (Lines, at_sentence_start, capitalised_words, common_words)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document, locate
+from ..document import Document, locate, occurrences
 from ..sentences import ABBREVIATIONS, is_abbreviation
 from ..wordtools import tokens_of
 from ..lexicon import classes
@@ -193,6 +193,14 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 if key not in named_keys and (key not in unknown or len(lower_forms) > 1
                                               or counts[lower_forms[0]] > 1)
                 for form in lower_forms}
+    # An ordinary word is reported only with a name around it (_has_context) and where
+    # its place says it is one (_placed_as_name), as the last loops ask: asked first of
+    # its few places, found with str.find, before any token is looked for (most keys
+    # end here).
+    for key in set(ordinary.values()):
+        if not _may_be_name(prose, _places(prose, candidates[key]), lines):
+            del candidates[key]
+    ordinary = {form: key for form, key in ordinary.items() if key in candidates}
     # The tokens of the candidates' lower-case forms (found in C); those of their
     # capitalised forms only for the keys left after.
     texts = doc.tokens.texts
@@ -243,6 +251,24 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                     or (named == _UNKNOWN_ONCE and _person_or_town(prose, start, end)) \
                     or (mid and same_phrase_capitalised(prose, start, end, lines)):
                 yield Span(start, end), right
+
+
+def _places(prose: str, forms: list[str]) -> list[tuple[int, int]]:
+    """Where ``forms`` (a key's lower-case forms) stand, as the spans of their base form."""
+    spans: list[tuple[int, int]] = []
+    for form in forms:
+        size = len(form) - 2 if form.endswith(_POSSESSIVE) else len(form)
+        spans.extend((start, start + size) for start in occurrences(prose, form))
+    return spans
+
+
+def _may_be_name(prose: str, spans: list[tuple[int, int]], lines: Lines) -> bool:
+    """What :func:`lowercase_names` asks of an ordinary word's places (``spans``) before
+    it reports one: a name around one, and a place that says it is a name."""
+    if not any(_has_context(prose, s, e) for s, e in spans):
+        return False
+    return any(not at_sentence_start(prose, s) and in_prose(prose, s, e) and _placed_as_name(prose, s, e, lines)
+               for s, e in spans)
 
 
 def _placed_as_name(prose: str, start: int, end: int, lines: Lines) -> bool:
