@@ -62,7 +62,6 @@ _NAME_AFTER = re.compile(r"[’']?s?(?:[ \t]*(?:[.,;:!?–—]|$)|[ \t]+[A-Z])",
 # A lower-case word written in lower case this often is the release's own style.
 _MOST_LOWER = 2
 _POSSESSIVE = ("’s", "'s")
-_STARTS_LOWER = re.compile(r"[a-z]")
 # Keys this long at least: shorter ones are abbreviations and particles more often
 # than names, and each would cost a regex to find.
 MIN_KEY = 4
@@ -72,6 +71,7 @@ _CALENDAR = frozenset(
 )
 # A letter in lower case, then capitals only: the caps-lock key ("mARCH").
 _INVERTED = re.compile(r"[a-z][A-Z]{2,}")
+_INVERTED_WORD = re.compile(r"^[a-z][A-Z]{2,}$", re.MULTILINE)
 
 
 @cache
@@ -463,12 +463,11 @@ class LowercaseName(Kind):
                 if counts[key] <= _MOST_LOWER:
                     found.extend((s, s + len(key), entry.written) for s, _ in locate(prose, [key])
                                  if _stands_as_place_or_person(prose, s, s + len(key)))
-        # Capitals inverted: "mARCH", "tEXAS": among the words not in lower case, those
-        # that start with a small letter.
-        for word in filter(_STARTS_LOWER.match, words.words):
+        # Capitals inverted: "mARCH", "tEXAS": among the words not in lower case, found
+        # by one regex pass over them all, joined (a match per word would cost more).
+        for word in _INVERTED_WORD.findall("\n".join(words.words)):
             key = word.lower()
-            if _INVERTED.fullmatch(word) and (key in _CALENDAR or gazetteer(key) is not None
-                                              or capitalised(key) in counts):
+            if key in _CALENDAR or gazetteer(key) is not None or capitalised(key) in counts:
                 found.extend((s, s + len(word), capitalised(key)) for s, _ in locate(prose, [word]))
         for start, end, right in sorted(found):
             if at_sentence_start(prose, start) and not _INVERTED.fullmatch(prose[start:end]):
