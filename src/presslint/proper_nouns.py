@@ -94,8 +94,10 @@ def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> b
     (not inside a longer title-case run): "Rocky mount" beside "Rocky Mount", "prince
     George’s County" beside "Prince George’s County", "Plato’s closet" beside "Plato’s
     Closet"."""
-    left = _LEFT_RUN.search(prose, max(0, start - 80), start)
     right = _RIGHT_RUN.match(prose, end)
+    if not right and not _name_word_before(prose, start, max(0, start - 80)):
+        return False  # (most words: the search of the window before costs more)
+    left = _LEFT_RUN.search(prose, max(0, start - 80), start)
     before = left.group(1) if left else ""
     after = right.group(1) if right else ""
     if not (before or after) or not prose[start:end].isascii():
@@ -128,6 +130,26 @@ def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> b
     # once: "Holy Cross healthplex" beside "Holy Cross HealthPlex").
     least = 1 if after or is_unknown(prose[start:end]) else 2
     return any(_elsewhere(prose, phrase, lines) >= least for phrase in phrases)
+
+
+def _name_word_before(prose: str, start: int, window: int) -> bool:
+    """Whether a capitalised word (and perhaps "&") stands right before ``start``, as
+    :data:`_LEFT_RUN` needs: walked back character by character, not searched for."""
+    i = start - 1
+    for _ in range(2):  # the spaces before the word, and perhaps "&" and its spaces
+        if i < 0 or prose[i] not in " \t":
+            return False
+        while i >= 0 and prose[i] in " \t":
+            i -= 1
+        if i < 0 or prose[i] != "&":
+            break
+        i -= 1
+    j = i
+    while j >= window and (prose[j].isalnum() or prose[j] in "_’'-"):
+        j -= 1
+    if j < window:
+        return True  # (the word reaches past the window: the search decides)
+    return j < i and "A" <= prose[j + 1] <= "Z"
 
 
 def _elsewhere(prose: str, phrase: str, lines: Lines) -> int:
@@ -173,8 +195,10 @@ def in_short_name(prose: str, start: int, end: int) -> bool:
     """The capitalised word at ``start:end`` is alone or in a name of three capitalised
     words at most ("Dave Stefanski", "Holy Cross HealthPlex"), not in a title-case run
     ("Bifidobacterium Bifidum Strains Support Gut Health")."""
-    left = _LEFT_RUN.search(prose, max(0, start - 80), start)
     right = _RIGHT_RUN.match(prose, end)
+    if not right and not _name_word_before(prose, start, max(0, start - 80)):
+        return False  # (most words: the search of the window before costs more)
+    left = _LEFT_RUN.search(prose, max(0, start - 80), start)
     first = left.start(1) if left else start
     last = right.end(1) if right else end
     if len(prose[first:last].split()) > 3:
