@@ -46,6 +46,7 @@ _ON_THEIR_OWN = ("place", "first")
 _GAZETTEER = "gazetteer"
 _UNKNOWN = "unknown"
 _UNKNOWN_ONCE = "unknown, capitalised once"
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # "Dave stefanski", "said dulin", "notes bettano", "in dothan, Ala.".
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?:[’']s)?[ \t]+$")
 _AT_BEFORE = re.compile(r"\b(?:at|with|by|from)[ \t]+$")
@@ -327,8 +328,16 @@ def _named(key: str, lower: int, capitals: list[tuple[int, int]], prose: str, pr
         if entry.kind in _ON_THEIR_OWN:
             return _GAZETTEER
         return _GAZETTEER if any(mid_sentence(prose, s) for s, _ in capitals) else ""
-    if project or lower > 1 or not key.isascii() or not is_unknown(key) or is_compound(key):
+    if project or lower > 1 or not key.isascii() or not is_unknown(key):
         return ""  # (the project pass compares unknown words across files)
+    # Capitals inside the word ("SoftSpot", "HealthPlex"): a brand's spelling, whatever
+    # its parts (a compound of English words too); its lower-case form, no word, is that
+    # brand written wrong where it stands as a name ("the creator of softspot,"; not
+    # "workboat operators" beside the magazine "WorkBoat").
+    if any(_INNER_CAPITAL.search(prose, s + 1, e) for s, e in capitals):
+        return _UNKNOWN
+    if is_compound(key):
+        return ""
     # Capitalised twice: a name recurs; a word of the trade is capitalised in its one
     # heading ("Enterprise-Level Analytics:", "Certificate Altnames"). Once is enough
     # where the lower-case word stands as a person's or a town's name (:func:`_person_or_town`).
