@@ -247,7 +247,8 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
         right = _most_common([prose[s:e] for s, e in mid or capitals or every])
         for start, end in lower:
             if named == _GAZETTEER or (named == _UNKNOWN and _stands_as_name(prose, start, end)) \
-                    or (mid and (_in_list_of_names(prose, start, end) or _spelt_out(prose, start, end))) \
+                    or (mid and (_in_list_of_names(prose, start, end) or _spelt_out(prose, start, end)
+                                 or _coordinated(prose, start, end))) \
                     or _abbreviated_name(prose, start, end) \
                     or (named == _UNKNOWN_ONCE and _person_or_town(prose, start, end)) \
                     or (mid and same_phrase_capitalised(prose, start, end, lines)):
@@ -276,7 +277,29 @@ def _placed_as_name(prose: str, start: int, end: int, lines: Lines) -> bool:
     """What the last loop of :func:`lowercase_names` asks of an ordinary word, less the
     capitals in mid-sentence, which it asks too (save for abbreviations)."""
     return _in_list_of_names(prose, start, end) or _spelt_out(prose, start, end) \
+        or _coordinated(prose, start, end) \
         or _abbreviated_name(prose, start, end) or same_phrase_capitalised(prose, start, end, lines)
+
+
+# Two names that share their last word, joined: "Battelle laboratories and Hazelton
+# Laboratories", "the West Inland and East inland regions".
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$")
+_SIBLING_AFTER = re.compile(r",?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w’'-]*[ \t]+(\w+)")
+_SIBLING_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[ \t]+(\w+),?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w’'-]*[ \t]+$")
+
+
+def _coordinated(prose: str, start: int, end: int) -> bool:
+    """The lower-case word at ``start:end`` ends a name ("Battelle laboratories") joined
+    by "and", "or" or "&" to another whose same last word is capitalised ("Hazelton
+    Laboratories"), after it or before it."""
+    if not _NAME_WORD_BEFORE.search(prose, max(0, start - 40), start):
+        return False
+    word = capitalised(prose[start:end])
+    after = _SIBLING_AFTER.match(prose, end)
+    if after and after.group(1) == word:
+        return True
+    before = _SIBLING_BEFORE.search(prose, max(0, start - 80), start)
+    return bool(before and before.group(1) == word)
 
 
 def _token_indices(doc: Document, words: set[str]) -> dict[str, list[int]]:
