@@ -282,23 +282,27 @@ def _placed_as_name(prose: str, start: int, end: int, lines: Lines) -> bool:
 
 
 # Two names that share their last word, joined: "Battelle laboratories and Hazelton
-# Laboratories", "the West Inland and East inland regions".
-_NAME_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$")
-_SIBLING_AFTER = re.compile(r",?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w’'-]*[ \t]+(\w+)")
-_SIBLING_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[ \t]+(\w+),?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w’'-]*[ \t]+$")
+# Laboratories", "the West Inland and East inland regions". (Compiled when first needed:
+# one file's start-up pays for no pattern it does not use.)
+@cache
+def _coordination() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return (re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$"),
+            re.compile(r",?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w’'-]*[ \t]+(\w+)"),
+            re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[ \t]+(\w+),?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w’'-]*[ \t]+$"))
 
 
 def _coordinated(prose: str, start: int, end: int) -> bool:
     """The lower-case word at ``start:end`` ends a name ("Battelle laboratories") joined
     by "and", "or" or "&" to another whose same last word is capitalised ("Hazelton
     Laboratories"), after it or before it."""
-    if not _NAME_WORD_BEFORE.search(prose, max(0, start - 40), start):
+    name_word_before, sibling_after, sibling_before = _coordination()
+    if not name_word_before.search(prose, max(0, start - 40), start):
         return False
     word = capitalised(prose[start:end])
-    after = _SIBLING_AFTER.match(prose, end)
+    after = sibling_after.match(prose, end)
     if after and after.group(1) == word:
         return True
-    before = _SIBLING_BEFORE.search(prose, max(0, start - 80), start)
+    before = sibling_before.search(prose, max(0, start - 80), start)
     return bool(before and before.group(1) == word)
 
 
