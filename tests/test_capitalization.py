@@ -235,7 +235,7 @@ def test_project_consistency_on_the_command_line(tmp_path: Path) -> None:
 
 
 def test_every_c_rule_reports_under_its_own_code() -> None:
-    assert {code for code in RULES if code.startswith("C")} == {"C101", "C102", "C103", "C104", "C105"}
+    assert {code for code in RULES if code.startswith("C")} == {"C101", "C102", "C103", "C104", "C105", "C106"}
 
 
 @pytest.mark.parametrize(("path", "text"), [
@@ -301,3 +301,28 @@ def test_caps_lines(line: str, caps: bool) -> None:
     from presslint.casing import is_caps_line
 
     assert is_caps_line(line) is caps
+
+
+# -- names in lower case (C101 against the release, C106 against the gazetteer) ----------
+
+def test_gazetteer_lists_names_whose_lower_case_is_no_word() -> None:
+    from presslint.proper_nouns import gazetteer, is_ordinary
+
+    denver = gazetteer("denver")
+    assert denver is not None and denver.written == "Denver"
+    assert gazetteer("mobile") is None and gazetteer("reading") is None
+    assert not is_ordinary("denver") and is_ordinary("closet")
+
+
+def test_compounds_of_english_words_are_no_names() -> None:
+    from presslint.proper_nouns import is_compound
+
+    assert is_compound("workboat") and is_compound("cryptocurrency") and is_compound("coworking")
+    assert not is_compound("stefanski") and not is_compound("moderna")
+
+
+def test_dotted_abbreviations_end_no_sentence() -> None:
+    from presslint.kinds.sentence_start import _dotted
+
+    assert _dotted("P.Eng") and _dotted("M.Sc") and _dotted("Ph.D") and _dotted("e.g")
+    assert not _dotted("2.0") and not _dotted("growth") and not _dotted("example.company")

@@ -126,6 +126,29 @@ def _line_start_near(prose: str, position: int) -> bool:
     return position - line_start <= 3
 
 
+# The words around a name, across a comma or a joining word: "Cryotherapy, Sauna and Spa".
+# The word before is taken whole (++: what follows it can never start with one of its
+# characters, so giving some back could not make a match), or the search would retry
+# every shorter word at every position of its window.
+_PREVIOUS_WORD = re.compile(r"([\w’'.&-]++)(?:[ \t]+(?:and|or|&|of|for|de))?,?[ \t]+$")
+_NEXT_WORD = re.compile(r",?[ \t]+(?:(?:and|or|&)[ \t]+)?([\w’'.&-]+)")
+# Lower-case words that join the parts of a title-case name ("Bank of America").
+_JOINERS = frozenset({"of", "for", "de", "la", "du", "von", "van", "der", "&"})
+
+
+def stands_alone(prose: str, start: int, end: int) -> bool:
+    """The capitalised word at ``start`` is not part of a longer title-case name."""
+    before = _PREVIOUS_WORD.search(prose, max(0, start - 40), start)
+    if before and before.group(1)[0].isupper():
+        return False
+    after = _NEXT_WORD.match(prose, end)
+    if after:
+        word = after.group(1)
+        if word[0].isupper() or word.lower() in _JOINERS:
+            return False
+    return True
+
+
 class Lines:
     """The lines of a document where capitals are positional: headings, title-case
     lines (a title-case headline among them) and all-caps lines. Each line is judged

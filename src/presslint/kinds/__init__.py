@@ -55,6 +55,7 @@ REGISTRY: dict[str, str] = {
     "term": "terms:Term",
     "lowercase-calendar-name": "calendar_names:LowercaseCalendarName",
     "headline-case": "headline:HeadlineCase",
+    "lowercase-name": "lowercase_names:LowercaseName",
     # Dates (D)
     "impossible-date": "date_checks:ImpossibleDate",
     "weekday-mismatch": "date_checks:WeekdayMismatch",

@@ -20,28 +20,19 @@ files of the run: :meth:`summarise` condenses a document, :meth:`check_project` 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import compress, filterfalse
 from typing import Any, NamedTuple
 
 from ..casing import (CapitalisedWords, Lines, at_sentence_start, base_forms,
-                      capitalised_words, common_words, in_lower_case, with_possessives)
+                      capitalised_words, common_words, in_lower_case, stands_alone,
+                      with_possessives)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
 from . import Kind
+from .lowercase_names import lowercase_names
 from .terms import all_terms
-
-# The words around a name, across a comma or a joining word: "Cryotherapy, Sauna and Spa".
-# The word before is taken whole (++: what follows it can never start with one of its
-# characters, so giving some back could not make a match), or the search would retry
-# every shorter word at every position of its window.
-_PREVIOUS_WORD = re.compile(r"([\w’'.&-]++)(?:[ \t]+(?:and|or|&|of|for|de))?,?[ \t]+$")
-_NEXT_WORD = re.compile(r",?[ \t]+(?:(?:and|or|&)[ \t]+)?([\w’'.&-]+)")
-# Lower-case words that join the parts of a title-case name ("Bank of America").
-_JOINERS = frozenset({"of", "for", "de", "la", "du", "von", "van", "der", "&"})
-
 
 class Occurrence(NamedTuple):
     start: int
@@ -73,8 +64,18 @@ class CaseConsistency(Kind):
     # -- one document -------------------------------------------------------------------
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if self.project:
-            return  # the project pass reports, with the forms of every file
+        reported: set[int] = set()
+        if not self.project:  # else the project pass reports, with the forms of every file
+            for diagnostic in self._check_forms(doc):
+                reported.add(diagnostic.span.start)
+                yield diagnostic
+        # A name written in lower case beside its capitalised form in this release.
+        for span, right in lowercase_names(doc, self.term_keys, project=self.project):
+            if span.start not in reported:
+                conflict = Conflict(right.lower(), doc.prose[span.start:span.end], right)
+                yield self._diagnostic(doc.path, span, conflict)
+
+    def _check_forms(self, doc: Document) -> Iterator[Diagnostic]:
         capitals = capitalised_words(doc)
         suspects = self._suspects(doc, capitals)
         if not suspects:
@@ -195,7 +196,7 @@ class CaseConsistency(Kind):
             if start and prose[start - 1] in "#@/\\":
                 continue
             mid = not at_sentence_start(prose, start)
-            alone = mid and not form.islower() and _alone(prose, start, start + len(word))
+            alone = mid and not form.islower() and stands_alone(prose, start, start + len(word))
             occurrence = Occurrence(start, start + len(form), mid, alone)
             tally.setdefault(form.lower(), {}).setdefault(form, []).append(occurrence)
         return tally
@@ -293,16 +294,3 @@ def _shape(form: str) -> str:
 
 def _all_caps(form: str) -> bool:
     return form.isupper() and sum(c.isalpha() for c in form) > 1
-
-
-def _alone(prose: str, start: int, end: int) -> bool:
-    """The capitalised word at ``start`` is not part of a longer title-case name."""
-    before = _PREVIOUS_WORD.search(prose, max(0, start - 40), start)
-    if before and before.group(1)[0].isupper():
-        return False
-    after = _NEXT_WORD.match(prose, end)
-    if after:
-        word = after.group(1)
-        if word[0].isupper() or word.lower() in _JOINERS:
-            return False
-    return True

@@ -3,7 +3,8 @@
 A full stop, question or exclamation mark, then spaces and a lower-case word on the same
 line. Not reported: after a closing quote ("Great!” she said) or bracket ("(yes, really!)
 of"), after an abbreviation ("U.S. officials", "approx. 20", "e.g. this",
-"Inc. and"), after an ellipsis, after a list number at the start of a line ("1. use"),
+"Inc. and") or a dotted one of short parts ("P.Eng. has", "M.Sc. in", "Ph.D. from"),
+after an ellipsis, after a list number at the start of a line ("1. use"),
 after "Yahoo!"-like names (a capitalised word before "!" or "?"), inside URLs and code
 (masked), and before a name that is lower case by design ("iPhone", "eBay", "npm").
 """
@@ -30,16 +31,21 @@ _LOWER_START = {
 # The word is taken whole (++: giving some back could never reach the end), or the
 # search would retry every shorter word at every position of its window.
 _WORD_BEFORE = re.compile(r"([\w.&'’-]++)$")
+# AP abbreviations of US states (also C101's: "Santa Barbara, calif." is a name in lower case).
+STATE_ABBREVIATIONS = frozenset(
+    """
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev okla ore pa penn tenn va vt wash wis wyo
+    """.split()
+)
 # Abbreviations beyond the sentence splitter's: units, legal forms, AP state names.
 _MORE_ABBREVIATIONS = frozenset(
     """
     ca cont ex et cos kft min max ref ext tel govt intl natl assoc mfg mgmt yrs yr hrs hr mins lbs lb oz sq
     pg para sec misc div esp orig incl excl avg qty dia ht wt bldg ste fl tbsp tsp
     llc llp plc esq phd gmbh bhd pty pvt
-    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
-    neb nev okla ore pa penn tenn va vt wash wis wyo
     """.split()
-)
+) | STATE_ABBREVIATIONS
 # Lower case by design, and name particles that stay lower case at a sentence's start.
 _LOWER_BY_DESIGN = frozenset(
     "npm pnpm adidas bpost iphone ebay de da di du van von der den la le ter".split()
@@ -67,13 +73,21 @@ class LowercaseSentenceStart(Kind):
             yield self.rule.report(doc, Span(start, match.end("word")), fix, found=word)
 
 
+def _dotted(word: str) -> bool:
+    """A dotted abbreviation: short runs of letters, each but the last ended by a dot
+    ("P.Eng", "M.Sc", "Ph.D", "e.g", "B.A"): degrees, titles and Latin abbreviations,
+    which a lower-case word may follow ("P.Eng. has", "M.Sc. in", "e.g. the")."""
+    parts = word.split(".")
+    return len(parts) > 1 and all(0 < len(part) <= 4 and part.isalpha() for part in parts)
+
+
 def _not_an_end(prose: str, mark: int, char: str) -> bool:
     before = _WORD_BEFORE.search(prose, max(0, mark - 30), mark)
     word = before.group(1) if before else ""
     if char != ".":
         # "Yahoo! users", "Jeopardy! champions": a name, not the end of a sentence.
         return word[:1].isupper()
-    if is_abbreviation(prose, mark):
+    if is_abbreviation(prose, mark) or _dotted(word):
         return True
     last = word.rsplit(".", 1)[-1].lower()
     if last in _MORE_ABBREVIATIONS:
