@@ -293,8 +293,11 @@ def _with_unknown_part(words: set[str]) -> set[str]:
     word: the parts looked up at once."""
     if not words:
         return set()
-    parts = {part for word in words for part in word.split("-") if len(part) >= 6}
-    unknown = parts - known_words().among(parts, batch=False)  # a few words: no batch
+    # The words are lower-case ASCII letters and hyphens: their long parts are one findall.
+    parts = set(_LONG_PART.findall("\n".join(words)))
+    unknown = known_words().missing(parts, batch=False)  # a few words: no batch
+    if not unknown:
+        return set()  # the common case: no word to walk in Python
     return {word for word in words if any(part in unknown for part in word.split("-"))}
 
 
@@ -307,6 +310,7 @@ def _possessives(capitalised: set[str]) -> set[str]:
 
 
 _ENDS_IN_S = methodcaller("endswith", "s")
+_LONG_PART = re.compile(r"[a-z]{6,}")
 
 
 
