@@ -17,7 +17,9 @@ from typing import Any
 class LazyPattern:
     """``re.compile(pattern, flags)``, done the first time a method is called."""
 
-    __slots__ = ("_compiled", "_flags", "_pattern")
+    # No __slots__: once compiled, the pattern's own (C) methods go into the instance's
+    # dict, where they shadow the methods below, so later calls cost what re's do.
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
 
     def __init__(self, pattern: str, flags: int | re.RegexFlag = 0) -> None:
         self._pattern = pattern
@@ -27,7 +29,9 @@ class LazyPattern:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self._pattern, self._flags)
+            compiled = re.compile(self._pattern, self._flags)
+            self.__dict__.update((name, getattr(compiled, name)) for name in self._METHODS)
+            self._compiled = compiled
         return self._compiled
 
     @property
