@@ -15,6 +15,7 @@ from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from .lazyre import LazyPattern
 from .markup import MASK
 from .rule import read_list_file
 from .wordlist import SortedTable, packaged_text
@@ -27,9 +28,9 @@ if TYPE_CHECKING:
 _OPENERS = " \t\"'“‘(*_[>"
 # After one of these, the next word starts a sentence, a clause after a colon, or an item.
 _STARTERS = ".!?:;\n|•·▪●–—-#" + MASK
-_LINE = re.compile(r"[^\n]+")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_LOWER = re.compile(r"[a-zß-öø-ÿ]+")
+_LINE = LazyPattern(r"[^\n]+")
+_LETTERS = LazyPattern(r"[^\W\d_]+")
+_LOWER = LazyPattern(r"[a-zß-öø-ÿ]+")
 # Short words that stay lower case in a title-case headline.
 MINOR_WORDS = frozenset(
     "a an the and but or nor for so yet as at by in of off on per to up via vs v with from into "
@@ -130,8 +131,8 @@ def _line_start_near(prose: str, position: int) -> bool:
 # The word before is taken whole (++: what follows it can never start with one of its
 # characters, so giving some back could not make a match), or the search would retry
 # every shorter word at every position of its window.
-_PREVIOUS_WORD = re.compile(r"([\w’'.&-]++)(?:[ \t]+(?:and|or|&|of|for|de))?,?[ \t]+$")
-_NEXT_WORD = re.compile(r",?[ \t]+(?:(?:and|or|&)[ \t]+)?([\w’'.&-]+)")
+_PREVIOUS_WORD = LazyPattern(r"([\w’'.&-]++)(?:[ \t]+(?:and|or|&|of|for|de))?,?[ \t]+$")
+_NEXT_WORD = LazyPattern(r",?[ \t]+(?:(?:and|or|&)[ \t]+)?([\w’'.&-]+)")
 # Lower-case words that join the parts of a title-case name ("Bank of America").
 _JOINERS = frozenset({"of", "for", "de", "la", "du", "von", "van", "der", "&"})
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
+from .lazyre import LazyPattern
 from .markup import MASK, SEPARATOR
 
 
@@ -287,7 +288,7 @@ def find_dates(text: str, order: str = "mdy") -> list[DateMention]:
     return found
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+def matches_at(pattern: re.Pattern[str] | LazyPattern, text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` finds, trying ``pattern`` only at ``starts`` (ascending,
     and including every place a match can start): a cheap search finds where to look.
     ``pattern`` must not match the empty string."""

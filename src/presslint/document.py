@@ -304,9 +304,12 @@ class Document:
         self.source = source
         self.kind = _kind_of(path)
         self._shared: dict[str, Any] = {}
-        # For a view with entities decoded (entities.py): the document it shows and how its
-        # offsets map to the view's, for what is found on the file (headings) only if asked.
-        self._view_of: tuple[Document, Callable[[int], int]] | None = None
+        # For a view with entities decoded (entities.py): the text of the document it shows
+        # and how its offsets map to the view's, for what is found on the file (headings)
+        # only if asked. The text, not the document: the document keeps its view (for_words),
+        # and a reference back would make a cycle that only the cyclic collector frees.
+        self._view_of: tuple[str, Callable[[int], int]] | None = None
+        self._words_view: tuple[Document, Callable[[Diagnostic], Diagnostic]] | None = None
 
     @classmethod
     def from_decoded(cls, path: str, decoded: Decoded) -> Document:
@@ -346,12 +349,17 @@ class Document:
         replaced by a placeholder of the same length, so offsets stay exact."""
         return self.markup.prose
 
-    @cached_property
+    @property
     def for_words(self) -> tuple[Document, Callable[[Diagnostic], Diagnostic] | None]:
         """The document as the rules that read words see it: character references
         decoded ("it&rsquo;s" reads "it’s"), and the function that maps that view's
         findings back onto this text; this document and None when there is none to
         decode. The whitespace and character rules read this document as it is."""
+        # Not a cached_property: caching (self, None) would make the document refer to
+        # itself, and a document in a cycle outlives its file until the cyclic collector
+        # runs (rarely, with the CLI's thresholds), with every cached property it holds.
+        if self._words_view is not None:
+            return self._words_view
         if not self.markup.entities:
             return self, None
         from .entities import decoded_view
@@ -360,15 +368,18 @@ class Document:
         if found is None:
             return self, None
         view, offsets = found
-        return view, offsets.diagnostic_to_source
+        self._words_view = view, offsets.diagnostic_to_source
+        return self._words_view
 
     @cached_property
     def headings(self) -> list[Span]:
         """Heading lines (Markdown ATX and setext, HTML h1-h6); spans cover whole lines
         (or the element, in HTML). Plain text has no marked headings."""
         if self._view_of is not None:
+            from .markup import headings
+
             source, to_view = self._view_of
-            return [Span(to_view(span.start), to_view(span.end)) for span in source.headings]
+            return [Span(to_view(span.start), to_view(span.end)) for span in headings(source, self.kind)]
         from .markup import headings
 
         return headings(self.text, self.kind)

@@ -118,7 +118,11 @@ def check_with_backends(doc: Document, rules: Sequence[Rule],
 
     diagnostics: list[Diagnostic] = []
     # Character references decoded for the word rules; findings mapped back onto the text.
-    view, to_text = doc.for_words
+    # Only when a word rule runs: finding the references parses the markup, which rules
+    # that read the text as written (--select W103) may never need.
+    view, to_text = doc, None
+    if any(rule.family not in _READ_AS_WRITTEN for rule in rules):
+        view, to_text = doc.for_words
     for rule in rules:
         assert rule.checker is not None, f"rule {rule.code} was not instantiated"
         if to_text is None or rule.family in _READ_AS_WRITTEN:

@@ -95,5 +95,5 @@ def decoded_view(doc: Document) -> tuple[Document, OffsetMap] | None:
     # What was found on the file holds for the view: markup is never parsed again from
     # decoded text (where "&lt;p&gt;" would read as a tag).
     view.__dict__["markup"] = Markup("".join(prose_parts), spans(markup.masked), spans(markup.code))
-    view._view_of = (doc, offsets.to_view)
+    view._view_of = (doc.text, offsets.to_view)
     return view, offsets

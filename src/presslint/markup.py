@@ -14,6 +14,7 @@ from itertools import starmap
 from typing import Any
 
 from .diagnostic import Span
+from .lazyre import LazyPattern
 
 # Not a letter, digit, space or punctuation mark, so no rule's pattern matches it. A word
 # beside it is glued to what was hidden ("teh`code`", an address): not a word of its own.
@@ -62,20 +63,20 @@ _EMPHASIS = (
     ("_", re.compile(r"_(?<![\w_\\]_)(_{0,2})(?=[^\s_])[^\n]*?(?<=[^\s_\\])_\1(?![\w_])")),
 )
 # Link text: its brackets part it from what is around ("[Teh link](...)", "[text][ref]").
-_LINK_TEXT = re.compile(r"\[(?<![!\\]\[)[^\[\]\n]+\](?=[(\[])")
-_REFERENCE_LABEL = re.compile(r"\[(?<=\]\[)[^\[\]\n]*\]")
+_LINK_TEXT = LazyPattern(r"\[(?<![!\\]\[)[^\[\]\n]+\](?=[(\[])")
+_REFERENCE_LABEL = LazyPattern(r"\[(?<=\]\[)[^\[\]\n]*\]")
 # A table's delimiter row ("|---|:--:|"): the header row above it and the rows below it,
 # up to a line without a "|", are the table.
-_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
+_TABLE_DELIMITER = LazyPattern(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
 _TABLE_HINTS = ("|-", "-|", "| -", "- |", "|:", ":|")
-_REFERENCE_DEFINITIONS = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*", re.MULTILINE)
+_REFERENCE_DEFINITIONS = LazyPattern(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*", re.MULTILINE)
 # Lines that may open a code or HTML block. Only a document that has one pays for
 # markdown-it's block parser (none of the 1,000 releases of the development corpus does).
 # Matched from the line break before the line: a literal prefix the regex engine finds
 # fast, where a ^-anchored pattern is tried at every position of the text.
-_BLOCK_HINT = re.compile(r"\n(?:(?: {4}|\t)\S| {0,3}(?:```|~~~|<[A-Za-z!/?]))")
-_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t][^\n]*)?$", re.MULTILINE)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_BLOCK_HINT = LazyPattern(r"\n(?:(?: {4}|\t)\S| {0,3}(?:```|~~~|<[A-Za-z!/?]))")
+_ATX_HEADING = LazyPattern(r"^ {0,3}#{1,6}(?:[ \t][^\n]*)?$", re.MULTILINE)
+_FRONT_MATTER = LazyPattern(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 
@@ -178,7 +179,7 @@ def _table_separators(text: str, start: int, end: int, separators: dict[int, str
             separators[position] = "\n"
 
 
-_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)[\s/>]")
+_TAG_NAME = LazyPattern(r"</?([A-Za-z][A-Za-z0-9-]*)[\s/>]")
 
 
 def _inline_tags(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -236,7 +237,7 @@ def _place(prose: str, separators: dict[int, str]) -> str:
     return "".join(parts)
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = LazyPattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _entities(text: str, kind: str) -> list[tuple[int, int, str]]:

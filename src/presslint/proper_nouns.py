@@ -20,6 +20,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .casing import Lines, at_sentence_start, common_words
+from .lazyre import LazyPattern
 from .lexicon import known_words, tag
 from .wordlist import SortedTable, packaged_text
 
@@ -80,12 +81,12 @@ def capitalised(word: str) -> str:
 
 # A capitalised word of a name ("Rocky", "George’s", "Plato’s"), and what may join two.
 _NAME_WORD = r"[A-Z][\w’'-]*"
-_LEFT_RUN = re.compile(rf"(?<![\w’'-])((?:{_NAME_WORD}(?:[ \t]+&)?[ \t]+)+)$")
-_RIGHT_RUN = re.compile(rf"((?:[ \t]+(?:&[ \t]+)?{_NAME_WORD})+)")
-_LAST_WORD = re.compile(r"\S+\s*$")
-_FIRST_WORD = re.compile(r"\s*\S+")
-_CAPITALISED_BEFORE = re.compile(rf"{_NAME_WORD}[ \t]+(?:(?:of|&|for|the)[ \t]+)?$")
-_CAPITALISED_AFTER = re.compile(r"[ \t]+(?:(?:of|&|for|the)[ \t]+)?[A-Z]")
+_LEFT_RUN = LazyPattern(rf"(?<![\w’'-])((?:{_NAME_WORD}(?:[ \t]+&)?[ \t]+)+)$")
+_RIGHT_RUN = LazyPattern(rf"((?:[ \t]+(?:&[ \t]+)?{_NAME_WORD})+)")
+_LAST_WORD = LazyPattern(r"\S+\s*$")
+_FIRST_WORD = LazyPattern(r"\s*\S+")
+_CAPITALISED_BEFORE = LazyPattern(rf"{_NAME_WORD}[ \t]+(?:(?:of|&|for|the)[ \t]+)?$")
+_CAPITALISED_AFTER = LazyPattern(r"[ \t]+(?:(?:of|&|for|the)[ \t]+)?[A-Z]")
 
 
 def same_phrase_capitalised(prose: str, start: int, end: int, lines: Lines) -> bool:
@@ -170,9 +171,9 @@ def _elsewhere(prose: str, phrase: str, lines: Lines) -> int:
     return found
 
 
-_WORDS_BEFORE = re.compile(r"(?:[^\s.!?:;•|]+[ \t]+){0,4}$")
-_WORDS_AFTER = re.compile(r"[,’'s®™]*(?:[ \t]+[^\s.!?:;•|]+){0,4}")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
+_WORDS_BEFORE = LazyPattern(r"(?:[^\s.!?:;•|]+[ \t]+){0,4}$")
+_WORDS_AFTER = LazyPattern(r"[,’'s®™]*(?:[ \t]+[^\s.!?:;•|]+){0,4}")
+_LOWER_WORD = LazyPattern(r"\b[a-z][a-z’'-]*\b")
 
 
 def in_running_text(prose: str, start: int, end: int) -> bool:

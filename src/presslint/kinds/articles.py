@@ -18,26 +18,27 @@ from functools import lru_cache
 from .. import lexicon
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import JOINERS, WORD, Document
+from ..lazyre import LazyPattern
 from ..wordtools import match_case, starts_sentence
 from . import Kind
 from .wordline import WordMatches, word_line
 
 # Letters whose name starts with a vowel sound: "an F", "an M", "an S", "an X".
 _VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")
-_SILENT_H = re.compile(r"(hour|honest|honor|honour|heir)")
+_SILENT_H = LazyPattern(r"(hour|honest|honor|honour|heir)")
 # Vowel letters said with a consonant sound: "a university", "a European", "a one-off".
-_CONSONANT_SOUND = re.compile(r"(uni(?!n|m|d)|use|usu|usa|uti|ura|ure|uro|uk|ubi|eu|ewe|one|once|ouija)")
+_CONSONANT_SOUND = LazyPattern(r"(uni(?!n|m|d)|use|usu|usa|uti|ura|ure|uro|uk|ubi|eu|ewe|one|once|ouija)")
 # "an umbrella", "an unusual": u- words said with "uh"; others in u are left open.
-_U_VOWEL = re.compile(r"(un|up|ult|umb|ugl|ush|utt|ud|um)")
-_NUMBER = re.compile(r"(\d+)")
+_U_VOWEL = LazyPattern(r"(un|up|ult|umb|ugl|ush|utt|ud|um)")
+_NUMBER = LazyPattern(r"(\d+)")
 # Three capitals that make one syllable, consonant-vowel-consonant: "LUX", "SIM", "MIT".
 # Said as a word when the word is a common English one ("lux", "sim"); spelled out
 # otherwise ("MIT", "SUV", "HIV").
-_SAID_AS_WORD = re.compile(r"[B-DF-HJ-NP-TV-Z][AEIOU][B-DF-HJ-NP-TV-Z]\Z")
+_SAID_AS_WORD = LazyPattern(r"[B-DF-HJ-NP-TV-Z][AEIOU][B-DF-HJ-NP-TV-Z]\Z")
 # "a" or "an", one space, and the next word, kept only where a mistake is possible: "a"
 # before a vowel letter, an 8, 11 or 18, or capitals (an initialism); "an" before anything
 # but a or i. That leaves a few hundred of the corpus's 13,000 articles for vowel_sound.
-_CANDIDATE = re.compile(
+_CANDIDATE = LazyPattern(
     rf"[Aa](?<![\w{re.escape(JOINERS)}][Aa])(?:(?P<a> )(?=[aeiouAEIOU8]|1[18]\b|[A-Z][A-Z])|(?P<an>[nN] )(?![aiAI]))"
     rf"(?P<next>{WORD})")
 # The same in the word line, without the spacing, the next word in a group: a cheap scan

@@ -16,6 +16,7 @@ from functools import cache
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
+from ..lazyre import LazyPattern
 from . import Kind
 
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -25,14 +26,14 @@ _NAMES = frozenset([*_DAYS, *(d + "s" for d in _DAYS), *_MONTHS, *_AMBIGUOUS])
 # A day or a year after an ambiguous name: "may 15", "march 3, 2024", "august of 2025".
 _DAY_AFTER = r",?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d|[ \t]*%)"
 _YEAR_AFTER = r"|(?:of[ \t]+)?(?:19|20)\d\d\b"
-_DATE_AFTER = re.compile(_DAY_AFTER + _YEAR_AFTER + ")")
+_DATE_AFTER = LazyPattern(_DAY_AFTER + _YEAR_AFTER + ")")
 # "may 2025 bring joy" is the modal: after "may" a year must end the clause.
-_MAY_DATE_AFTER = re.compile(
+_MAY_DATE_AFTER = LazyPattern(
     _DAY_AFTER + _YEAR_AFTER + r"(?=[.,;:)]|[ \t]+(?:and|or|to|through|when|with)\b|[ \t]*$))",
     re.MULTILINE,
 )
-_DATE_BEFORE = re.compile(r"(?:\b(?:early|late|since|until)[ \t]+|\bmid-)$")
-_IN_BEFORE = re.compile(r"\bin[ \t]+$")
+_DATE_BEFORE = LazyPattern(r"(?:\b(?:early|late|since|until)[ \t]+|\bmid-)$")
+_IN_BEFORE = LazyPattern(r"\bin[ \t]+$")
 
 
 class LowercaseCalendarName(Kind):

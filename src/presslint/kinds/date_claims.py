@@ -10,6 +10,7 @@ from datetime import date
 from ..dates import RELATIVE, DateFacts, DateMention, analyse, matches_at, resolve_relative
 from ..diagnostic import Diagnostic, Span
 from ..document import Document
+from ..lazyre import LazyPattern
 from ..sentences import sentence_at
 from . import Kind
 from .date_checks import long_date
@@ -43,7 +44,7 @@ class UnanchoredRelativeDate(Kind):
 # Where RELATIVE can start, for a whole-text search: each pattern starts with a rare letter or
 # the rest of a word (the engine finds a literal start fast, but would try RELATIVE at every
 # position), with how far before its match the word starts.
-_RELATIVE_LETTERS = tuple((re.compile(pattern), back) for pattern, back in (
+_RELATIVE_LETTERS = tuple((LazyPattern(pattern), back) for pattern, back in (
     (r"y(?<=\b[Tt]oday)", 4), (r"y(?<=\b[Yy]esterday)", 8), (r"w(?<=\b[Tt]omorrow)", 7),
     (r"g(?<=\b[Tt]onig)", 4), (r"x(?<=\b[Nn]ex)", 2), (r"his(?<=\b[Tt]his)", 1), (r"ast(?<=\b[Ll]ast)", 1)))
 
@@ -56,14 +57,14 @@ def _relative_dates(prose: str) -> Iterator[re.Match[str]]:
 
 # "today" is a date claim beside a news verb ("today announced", "Today, Acme launched");
 # alone it is often "nowadays" ("Request a brochure today", "Psychology Today").
-_NEWS_VERB = re.compile(
+_NEWS_VERB = LazyPattern(
     r"\b(?:announc(?:e|es|ed|ing)|said|says|launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|releas(?:e|es|ed|ing)|"
     r"introduc(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|named|names|appoint(?:s|ed)|open(?:s|ed)|"
     r"celebrat(?:es|ed|ing)|marks|began|begins|debut(?:s|ed)?|kick(?:s|ed)\s+off|clos(?:es|ed)|"
     r"sign(?:s|ed)|complet(?:es|ed)|fil(?:ed|es)|publish(?:es|ed)|report(?:s|ed)|join(?:s|ed)|"
     r"expand(?:s|ed)|award(?:s|ed)|acquir(?:es|ed)|rais(?:es|ed)|receiv(?:es|ed)|host(?:s|ed))\b",
     re.IGNORECASE)
-_NAME_BEFORE = re.compile(r"[A-Z][\w&.]*\s\Z")
+_NAME_BEFORE = LazyPattern(r"[A-Z][\w&.]*\s\Z")
 
 
 def _is_claim(prose: str, match: re.Match[str]) -> bool:
@@ -76,7 +77,7 @@ def _is_claim(prose: str, match: re.Match[str]) -> bool:
 
 
 # Between a relative word and the date that restates it: "today, March 18," "today (March 18)".
-_ADJACENT = re.compile(r"[\s,()–—-]*(?:on|is|was)?[\s,()–—-]*")
+_ADJACENT = LazyPattern(r"[\s,()–—-]*(?:on|is|was)?[\s,()–—-]*")
 
 
 class RelativeDateContradiction(Kind):
@@ -164,24 +165,24 @@ _WILL = _one_of(_WILLS) + r"\s+"
 _SCHEDULED = _one_of(_TO_BE) + _SCHEDULED_FOR
 _UPCOMING = _one_of(_UPCOMING_WORDS)
 # (The lookahead spares most positions the eight lookbehinds.)
-_PAST = re.compile(rf"\b(?:{_AUXILIARY_PAST}|(?={_PAST_VERB}){_NOT_AFTER}{_PAST_VERB})\b")
-_FUTURE = re.compile(rf"\b{_WILL}(?!have\b)(?:not\s+)?\w+|\b{_SCHEDULED}\b|\b{_UPCOMING}\b")
+_PAST = LazyPattern(rf"\b(?:{_AUXILIARY_PAST}|(?={_PAST_VERB}){_NOT_AFTER}{_PAST_VERB})\b")
+_FUTURE = LazyPattern(rf"\b{_WILL}(?!have\b)(?:not\s+)?\w+|\b{_SCHEDULED}\b|\b{_UPCOMING}\b")
 # Either cue, read loosely (no word boundary, lookbehind or "have" test, which a window's
 # ends can decide): whatever _PAST or _FUTURE find in a window, this finds in any wider one.
 # A quick look that spares most dates the search for their sentence: few have a cue nearby.
 # One flat list of alternatives, each starting with a letter, so that the engine skips in C
 # to where one of those letters stands: over twice as fast as nested groups, which hide them.
-_ANY_CUE = re.compile("|".join([*(auxiliary + _PARTICIPLE for auxiliary in _AUXILIARIES), *_PAST_VERBS,
+_ANY_CUE = LazyPattern("|".join([*(auxiliary + _PARTICIPLE for auxiliary in _AUXILIARIES), *_PAST_VERBS,
                                 *(will + r"\s+\w" for will in _WILLS), *(be + _SCHEDULED_FOR for be in _TO_BE),
                                 *_UPCOMING_WORDS]))
 # A cue inside a relative clause ("technologies that will shape the future") describes a
 # noun, not the date; a date after "since" is a start, whatever the tense.
-_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+\Z")
+_RELATIVE_PRONOUN = LazyPattern(r"\b(?:that|which|who)\s+\Z")
 # A cue after its date counts only when the date opens the clause ("On March 30, Acme will...").
-_CLAUSE_OPENING = re.compile(
+_CLAUSE_OPENING = LazyPattern(
     r"(?:\A|--|[—–;:]|[.!?]\s)\s*(?:[Oo]n|[Bb]y|[Ii]n|[Ss]tarting|[Bb]eginning|[Ff]rom|[Aa]s\s+of)?\s*\Z")
-_RANGE_JOIN = re.compile(r",?\s*(?:to|through|until|thru|-|–|—)\s*\Z")
-_OTHER_CLAUSE = re.compile(r"[;:\"“”()]|\b(?:and|but|while|which|who|that|when|after|before|until)\b")
+_RANGE_JOIN = LazyPattern(r",?\s*(?:to|through|until|thru|-|–|—)\s*\Z")
+_OTHER_CLAUSE = LazyPattern(r"[;:\"“”()]|\b(?:and|but|while|which|who|that|when|after|before|until)\b")
 _WINDOW = 80  # characters between a tense cue and the date it is about
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from ..dates import RELATIVE, DateMention, analyse, matches_at, resolve_relative
 from ..diagnostic import Diagnostic, Span
 from ..document import Document
+from ..lazyre import LazyPattern
 from ..sentences import sentence_at
 from ..facts import Fact, load
 from . import Kind
@@ -129,7 +130,7 @@ def _agrees(fact: Fact, when: tuple[date, date]) -> bool:
     return when[0].year <= fact.year <= when[1].year
 
 
-_FOUNDED = re.compile(r"\b(?:[Ff]ounded|[Ee]stablished|[Ii]ncorporated|[Ii]n business since)"
+_FOUNDED = LazyPattern(r"\b(?:[Ff]ounded|[Ee]stablished|[Ii]ncorporated|[Ii]n business since)"
                       r"(?:\s+in)?\s+(?P<year>(?:1[6-9]|20)\d{2})\b(?![-–/]\d)")
 
 
@@ -179,18 +180,18 @@ def _anniversaries(prose: str) -> Iterator[re.Match[str]]:
     return matches_at(_ANNIVERSARY, prose, sorted(starts))
 
 
-_ANNIVERSARY = re.compile(
+_ANNIVERSARY = LazyPattern(
     _CELEBRATES + r"\s+(?:its|our|their|the\s+(?:company|firm)['’]s)\s+(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|"
     r"(?P<word>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r"))\s+anniversary\b"
     r"|" + _CELEBRATES + r"\s+(?:its\s+|our\s+)?(?P<cn>\d{1,3})\s+years\b"
     r"(?!\s+of\s+(?!service|business|operations?|serving|excellence))")
 # "for 20 years", "for over 20 years", "for 20+ years"; not "20 years of experience".
-_SPAN_CLAIM = re.compile(
+_SPAN_CLAIM = LazyPattern(
     r"\bfor\s+(?P<qual>over\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|some\s+)?"
     r"(?P<n>\d{1,3})(?P<plus>\+)?\s+years\b(?!\s+of\s+experience)")
 # Words that show a sentence is about a person, not the company that was founded.
-_PERSON = re.compile(r"\b(?:by|who|whose|he|she|his|her|[Mm]r|[Mm]s|[Dd]r)\b")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_PERSON = LazyPattern(r"\b(?:by|who|whose|he|she|his|her|[Mm]r|[Mm]s|[Dd]r)\b")
+_YEAR = LazyPattern(r"\b(?:19|20)\d{2}\b")
 
 
 def _fits(qualifier: str | None, plus: bool, claimed: int, actual: int) -> bool:

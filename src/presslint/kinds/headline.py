@@ -18,11 +18,12 @@ from collections.abc import Iterator
 from ..casing import MINOR_WORDS, common_words
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
+from ..lazyre import LazyPattern
 from ..markup import MASK
 from . import Kind
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w'’])")
-_FIRST_LINE = re.compile(r"^[ \t]*([^\s" + MASK + r"].*)$", re.MULTILINE)
+_WORD = LazyPattern(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w'’])")
+_FIRST_LINE = LazyPattern(r"^[ \t]*([^\s" + MASK + r"].*)$", re.MULTILINE)
 
 
 _HEADING_MARKS = " \t#" + MASK

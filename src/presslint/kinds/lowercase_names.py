@@ -28,6 +28,7 @@ from typing import NamedTuple
 from ..casing import (Lines, at_sentence_start, capitalised_words, common_words)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate, occurrences
+from ..lazyre import LazyPattern
 from ..sentences import ABBREVIATIONS, is_abbreviation
 from ..wordtools import tokens_of
 from ..lexicon import classes
@@ -46,20 +47,20 @@ _ON_THEIR_OWN = ("place", "first")
 _GAZETTEER = "gazetteer"
 _UNKNOWN = "unknown"
 _UNKNOWN_ONCE = "unknown, capitalised once"
-_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_INNER_CAPITAL = LazyPattern(r"[a-z][A-Z]")
 # "Dave stefanski", "said dulin", "notes bettano", "in dothan, Ala.".
-_FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?:[’']s)?[ \t]+$")
-_AT_BEFORE = re.compile(r"\b(?:at|with|by|from)[ \t]+$")
+_FIRST_NAME_BEFORE = LazyPattern(r"(?<![\w’'-])([A-Z][a-z]+)(?:[’']s)?[ \t]+$")
+_AT_BEFORE = LazyPattern(r"\b(?:at|with|by|from)[ \t]+$")
 _SAYS = (r"(?:said|says|notes|noted|adds|added|explains|explained|continued|continues|commented|"
          r"comments|stated|states|shared|shares|concluded|concludes|recalls|recalled|observed|"
          r"observes|told|asked)")
-_SAID_BEFORE = re.compile(rf"\b(?:{_SAYS}|according[ \t]+to)[ \t]+$")
-_SAID_AFTER = re.compile(rf"[ \t]+{_SAYS}\b")
-_TOWN = re.compile(r",[ \t]+[A-Z]")
-_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
-_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:at|with|by|from|on|to|via|of)[ \t]+$")
-_NAME_AFTER = re.compile(r"[’']?s?(?:[ \t]*(?:[.,;:!?–—]|$)|[ \t]+[A-Z])", re.MULTILINE)
+_SAID_BEFORE = LazyPattern(rf"\b(?:{_SAYS}|according[ \t]+to)[ \t]+$")
+_SAID_AFTER = LazyPattern(rf"[ \t]+{_SAYS}\b")
+_TOWN = LazyPattern(r",[ \t]+[A-Z]")
+_ARTICLE_BEFORE = LazyPattern(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
+_NAME_BEFORE = LazyPattern(r"(?<![.!?:]\s)(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$")
+_PREPOSITION_BEFORE = LazyPattern(r"\b(?:at|with|by|from|on|to|via|of)[ \t]+$")
+_NAME_AFTER = LazyPattern(r"[’']?s?(?:[ \t]*(?:[.,;:!?–—]|$)|[ \t]+[A-Z])", re.MULTILINE)
 # A lower-case word written in lower case this often is the release's own style.
 _MOST_LOWER = 2
 _POSSESSIVE = ("’s", "'s")
@@ -71,8 +72,8 @@ _CALENDAR = frozenset(
     "may june july august september october november december".split()
 )
 # A letter in lower case, then capitals only: the caps-lock key ("mARCH").
-_INVERTED = re.compile(r"[a-z][A-Z]{2,}")
-_INVERTED_WORD = re.compile(r"^[a-z][A-Z]{2,}$", re.MULTILINE)
+_INVERTED = LazyPattern(r"[a-z][A-Z]{2,}")
+_INVERTED_WORD = LazyPattern(r"^[a-z][A-Z]{2,}$", re.MULTILINE)
 
 
 @cache
@@ -154,8 +155,8 @@ def _forms(doc: Document) -> _Forms:
 
 # What may stand beside a name written in lower case for the release's capitals to
 # tell it from a common word: a capitalised word, an item's comma, initials in brackets.
-_CONTEXT_BEFORE = re.compile(r"(?:[A-Z][\w’'&.-]*|,)[ \t]+$")
-_CONTEXT_AFTER = re.compile(r"[’']?s?(?:\.?[ \t]+[A-Z(]|,)")
+_CONTEXT_BEFORE = LazyPattern(r"(?:[A-Z][\w’'&.-]*|,)[ \t]+$")
+_CONTEXT_AFTER = LazyPattern(r"[’']?s?(?:\.?[ \t]+[A-Z(]|,)")
 
 
 def _has_context(prose: str, start: int, end: int) -> bool:
@@ -373,18 +374,18 @@ def _named(key: str, lower: int, capitals: list[tuple[int, int]], prose: str, pr
 
 # An item of a list of names: "Quincy, Randolph, rockland," or "convoy, Microsoft,
 # Sephora": the item before and the item after capitalised (or the end of the list).
-_ITEM_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w’'&.-]*,[ \t]+(?:(?:and|or)[ \t]+)?$")
-_TWO_ITEMS_BEFORE = re.compile(
+_ITEM_BEFORE = LazyPattern(r"(?:^|[\s(])[A-Z][\w’'&.-]*,[ \t]+(?:(?:and|or)[ \t]+)?$")
+_TWO_ITEMS_BEFORE = LazyPattern(
     r"(?:^|[\s(])[A-Z][\w’'&-]*,[ \t]+[A-Z][\w’'&-]*,[ \t]+(?:(?:and|or)[ \t]+)?$")
-_TWO_ITEMS_AFTER = re.compile(r",[ \t]+[A-Z][\w’'&-]*,[ \t]+(?:(?:and|or)[ \t]+)?[A-Z]")
-_CAPITAL_AFTER_STOP = re.compile(r"[ \t]+[A-Z][a-z]")
+_TWO_ITEMS_AFTER = LazyPattern(r",[ \t]+[A-Z][\w’'&-]*,[ \t]+(?:(?:and|or)[ \t]+)?[A-Z]")
+_CAPITAL_AFTER_STOP = LazyPattern(r"[ \t]+[A-Z][a-z]")
 # "American Airlines, Japan airlines, GOL": an item of two words, the first capitalised.
-_TWO_WORD_ITEM_BEFORE = re.compile(r"[A-Z][\w’'&.-]*,[ \t]+[A-Z][\w’'&.-]*[ \t]+$")
-_ITEM_AFTER = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?[A-Z]")
-_LIST_END = re.compile(r"[ \t]*(?:[.;]|,?$)", re.MULTILINE)
-_LIST_START = re.compile(r"(?:such[ \t]+as|including|like)[ \t]+$")
+_TWO_WORD_ITEM_BEFORE = LazyPattern(r"[A-Z][\w’'&.-]*,[ \t]+[A-Z][\w’'&.-]*[ \t]+$")
+_ITEM_AFTER = LazyPattern(r",[ \t]+(?:(?:and|or)[ \t]+)?[A-Z]")
+_LIST_END = LazyPattern(r"[ \t]*(?:[.;]|,?$)", re.MULTILINE)
+_LIST_START = LazyPattern(r"(?:such[ \t]+as|including|like)[ \t]+$")
 # A name spelt out before its initials: "Very High Throughput satellites (VHTS)".
-_INITIALS_AFTER = re.compile(r"[ \t]+\(([A-Z]{2,6})s?\)")
+_INITIALS_AFTER = LazyPattern(r"[ \t]+\(([A-Z]{2,6})s?\)")
 
 
 def _abbreviated_name(prose: str, start: int, end: int) -> bool:
@@ -423,11 +424,11 @@ def _spelt_out(prose: str, start: int, end: int) -> bool:
         w[:1] == c or (w[:1].lower() == c.lower() and w is words[-1]) for w, c in zip(words, letters, strict=True))
 
 
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = LazyPattern(
     r"\b(?:in|to|from|at|of|near|across|throughout|outside|inside|into|via|visit|visited|"
     r"visiting|between|and)[ \t]+$")
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.&-]*,?[ \t]+$")
-_NAME_WORD_AFTER = re.compile(r"[’']?s?,?[ \t]+[A-Z][a-z]")
+_CAPITALISED_BEFORE = LazyPattern(r"[A-Z][\w’'.&-]*,?[ \t]+$")
+_NAME_WORD_AFTER = LazyPattern(r"[’']?s?,?[ \t]+[A-Z][a-z]")
 
 
 def _stands_as_place_or_person(prose: str, start: int, end: int) -> bool:

@@ -5,19 +5,19 @@ have no verb ("Its storytelling through hospitality.", "; its autonomous executi
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .. import lexicon
 from ..document import Document
+from ..lazyre import LazyPattern
 from ..phrases import lowercase_at, tag_at, word_at
 from ..tagger import Window
 
 # "Its" and the rest of its sentence to the full stop (a literal first: searched fast);
 # that a sentence starts there is checked on the few found.
-_ITS_TO_STOP = re.compile(r"Its ([^.!?;:()\"“”\n]{3,90}?)\.(?=\s|\Z)")
-_STOP_BEFORE = re.compile(r"[.!?][\"”’)]?[ \t]+\Z")
-_WORD = re.compile(r"[^\W\d_]+")
+_ITS_TO_STOP = LazyPattern(r"Its ([^.!?;:()\"“”\n]{3,90}?)\.(?=\s|\Z)")
+_STOP_BEFORE = LazyPattern(r"[.!?][\"”’)]?[ \t]+\Z")
+_WORD = LazyPattern(r"[^\W\d_]+")
 # Tags of a verb that may be finite (a past participle may be a past tense: "launched").
 _MAY_BE_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD", "VBN"})
 # A clause that "its" opens after a semicolon or a subordinator ("; its autonomous
@@ -26,7 +26,7 @@ _CLAUSE_ITS = ("; its ", "because its ", "whether its ", "so its ")
 _CLAUSE_OPENERS = tuple(opener.removesuffix(" its ") for opener in _CLAUSE_ITS if opener[0] != ";")
 # The last character of each opener: most " its " ("and its ", "with its ") end none.
 _OPENER_ENDS = frozenset(opener[-6] for opener in _CLAUSE_ITS)
-_REST_TO_STOP = re.compile(r"([^.!?;:()\"“”\n]{3,90}?)\.(?=\s|\Z)")
+_REST_TO_STOP = LazyPattern(r"([^.!?;:()\"“”\n]{3,90}?)\.(?=\s|\Z)")
 
 
 def find_verbless_its(doc: Document) -> list[tuple[int, str]]:
