@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from ..casing import (Lines, at_sentence_start, capitalised_words, common_words)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import Document, locate, occurrences
+from ..document import Document, locate
 from ..lazyre import LazyPattern
 from ..sentences import ABBREVIATIONS, is_abbreviation
 from ..wordtools import tokens_of
@@ -199,8 +199,9 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     # its place says it is one (_placed_as_name), as the last loops ask: asked first of
     # its few places, found with str.find, before any token is looked for (most keys
     # end here).
+    places = _places(prose, ordinary)
     for key in set(ordinary.values()):
-        if not _may_be_name(prose, _places(prose, candidates[key]), lines):
+        if not _may_be_name(prose, places.get(key, []), lines):
             del candidates[key]
     ordinary = {form: key for form, key in ordinary.items() if key in candidates}
     # The tokens of the candidates' lower-case forms (found in C); those of their
@@ -256,12 +257,14 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 yield Span(start, end), right
 
 
-def _places(prose: str, forms: list[str]) -> list[tuple[int, int]]:
-    """Where ``forms`` (a key's lower-case forms) stand, as the spans of their base form."""
-    spans: list[tuple[int, int]] = []
-    for form in forms:
+def _places(prose: str, key_of: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each lower-case form of ``key_of`` stands, as the span of its base form, by
+    its key. One search for all of them (``locate``): a search per form is cheap in a
+    release but quadratic in a long document, whose many forms each scan all of it."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for start, form in locate(prose, key_of):
         size = len(form) - 2 if form.endswith(_POSSESSIVE) else len(form)
-        spans.extend((start, start + size) for start in occurrences(prose, form))
+        spans.setdefault(key_of[form], []).append((start, start + size))
     return spans
 
 
