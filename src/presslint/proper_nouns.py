@@ -192,21 +192,6 @@ def bounded(prose: str, start: int, end: int) -> bool:
         and not _CAPITALISED_AFTER.match(prose, end)
 
 
-def in_short_name(prose: str, start: int, end: int) -> bool:
-    """The capitalised word at ``start:end`` is alone or in a name of three capitalised
-    words at most ("Dave Stefanski", "Holy Cross HealthPlex"), not in a title-case run
-    ("Bifidobacterium Bifidum Strains Support Gut Health")."""
-    right = _RIGHT_RUN.match(prose, end)
-    if not right and not _name_word_before(prose, start, max(0, start - 80)):
-        return False  # (most words: the search of the window before costs more)
-    left = _LEFT_RUN.search(prose, max(0, start - 80), start)
-    first = left.start(1) if left else start
-    last = right.end(1) if right else end
-    if len(prose[first:last].split()) > 3:
-        return False
-    return bounded(prose, first, last)
-
-
 # Prefixes and suffixes that make words of the trade from English ones ("coworking",
 # "bioidentical", "villainization", "hydroxylase").
 _PREFIXES = frozenset(
