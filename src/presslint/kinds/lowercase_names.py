@@ -196,9 +196,8 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                                               or counts[lower_forms[0]] > 1)
                 for form in lower_forms}
     # An ordinary word is reported only with a name around it (_has_context) and where
-    # its place says it is one (_placed_as_name), as the last loops ask: asked first of
-    # its few places, found with str.find, before any token is looked for (most keys
-    # end here).
+    # its place says it is one (_placed_as_name): asked of its few places, found with one
+    # search, before any token is looked for (most keys end here).
     places = _places(prose, ordinary)
     for key in set(ordinary.values()):
         if not _may_be_name(prose, places.get(key, []), lines):
@@ -217,21 +216,12 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
             # "founded", "strategic", "internationally", capitalised in titles).
             if beside.isdisjoint(candidates[key]) or not _can_be_noun(key):
                 del candidates[key]
-    ordinary_keys = set(ordinary.values()) & candidates.keys()
+    # (The ordinary words left have passed _may_be_name: a name around them, and a
+    # place that says they are one.)
     where = _spans_by_key(doc, indices, {form: key for key, forms_ in candidates.items() for form in forms_})
     judged: dict[str, list[tuple[int, int]]] = {}
     for key in sorted(candidates):
-        lower_count = sum(counts[form] for form in candidates[key])
-        lower = where.get(key, [])
-        if key not in named_keys and (lower_count > 1 or key not in unknown) \
-                and not any(_has_context(prose, s, e) for s, e in lower):
-            continue  # an ordinary word with no name around it
-        lower = [(s, e) for s, e in lower if not at_sentence_start(prose, s) and in_prose(prose, s, e)]
-        # An ordinary word is reported only where its place says it is a name (see the
-        # last loop; _named finds nothing for it): known before its capitalised forms
-        # are looked for, which most keys never need.
-        if key in ordinary_keys and not any(_placed_as_name(prose, s, e, lines) for s, e in lower):
-            continue
+        lower = [(s, e) for s, e in where.get(key, []) if not at_sentence_start(prose, s) and in_prose(prose, s, e)]
         if lower:
             judged[key] = lower
     indices.update(_token_indices(doc, {word for key in judged for word in forms.capitals[key]}))
