@@ -238,12 +238,11 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
             continue
         right = _most_common([prose[s:e] for s, e in mid or capitals or every])
         for start, end in lower:
+            # (An abbreviation counts even where its capital stands only at a sentence's
+            # start: "Prof. Ann Weiss chairs it." beside "with prof. Ann Weiss".)
             if named == _GAZETTEER or (named == _UNKNOWN and _stands_as_name(prose, start, end)) \
-                    or (mid and (_in_list_of_names(prose, start, end) or _spelt_out(prose, start, end)
-                                 or _coordinated(prose, start, end))) \
-                    or _abbreviated_name(prose, start, end) \
                     or (named == _UNKNOWN_ONCE and _person_or_town(prose, start, end)) \
-                    or (mid and same_phrase_capitalised(prose, start, end, lines)):
+                    or (_placed_as_name(prose, start, end, lines) if mid else _abbreviated_name(prose, start, end)):
                 yield Span(start, end), right
 
 
@@ -268,8 +267,11 @@ def _may_be_name(prose: str, spans: list[tuple[int, int]], lines: Lines) -> bool
 
 
 def _placed_as_name(prose: str, start: int, end: int, lines: Lines) -> bool:
-    """What the last loop of :func:`lowercase_names` asks of an ordinary word, less the
-    capitals in mid-sentence, which it asks too (save for abbreviations)."""
+    """The lower-case word at ``start:end`` stands where its place says it is a name: in
+    a list of names, before its initials, joined to a name that shares its last word, as
+    an abbreviation of a title or a state, or in a phrase capitalised elsewhere. (The last
+    loop of :func:`lowercase_names` asks it too, where the word's capital stands in
+    mid-sentence.)"""
     return _in_list_of_names(prose, start, end) or _spelt_out(prose, start, end) \
         or _coordinated(prose, start, end) \
         or _abbreviated_name(prose, start, end) or same_phrase_capitalised(prose, start, end, lines)
