@@ -80,12 +80,12 @@ def capitalised(word: str) -> str:
 
 
 # A capitalised word of a name ("Rocky", "George’s", "Plato’s"), and what may join two.
-_NAME_WORD = r"[A-Z][\w’'-]*"
-_LEFT_RUN = LazyPattern(rf"(?<![\w’'-])((?:{_NAME_WORD}(?:[ \t]+&)?[ \t]+)+)$")
-_RIGHT_RUN = LazyPattern(rf"((?:[ \t]+(?:&[ \t]+)?{_NAME_WORD})+)")
+NAME_WORD = r"[A-Z][\w’'-]*"
+_LEFT_RUN = LazyPattern(rf"(?<![\w’'-])((?:{NAME_WORD}(?:[ \t]+&)?[ \t]+)+)$")
+_RIGHT_RUN = LazyPattern(rf"((?:[ \t]+(?:&[ \t]+)?{NAME_WORD})+)")
 _LAST_WORD = LazyPattern(r"\S+\s*$")
 _FIRST_WORD = LazyPattern(r"\s*\S+")
-_CAPITALISED_BEFORE = LazyPattern(rf"{_NAME_WORD}[ \t]+(?:(?:of|&|for|the)[ \t]+)?$")
+_CAPITALISED_BEFORE = LazyPattern(rf"{NAME_WORD}[ \t]+(?:(?:of|&|for|the)[ \t]+)?$")
 _CAPITALISED_AFTER = LazyPattern(r"[ \t]+(?:(?:of|&|for|the)[ \t]+)?[A-Z]")
 
 

@@ -32,7 +32,7 @@ from ..lazyre import LazyPattern
 from ..sentences import ABBREVIATIONS, is_abbreviation
 from ..wordtools import tokens_of
 from ..lexicon import classes
-from ..proper_nouns import (MIN_STANDALONE, capitalised, frequent_words, gazetteer, gazetteer_keys,
+from ..proper_nouns import (MIN_STANDALONE, NAME_WORD, capitalised, frequent_words, gazetteer, gazetteer_keys,
                             in_prose,
                             is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
@@ -58,7 +58,7 @@ _SAID_BEFORE = LazyPattern(rf"\b(?:{_SAYS}|according[ \t]+to)[ \t]+$")
 _SAID_AFTER = LazyPattern(rf"[ \t]+{_SAYS}\b")
 _TOWN = LazyPattern(r",[ \t]+[A-Z]")
 _ARTICLE_BEFORE = LazyPattern(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
-_NAME_BEFORE = LazyPattern(r"(?<![.!?:]\s)(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$")
+_NAME_BEFORE = LazyPattern(rf"(?<![.!?:]\s)(?<![\w’'-]){NAME_WORD}[ \t]+$")
 _PREPOSITION_BEFORE = LazyPattern(r"\b(?:at|with|by|from|on|to|via|of)[ \t]+$")
 _NAME_AFTER = LazyPattern(r"[’']?s?(?:[ \t]*(?:[.,;:!?–—]|$)|[ \t]+[A-Z])", re.MULTILINE)
 # A lower-case word written in lower case this often is the release's own style.
@@ -278,27 +278,23 @@ def _placed_as_name(prose: str, start: int, end: int, lines: Lines) -> bool:
 
 
 # Two names that share their last word, joined: "Battelle laboratories and Hazelton
-# Laboratories", "the West Inland and East inland regions". (Compiled when first needed:
-# one file's start-up pays for no pattern it does not use.)
-@cache
-def _coordination() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    return (re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$"),
-            re.compile(r",?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w’'-]*[ \t]+(\w+)"),
-            re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[ \t]+(\w+),?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w’'-]*[ \t]+$"))
+# Laboratories", "the West Inland and East inland regions".
+_NAME_WORD_BEFORE = LazyPattern(rf"(?<![\w’'-]){NAME_WORD}[ \t]+$")
+_SIBLING_AFTER = LazyPattern(rf",?[ \t]+(?:and|or|&)[ \t]+{NAME_WORD}[ \t]+(\w+)")
+_SIBLING_BEFORE = LazyPattern(rf"(?<![\w’'-]){NAME_WORD}[ \t]+(\w+),?[ \t]+(?:and|or|&)[ \t]+{NAME_WORD}[ \t]+$")
 
 
 def _coordinated(prose: str, start: int, end: int) -> bool:
     """The lower-case word at ``start:end`` ends a name ("Battelle laboratories") joined
     by "and", "or" or "&" to another whose same last word is capitalised ("Hazelton
     Laboratories"), after it or before it."""
-    name_word_before, sibling_after, sibling_before = _coordination()
-    if not name_word_before.search(prose, max(0, start - 40), start):
+    if not _NAME_WORD_BEFORE.search(prose, max(0, start - 40), start):
         return False
     word = capitalised(prose[start:end])
-    after = sibling_after.match(prose, end)
+    after = _SIBLING_AFTER.match(prose, end)
     if after and after.group(1) == word:
         return True
-    before = sibling_before.search(prose, max(0, start - 80), start)
+    before = _SIBLING_BEFORE.search(prose, max(0, start - 80), start)
     return bool(before and before.group(1) == word)
 
 
