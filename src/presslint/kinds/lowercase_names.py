@@ -23,7 +23,6 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import compress
-from typing import NamedTuple
 
 from ..casing import (Lines, at_sentence_start, capitalised_words, common_words)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
@@ -121,14 +120,11 @@ def _can_be_noun(key: str) -> bool:
 _SET_ASIDE: set[str] = set()
 
 
-class _Forms(NamedTuple):
-    capitals: dict[str, list[str]]  # key -> capitalised words ("Moderna", "Moderna’s")
-
-
-def _forms(doc: Document) -> _Forms:
+def _capitals(doc: Document) -> dict[str, list[str]]:
     """The words of ``doc`` with a capital first ("Moderna", "Moderna’s", not "iPhone" or
-    "NASA") whose key (lower case, no possessive) the release also writes in lower case:
-    set operations in C over the few capitalised words, never a loop over every word."""
+    "NASA") whose key (lower case, no possessive) the release also writes in lower case,
+    by key: set operations in C over the few capitalised words, never a loop over every
+    word."""
     words = capitalised_words(doc)
     # The keys with a lower-case form first (in C), then the few words of those keys.
     # (Less the most frequent words, "company", "today": see :func:`lowercase_names`.)
@@ -150,7 +146,7 @@ def _forms(doc: Document) -> _Forms:
                                         map(present.__contains__, words.keys)):
             if base[:1].isupper() and not base.isupper():
                 capitals.setdefault(key, []).append(word)
-    return _Forms(capitals)
+    return capitals
 
 
 # What may stand beside a name written in lower case for the release's capitals to
@@ -167,11 +163,11 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                     ) -> Iterator[tuple[Span, str]]:
     """Lower-case forms of names the release writes with a capital (C101): each span with
     the form to write."""
-    forms = doc.shared("lowercase_names._forms", _forms)
-    # The most frequent words ("company", "board", "today", left out by _forms) are
+    capitals_of = doc.shared("lowercase_names._capitals", _capitals)
+    # The most frequent words ("company", "board", "today", left out by _capitals) are
     # capitalised by house styles and titles, and are seldom a part of a name written
     # in lower case.
-    keys = forms.capitals.keys() - terms - _PARTICLES - _NEVER_NAMES
+    keys = capitals_of.keys() - terms - _PARTICLES - _NEVER_NAMES
     if not keys:
         return  # most releases
     prose = doc.prose
@@ -181,7 +177,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     for key in keys:
         lower_forms = [form for form in (key, key + "’s", key + "'s") if form in counts]
         lower_count = sum(counts[form] for form in lower_forms)
-        if lower_count <= _MOST_LOWER and lower_count <= sum(counts[w] for w in forms.capitals[key]):
+        if lower_count <= _MOST_LOWER and lower_count <= sum(counts[w] for w in capitals_of[key]):
             candidates[key] = lower_forms
         # (else the release's own lower case, or a common word)
     if not candidates:
@@ -224,8 +220,8 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
         lower = [(s, e) for s, e in where.get(key, []) if not at_sentence_start(prose, s) and in_prose(prose, s, e)]
         if lower:
             judged[key] = lower
-    indices.update(_token_indices(doc, {word for key in judged for word in forms.capitals[key]}))
-    capital_spans = _spans_by_key(doc, indices, {word: key for key in judged for word in forms.capitals[key]})
+    indices.update(_token_indices(doc, {word for key in judged for word in capitals_of[key]}))
+    capital_spans = _spans_by_key(doc, indices, {word: key for key in judged for word in capitals_of[key]})
     for key, lower in judged.items():
         lower_count = sum(counts[form] for form in candidates[key])
         every = [(s, e) for s, e in capital_spans.get(key, []) if in_prose(prose, s, e, quoted=True)]
