@@ -35,6 +35,7 @@ from ..proper_nouns import (MIN_STANDALONE, NAME_WORD, capitalised, frequent_wor
                             in_prose,
                             is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
+from .calendar_names import CALENDAR_NAMES
 from .sentence_start import STATE_ABBREVIATIONS
 
 # Particles of names, in lower case by design in many ("Abdulla bin Touq", "Ludwig van
@@ -66,10 +67,6 @@ _POSSESSIVE = ("’s", "'s")
 # Keys this long at least: shorter ones are abbreviations and particles more often
 # than names, and each would cost a regex to find.
 MIN_KEY = 4
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
-)
 # A letter in lower case, then capitals only: the caps-lock key ("mARCH").
 _INVERTED = LazyPattern(r"[a-z][A-Z]{2,}")
 _INVERTED_WORD = LazyPattern(r"^[a-z][A-Z]{2,}$", re.MULTILINE)
@@ -491,7 +488,7 @@ class LowercaseName(Kind):
         # by one regex pass over them all, joined (a match per word would cost more).
         for word in _INVERTED_WORD.findall("\n".join(words.words)):
             key = word.lower()
-            if key in _CALENDAR or gazetteer(key) is not None or capitalised(key) in counts:
+            if key in CALENDAR_NAMES or gazetteer(key) is not None or capitalised(key) in counts:
                 found.extend((s, s + len(word), capitalised(key)) for s, _ in locate(prose, [word]))
         for start, end, right in sorted(found):
             if at_sentence_start(prose, start) and not _INVERTED.fullmatch(prose[start:end]):
