@@ -64,6 +64,9 @@ _NAME_AFTER = LazyPattern(r"[’']?s?(?:[ \t]*(?:[.,;:!?–—]|$)|[ \t]+[A-Z])"
 # A lower-case word written in lower case this often is the release's own style.
 _MOST_LOWER = 2
 _POSSESSIVE = ("’s", "'s")
+# Abbreviations of titles and states, which may stand in a name ("prof. Ann Weiss",
+# "Santa Barbara, calif.").
+_ABBREVIATIONS = ABBREVIATIONS | STATE_ABBREVIATIONS
 # Keys this long at least: shorter ones are abbreviations and particles more often
 # than names, and each would cost a regex to find.
 MIN_KEY = 4
@@ -105,7 +108,7 @@ def _verdicts(keys: set[str]) -> dict[str, int]:
 def _can_be_noun(key: str) -> bool:
     noun = _NOUNS.get(key)
     if noun is None:
-        noun = _NOUNS[key] = "N" in classes(key) or key in ABBREVIATIONS or key in STATE_ABBREVIATIONS
+        noun = _NOUNS[key] = "N" in classes(key) or key in _ABBREVIATIONS
         if not noun and not _VERDICTS.get(key, _UNCOMMON):
             _NEVER_NAMES.add(key)
     return noun
@@ -374,8 +377,7 @@ _INITIALS_AFTER = LazyPattern(r"[ \t]+\(([A-Z]{2,6})s?\)")
 def _abbreviated_name(prose: str, start: int, end: int) -> bool:
     """An abbreviation of a title or a state, in lower case before its full stop, that the
     release writes with its capital: "prof. Cliff Tabin", "Santa Barbara, calif."."""
-    if prose[end:end + 1] != "." or not (prose[start:end] in ABBREVIATIONS
-                                         or prose[start:end] in STATE_ABBREVIATIONS):
+    if prose[end:end + 1] != "." or prose[start:end] not in _ABBREVIATIONS:
         return False
     return bool(_CAPITAL_AFTER_STOP.match(prose, end + 1) or _ITEM_BEFORE.search(prose, max(0, start - 40), start))
 
