@@ -173,11 +173,13 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     lines = Lines(prose, doc.kind)
     counts = doc.word_counts
     candidates: dict[str, list[str]] = {}
+    lower_counts: dict[str, int] = {}
     for key in keys:
         lower_forms = [form for form in (key, key + "’s", key + "'s") if form in counts]
         lower_count = sum(counts[form] for form in lower_forms)
         if lower_count <= _MOST_LOWER and lower_count <= sum(counts[w] for w in capitals_of[key]):
             candidates[key] = lower_forms
+            lower_counts[key] = lower_count
         # (else the release's own lower case, or a common word)
     if not candidates:
         return
@@ -187,8 +189,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     # An ordinary word is a name only beside a capitalised word (or initials): the words
     # next to each token, in C, before any offset is looked for (most keys end here).
     ordinary = {form: key for key, lower_forms in candidates.items()
-                if key not in named_keys and (key not in unknown or len(lower_forms) > 1
-                                              or counts[lower_forms[0]] > 1)
+                if key not in named_keys and (key not in unknown or lower_counts[key] > 1)
                 for form in lower_forms}
     # An ordinary word is reported only with a name around it (_has_context) and where
     # its place says it is one (_placed_as_name): asked of its few places, found with one
@@ -222,7 +223,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     indices.update(_token_indices(doc, {word for key in judged for word in capitals_of[key]}))
     capital_spans = _spans_by_key(doc, indices, {word: key for key in judged for word in capitals_of[key]})
     for key, lower in judged.items():
-        lower_count = sum(counts[form] for form in candidates[key])
+        lower_count = lower_counts[key]
         every = [(s, e) for s, e in capital_spans.get(key, []) if in_prose(prose, s, e, quoted=True)]
         if lower_count > len(every):
             continue
