@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import compress
 
-from ..casing import (Lines, at_sentence_start, capitalised_words, common_words)
+from ..casing import POSSESSIVE_ENDINGS, Lines, at_sentence_start, capitalised_words, common_words
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
 from ..lazyre import LazyPattern
@@ -63,7 +63,6 @@ _PREPOSITION_BEFORE = LazyPattern(r"\b(?:at|with|by|from|on|to|via|of)[ \t]+$")
 _NAME_AFTER = LazyPattern(r"[’']?s?(?:[ \t]*(?:[.,;:!?–—]|$)|[ \t]+[A-Z])", re.MULTILINE)
 # A lower-case word written in lower case this often is the release's own style.
 _MOST_LOWER = 2
-_POSSESSIVE = ("’s", "'s")
 # Abbreviations of titles and states, which may stand in a name ("prof. Ann Weiss",
 # "Santa Barbara, calif.").
 _ABBREVIATIONS = ABBREVIATIONS | STATE_ABBREVIATIONS
@@ -248,7 +247,7 @@ def _places(prose: str, key_of: dict[str, str]) -> dict[str, list[tuple[int, int
     release but quadratic in a long document, whose many forms each scan all of it."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for start, form in locate(prose, key_of):
-        size = len(form) - 2 if form.endswith(_POSSESSIVE) else len(form)
+        size = len(form) - 2 if form.endswith(POSSESSIVE_ENDINGS) else len(form)
         spans.setdefault(key_of[form], []).append((start, start + size))
     return spans
 
@@ -310,7 +309,7 @@ def _spans_by_key(doc: Document, indices: dict[str, list[int]], key_of: dict[str
     spans: dict[str, list[tuple[int, int]]] = {}
     tokens = doc.tokens
     for word, key in key_of.items():
-        size = len(word) - 2 if word.endswith(_POSSESSIVE) else len(word)
+        size = len(word) - 2 if word.endswith(POSSESSIVE_ENDINGS) else len(word)
         spans.setdefault(key, []).extend((start, start + size)
                                          for start in map(tokens.start_of, indices.get(word, ())))
     for found in spans.values():
