@@ -405,8 +405,11 @@ def _spelt_out(prose: str, start: int, end: int) -> bool:
         return False
     letters = initials.group(1)
     words = prose[max(0, start - 80):end].split()[-len(letters):]
-    return len(words) == len(letters) and all(
-        w[:1] == c or (w[:1].lower() == c.lower() and w is words[-1]) for w, c in zip(words, letters, strict=True))
+    if len(words) != len(letters):
+        return False
+    # The words before it capitalised, each with its letter; the word itself in lower case.
+    return all(w[:1] == c for w, c in zip(words[:-1], letters, strict=False)) \
+        and words[-1][:1].lower() == letters[-1].lower()
 
 
 _PLACE_BEFORE = LazyPattern(
