@@ -78,30 +78,29 @@ def package_dir(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def lexicon_names() -> set[str]:
-    """The capitalised lemmas of lemminflect's lexicon and their inflections: proper
-    nouns and adjectives of the SPECIALIST lexicon ("Jamaican", "Olympics", "Thai")."""
-    names: set[str] = set()
+def lexicon_forms() -> set[str]:
+    """The lemmas of lemminflect's lexicon and their inflections, in the case it keeps
+    (that of names: "Aachen", "Jamaican")."""
+    found: set[str] = set()
     path = package_dir("lemminflect") / "resources" / "infl_lu.csv.gz"
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             lemma, _, *forms = line.rstrip("\n").split(",")
-            for form in (lemma, *(f for group in forms for f in group.split("/"))):
-                if NAME.match(form):
-                    names.add(form)
-    return names
+            found.add(lemma)
+            found.update(f for group in forms for f in group.split("/"))
+    return found
 
 
-def ordinary_words() -> set[str]:
-    """Lower-case words of two lexicons that keep the case of names."""
-    words: set[str] = set()
-    path = package_dir("lemminflect") / "resources" / "infl_lu.csv.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            lemma, _, *forms = line.rstrip("\n").split(",")
-            for form in (lemma, *(f for group in forms for f in group.split("/"))):
-                if form and form.islower():
-                    words.add(form)
+def lexicon_names(forms: set[str]) -> set[str]:
+    """The capitalised forms of the lexicon: proper nouns and adjectives of the
+    SPECIALIST lexicon ("Jamaican", "Olympics", "Thai")."""
+    return {form for form in forms if NAME.match(form)}
+
+
+def ordinary_words(forms: set[str]) -> set[str]:
+    """Lower-case words of two lexicons that keep the case of names: lemminflect's
+    (``forms``) and Brill's."""
+    words = {form for form in forms if form and form.islower()}
     for line in (DATA / "typos" / "pos.tsv").read_text(encoding="utf-8").splitlines():
         word, brill, _ = line.split("\t")
         if brill:
@@ -153,14 +152,15 @@ def words_of(names: set[str]) -> dict[str, str]:
 
 
 def main() -> int:
-    ordinary = ordinary_words()
+    forms = lexicon_forms()
+    ordinary = ordinary_words(forms)
     listed = listed_words()
     by_kind = {
         "place": words_of(place_names()),
         "first": words_of(census_names("dist.male.first", MIN_FIRST_NAME_PERCENT)
                           | census_names("dist.female.first", MIN_FIRST_NAME_PERCENT)),
         "last": words_of(census_names("dist.all.last", MIN_SURNAME_PERCENT)),
-        "name": words_of(lexicon_names()),
+        "name": words_of(lexicon_names(forms)),
     }
     rows: dict[str, tuple[str, str]] = {}
     for kind in KINDS:

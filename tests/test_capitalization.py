@@ -326,3 +326,8 @@ def test_dotted_abbreviations_end_no_sentence() -> None:
 
     assert _dotted("P.Eng") and _dotted("M.Sc") and _dotted("Ph.D") and _dotted("e.g")
     assert not _dotted("2.0") and not _dotted("growth") and not _dotted("example.company")
+
+
+def test_inverted_capitals_are_reported_at_a_sentence_start_too() -> None:
+    # A gazetteer name in lower case there is C102's; "tEXAS" is the caps-lock key anywhere.
+    assert spans("C106", "We grew. tEXAS is big. denver is near, and we flew to denver.\n") == ["tEXAS", "denver"]

@@ -39,16 +39,16 @@ MINOR_WORDS = frozenset(
 POSSESSIVE = re.compile(r"['’]s?$")
 # A token (Document.tokens) never ends in an apostrophe, so its possessive ending, if
 # any, is one of these, and it can be cut from many words joined by newlines at once.
-_POSSESSIVE_ENDINGS = ("’s", "'s")
+POSSESSIVE_ENDINGS = ("’s", "'s")
 
 
 def _cut_possessives(joined: str) -> str:
     """Words joined by newlines, each without its possessive ending."""
-    for ending in _POSSESSIVE_ENDINGS:
+    for ending in POSSESSIVE_ENDINGS:
         if ending[0] in joined:  # one character: found far faster than three
             joined = joined.replace(f"{ending}\n", "\n")
     # The last word has no newline after it (both endings are two characters long).
-    return joined[:-2] if joined.endswith(_POSSESSIVE_ENDINGS) else joined
+    return joined[:-2] if joined.endswith(POSSESSIVE_ENDINGS) else joined
 
 
 def base_forms(words: Iterable[str]) -> list[str]:
@@ -61,7 +61,7 @@ def base_forms(words: Iterable[str]) -> list[str]:
 def with_possessives(words: set[str]) -> set[str]:
     """``words`` and their possessive forms ("acme" -> "acme", "acme’s", "acme's")."""
     forms = set(words)
-    for ending in _POSSESSIVE_ENDINGS:
+    for ending in POSSESSIVE_ENDINGS:
         forms.update(map(add, words, repeat(ending)))
     return forms
 
@@ -74,7 +74,7 @@ def in_lower_case(doc: Document, keys: set[str]) -> set[str]:
     found = counts.keys() & keys
     rest = keys - found
     prose = doc.prose
-    for ending in _POSSESSIVE_ENDINGS:
+    for ending in POSSESSIVE_ENDINGS:
         if rest and ending[0] in prose:  # one character: found far faster than two
             possessives = (f"{ending}\n".join(rest) + ending).split("\n")
             found.update(word[:-len(ending)] for word in counts.keys() & possessives)

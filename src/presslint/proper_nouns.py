@@ -80,12 +80,12 @@ def capitalised(word: str) -> str:
 
 
 # A capitalised word of a name ("Rocky", "George’s", "Plato’s"), and what may join two.
-_NAME_WORD = r"[A-Z][\w’'-]*"
-_LEFT_RUN = LazyPattern(rf"(?<![\w’'-])((?:{_NAME_WORD}(?:[ \t]+&)?[ \t]+)+)$")
-_RIGHT_RUN = LazyPattern(rf"((?:[ \t]+(?:&[ \t]+)?{_NAME_WORD})+)")
+NAME_WORD = r"[A-Z][\w’'-]*"
+_LEFT_RUN = LazyPattern(rf"(?<![\w’'-])((?:{NAME_WORD}(?:[ \t]+&)?[ \t]+)+)$")
+_RIGHT_RUN = LazyPattern(rf"((?:[ \t]+(?:&[ \t]+)?{NAME_WORD})+)")
 _LAST_WORD = LazyPattern(r"\S+\s*$")
 _FIRST_WORD = LazyPattern(r"\s*\S+")
-_CAPITALISED_BEFORE = LazyPattern(rf"{_NAME_WORD}[ \t]+(?:(?:of|&|for|the)[ \t]+)?$")
+_CAPITALISED_BEFORE = LazyPattern(rf"{NAME_WORD}[ \t]+(?:(?:of|&|for|the)[ \t]+)?$")
 _CAPITALISED_AFTER = LazyPattern(r"[ \t]+(?:(?:of|&|for|the)[ \t]+)?[A-Z]")
 
 
@@ -190,21 +190,6 @@ def bounded(prose: str, start: int, end: int) -> bool:
     """No capitalised word right before or after ``start:end``, across a joiner."""
     return not _CAPITALISED_BEFORE.search(prose, max(0, start - 30), start) \
         and not _CAPITALISED_AFTER.match(prose, end)
-
-
-def in_short_name(prose: str, start: int, end: int) -> bool:
-    """The capitalised word at ``start:end`` is alone or in a name of three capitalised
-    words at most ("Dave Stefanski", "Holy Cross HealthPlex"), not in a title-case run
-    ("Bifidobacterium Bifidum Strains Support Gut Health")."""
-    right = _RIGHT_RUN.match(prose, end)
-    if not right and not _name_word_before(prose, start, max(0, start - 80)):
-        return False  # (most words: the search of the window before costs more)
-    left = _LEFT_RUN.search(prose, max(0, start - 80), start)
-    first = left.start(1) if left else start
-    last = right.end(1) if right else end
-    if len(prose[first:last].split()) > 3:
-        return False
-    return bounded(prose, first, last)
 
 
 # Prefixes and suffixes that make words of the trade from English ones ("coworking",

@@ -22,7 +22,9 @@ from . import Kind
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTHS = "january february april june july september october november december".split()
 _AMBIGUOUS = frozenset({"march", "may", "august"})
-_NAMES = frozenset([*_DAYS, *(d + "s" for d in _DAYS), *_MONTHS, *_AMBIGUOUS])
+# Every day and month, in lower case (also C106's: "mARCH" with its capitals inverted).
+CALENDAR_NAMES = frozenset([*_DAYS, *_MONTHS, *_AMBIGUOUS])
+_NAMES = CALENDAR_NAMES | {d + "s" for d in _DAYS}
 # A day or a year after an ambiguous name: "may 15", "march 3, 2024", "august of 2025".
 _DAY_AFTER = r",?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d|[ \t]*%)"
 _YEAR_AFTER = r"|(?:of[ \t]+)?(?:19|20)\d\d\b"

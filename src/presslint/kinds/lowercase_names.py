@@ -23,19 +23,19 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import compress
-from typing import NamedTuple
 
-from ..casing import (Lines, at_sentence_start, capitalised_words, common_words)
+from ..casing import POSSESSIVE_ENDINGS, Lines, at_sentence_start, capitalised_words, common_words
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
 from ..lazyre import LazyPattern
 from ..sentences import ABBREVIATIONS, is_abbreviation
 from ..wordtools import tokens_of
 from ..lexicon import classes
-from ..proper_nouns import (MIN_STANDALONE, capitalised, frequent_words, gazetteer, gazetteer_keys,
+from ..proper_nouns import (MIN_STANDALONE, NAME_WORD, capitalised, frequent_words, gazetteer, gazetteer_keys,
                             in_prose,
                             is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
+from .calendar_names import CALENDAR_NAMES
 from .sentence_start import STATE_ABBREVIATIONS
 
 # Particles of names, in lower case by design in many ("Abdulla bin Touq", "Ludwig van
@@ -58,21 +58,18 @@ _SAID_BEFORE = LazyPattern(rf"\b(?:{_SAYS}|according[ \t]+to)[ \t]+$")
 _SAID_AFTER = LazyPattern(rf"[ \t]+{_SAYS}\b")
 _TOWN = LazyPattern(r",[ \t]+[A-Z]")
 _ARTICLE_BEFORE = LazyPattern(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
-_NAME_BEFORE = LazyPattern(r"(?<![.!?:]\s)(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$")
+_NAME_BEFORE = LazyPattern(rf"(?<![.!?:]\s)(?<![\w’'-]){NAME_WORD}[ \t]+$")
 _PREPOSITION_BEFORE = LazyPattern(r"\b(?:at|with|by|from|on|to|via|of)[ \t]+$")
 _NAME_AFTER = LazyPattern(r"[’']?s?(?:[ \t]*(?:[.,;:!?–—]|$)|[ \t]+[A-Z])", re.MULTILINE)
 # A lower-case word written in lower case this often is the release's own style.
 _MOST_LOWER = 2
-_POSSESSIVE = ("’s", "'s")
+# Abbreviations of titles and states, which may stand in a name ("prof. Ann Weiss",
+# "Santa Barbara, calif.").
+_ABBREVIATIONS = ABBREVIATIONS | STATE_ABBREVIATIONS
 # Keys this long at least: shorter ones are abbreviations and particles more often
 # than names, and each would cost a regex to find.
 MIN_KEY = 4
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
-)
 # A letter in lower case, then capitals only: the caps-lock key ("mARCH").
-_INVERTED = LazyPattern(r"[a-z][A-Z]{2,}")
 _INVERTED_WORD = LazyPattern(r"^[a-z][A-Z]{2,}$", re.MULTILINE)
 
 
@@ -110,7 +107,7 @@ def _verdicts(keys: set[str]) -> dict[str, int]:
 def _can_be_noun(key: str) -> bool:
     noun = _NOUNS.get(key)
     if noun is None:
-        noun = _NOUNS[key] = "N" in classes(key) or key in ABBREVIATIONS or key in STATE_ABBREVIATIONS
+        noun = _NOUNS[key] = "N" in classes(key) or key in _ABBREVIATIONS
         if not noun and not _VERDICTS.get(key, _UNCOMMON):
             _NEVER_NAMES.add(key)
     return noun
@@ -121,14 +118,11 @@ def _can_be_noun(key: str) -> bool:
 _SET_ASIDE: set[str] = set()
 
 
-class _Forms(NamedTuple):
-    capitals: dict[str, list[str]]  # key -> capitalised words ("Moderna", "Moderna’s")
-
-
-def _forms(doc: Document) -> _Forms:
+def _capitals(doc: Document) -> dict[str, list[str]]:
     """The words of ``doc`` with a capital first ("Moderna", "Moderna’s", not "iPhone" or
-    "NASA") whose key (lower case, no possessive) the release also writes in lower case:
-    set operations in C over the few capitalised words, never a loop over every word."""
+    "NASA") whose key (lower case, no possessive) the release also writes in lower case,
+    by key: set operations in C over the few capitalised words, never a loop over every
+    word."""
     words = capitalised_words(doc)
     # The keys with a lower-case form first (in C), then the few words of those keys.
     # (Less the most frequent words, "company", "today": see :func:`lowercase_names`.)
@@ -150,7 +144,7 @@ def _forms(doc: Document) -> _Forms:
                                         map(present.__contains__, words.keys)):
             if base[:1].isupper() and not base.isupper():
                 capitals.setdefault(key, []).append(word)
-    return _Forms(capitals)
+    return capitals
 
 
 # What may stand beside a name written in lower case for the release's capitals to
@@ -167,22 +161,24 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                     ) -> Iterator[tuple[Span, str]]:
     """Lower-case forms of names the release writes with a capital (C101): each span with
     the form to write."""
-    forms = doc.shared("lowercase_names._forms", _forms)
-    # The most frequent words ("company", "board", "today", left out by _forms) are
+    capitals_of = doc.shared("lowercase_names._capitals", _capitals)
+    # The most frequent words ("company", "board", "today", left out by _capitals) are
     # capitalised by house styles and titles, and are seldom a part of a name written
     # in lower case.
-    keys = forms.capitals.keys() - terms - _PARTICLES - _NEVER_NAMES
+    keys = capitals_of.keys() - terms - _PARTICLES - _NEVER_NAMES
     if not keys:
         return  # most releases
     prose = doc.prose
     lines = Lines(prose, doc.kind)
     counts = doc.word_counts
     candidates: dict[str, list[str]] = {}
+    lower_counts: dict[str, int] = {}
     for key in keys:
         lower_forms = [form for form in (key, key + "’s", key + "'s") if form in counts]
         lower_count = sum(counts[form] for form in lower_forms)
-        if lower_count <= _MOST_LOWER and lower_count <= sum(counts[w] for w in forms.capitals[key]):
+        if lower_count <= _MOST_LOWER and lower_count <= sum(counts[w] for w in capitals_of[key]):
             candidates[key] = lower_forms
+            lower_counts[key] = lower_count
         # (else the release's own lower case, or a common word)
     if not candidates:
         return
@@ -192,13 +188,11 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     # An ordinary word is a name only beside a capitalised word (or initials): the words
     # next to each token, in C, before any offset is looked for (most keys end here).
     ordinary = {form: key for key, lower_forms in candidates.items()
-                if key not in named_keys and (key not in unknown or len(lower_forms) > 1
-                                              or counts[lower_forms[0]] > 1)
+                if key not in named_keys and (key not in unknown or lower_counts[key] > 1)
                 for form in lower_forms}
     # An ordinary word is reported only with a name around it (_has_context) and where
-    # its place says it is one (_placed_as_name), as the last loops ask: asked first of
-    # its few places, found with str.find, before any token is looked for (most keys
-    # end here).
+    # its place says it is one (_placed_as_name): asked of its few places, found with one
+    # search, before any token is looked for (most keys end here).
     places = _places(prose, ordinary)
     for key in set(ordinary.values()):
         if not _may_be_name(prose, places.get(key, []), lines):
@@ -217,27 +211,18 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
             # "founded", "strategic", "internationally", capitalised in titles).
             if beside.isdisjoint(candidates[key]) or not _can_be_noun(key):
                 del candidates[key]
-    ordinary_keys = set(ordinary.values()) & candidates.keys()
+    # (The ordinary words left have passed _may_be_name: a name around them, and a
+    # place that says they are one.)
     where = _spans_by_key(doc, indices, {form: key for key, forms_ in candidates.items() for form in forms_})
     judged: dict[str, list[tuple[int, int]]] = {}
     for key in sorted(candidates):
-        lower_count = sum(counts[form] for form in candidates[key])
-        lower = where.get(key, [])
-        if key not in named_keys and (lower_count > 1 or key not in unknown) \
-                and not any(_has_context(prose, s, e) for s, e in lower):
-            continue  # an ordinary word with no name around it
-        lower = [(s, e) for s, e in lower if not at_sentence_start(prose, s) and in_prose(prose, s, e)]
-        # An ordinary word is reported only where its place says it is a name (see the
-        # last loop; _named finds nothing for it): known before its capitalised forms
-        # are looked for, which most keys never need.
-        if key in ordinary_keys and not any(_placed_as_name(prose, s, e, lines) for s, e in lower):
-            continue
+        lower = [(s, e) for s, e in where.get(key, []) if not at_sentence_start(prose, s) and in_prose(prose, s, e)]
         if lower:
             judged[key] = lower
-    indices.update(_token_indices(doc, {word for key in judged for word in forms.capitals[key]}))
-    capital_spans = _spans_by_key(doc, indices, {word: key for key in judged for word in forms.capitals[key]})
+    indices.update(_token_indices(doc, {word for key in judged for word in capitals_of[key]}))
+    capital_spans = _spans_by_key(doc, indices, {word: key for key in judged for word in capitals_of[key]})
     for key, lower in judged.items():
-        lower_count = sum(counts[form] for form in candidates[key])
+        lower_count = lower_counts[key]
         every = [(s, e) for s, e in capital_spans.get(key, []) if in_prose(prose, s, e, quoted=True)]
         if lower_count > len(every):
             continue
@@ -248,12 +233,11 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
             continue
         right = _most_common([prose[s:e] for s, e in mid or capitals or every])
         for start, end in lower:
+            # (An abbreviation counts even where its capital stands only at a sentence's
+            # start: "Prof. Ann Weiss chairs it." beside "with prof. Ann Weiss".)
             if named == _GAZETTEER or (named == _UNKNOWN and _stands_as_name(prose, start, end)) \
-                    or (mid and (_in_list_of_names(prose, start, end) or _spelt_out(prose, start, end)
-                                 or _coordinated(prose, start, end))) \
-                    or _abbreviated_name(prose, start, end) \
                     or (named == _UNKNOWN_ONCE and _person_or_town(prose, start, end)) \
-                    or (mid and same_phrase_capitalised(prose, start, end, lines)):
+                    or (_placed_as_name(prose, start, end, lines) if mid else _abbreviated_name(prose, start, end)):
                 yield Span(start, end), right
 
 
@@ -263,7 +247,7 @@ def _places(prose: str, key_of: dict[str, str]) -> dict[str, list[tuple[int, int
     release but quadratic in a long document, whose many forms each scan all of it."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for start, form in locate(prose, key_of):
-        size = len(form) - 2 if form.endswith(_POSSESSIVE) else len(form)
+        size = len(form) - 2 if form.endswith(POSSESSIVE_ENDINGS) else len(form)
         spans.setdefault(key_of[form], []).append((start, start + size))
     return spans
 
@@ -278,35 +262,34 @@ def _may_be_name(prose: str, spans: list[tuple[int, int]], lines: Lines) -> bool
 
 
 def _placed_as_name(prose: str, start: int, end: int, lines: Lines) -> bool:
-    """What the last loop of :func:`lowercase_names` asks of an ordinary word, less the
-    capitals in mid-sentence, which it asks too (save for abbreviations)."""
+    """The lower-case word at ``start:end`` stands where its place says it is a name: in
+    a list of names, before its initials, joined to a name that shares its last word, as
+    an abbreviation of a title or a state, or in a phrase capitalised elsewhere. (The last
+    loop of :func:`lowercase_names` asks it too, where the word's capital stands in
+    mid-sentence.)"""
     return _in_list_of_names(prose, start, end) or _spelt_out(prose, start, end) \
         or _coordinated(prose, start, end) \
         or _abbreviated_name(prose, start, end) or same_phrase_capitalised(prose, start, end, lines)
 
 
 # Two names that share their last word, joined: "Battelle laboratories and Hazelton
-# Laboratories", "the West Inland and East inland regions". (Compiled when first needed:
-# one file's start-up pays for no pattern it does not use.)
-@cache
-def _coordination() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    return (re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$"),
-            re.compile(r",?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w’'-]*[ \t]+(\w+)"),
-            re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[ \t]+(\w+),?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w’'-]*[ \t]+$"))
+# Laboratories", "the West Inland and East inland regions".
+_NAME_WORD_BEFORE = LazyPattern(rf"(?<![\w’'-]){NAME_WORD}[ \t]+$")
+_SIBLING_AFTER = LazyPattern(rf",?[ \t]+(?:and|or|&)[ \t]+{NAME_WORD}[ \t]+(\w+)")
+_SIBLING_BEFORE = LazyPattern(rf"(?<![\w’'-]){NAME_WORD}[ \t]+(\w+),?[ \t]+(?:and|or|&)[ \t]+{NAME_WORD}[ \t]+$")
 
 
 def _coordinated(prose: str, start: int, end: int) -> bool:
     """The lower-case word at ``start:end`` ends a name ("Battelle laboratories") joined
     by "and", "or" or "&" to another whose same last word is capitalised ("Hazelton
     Laboratories"), after it or before it."""
-    name_word_before, sibling_after, sibling_before = _coordination()
-    if not name_word_before.search(prose, max(0, start - 40), start):
+    if not _NAME_WORD_BEFORE.search(prose, max(0, start - 40), start):
         return False
     word = capitalised(prose[start:end])
-    after = sibling_after.match(prose, end)
+    after = _SIBLING_AFTER.match(prose, end)
     if after and after.group(1) == word:
         return True
-    before = sibling_before.search(prose, max(0, start - 80), start)
+    before = _SIBLING_BEFORE.search(prose, max(0, start - 80), start)
     return bool(before and before.group(1) == word)
 
 
@@ -326,7 +309,7 @@ def _spans_by_key(doc: Document, indices: dict[str, list[int]], key_of: dict[str
     spans: dict[str, list[tuple[int, int]]] = {}
     tokens = doc.tokens
     for word, key in key_of.items():
-        size = len(word) - 2 if word.endswith(_POSSESSIVE) else len(word)
+        size = len(word) - 2 if word.endswith(POSSESSIVE_ENDINGS) else len(word)
         spans.setdefault(key, []).extend((start, start + size)
                                          for start in map(tokens.start_of, indices.get(word, ())))
     for found in spans.values():
@@ -394,8 +377,7 @@ _INITIALS_AFTER = LazyPattern(r"[ \t]+\(([A-Z]{2,6})s?\)")
 def _abbreviated_name(prose: str, start: int, end: int) -> bool:
     """An abbreviation of a title or a state, in lower case before its full stop, that the
     release writes with its capital: "prof. Cliff Tabin", "Santa Barbara, calif."."""
-    if prose[end:end + 1] != "." or not (prose[start:end] in ABBREVIATIONS
-                                         or prose[start:end] in STATE_ABBREVIATIONS):
+    if prose[end:end + 1] != "." or prose[start:end] not in _ABBREVIATIONS:
         return False
     return bool(_CAPITAL_AFTER_STOP.match(prose, end + 1) or _ITEM_BEFORE.search(prose, max(0, start - 40), start))
 
@@ -423,8 +405,11 @@ def _spelt_out(prose: str, start: int, end: int) -> bool:
         return False
     letters = initials.group(1)
     words = prose[max(0, start - 80):end].split()[-len(letters):]
-    return len(words) == len(letters) and all(
-        w[:1] == c or (w[:1].lower() == c.lower() and w is words[-1]) for w, c in zip(words, letters, strict=True))
+    if len(words) != len(letters):
+        return False
+    # The words before it capitalised, each with its letter; the word itself in lower case.
+    return all(w[:1] == c for w, c in zip(words[:-1], letters, strict=False)) \
+        and words[-1][:1].lower() == letters[-1].lower()
 
 
 _PLACE_BEFORE = LazyPattern(
@@ -507,11 +492,11 @@ class LowercaseName(Kind):
         # by one regex pass over them all, joined (a match per word would cost more).
         for word in _INVERTED_WORD.findall("\n".join(words.words)):
             key = word.lower()
-            if key in _CALENDAR or gazetteer(key) is not None or capitalised(key) in counts:
+            if key in CALENDAR_NAMES or gazetteer(key) is not None or capitalised(key) in counts:
                 found.extend((s, s + len(word), capitalised(key)) for s, _ in locate(prose, [word]))
         for start, end, right in sorted(found):
-            if at_sentence_start(prose, start) and not _INVERTED.fullmatch(prose[start:end]):
-                continue
+            if at_sentence_start(prose, start) and prose[start:end].islower():
+                continue  # C102's (the gazetteer's names; a word with inverted capitals is C106's there too)
             if not in_prose(prose, start, end):
                 continue
             span = Span(start, end)
