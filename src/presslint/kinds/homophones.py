@@ -165,7 +165,7 @@ def _second_look(role: int, word: str, after: str) -> bool:
         if tag == "RB":
             return lexicon.tag(after) not in NOUNS  # "its upward trajectory"
         if tag in ADJECTIVES:
-            return after in {"to", "that", "for", "than", "enough", "and", "or"}
+            return after in _PREDICATE_CLOSERS
         if tag in {"VBN", "VBG", "VBD"}:
             return lexicon.tag(after) not in NOUNS | ADJECTIVES
         return True
