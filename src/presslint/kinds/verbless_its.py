@@ -84,7 +84,7 @@ def opens_sentence_or_clause(window: Window, index: int) -> bool:
     economy's most dynamic segment—its independent businesses"; nor after "as" or "but":
     "as its new CFO", "not the product but its service")."""
     word = word_at(window, index)
-    return word in {".", "!", "?", ";"} or word.lower() in {"because", "whether", "so"}
+    return word in {".", "!", "?", ";"} or word.lower() in _CLAUSE_OPENERS
 
 
 def verbless_to_full_stop(window: Window, start: int) -> bool:
