@@ -85,6 +85,12 @@ def test_your_and_whose() -> None:
     assert spans("T105", "A team whose members vote, and who's team has grown.\n") == ["who's"]
 
 
+def test_a_code_like_string_is_no_candidate_but_an_ellipsis_is_prose() -> None:
+    # wordtools.is_free_standing, as for the spelling rules.
+    assert spans("T106", "The field user:your not set.\n") == []
+    assert spans("T104", "We waited...its a great day.\n") == ["its"]
+
+
 def test_then_after_any_comparative() -> None:
     assert spans("T113", "It is bigger then the old one and arrived sooner then planned.\n") == ["then", "then"]
     assert spans("T113", "It grew bigger, then shrank; later then it rose.\n") == []

@@ -44,7 +44,7 @@ from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, next_words
 from ..phrases import ADJECTIVES, MODIFIERS, NOUNS
 from ..tagger import Window
-from ..wordtools import match_case
+from ..wordtools import is_free_standing, match_case
 from . import Kind
 from .homophone_readings import (
     EXISTENTIAL_VERBS,
@@ -82,7 +82,6 @@ PAIRS = {
 }
 
 _POSSESSIVE, _CONTRACTION, _OTHER = range(3)
-_CODE_MARKS = frozenset("$@#_\\/=<{[.")
 
 
 @lru_cache(maxsize=8192)
@@ -165,7 +164,7 @@ def _second_look(role: int, word: str, after: str) -> bool:
         if tag == "RB":
             return lexicon.tag(after) not in NOUNS  # "its upward trajectory"
         if tag in ADJECTIVES:
-            return after in {"to", "that", "for", "than", "enough", "and", "or"}
+            return after in _PREDICATE_CLOSERS
         if tag in {"VBN", "VBG", "VBD"}:
             return lexicon.tag(after) not in NOUNS | ADJECTIVES
         return True
@@ -219,7 +218,7 @@ class Homophone(Kind):
             if role == _OTHER and text not in {"there", "There"}:
                 continue  # "THERE" in a heading, "tHere"
             token = doc.tokens[index]
-            if token.start and doc.prose[token.start - 1] in _CODE_MARKS:
+            if not is_free_standing(doc.prose, token.start, token.end):
                 continue  # "$there", "@your": a variable or a handle
             # The word after the next one settles most of the rest ("its innovative
             # approach", "it's important to").

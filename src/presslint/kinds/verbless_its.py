@@ -65,7 +65,6 @@ def _opener_before(prose: str, at: int) -> bool:
     return False
 
 
-
 @lru_cache(maxsize=8192)
 def _may_be_verb(word: str) -> bool:
     """Whether a word may be the sentence's verb (by its most likely tag, or a verb of the
@@ -73,9 +72,13 @@ def _may_be_verb(word: str) -> bool:
     lowered = word.lower()
     if lowered in {"that", "which", "who", "its", "it"}:
         return True
-    tag = lexicon.tag(lowered)
-    return tag in _MAY_BE_FINITE or (
-        lowered.endswith(("s", "ed")) and "V" in lexicon.classes(lowered))
+    return _may_be_finite(lowered, lexicon.tag(lowered))
+
+
+def _may_be_finite(word: str, tag: str) -> bool:
+    """Whether a word with this tag may be a finite verb: a verb tag, or a verb of the
+    lexicon in -s or -ed, whatever its tag ("launches", "launched")."""
+    return tag in _MAY_BE_FINITE or (word.endswith(("s", "ed")) and "V" in lexicon.classes(word))
 
 
 def opens_sentence_or_clause(window: Window, index: int) -> bool:
@@ -84,7 +87,7 @@ def opens_sentence_or_clause(window: Window, index: int) -> bool:
     economy's most dynamic segment—its independent businesses"; nor after "as" or "but":
     "as its new CFO", "not the product but its service")."""
     word = word_at(window, index)
-    return word in {".", "!", "?", ";"} or word.lower() in {"because", "whether", "so"}
+    return word in {".", "!", "?", ";"} or word.lower() in _CLAUSE_OPENERS
 
 
 def verbless_to_full_stop(window: Window, start: int) -> bool:
@@ -99,8 +102,6 @@ def verbless_to_full_stop(window: Window, start: int) -> bool:
             return index > start + 1 and lowercase_at(window, index - 1)
         if tag in {":", "(", ")", "``", "''", "XX"} or word in {"?", "that", "which", "who"}:
             return False
-        if tag in _MAY_BE_FINITE:
-            return False
-        if word.endswith(("s", "ed")) and "V" in lexicon.classes(word.lower()):
+        if _may_be_finite(word, tag):
             return False
     return False
