@@ -53,14 +53,12 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ness", "ful
              "ships", "wise", "like", "ware", "verse", "tech")
 # A suggestion must be at least this common (rank by frequency among ~83,000 words).
 COMMON = 40_000
-# Two slips away, a suggestion must be more common, and the word long.
-COMMON_TWO_SLIPS = 20_000
+# Two slips away, the word must be long (and a suggestion more common: the consonant
+# index holds only the commoner words, see scripts/build_typos_data.py).
 TWO_SLIPS_LENGTH = 8
 # A capitalised word this long with two letters swapped is reported.
 SWAPPED_LENGTH = 7
 COMMON_SWAPPED = 10_000
-# Both halves of a closed compound are this common.
-HALF = 30_000
 _VOWELS = "aeiou"
 _NO_VOWELS = str.maketrans("", "", _VOWELS)
 # A slip's correction this many times commoner than the word's base beats the derivation.
@@ -325,7 +323,7 @@ class UnknownWord(Kind):
         # Capitalised words with two letters swapped ("Boutqiue"): a name is not typed so.
         counts = doc.word_counts
         capitals = [word for word in title_non_words(doc)
-                    if len(word) >= SWAPPED_LENGTH and counts[word] == 1 and word.istitle()]
+                    if len(word) >= SWAPPED_LENGTH and counts[word] == 1]
         swapped = {word for word in _with_swapped(capitals) if not recurs(doc, word.lower())}
         words |= swapped
         texts = doc.tokens.texts
