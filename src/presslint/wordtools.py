@@ -41,6 +41,30 @@ def shape(word: str) -> str:
     return "mixed"
 
 
+def slip(typed: str, meant: str) -> str:
+    """The one slip of the fingers that turns ``meant`` into ``typed``: "dropped" (a letter
+    left out), "added" (a letter too many), "replaced" (a letter wrong) or "swapped" (two
+    neighbours the other way round); "" for the same word or more than one slip."""
+    if len(typed) + 1 == len(meant):
+        return "dropped" if _dropped(typed, meant) else ""
+    if len(typed) == len(meant) + 1:
+        return "added" if _dropped(meant, typed) else ""
+    if len(typed) != len(meant):
+        return ""
+    diff = [i for i in range(len(typed)) if typed[i] != meant[i]]
+    if len(diff) == 1:
+        return "replaced"
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == meant[diff[1]] \
+            and typed[diff[1]] == meant[diff[0]]:
+        return "swapped"
+    return ""
+
+
+def _dropped(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with one letter left out."""
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 def is_free_standing(prose: str, start: int, end: int) -> bool:
     """Not part of a handle, hashtag, ticker, path, domain or code-like string."""
     before = prose[start - 1] if start else " "
