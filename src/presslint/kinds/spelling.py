@@ -71,14 +71,10 @@ LONG_WORD = 10
 _SHORT_HALF_TAGS = frozenset({"NN", "NNS", "JJ"})
 
 
-def derivable(word: str) -> bool:
-    """Whether ``word`` is a known word with a common prefix or suffix ("rebrand",
-    "impactful", "workflows"): new words are made so, typos seldom are."""
-    return bool(lexicon.known_words().among(_bases(word), batch=False))
-
-
 def _derivation_rank(word: str) -> int | None:
-    """The frequency rank of the commonest word ``word`` derives from, if any."""
+    """The frequency rank of the commonest word ``word`` derives from with a common prefix
+    or suffix ("rebrand", "impactful", "workflows"), if any: new words are made so, typos
+    seldom are."""
     bases = lexicon.known_words().among(_bases(word), batch=False)
     if not bases:
         return None
@@ -232,7 +228,7 @@ def _made(word: str) -> int:
     # common base, whose slip's correction could not be commoner enough. Either settles it
     # before the dearer search for a compound.
     long = len(word) >= LONG_WORD
-    derived = (0 if derivable(word) else None) if long else _derivation_rank(word)
+    derived = _derivation_rank(word)
     if derived is not None and (long or derived < _FAR_COMMONER * RARE_BASE):
         return 0
     compounded = _compound_rank(word)
