@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from presslint.kinds.misspelling import typed_slip
-from presslint.kinds.name_variant import one_slip
 from presslint.kinds.spelling import compound, suggestions
+from presslint.wordtools import slip
 
 from .conftest import run, spans
 
@@ -57,8 +57,10 @@ def test_capitalised_misspellings_only_when_a_finger_slipped() -> None:
 
 
 def test_one_slip() -> None:
-    assert one_slip("Contsoo", "Contoso") and one_slip("Kristof", "Kristoff")
-    assert not one_slip("Contoso", "Contoso") and not one_slip("Contoso", "Cantosa")
+    assert slip("Contsoo", "Contoso") and slip("Kristof", "Kristoff")
+    assert not slip("Contoso", "Contoso") and not slip("Contoso", "Cantosa")
+    assert [slip("Contso", "Contoso"), slip("Conttoso", "Contoso"), slip("Contaso", "Contoso"),
+            slip("Contsoo", "Contoso"), slip("Cntsoo", "Contoso")] == ["dropped", "added", "replaced", "swapped", ""]
 
 
 def test_misspelt_name_needs_three_uses_and_the_same_start() -> None:

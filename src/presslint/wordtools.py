@@ -41,6 +41,30 @@ def shape(word: str) -> str:
     return "mixed"
 
 
+def slip(typed: str, meant: str) -> str:
+    """The one slip of the fingers that turns ``meant`` into ``typed``: "dropped" (a letter
+    left out), "added" (a letter too many), "replaced" (a letter wrong) or "swapped" (two
+    neighbours the other way round); "" for the same word or more than one slip."""
+    if len(typed) + 1 == len(meant):
+        return "dropped" if _dropped(typed, meant) else ""
+    if len(typed) == len(meant) + 1:
+        return "added" if _dropped(meant, typed) else ""
+    if len(typed) != len(meant):
+        return ""
+    diff = [i for i in range(len(typed)) if typed[i] != meant[i]]
+    if len(diff) == 1:
+        return "replaced"
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == meant[diff[1]] \
+            and typed[diff[1]] == meant[diff[0]]:
+        return "swapped"
+    return ""
+
+
+def _dropped(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with one letter left out."""
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 def is_free_standing(prose: str, start: int, end: int) -> bool:
     """Not part of a handle, hashtag, ticker, path, domain or code-like string."""
     before = prose[start - 1] if start else " "
@@ -108,7 +132,7 @@ def quoted_words(doc: Document) -> frozenset[str]:
     return cache
 
 
-def in_foreign_phrase(doc: Document, index: int, typo: Callable[[str], bool] | None = None) -> bool:
+def in_foreign_phrase(doc: Document, index: int, typo: Callable[[str], bool]) -> bool:
     """A neighbour (up to two words away) that is no English word either: a phrase in
     another language ("abogado de accidentes"). A neighbour that ``typo`` says is a slip
     of an English word is a second typo, not a foreign word ("indipendent cuatomers")."""
@@ -118,7 +142,7 @@ def in_foreign_phrase(doc: Document, index: int, typo: Callable[[str], bool] | N
             neighbour = texts[other]
             # The words first: placing tokens costs more, and most neighbours are English.
             if neighbour.isalpha() and neighbour.islower() and _foreign(neighbour) \
-                    and not (typo is not None and typo(neighbour)) and _joined(doc, *sorted((index, other))):
+                    and not typo(neighbour) and _joined(doc, *sorted((index, other))):
                 return True
     return False
 
@@ -204,7 +228,6 @@ class Suspects(NamedTuple):
     and typos in capitals ("Contsoo", "Boutqiue")."""
 
 
-
 REMEMBER = 500_000
 """Verdicts on at most this many words are kept across documents (a bound on memory)."""
 _PLAIN: set[str] = set()  # the words judged so far that are no suspect
@@ -244,16 +267,17 @@ def _judge(words: set[str]) -> None:
     letters = set(filter(str.isalpha, unknown))
     lower = set(filter(str.islower, letters))
     capitalised = letters - lower  # or mixed: "Teh", "TEH", "blastingAlice", "Microsofts"
-    misspelt = _misspelt(lower, capitalised, unknown - letters)
+    not_letters = unknown - letters
+    misspelt = _misspelt(lower, capitalised, not_letters)
     # Possessives of unknown lower-case words ("peopke’s"), and lower-case hyphenated words
     # with an unknown part ("cost-efective"): T102 judges their base, their parts.
-    others = unknown - letters - misspelt
+    others = not_letters - misspelt
     # filter() runs the patterns over the words in C, with no Python step per word.
     owned = set(filter(LOWER_POSSESSIVE.fullmatch, others))
     bases = {word[:-2] for word in owned}
     # Looked up at once; batch=False: a few words, not the document's batch, which would
     # build the whole list's set on a one-file run's first document.
-    unknown_bases = bases - known_words().among(bases, batch=False) if bases else bases
+    unknown_bases = known_words().missing(bases, batch=False) if bases else bases
     owners = {word for word in owned if word[:-2] in unknown_bases}
     owners |= _with_unknown_part(set(filter(LOWER_HYPHENATED.fullmatch, others)))
     verdicts = (
@@ -311,7 +335,6 @@ def _possessives(capitalised: set[str]) -> set[str]:
 
 _ENDS_IN_S = methodcaller("endswith", "s")
 _LONG_PART = re.compile(r"[a-z]{6,}")
-
 
 
 def title_non_words(doc: Document) -> frozenset[str]:

@@ -126,9 +126,8 @@ def _equal_words(first: str, second: str) -> bool:
 
 
 def _may_be_doubled(first: str, second: str) -> bool:
-    """What two equal words alone tell about a pair _DOUBLE matches (whose groups are the
-    first word and the second's start): no name written twice ("Walla Walla", "Duran
-    Duran", "AI AI", "pgEdge pgEdge"), and a word of letters."""
+    """What two neighbouring tokens that _NEIGHBOURS pairs alone tell: no name written
+    twice ("Walla Walla", "Duran Duran", "AI AI", "pgEdge pgEdge"), and a word of letters."""
     return not second[0].isupper() and first.isalpha() and (first.islower() or first.istitle())
 
 

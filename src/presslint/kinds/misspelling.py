@@ -21,6 +21,7 @@ from ..wordtools import (
     quoted_words,
     recurs,
     shape,
+    slip,
     starts_sentence,
     suspects,
     tokens_of,
@@ -103,13 +104,7 @@ def _slip_in_title(doc: Document, word: str, correction: str, end: int) -> bool:
 def typed_slip(wrong: str, right: str) -> bool:
     """Whether ``wrong`` is ``right`` with a letter left out or two neighbours swapped:
     slips of the fingers, where names spelt on purpose double or change letters."""
-    if len(wrong) + 1 == len(right):
-        return any(right[:i] + right[i + 1:] == wrong for i in range(len(right)))
-    if len(wrong) != len(right):
-        return False
-    diff = [i for i in range(len(wrong)) if wrong[i] != right[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and wrong[diff[0]] == right[diff[1]] \
-        and wrong[diff[1]] == right[diff[0]]
+    return slip(wrong, right) in ("dropped", "swapped")
 
 
 def _coined(doc: Document, word: str) -> bool:

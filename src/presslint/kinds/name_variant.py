@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from .. import lexicon, vocabulary
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
-from ..wordtools import is_free_standing, recurs, title_non_words, tokens_of
+from ..wordtools import is_free_standing, recurs, slip, title_non_words, tokens_of
 from . import Kind
 
 
@@ -27,21 +27,6 @@ _STUTTER_MESSAGE = "'{found}' has a letter typed three times: did you mean '{sug
 def _deletes(word: str) -> set[str]:
     """``word`` and every string one letter shorter: two words a slip apart share one."""
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
-
-
-def one_slip(first: str, second: str) -> bool:
-    """Whether two different words are a letter missing, extra or wrong, or two
-    neighbours swapped, apart (the Damerau distance is 1)."""
-    if first == second or abs(len(first) - len(second)) > 1:
-        return False
-    if len(first) != len(second):
-        short, long = sorted((first, second), key=len)
-        return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
-    diff = [i for i in range(len(first)) if first[i] != second[i]]
-    if len(diff) == 1:
-        return True
-    return (len(diff) == 2 and diff[1] == diff[0] + 1
-            and first[diff[0]] == second[diff[1]] and first[diff[1]] == second[diff[0]])
 
 
 class NameVariant(Kind):
@@ -65,7 +50,7 @@ class NameVariant(Kind):
         # The first letter kept: names that differ there are mostly two names
         # ("Ariane", "Oriane"; "OByrne", "Byrne").
         found = [name for name in matches if name[0] == word[0] and word[1] == name[1]
-                 and one_slip(word, name) and not _ending_of(word, name)]
+                 and slip(word, name) and not _ending_of(word, name)]
         return found[0] if len(found) == 1 else ""
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

@@ -93,23 +93,24 @@ class MissingPossessive(Kind):
     def setup(self) -> None:
         self.vocabulary = vocabulary.of(self.config)
         terms = self.config.terms if self.config is not None else ()
-        names = frozenset(terms) | self.vocabulary.names
-        self.names = names | {name.lower() for name in names}
+        # Lower-cased: the user's name matches the document's in any case ("Nova", "NOVAs").
+        self.names = frozenset(name.lower() for name in frozenset(terms) | self.vocabulary.names)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         counts = doc.word_counts
         prose = doc.prose
         # "Microsofts" when the document (or the user) names "Microsoft", written once: a
-        # name that ends in s on its own is written more than once ("Dynamics").
-        words = {word for word in suspects(doc).possessive
-                 if counts[word] == 1 and self._evidence(doc, word[:-1]) is not None}
+        # name that ends in s on its own is written more than once ("Dynamics"). Each word
+        # is kept with its evidence (see _evidence), which the checks below read again.
+        evidence = {word: found for word in suspects(doc).possessive
+                    if counts[word] == 1 and (found := self._evidence(doc, word[:-1])) is not None}
         texts = doc.tokens.texts
-        for index in tokens_of(doc, words):
+        for index in tokens_of(doc, evidence.keys()):
             word = texts[index]
             name = word[:-1]
             if self.vocabulary.accepts(word):
                 continue
-            written_with_apostrophe = self._evidence(doc, name)
+            written_with_apostrophe = evidence[word]
             # A name of the lists may be a surname or a first name ("Torres González",
             # "Elias Alvarado"): only a lower-case noun phrase after it tells.
             listed = lexicon.is_word(word)
@@ -155,14 +156,14 @@ class MissingPossessive(Kind):
         """True when the document writes ``name`` with a possessive apostrophe, False when
         it (or the user) names it otherwise, None when it does not name it."""
         counts = doc.word_counts
+        lowered = name.lower()
         # The document's words first (dict lookups); the lexicon only for names it uses.
         if f"{name}’s" in counts or f"{name}'s" in counts:
             found: bool | None = True
-        elif name in counts or name in self.names or name.lower() in self.names:
+        elif name in counts or lowered in self.names:
             found = False
         else:
             return None
-        lowered = name.lower()
         classes = lexicon.classes(name)
         if "J" in classes and lexicon.tag(name) != "NN" \
                 and ("N" in classes or counts[name] < NAME_USES or counts[lowered]):

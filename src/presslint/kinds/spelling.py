@@ -53,14 +53,12 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ness", "ful
              "ships", "wise", "like", "ware", "verse", "tech")
 # A suggestion must be at least this common (rank by frequency among ~83,000 words).
 COMMON = 40_000
-# Two slips away, a suggestion must be more common, and the word long.
-COMMON_TWO_SLIPS = 20_000
+# Two slips away, the word must be long (and a suggestion more common: the consonant
+# index holds only the commoner words, see scripts/build_typos_data.py).
 TWO_SLIPS_LENGTH = 8
 # A capitalised word this long with two letters swapped is reported.
 SWAPPED_LENGTH = 7
 COMMON_SWAPPED = 10_000
-# Both halves of a closed compound are this common.
-HALF = 30_000
 _VOWELS = "aeiou"
 _NO_VOWELS = str.maketrans("", "", _VOWELS)
 # A slip's correction this many times commoner than the word's base beats the derivation.
@@ -73,14 +71,10 @@ LONG_WORD = 10
 _SHORT_HALF_TAGS = frozenset({"NN", "NNS", "JJ"})
 
 
-def derivable(word: str) -> bool:
-    """Whether ``word`` is a known word with a common prefix or suffix ("rebrand",
-    "impactful", "workflows"): new words are made so, typos seldom are."""
-    return bool(lexicon.known_words().among(_bases(word), batch=False))
-
-
 def _derivation_rank(word: str) -> int | None:
-    """The frequency rank of the commonest word ``word`` derives from, if any."""
+    """The frequency rank of the commonest word ``word`` derives from with a common prefix
+    or suffix ("rebrand", "impactful", "workflows"), if any: new words are made so, typos
+    seldom are."""
     bases = lexicon.known_words().among(_bases(word), batch=False)
     if not bases:
         return None
@@ -234,7 +228,7 @@ def _made(word: str) -> int:
     # common base, whose slip's correction could not be commoner enough. Either settles it
     # before the dearer search for a compound.
     long = len(word) >= LONG_WORD
-    derived = (0 if derivable(word) else None) if long else _derivation_rank(word)
+    derived = _derivation_rank(word)
     if derived is not None and (long or derived < _FAR_COMMONER * RARE_BASE):
         return 0
     compounded = _compound_rank(word)
@@ -325,7 +319,7 @@ class UnknownWord(Kind):
         # Capitalised words with two letters swapped ("Boutqiue"): a name is not typed so.
         counts = doc.word_counts
         capitals = [word for word in title_non_words(doc)
-                    if len(word) >= SWAPPED_LENGTH and counts[word] == 1 and word.istitle()]
+                    if len(word) >= SWAPPED_LENGTH and counts[word] == 1]
         swapped = {word for word in _with_swapped(capitals) if not recurs(doc, word.lower())}
         words |= swapped
         texts = doc.tokens.texts
