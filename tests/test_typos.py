@@ -218,6 +218,20 @@ def test_pattern_words_gate_sees_parts_of_joined_words() -> None:
     assert spans("T112", "Teams may re-loose weight.\n") == ["loose "]
 
 
+def test_pattern_words_standing_alone_without_joined_words() -> None:
+    # T115 ("trail" after a trial's name) asks for its words standing alone: a "trail"
+    # inside "trail-blazing" does not open it, while the same pattern with joined words
+    # finds the match the regex makes there.
+    from presslint.kinds.pattern import Pattern
+
+    text = "The Phase 2 trail-blazing study began.\n"
+    assert spans("T115", text) == []
+    rule = RULES["T115"]
+    joined = Pattern(rule, {**rule.checker.options, "joined-words": True}, Config())
+    assert [d.code for d in joined.check(document(text))] == ["T115"]
+    assert spans("T115", "The Phase 2 trail began.\n") == ["trail"]
+
+
 def test_pattern_prefilter_in_the_word_line_and_in_the_prose() -> None:
     from presslint.kinds.pattern import _in_word_line
 

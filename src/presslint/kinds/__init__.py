@@ -48,7 +48,6 @@ REGISTRY: dict[str, str] = {
     "doubled-word": "doubled:DoubledWord",
     "article": "articles:Article",
     "comparative-then": "comparatives:ComparativeThen",
-    "real-word-slip": "slips:RealWordSlip",
     # Capitalization (C)
     "case-consistency": "consistency:CaseConsistency",
     "lowercase-sentence-start": "sentence_start:LowercaseSentenceStart",

@@ -16,6 +16,10 @@ Options:
                entry of several words ("sneak peak") stands for all of them. Checked
                against the document's distinct words, which costs next to nothing, before
                the prefilter's scans of the text. Needs prose: true
+  joined-words whether a word of ``words`` may also stand inside a joined word ("say" in
+               "say-so"), which costs a search of the document's joined words when the
+               whole words are missing (default true); false for a rare word that only
+               counts standing alone ("trail" in "Phase 2 trail")
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class Pattern(Kind):
         "file-kinds": list(FILE_KINDS),
         "prefilter": [],
         "words": [],
+        "joined-words": True,
     }
     CHOICES = {"fix": ("none", "safe", "unsafe")}
 
@@ -96,12 +101,12 @@ class Pattern(Kind):
         self.words = frozenset(words)
         # Each word as a token spells it, lower case or capitalised -> the word.
         self.spellings = {spelling: word for word in words for spelling in (word, word.capitalize())}
-        self.part_finder = PartFinder(words) if words else None
+        self.part_finder = PartFinder(words) if words and self.options["joined-words"] else None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if doc.kind not in self.options["file-kinds"]:
             return
-        if self.part_finder is not None and not self._has_words(doc, self.part_finder):
+        if self.words and not self._has_words(doc):
             return
         if self.prefilter and not self._has_literal(doc):
             return
@@ -117,15 +122,20 @@ class Pattern(Kind):
                           (Edit(span, replacement),), safe=fix_mode == "safe")
             yield self.rule.report(doc, span, fix, **fields)
 
-    def _has_words(self, doc: Document, part_finder: PartFinder) -> bool:
+    def _has_words(self, doc: Document) -> bool:
         """Whether some entry of ``words`` has all its words in the document, as whole
-        tokens (the document's distinct words, in C) or as parts of joined ones ("say"
-        in "say-so")."""
-        found = {self.spellings[spelling] for spelling in doc.word_counts.keys() & self.spellings.keys()}
+        tokens (the document's distinct words) or, with joined-words, as parts of joined
+        ones ("say" in "say-so")."""
+        # The rule's few spellings looked up in the counts: intersecting the counts' keys
+        # with them would first make a set of every word of the document.
+        counts = doc.word_counts
+        found = {word for spelling, word in self.spellings.items() if spelling in counts}
         if found and any(map(found.issuperset, self.entries)):
             return True
+        if self.part_finder is None:
+            return False
         # Parts of joined words: looked for only when the whole words are not enough.
-        found.update(part_finder(doc))
+        found.update(self.part_finder(doc))
         return bool(found) and any(map(found.issuperset, self.entries))
 
     def _has_literal(self, doc: Document) -> bool:
