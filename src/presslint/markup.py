@@ -237,7 +237,10 @@ def _place(prose: str, separators: dict[int, str]) -> str:
     return "".join(parts)
 
 
-_ENTITY = LazyPattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A character reference after its "&": "#8217;", "#x2019;", "rsquo;" (W112 also finds
+# them, escaped or not).
+ENTITY_BODY = r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+ENTITY = LazyPattern("&" + ENTITY_BODY)
 
 
 def _entities(text: str, kind: str) -> list[tuple[int, int, str]]:
@@ -248,7 +251,7 @@ def _entities(text: str, kind: str) -> list[tuple[int, int, str]]:
     import unicodedata
 
     found = []
-    for match in _ENTITY.finditer(text):
+    for match in ENTITY.finditer(text):
         reference = match.group()
         shown = unescape(reference)
         start, end = match.span()

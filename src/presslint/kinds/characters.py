@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
+from ..lazyre import LazyPattern
+from ..markup import ENTITY, ENTITY_BODY
 from . import Kind
 
 # Spaces that look like a space but are not one; the fix is a plain space.
@@ -151,9 +153,8 @@ class Mojibake(Kind):
             yield self.rule.report(doc, span, fix, found=match.group(), repaired=repaired)
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # In Markdown and HTML an entity is markup, but an escaped one ("&amp;nbsp;") shows as text.
-_DOUBLE_ESCAPED = re.compile(r"&amp;(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_DOUBLE_ESCAPED = LazyPattern("&amp;" + ENTITY_BODY)
 
 
 class HtmlEntity(Kind):
@@ -164,7 +165,7 @@ class HtmlEntity(Kind):
             return
         from html import unescape  # after the gate, which two documents in three fail
 
-        pattern = _ENTITY if doc.kind == "text" else _DOUBLE_ESCAPED
+        pattern = ENTITY if doc.kind == "text" else _DOUBLE_ESCAPED
         for match in pattern.finditer(doc.prose):
             found = match.group()
             if doc.kind == "text":
