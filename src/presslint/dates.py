@@ -155,9 +155,9 @@ _DATE_START = re.compile(
     rf"|(?<= [12]){_behind((*_QUARTER_WORDS_BEFORE, *_FISCAL_WORDS_BEFORE), _PREPOSITIONS)}\d{{3}})"
     r").)"
 )
-_QUARTER_BEFORE = re.compile(r"(?i:\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?"
-                             r"(?:\s+fiscal)?\s*)\Z")
-_FISCAL_BEFORE = re.compile(r"(?i:\bfiscal(?:\s+year)?\s)\Z")
+_QUARTER_BEFORE = LazyPattern(r"(?i:\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?"
+                              r"(?:\s+fiscal)?\s*)\Z")
+_FISCAL_BEFORE = LazyPattern(r"(?i:\bfiscal(?:\s+year)?\s)\Z")
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -394,7 +394,7 @@ class ReleaseDate:
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_FRONT_DATE = re.compile(r"^date[ \t]*:[ \t]*[\"']?(?P<value>[^\n\"']+)", re.MULTILINE)
+_FRONT_DATE = LazyPattern(r"^date[ \t]*:[ \t]*[\"']?(?P<value>[^\n\"']+)", re.MULTILINE)
 _WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WD}),?\s+(?:the\s+)?\Z")
 # The markup the prose keeps around a dateline ("**AUSTIN** –", "&mdash;" in HTML, a masked
 # "/EINPresswire.com/") is read as a space (markup.SEPARATOR) or a \x01 (markup.MASK), so

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from .decoding import Decoded
 from .diagnostic import Span
+from .lazyre import LazyPattern
 
 if TYPE_CHECKING:
     from .diagnostic import Diagnostic
     from .markup import Markup
 
-_NEWLINES = re.compile(r"\r\n|\r|\n")
+_NEWLINES = LazyPattern(r"\r\n|\r|\n")
 _SPECIAL_CHARACTER = re.compile(r"[^\n\x20-\x7e]")
 # The characters that join word parts into one token ("it's", "Wi-Fi", "U.S").
 JOINERS = "'’.-"
@@ -159,7 +160,7 @@ class Tokens(Sequence[Token]):
 
 # A word straight after an offset: spaces (or markup between words, markup.SEPARATOR:
 # "its **new** plant") and at most one line break before it.
-_ADJACENT_WORD = re.compile(rf"[ \t\u2063]*\n?[ \t\u2063]*({WORD})")
+_ADJACENT_WORD = LazyPattern(rf"[ \t\u2063]*\n?[ \t\u2063]*({WORD})")
 
 
 def _word_char(char: str) -> bool:

@@ -63,7 +63,7 @@ class SpecialCharacter(Kind):
         characters = _CLASSES[self.options["characters"]]
         # "[X][X]*" rather than "[X]+": the regex engine skips ahead only to a first character
         # it can see, and a repeat hides it (the scan is three times faster).
-        self.pattern = re.compile(f"[{characters}][{characters}]*")
+        self.pattern = LazyPattern(f"[{characters}][{characters}]*")
         self.targets = frozenset(_expand(characters))
         self.replacement = " " if self.options["characters"] == "spaces" else ""
 
@@ -102,12 +102,12 @@ def _cp1252_table() -> tuple[dict[str, int], str, str]:
     return to_byte, leads, continuations
 
 
-def _mojibake_pattern() -> re.Pattern[str]:
+def _mojibake_pattern() -> LazyPattern:
     _, leads, continuations = _cp1252_table()
     sequence = f"[{re.escape(leads)}][{re.escape(continuations)}]{{1,3}}"
     # "X(?:X)*" rather than "(?:X)+": with its first character in sight the regex engine skips
     # ahead to a lead (five times faster than trying the group at every position).
-    return re.compile(f"{sequence}(?:{sequence})*")
+    return LazyPattern(f"{sequence}(?:{sequence})*")
 
 
 _MOJIBAKE = _mojibake_pattern()
