@@ -365,10 +365,7 @@ class Document:
             return self, None
         from .entities import decoded_view
 
-        found = decoded_view(self)
-        if found is None:
-            return self, None
-        view, offsets = found
+        view, offsets = decoded_view(self)
         self._words_view = view, offsets.diagnostic_to_source
         return self._words_view
 
@@ -376,13 +373,11 @@ class Document:
     def headings(self) -> list[Span]:
         """Heading lines (Markdown ATX and setext, HTML h1-h6); spans cover whole lines
         (or the element, in HTML). Plain text has no marked headings."""
-        if self._view_of is not None:
-            from .markup import headings
-
-            source, to_view = self._view_of
-            return [Span(to_view(span.start), to_view(span.end)) for span in headings(source, self.kind)]
         from .markup import headings
 
+        if self._view_of is not None:
+            source, to_view = self._view_of
+            return [Span(to_view(span.start), to_view(span.end)) for span in headings(source, self.kind)]
         return headings(self.text, self.kind)
 
     @cached_property
