@@ -163,7 +163,8 @@ class Tokens(Sequence[Token]):
 _ADJACENT_WORD = LazyPattern(rf"[ \t\u2063]*\n?[ \t\u2063]*({WORD})")
 
 
-def _word_char(char: str) -> bool:
+def word_char(char: str) -> bool:
+    """Whether ``char`` is one of the characters a word is made of (regex ``\\w``)."""
     return char.isalnum() or char == "_"
 
 
@@ -209,9 +210,9 @@ def _token_edge(prose: str, next_to: int, beyond: int, length: int) -> bool:
     if not 0 <= next_to < length:
         return True
     char = prose[next_to]
-    if _word_char(char):
+    if word_char(char):
         return False
-    return not (char in JOINERS and 0 <= beyond < length and _word_char(prose[beyond]))
+    return not (char in JOINERS and 0 <= beyond < length and word_char(prose[beyond]))
 
 
 @lru_cache(maxsize=4096)

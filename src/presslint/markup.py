@@ -14,6 +14,7 @@ from itertools import starmap
 from typing import Any
 
 from .diagnostic import Span
+from .document import word_char
 from .lazyre import LazyPattern
 
 # Not a letter, digit, space or punctuation mark, so no rule's pattern matches it. A word
@@ -210,18 +211,14 @@ def _tag_separators(prose: str, tags: list[tuple[int, int, bool]], separators: d
         while index < len(tags) and tags[index][0] == end:  # a run of tags: "<p><em>"
             end, block = tags[index][1], block or tags[index][2]
             index += 1
-        word_before = start > 0 and _is_word_char(prose[start - 1])
-        word_after = end < length and _is_word_char(prose[end])
+        word_before = start > 0 and word_char(prose[start - 1])
+        word_after = end < length and word_char(prose[end])
         if word_before and word_after and not block:
             continue
         if word_after:
             separators[end - 1] = "\n" if block else SEPARATOR
         if word_before:
             separators.setdefault(start, SEPARATOR)
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _place(prose: str, separators: dict[int, str]) -> str:
