@@ -72,3 +72,10 @@ def _order(finding: str) -> tuple[int, int, str]:
 def test_every_case_has_its_expected_file() -> None:
     for path in _cases():
         assert path.with_suffix(".expected").is_file(), f"{path.name} has no .expected file"
+
+
+def test_every_expected_file_has_its_case() -> None:
+    # An expected file whose release was renamed or removed would never be checked.
+    cases = {path.with_suffix(".expected") for path in _cases()}
+    orphans = sorted(path.name for path in CASES.glob("*.expected") if path not in cases)
+    assert not orphans, f"expected files without a case: {orphans}"

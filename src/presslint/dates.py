@@ -155,9 +155,9 @@ _DATE_START = re.compile(
     rf"|(?<= [12]){_behind((*_QUARTER_WORDS_BEFORE, *_FISCAL_WORDS_BEFORE), _PREPOSITIONS)}\d{{3}})"
     r").)"
 )
-_QUARTER_BEFORE = re.compile(r"(?i:\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?"
-                             r"(?:\s+fiscal)?\s*)\Z")
-_FISCAL_BEFORE = re.compile(r"(?i:\bfiscal(?:\s+year)?\s)\Z")
+_QUARTER_BEFORE = LazyPattern(r"(?i:\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?"
+                              r"(?:\s+fiscal)?\s*)\Z")
+_FISCAL_BEFORE = LazyPattern(r"(?i:\bfiscal(?:\s+year)?\s)\Z")
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -394,21 +394,25 @@ class ReleaseDate:
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_FRONT_DATE = re.compile(r"^date[ \t]*:[ \t]*[\"']?(?P<value>[^\n\"']+)", re.MULTILINE)
+_FRONT_DATE = LazyPattern(r"^date[ \t]*:[ \t]*[\"']?(?P<value>[^\n\"']+)", re.MULTILINE)
 _WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WD}),?\s+(?:the\s+)?\Z")
 # The markup the prose keeps around a dateline ("**AUSTIN** –", "&mdash;" in HTML, a masked
 # "/EINPresswire.com/") is read as a space (markup.SEPARATOR) or a \x01 (markup.MASK), so
 # the patterns hold no character beyond Latin-1 in a class (which costs the regex
 # compiler a large table, at every start).
 _PLAIN = str.maketrans({SEPARATOR: " ", MASK: "\x01"})
+# A wire's name, before the date or after it: in brackets ("(Newsworthy.ai)"), between
+# slashes ("/PRNewswire/") or masked as an address ("/EINPresswire.com/").
+_BRACKETED = r"\([^()\n]{1,40}\)"
+_SLASHED = r"(?:/[^/\n]{1,40}/|\x01+)"
+_DASH = r"(?:--|—|–|-)"
 # Before a dateline's date: the place, capitalised words with commas, dashes, slashes or
 # colons ("FLINT, MI: DETROIT, MI:"), the wire's name in brackets or slashes
 # ("Columbus, OH (Newsworthy.ai)", "/ Wire Name /"), a label ("Release Date:",
 # "Published on"), or nothing but a dash or a bracket ("- 15 June 2026 -", "(July 31, 2024)—").
 _DATELINE_BEFORE = re.compile(
-    r"(?:[ \t*_>#/|(\-]|–|—)*(?:(?:[A-Z][\w.'’&-]*|de|la|du|del|of|upon|on|am|and|\([^()\n]{1,40}\)"
-    r"|/[^/\n]{1,40}/|\x01+)"
-    r"(?:[ \t*_]*(?:,+|–|—|--|-|/|:|\()[ \t*_]*|[ \t*_]+|\Z)){0,10}\Z")
+    r"(?:[ \t*_>#/|(\-]|–|—)*(?:(?:[A-Z][\w.'’&-]*|de|la|du|del|of|upon|on|am|and|" + _BRACKETED + "|" + _SLASHED
+    + r")(?:[ \t*_]*(?:,+|" + _DASH + r"|/|:|\()[ \t*_]*|[ \t*_]+|\Z)){0,10}\Z")
 # Labels of a date that is not the release's: "When: March 18, 2024", "Event Date:", and
 # a bare "Date:", which in an event's details is the event's ("Release Date:" is the release's).
 _NOT_RELEASE_LABEL = re.compile(r"\b(?:When|Where|Event|Events|Deadline|Time|Ends|Starts|Opens|Closes|Expires)\b"
@@ -419,8 +423,8 @@ _DATELINE_AFTER = re.compile(
     r"[ \t*_]*\)?(?:[ \t,]*(?:at[ \t]+)?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
     r"(?:[ \t]+(?:[A-Z]{1,4}|(?:Eastern|Pacific|Central|Mountain)(?:[ \t]+(?:Standard|Daylight))?)"
     r"(?:[ \t]+Time)?)?)?"
-    r"[ \t*_]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:(?:/[^/\n]{1,40}/|\x01+)[ \t]*)?"
-    r"(?:--|—|–|-|:|\||@|\(|/|$)")
+    r"[ \t*_]*(?:" + _BRACKETED + r"[ \t]*)?(?:" + _SLASHED + r"[ \t]*)?"
+    r"(?:" + _DASH + r"|:|\||@|\(|/|$)")
 _DATELINE_REACH = 1500  # characters from the start of the prose
 
 

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from .decoding import Decoded
 from .diagnostic import Span
+from .lazyre import LazyPattern
 
 if TYPE_CHECKING:
     from .diagnostic import Diagnostic
     from .markup import Markup
 
-_NEWLINES = re.compile(r"\r\n|\r|\n")
+_NEWLINES = LazyPattern(r"\r\n|\r|\n")
 _SPECIAL_CHARACTER = re.compile(r"[^\n\x20-\x7e]")
 # The characters that join word parts into one token ("it's", "Wi-Fi", "U.S").
 JOINERS = "'’.-"
@@ -159,10 +160,11 @@ class Tokens(Sequence[Token]):
 
 # A word straight after an offset: spaces (or markup between words, markup.SEPARATOR:
 # "its **new** plant") and at most one line break before it.
-_ADJACENT_WORD = re.compile(rf"[ \t\u2063]*\n?[ \t\u2063]*({WORD})")
+_ADJACENT_WORD = LazyPattern(rf"[ \t\u2063]*\n?[ \t\u2063]*({WORD})")
 
 
-def _word_char(char: str) -> bool:
+def word_char(char: str) -> bool:
+    """Whether ``char`` is one of the characters a word is made of (regex ``\\w``)."""
     return char.isalnum() or char == "_"
 
 
@@ -208,9 +210,9 @@ def _token_edge(prose: str, next_to: int, beyond: int, length: int) -> bool:
     if not 0 <= next_to < length:
         return True
     char = prose[next_to]
-    if _word_char(char):
+    if word_char(char):
         return False
-    return not (char in JOINERS and 0 <= beyond < length and _word_char(prose[beyond]))
+    return not (char in JOINERS and 0 <= beyond < length and word_char(prose[beyond]))
 
 
 @lru_cache(maxsize=4096)
@@ -364,10 +366,7 @@ class Document:
             return self, None
         from .entities import decoded_view
 
-        found = decoded_view(self)
-        if found is None:
-            return self, None
-        view, offsets = found
+        view, offsets = decoded_view(self)
         self._words_view = view, offsets.diagnostic_to_source
         return self._words_view
 
@@ -375,13 +374,11 @@ class Document:
     def headings(self) -> list[Span]:
         """Heading lines (Markdown ATX and setext, HTML h1-h6); spans cover whole lines
         (or the element, in HTML). Plain text has no marked headings."""
-        if self._view_of is not None:
-            from .markup import headings
-
-            source, to_view = self._view_of
-            return [Span(to_view(span.start), to_view(span.end)) for span in headings(source, self.kind)]
         from .markup import headings
 
+        if self._view_of is not None:
+            source, to_view = self._view_of
+            return [Span(to_view(span.start), to_view(span.end)) for span in headings(source, self.kind)]
         return headings(self.text, self.kind)
 
     @cached_property

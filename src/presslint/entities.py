@@ -56,16 +56,14 @@ class OffsetMap:
         return replace(diagnostic, span=self.span_to_source(diagnostic.span), fix=fix)
 
 
-def decoded_view(doc: Document) -> tuple[Document, OffsetMap] | None:
-    """``doc`` with its character references decoded, and the map back; None when it has
-    none. (Spaces and invisible ones keep their length, in the view's prose only: see
-    markup.py.)"""
+def decoded_view(doc: Document) -> tuple[Document, OffsetMap]:
+    """``doc`` (which has character references: ``doc.markup.entities``) with them
+    decoded, and the map back. (Spaces and invisible ones keep their length, in the view's
+    prose only: see markup.py.)"""
     from .document import Document
     from .markup import Markup
 
     markup = doc.markup
-    if not markup.entities:
-        return None
     text, prose = doc.text, markup.prose
     text_parts: list[str] = []
     prose_parts: list[str] = []

@@ -14,6 +14,7 @@ from itertools import starmap
 from typing import Any
 
 from .diagnostic import Span
+from .document import word_char
 from .lazyre import LazyPattern
 
 # Not a letter, digit, space or punctuation mark, so no rule's pattern matches it. A word
@@ -47,19 +48,20 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # Markdown constructs, each with a character it cannot do without: a pattern runs only
 # when its character is in the text, and separate simple patterns scan faster than one
-# alternation (measured: 5x).
-_MARKDOWN_INLINE = (
-    ("`", re.compile(r"`[^`\n]*(?:\n[^`\n]+)*`+")),  # inline code, across lines of one paragraph
+# alternation (measured: 5x). The patterns few releases need (code, tags, "*" emphasis:
+# under one in ten of the corpus) are compiled on first use, not at every start.
+_MARKDOWN_INLINE: tuple[tuple[str, re.Pattern[str] | LazyPattern], ...] = (
+    ("`", LazyPattern(r"`[^`\n]*(?:\n[^`\n]+)*`+")),  # inline code, across lines of one paragraph
     ("!", re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")),  # images, alt text included
     ("](", re.compile(r"""\((?<=\]\()[^)\s]*(?:\s+"[^"\n]*")?\)""")),  # link destinations, not the text
-    ("<", re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.DOTALL)),  # comments, tags, autolinks
+    ("<", LazyPattern(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.DOTALL)),  # comments, tags, autolinks
 )
 # Emphasis: a run of "*" or "_" opening before a non-blank and closing after one, on one
 # line ("**bold**", "*italic*", "__bold__"); "_" only outside words ("snake_case" is code).
 # Each pattern starts with its mark, a literal the regex engine skips to; the checks on
 # what comes before are lookbehinds after it (a leading lookbehind is tried everywhere).
-_EMPHASIS = (
-    ("*", re.compile(r"\*(?<![\w*\\]\*)(\*{0,2})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\*\1(?![\w*])")),
+_EMPHASIS: tuple[tuple[str, re.Pattern[str] | LazyPattern], ...] = (
+    ("*", LazyPattern(r"\*(?<![\w*\\]\*)(\*{0,2})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\*\1(?![\w*])")),
     ("_", re.compile(r"_(?<![\w_\\]_)(_{0,2})(?=[^\s_])[^\n]*?(?<=[^\s_\\])_\1(?![\w_])")),
 )
 # Link text: its brackets part it from what is around ("[Teh link](...)", "[text][ref]").
@@ -209,18 +211,14 @@ def _tag_separators(prose: str, tags: list[tuple[int, int, bool]], separators: d
         while index < len(tags) and tags[index][0] == end:  # a run of tags: "<p><em>"
             end, block = tags[index][1], block or tags[index][2]
             index += 1
-        word_before = start > 0 and _is_word_char(prose[start - 1])
-        word_after = end < length and _is_word_char(prose[end])
+        word_before = start > 0 and word_char(prose[start - 1])
+        word_after = end < length and word_char(prose[end])
         if word_before and word_after and not block:
             continue
         if word_after:
             separators[end - 1] = "\n" if block else SEPARATOR
         if word_before:
             separators.setdefault(start, SEPARATOR)
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _place(prose: str, separators: dict[int, str]) -> str:
@@ -237,7 +235,10 @@ def _place(prose: str, separators: dict[int, str]) -> str:
     return "".join(parts)
 
 
-_ENTITY = LazyPattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A character reference after its "&": "#8217;", "#x2019;", "rsquo;" (W112 also finds
+# them, escaped or not).
+ENTITY_BODY = r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+ENTITY = LazyPattern("&" + ENTITY_BODY)
 
 
 def _entities(text: str, kind: str) -> list[tuple[int, int, str]]:
@@ -248,7 +249,7 @@ def _entities(text: str, kind: str) -> list[tuple[int, int, str]]:
     import unicodedata
 
     found = []
-    for match in _ENTITY.finditer(text):
+    for match in ENTITY.finditer(text):
         reference = match.group()
         shown = unescape(reference)
         start, end = match.span()

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
+from ..lazyre import LazyPattern
+from ..markup import ENTITY, ENTITY_BODY
 from . import Kind
 
 # Spaces that look like a space but are not one; the fix is a plain space.
@@ -61,7 +63,7 @@ class SpecialCharacter(Kind):
         characters = _CLASSES[self.options["characters"]]
         # "[X][X]*" rather than "[X]+": the regex engine skips ahead only to a first character
         # it can see, and a repeat hides it (the scan is three times faster).
-        self.pattern = re.compile(f"[{characters}][{characters}]*")
+        self.pattern = LazyPattern(f"[{characters}][{characters}]*")
         self.targets = frozenset(_expand(characters))
         self.replacement = " " if self.options["characters"] == "spaces" else ""
 
@@ -100,12 +102,12 @@ def _cp1252_table() -> tuple[dict[str, int], str, str]:
     return to_byte, leads, continuations
 
 
-def _mojibake_pattern() -> re.Pattern[str]:
+def _mojibake_pattern() -> LazyPattern:
     _, leads, continuations = _cp1252_table()
     sequence = f"[{re.escape(leads)}][{re.escape(continuations)}]{{1,3}}"
     # "X(?:X)*" rather than "(?:X)+": with its first character in sight the regex engine skips
     # ahead to a lead (five times faster than trying the group at every position).
-    return re.compile(f"{sequence}(?:{sequence})*")
+    return LazyPattern(f"{sequence}(?:{sequence})*")
 
 
 _MOJIBAKE = _mojibake_pattern()
@@ -151,9 +153,8 @@ class Mojibake(Kind):
             yield self.rule.report(doc, span, fix, found=match.group(), repaired=repaired)
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # In Markdown and HTML an entity is markup, but an escaped one ("&amp;nbsp;") shows as text.
-_DOUBLE_ESCAPED = re.compile(r"&amp;(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_DOUBLE_ESCAPED = LazyPattern("&amp;" + ENTITY_BODY)
 
 
 class HtmlEntity(Kind):
@@ -164,7 +165,7 @@ class HtmlEntity(Kind):
             return
         from html import unescape  # after the gate, which two documents in three fail
 
-        pattern = _ENTITY if doc.kind == "text" else _DOUBLE_ESCAPED
+        pattern = ENTITY if doc.kind == "text" else _DOUBLE_ESCAPED
         for match in pattern.finditer(doc.prose):
             found = match.group()
             if doc.kind == "text":

@@ -11,6 +11,7 @@ from datetime import date
 from ..dates import FORM_EXAMPLES, ISO, MONTH_NAMES, NUMERIC, TEXT_DMY, TEXT_MDY, WEEKDAY_NAMES, DateMention, analyse
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document
+from ..lazyre import LazyPattern
 from . import Kind
 
 
@@ -142,12 +143,12 @@ class MixedDateFormats(Kind):
 
 
 # A year with a letter O in it, and what must come before it for it to be a year.
-_O_YEAR = re.compile(r"(?P<year>[12](?<![\w.][12])(?:[Oo][0-9Oo]{2}|[0-9][Oo][0-9Oo]|[0-9]{2}[Oo]))(?!\w|[.-]\w)")
+_O_YEAR = LazyPattern(r"(?P<year>[12](?<![\w.][12])(?:[Oo][0-9Oo]{2}|[0-9][Oo][0-9Oo]|[0-9]{2}[Oo]))(?!\w|[.-]\w)")
 # A cheap first look: every such year starts with 1 or 2 and has an O among its next three
 # characters. Two patterns that start with a digit each, as the engine finds a given
 # character fast but tries a class at every position.
 _MAY_BE_O_YEAR = (re.compile(r"1(?=[0-9Oo]{0,2}[Oo])"), re.compile(r"2(?=[0-9Oo]{0,2}[Oo])"))
-_YEAR_CONTEXT = re.compile(
+_YEAR_CONTEXT = LazyPattern(
     r"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Oo]f|[Ff]rom|[Uu]ntil|[Dd]uring|[Yy]ear|[Ff]iscal|FY|Q[1-4]),?"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\Z")
