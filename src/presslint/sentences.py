@@ -24,6 +24,16 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# AP abbreviations of US states: after one, C102 takes a lower-case word for no sentence
+# start ("Calif. in"); written in lower case, C101 takes one for a name ("Santa Barbara,
+# calif."). Not part of ABBREVIATIONS, which the sentence splitter reads.
+STATE_ABBREVIATIONS = frozenset(
+    """
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev okla ore pa penn tenn va vt wash wis wyo
+    """.split()
+)
+
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|\n[ \t]*\n|\n""")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 

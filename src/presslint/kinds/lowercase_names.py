@@ -28,7 +28,7 @@ from ..casing import POSSESSIVE_ENDINGS, Lines, at_sentence_start, capitalised_w
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
 from ..lazyre import LazyPattern
-from ..sentences import ABBREVIATIONS, is_abbreviation
+from ..sentences import ABBREVIATIONS, STATE_ABBREVIATIONS, is_abbreviation
 from ..wordtools import tokens_of
 from ..lexicon import classes
 from ..proper_nouns import (MIN_STANDALONE, NAME_WORD, capitalised, frequent_words, gazetteer, gazetteer_keys,
@@ -36,7 +36,6 @@ from ..proper_nouns import (MIN_STANDALONE, NAME_WORD, capitalised, frequent_wor
                             is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
 from .calendar_names import CALENDAR_NAMES
-from .sentence_start import STATE_ABBREVIATIONS
 
 # Particles of names, in lower case by design in many ("Abdulla bin Touq", "Ludwig van
 # Beethoven", "Leonardo da Vinci") and capitalised in others.

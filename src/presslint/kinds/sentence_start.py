@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, matches_in_order
-from ..sentences import is_abbreviation
+from ..sentences import STATE_ABBREVIATIONS, is_abbreviation
 from . import Kind
 
 # The mark must follow a word, a number, a percent sign or a closing bracket or quote (so
@@ -31,13 +31,6 @@ _LOWER_START = {
 # The word is taken whole (++: giving some back could never reach the end), or the
 # search would retry every shorter word at every position of its window.
 _WORD_BEFORE = re.compile(r"([\w.&'’-]++)$")
-# AP abbreviations of US states (also C101's: "Santa Barbara, calif." is a name in lower case).
-STATE_ABBREVIATIONS = frozenset(
-    """
-    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
-    neb nev okla ore pa penn tenn va vt wash wis wyo
-    """.split()
-)
 # Abbreviations beyond the sentence splitter's: units, legal forms, AP state names.
 _MORE_ABBREVIATIONS = frozenset(
     """
