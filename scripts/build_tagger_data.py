@@ -12,9 +12,10 @@ Run at development time only; presslint needs no textblob at run time.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
+
+from _packages import package_dir
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "presslint" / "data" / "typos" / "context.tsv"
 # The rule templates presslint.tagger knows; a rule of another template would be skipped
@@ -26,10 +27,7 @@ TEMPLATES = {"PREVTAG", "NEXTTAG", "PREV2TAG", "NEXT2TAG", "PREV1OR2TAG", "NEXT1
 
 
 def main() -> int:
-    spec = importlib.util.find_spec("textblob")
-    if spec is None or not spec.submodule_search_locations:
-        sys.exit("build_tagger_data: install textblob first (pip install --no-deps textblob)")
-    source = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-context.txt"
+    source = package_dir("textblob") / "en" / "en-context.txt"
     rules = []
     for line in source.read_text(encoding="utf-8").splitlines():
         fields = line.split()

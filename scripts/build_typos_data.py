@@ -18,11 +18,11 @@ Sources (see src/presslint/data/typos/SOURCES.md for the licences):
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
+
+from _packages import package_dir
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "presslint" / "data" / "typos"
 WORD = re.compile(r"^[a-z]+(?:'[a-z]+)?$")
@@ -36,13 +36,6 @@ LEMMINFLECT_CLASS = {"noun": "N", "verb": "V", "adj": "J", "adv": "R"}
 
 
 NO_VOWELS = str.maketrans("", "", "aeiou")
-
-
-def package_dir(name: str) -> Path:
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        sys.exit(f"build_typos_data: install {name!r} first (pip install --no-deps {name})")
-    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def read_symspell() -> dict[str, int]:
