@@ -89,3 +89,17 @@ def test_the_readme_example_pack_loads(tmp_path: Path) -> None:
     pack.write_text(readme.split("# style/house.yaml\n", 1)[1].split("```", 1)[0], encoding="utf-8")
     [rule] = load_pack(pack)
     assert rule.code == "P901" and rule.bad[0].flagged[0].text == "Synergy"
+
+
+def test_presslint_rule_shows_what_each_example_flags_and_its_fix() -> None:
+    from click.testing import CliRunner
+
+    from presslint.cli import cli
+
+    result = CliRunner().invoke(cli, ["rule", "--no-config", "W103"])
+    assert result.exit_code == 0
+    assert "(warning, since 0.1.0)" in result.stdout and "More: https://en.wikipedia.org/wiki/Newline" in result.stdout
+    assert "    flags the place after 'widgets.'\n" in result.stdout
+    assert "    fixed: 'About Example Corp. Example Corp makes widgets.\\n'\n" in result.stdout
+    result = CliRunner().invoke(cli, ["rule", "--no-config", "C103"])
+    assert "    flags 'Youtube', 'Linkedin'\n" in result.stdout
