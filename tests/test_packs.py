@@ -23,7 +23,7 @@ rules:
       pattern: "\\\\bsynerg(?:y|ies)\\\\b"
       ignore-case: true
     examples:
-      bad: ["Synergy drives us."]
+      bad: [{text: "Synergy drives us.", flagged: Synergy}]
       good: ["Teamwork drives us."]
 """
 
@@ -65,6 +65,56 @@ def test_pack_mistakes_are_reported_with_file_and_line(tmp_path: Path, change: t
         load_rules(Config(rules=(pack,)))
     assert str(error.value).startswith(f"{pack}:2: ")
     assert message in str(error.value)
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    ('"Synergy drives us."', "a bad example is a mapping"),
+    ('{text: "Synergy drives us."}', "needs 'flagged'"),
+    ('{text: "Synergy drives us.", flagged: Teamwork}', "flagged text 'Teamwork' is not in the example"),
+    ('{text: "Synergy, synergy.", flagged: ynergy}', "occurs more than once in the example: say which with 'after'"),
+    ('{text: "Synergy.", flagged: {text: ynergy, before: S}}', "a string or a mapping {text: ..., after: ...}"),
+    ('{text: "Synergy.", flagged: Synergy, fixed: [x]}', "'fixed' must be a string"),
+    ('{text: "Synergy.", flagged: Synergy, fix: "x"}', "unknown key 'fix' in a bad example"),
+    ('{text: "Synergy.", flagged: []}', "must name at least one finding"),
+])
+def test_bad_example_mistakes_name_the_example_line(tmp_path: Path, bad: str, message: str) -> None:
+    pack = write(tmp_path, GOOD_RULE.replace('      bad: [{text: "Synergy drives us.", flagged: Synergy}]\n',
+                                             f"      bad:\n        - dummy\n        - {bad}\n".replace(
+                                                 "- dummy", '- {text: "Synergy.", flagged: Synergy}')))
+    with pytest.raises(PackError) as error:
+        load_pack(pack)
+    line = 14 if bad.startswith("{") else 2  # the example's own line; a plain string has none: the rule's
+    assert str(error.value).startswith(f"{pack}:{line}: "), str(error.value)
+    assert message in str(error.value)
+
+
+def test_a_flagged_text_located_by_what_comes_before_it(tmp_path: Path) -> None:
+    pack = write(tmp_path, GOOD_RULE.replace(
+        'bad: [{text: "Synergy drives us.", flagged: Synergy}]',
+        'bad: [{text: "Synergy, synergy.", flagged: [{text: synergy, after: ", "}], fixed: "x"}]'))
+    [rule] = load_pack(pack)
+    [flagged] = rule.bad[0].flagged
+    assert flagged.span("Synergy, synergy.") == (9, 16) and rule.bad[0].fixed == "x"
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('    since: "0.1"\n', "'since' must be a version like"),
+    ("    since: 0.1\n", "'since' must be a non-empty string"),
+    ("    link: www.example.com\n", "'link' must be an http(s) URL"),
+    ("    summary: ''\n", "'summary' must be a non-empty string"),
+])
+def test_docs_fields_are_checked(tmp_path: Path, line: str, message: str) -> None:
+    pack = write(tmp_path, GOOD_RULE.replace("    examples:\n", line + "    examples:\n"))
+    with pytest.raises(PackError) as error:
+        load_pack(pack)
+    assert str(error.value).startswith(f"{pack}:2: ") and message in str(error.value)
+
+
+def test_docs_fields_are_read(tmp_path: Path) -> None:
+    pack = write(tmp_path, GOOD_RULE.replace("    examples:\n", '    since: "1.2.0"\n    link: https://example.com/x\n'
+                                                                  "    summary: no synergy\n    examples:\n"))
+    [rule] = load_pack(pack)
+    assert (rule.since, rule.link, rule.summary) == ("1.2.0", "https://example.com/x", "no synergy")
 
 
 def test_broken_yaml_names_the_line(tmp_path: Path) -> None:

@@ -342,19 +342,28 @@ def show_rule(code: str, config_file: Path | None, no_config: bool) -> None:
     if not found:
         raise click.UsageError(f"no rule {code!r}; `presslint rules --all` lists them")
     rule = found[0]
-    click.echo(f"{rule.code} {rule.name} ({rule.severity.value}{'' if rule.default else ', opt-in'})\n")
+    since = f", since {rule.since}" if rule.since else ""
+    click.echo(f"{rule.code} {rule.name} ({rule.severity.value}{'' if rule.default else ', opt-in'}{since})\n")
     click.echo(click.wrap_text(rule.docs, width=88) + "\n")
+    if rule.link:
+        click.echo(f"More: {rule.link}\n")
     if rule.checker is not None and rule.checker.options:
         click.echo("Options:")
         for key, value in rule.checker.options.items():
             if key != "pattern":
                 click.echo(f"  {key}: {value!r}")
         click.echo("")
-    for title, examples in (("Flags", rule.bad), ("Allows", rule.good)):
-        click.echo(f"{title}:")
-        for example in examples:
-            click.echo(f"  {example!r}")
-        click.echo("")
+    from .rule_docs import example_notes
+
+    click.echo("Flags:")
+    for bad in rule.bad:
+        click.echo(f"  {bad.text!r}")
+        for note in example_notes(bad, repr):
+            click.echo(f"    {note}")
+    click.echo("\nAllows:")
+    for good in rule.good:
+        click.echo(f"  {good!r}")
+    click.echo("")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

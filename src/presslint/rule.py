@@ -22,13 +22,17 @@ class Rule:
     severity: Severity
     message: str
     docs: str
-    bad: tuple[str | bytes, ...]
+    bad: tuple[BadExample, ...]
     good: tuple[str | bytes, ...]
     options: dict[str, Any] = field(default_factory=dict)
     # Off unless selected by its code or name (noisier or style-dependent rules).
     default: bool = True
     pack: str = ""
     line: int = 0
+    # For the docs: a line for the tables, the version the rule appeared in, more reading.
+    summary: str = ""
+    since: str = ""
+    link: str = ""
     checker: Kind | None = field(default=None, repr=False)
 
     @property
@@ -46,6 +50,34 @@ class Rule:
         """Build a diagnostic of this rule; ``fields`` fill the message template."""
         text = (message or self.message).format_map(_Fields(fields))
         return Diagnostic(doc.path, span, self.code, self.name, self.severity, text, fix)
+
+
+@dataclass(frozen=True, slots=True)
+class Flagged:
+    """The text one finding of a bad example covers; ``after`` is the text right before it,
+    when the covered text alone occurs more than once (an empty span needs it too, unless
+    it is at the start: a finding on the whole file)."""
+
+    text: str
+    after: str = ""
+
+    def span(self, text: str) -> tuple[int, int] | None:
+        """Where this finding lies in ``text`` (the decoded document), if anywhere."""
+        at = text.find(self.after + self.text)
+        if at < 0:
+            return None
+        start = at + len(self.after)
+        return start, start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class BadExample:
+    """A text the rule flags, what exactly it flags, and the text its fixes give (``None``
+    when the rule offers no fix). Bytes (YAML !!binary) are a file that is not UTF-8."""
+
+    text: str | bytes
+    flagged: tuple[Flagged, ...]
+    fixed: str | bytes | None = None
 
 
 class UserFileError(ValueError):
