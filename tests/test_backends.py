@@ -236,7 +236,7 @@ def test_parse_backends_accepts_both_backends() -> None:
 
 @pytest.mark.parametrize(("raw", "message"), [
     ({"grammarly": {}}, "unknown backend 'grammarly' (known: harper, languagetool)"),
-    ({"languagetool": {"url": "http://localhost:8081", "ur": 1}}, "backends.languagetool: unknown key 'ur'"),
+    ({"languagetool": {"url": "http://localhost:8081", "ur": 1}}, "backends.languagetool: unknown option 'ur'"),
     ({"languagetool": {}}, "give either 'url'"),
     ({"languagetool": {"url": "http://localhost:8081", "local": True}}, "give either 'url'"),
     ({"languagetool": {"url": "localhost:8081"}}, "must be an http:// or https:// URL"),
