@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .config import OUTPUT_FORMATS
+from .report import FORMATS
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -93,7 +93,7 @@ def _with(options: list[Any]) -> Callable[[F], F]:
 @click.option("--include", multiple=True, metavar="GLOB",
               help="File patterns to check in directories (default: *.txt *.md *.markdown *.html *.htm).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files or folders to skip.")
-@click.option("--output-format", type=click.Choice(list(OUTPUT_FORMATS)),
+@click.option("--output-format", type=click.Choice(list(FORMATS)),
               help="Output format (default: text; github inside GitHub Actions).")
 @click.option("--stdin-filename", metavar="NAME", help="The name to report for '-' (standard input).")
 @click.option("-q", "--quiet", is_flag=True, help="Only the findings: no source lines, no summary.")
@@ -123,7 +123,6 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     """Check press releases: files, directories (recursively), or '-' for standard input."""
     from .engine import FixMode, load_rules
     from .engine import select as select_rules
-    from .report import STREAMING
     from .report import get as get_reporter
 
     config = _load_config(config_file, no_config).merged(
@@ -147,9 +146,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         out = sys.stdout
         color = out.isatty() and "NO_COLOR" not in os.environ
         reporter = get_reporter(output_format)
-        if mode is None and not fix and output_format in STREAMING:
+        if mode is None and not fix and FORMATS[output_format].streaming:
             # Each file's findings are written as they come; nothing is kept.
-            reporter(checked, out, statistics=statistics, quiet=quiet, color=color, rules=rules)
+            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=rules).report(checked)
         else:
             kept = list(checked)
             stdin_output = next((r.output for r in kept if r.output is not None), None)
@@ -161,7 +160,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             for result in kept:
                 if result.diff:
                     out.write(result.diff)
-            reporter(kept, out, statistics=statistics, quiet=quiet, color=color, rules=rules)
+            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=rules).report(kept)
         out.flush()
     finally:
         for backend in backends:
