@@ -9,7 +9,7 @@ import pytest
 from presslint import config as config_module
 from presslint.config import Config, ConfigError
 from presslint.engine import SelectionError, load_rules, select
-from presslint.packs import PackError, load_pack, load_packs
+from presslint.packs import PackError, builtin_packs, load_pack, load_packs
 
 GOOD_RULE = """\
 rules:
@@ -77,10 +77,10 @@ def test_duplicate_codes_and_names_are_refused(tmp_path: Path) -> None:
     first = write(tmp_path, GOOD_RULE, "a.yaml")
     second = write(tmp_path, GOOD_RULE.replace("no-synergy", "other-name"), "b.yaml")
     with pytest.raises(PackError, match=r"'P901' is already defined at .*a\.yaml:2"):
-        load_packs([first, second])
+        load_packs([*builtin_packs(), first, second])
     third = write(tmp_path, GOOD_RULE.replace("P901", "P902"), "c.yaml")
     with pytest.raises(PackError, match="'no-synergy' is already defined"):
-        load_packs([first, third])
+        load_packs([*builtin_packs(), first, third])
 
 
 def test_duplicate_keys_in_yaml_are_refused(tmp_path: Path) -> None:

@@ -136,6 +136,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     mode = FixMode("diff" if diff else "write", unsafe=unsafe_fixes) if fix or diff else None
 
     backends = _start_backends(config)
+    # The reporters describe the rule of every finding (SARIF): the backends' too.
+    described = [*rules, *_backend_rules(config)] if backends else rules
     outcome = _Outcome(config, quiet, backend_required)
     output_format = config.output_format or _default_format()
     try:
@@ -148,7 +150,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         reporter = get_reporter(output_format)
         if mode is None and not fix and FORMATS[output_format].streaming:
             # Each file's findings are written as they come; nothing is kept.
-            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=rules).report(checked)
+            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described).report(checked)
         else:
             kept = list(checked)
             stdin_output = next((r.output for r in kept if r.output is not None), None)
@@ -160,7 +162,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             for result in kept:
                 if result.diff:
                     out.write(result.diff)
-            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=rules).report(kept)
+            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described).report(kept)
         out.flush()
     finally:
         for backend in backends:
@@ -184,7 +186,9 @@ class _Outcome:
     def passing(self, results: Iterator[Any]) -> Iterator[Any]:
         """The results that checked a file; reports the others on the way."""
         from .engine import grammar_wanted
+        from .packs import backend_rules
 
+        grammar = backend_rules()
         for result in results:
             if result.error:
                 _error(result.error)
@@ -196,7 +200,7 @@ class _Outcome:
             self.backend_warnings.update(dict.fromkeys(result.backend_warnings))
             if self.config.backends:
                 result.diagnostics = [d for d in result.diagnostics
-                                      if d.code[0] != "G" or grammar_wanted(d.code, d.rule, self.config)]
+                                      if d.code not in grammar or grammar_wanted(d.code, d.rule, self.config)]
             self.found = self.found or bool(result.diagnostics) or bool(result.diff)
             yield result
 
@@ -245,9 +249,8 @@ def _start_backends(config: Any) -> list[Any]:
     if not config.backends:
         return []
     from .backends import BackendConfigError, BackendUnavailable, create, notices
-    from .engine import grammar_wanted
 
-    if not grammar_wanted("G", "", config) and not any(s.startswith("G") for s in config.select or ()):
+    if not _backend_rules(config):
         return []
     try:
         backends = [create(spec) for spec in config.backends]
@@ -259,6 +262,14 @@ def _start_backends(config: Any) -> list[Any]:
     return backends
 
 
+def _backend_rules(config: Any) -> list[Any]:
+    """The grammar backends' rules that the selection wants."""
+    from .engine import grammar_wanted
+    from .packs import backend_rules
+
+    return [rule for rule in backend_rules().values() if grammar_wanted(rule.code, rule.name, config)]
+
+
 def _default_format() -> str:
     # In GitHub Actions, annotations on the changed lines are what a reviewer sees.
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -268,18 +279,20 @@ def _default_format() -> str:
 @_with(selection_options)
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--enabled", "enabled_only", is_flag=True, help="Only the rules that `check` would run.")
-@click.option("--all", "show_all", is_flag=True, hidden=True)  # the default; kept for scripts that say it
 def list_rules(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-               config_file: Path | None, no_config: bool, output_format: str, enabled_only: bool,
-               show_all: bool) -> None:
+               config_file: Path | None, no_config: bool, output_format: str, enabled_only: bool) -> None:
     """List every rule: code, name, severity and what it checks. A '-' before the code
-    marks a rule that `check` would not run (opt-in, or left out by the configuration)."""
+    marks a rule that `check` would not run (opt-in, left out by the configuration, or a
+    grammar backend's that is not configured)."""
     from .engine import load_rules, select as select_rules
+    from .packs import backend_rules
 
     config = _load_config(config_file, no_config).merged(
         select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore))
-    everything = load_rules(config)
-    enabled = {r.code for r in select_rules(everything, config)}
+    everything = [*load_rules(config), *backend_rules().values()]
+    configured = {spec.name for spec in config.backends}
+    enabled = {r.code for r in select_rules([r for r in everything if not r.backend], config)}
+    enabled.update(r.code for r in _backend_rules(config) if r.backend in configured)
     shown = sorted((r for r in everything if r.code in enabled or not enabled_only), key=lambda r: r.code)
     if output_format == "json":
         import json
@@ -335,14 +348,18 @@ def _summary(docs: str) -> str:
 def show_rule(code: str, config_file: Path | None, no_config: bool) -> None:
     """Explain one rule, by code or name, with examples of what it flags and what it allows."""
     from .engine import load_rules
+    from .packs import backend_rules
 
-    rules = load_rules(_load_config(config_file, no_config))
+    rules = [*load_rules(_load_config(config_file, no_config)), *backend_rules().values()]
     found = [r for r in rules if code in (r.code, r.name) or r.code == code.upper()]
     if not found:
-        raise click.UsageError(f"no rule {code!r}; `presslint rules --all` lists them")
+        raise click.UsageError(f"no rule {code!r}; `presslint rules` lists them")
     rule = found[0]
     click.echo(f"{rule.code} {rule.name} ({rule.severity.value}{'' if rule.default else ', opt-in'})\n")
     click.echo(click.wrap_text(rule.docs, width=88) + "\n")
+    if rule.backend:
+        click.echo(f"Found by the {rule.backend} grammar backend, when 'backends:' in the configuration turns it on.")
+        return
     if rule.checker is not None and rule.checker.options:
         click.echo("Options:")
         for key, value in rule.checker.options.items():

@@ -29,6 +29,8 @@ class Rule:
     default: bool = True
     pack: str = ""
     line: int = 0
+    # A grammar backend's rule (rules/grammar.yaml): the backend named here finds it, no kind.
+    backend: str = ""
     checker: Kind | None = field(default=None, repr=False)
 
     @property

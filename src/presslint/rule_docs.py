@@ -11,11 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .packs import builtin_packs, load_pack
+from .packs import builtin_packs, read_pack
 from .rule import Rule
-
-FAMILIES = {"W": "Whitespace", "T": "Typos", "C": "Capitalization", "D": "Dates",
-            "P": "Press-release conventions", "G": "Grammar backends"}
 
 
 def _example(text: str | bytes) -> str:
@@ -31,19 +28,21 @@ def _example(text: str | bytes) -> str:
 _SPECIAL = frozenset("\u00a0\u00ad\u200b\u200c\u200d\u202f\u2060\ufeff")
 
 
-def render(family: str, rules: Sequence[Rule]) -> str:
-    lines = [f"# {FAMILIES.get(family, family)} rules ({family})", "",
+def render(family: str, rules: Sequence[Rule], title: str = "", description: str = "") -> str:
+    lines = [f"# {title or family} rules ({family})", "", *([description, ""] if description else []),
              "Generated from the packs in `rules/` by `python -m presslint.rule_docs docs/rules`;",
              "do not edit by hand.", ""]
     for rule in sorted(rules, key=lambda r: r.code):
         default = "" if rule.default else ", opt-in"
-        lines += [f"## {rule.code} {rule.name}", "", f"*{rule.severity.value}{default}* — kind `{rule.kind}`", "",
+        runs = f"found by the `{rule.backend}` grammar backend" if rule.backend else f"kind `{rule.kind}`"
+        lines += [f"## {rule.code} {rule.name}", "", f"*{rule.severity.value}{default}* — {runs}", "",
                   rule.docs, ""]
         options = {k: v for k, v in rule.options.items() if k != "pattern"}
         if options:
             lines += ["Options: " + ", ".join(f"`{k}: {v!r}`" for k, v in options.items()), ""]
-        lines += ["Flags:", ""] + [f"- {_example(t)}" for t in rule.bad] + [""]
-        lines += ["Allows:", ""] + [f"- {_example(t)}" for t in rule.good] + [""]
+        for heading, examples in (("Flags:", rule.bad), ("Allows:", rule.good)):
+            if examples:
+                lines += [heading, ""] + [f"- {_example(t)}" for t in examples] + [""]
     page = "\n".join(lines)
     return _skipping_quoted_mistakes(page) if _has_findings(page) else page
 
@@ -63,10 +62,15 @@ def _skipping_quoted_mistakes(page: str) -> str:
 def pages() -> dict[str, str]:
     """File name -> page text, one per family of the built-in packs."""
     by_family: dict[str, list[Rule]] = {}
-    for pack in builtin_packs():
-        for rule in load_pack(pack):
+    about: dict[str, tuple[str, str]] = {}  # family -> its title and description
+    for path in builtin_packs():
+        pack = read_pack(path)
+        if pack.family:
+            about[pack.family] = (pack.title, pack.description)
+        for rule in pack.rules:
             by_family.setdefault(rule.family, []).append(rule)
-    return {f"{family}.md": render(family, rules) for family, rules in sorted(by_family.items())}
+    return {f"{family}.md": render(family, rules, *about.get(family, ("", "")))
+            for family, rules in sorted(by_family.items())}
 
 
 def main(argv: Sequence[str]) -> int:
