@@ -24,23 +24,24 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Format:
-    """An output format: its reporter class (``"module:Class"`` in this package), and
-    whether it streams: writes each file's findings as they come and keeps nothing, so a
-    run over thousands of files holds one file's results at a time (the others build one
-    document, and are given a list)."""
+    """An output format: its reporter class (``"module:Class"`` in this package), the
+    usual suffix of a file of its output, and whether it streams: writes each file's
+    findings as they come and keeps nothing, so a run over thousands of files holds one
+    file's results at a time (the others build one document, and are given a list)."""
 
     reporter: str
+    suffix: str
     streaming: bool = False
 
 
 FORMATS: dict[str, Format] = {
-    "text": Format("text:TextReporter", streaming=True),
-    "json": Format("json:JsonReporter", streaming=True),
-    "github": Format("github:GithubReporter", streaming=True),
-    "sarif": Format("sarif:SarifReporter"),
-    "gitlab": Format("gitlab:GitlabReporter"),
-    "junit": Format("junit:JunitReporter"),
-    "rdjson": Format("rdjson:RdjsonReporter"),
+    "text": Format("text:TextReporter", ".txt", streaming=True),
+    "json": Format("json:JsonReporter", ".json", streaming=True),
+    "github": Format("github:GithubReporter", ".txt", streaming=True),
+    "sarif": Format("sarif:SarifReporter", ".sarif"),
+    "gitlab": Format("gitlab:GitlabReporter", ".json"),
+    "junit": Format("junit:JunitReporter", ".xml"),
+    "rdjson": Format("rdjson:RdjsonReporter", ".json"),
 }
 
 
