@@ -152,7 +152,8 @@ def test_families_are_the_packs_own(tmp_path: Path) -> None:
     with pytest.raises(PackError, match=r"stray\.yaml:2: code 'X901': no pack declares the family 'X'"):
         load_rules(Config(rules=(stray,)))
     for bad, message in (("family: WT\n", "'family' must be one capital letter"),
-                         ("runs-in: elsewhere\n", "'runs-in' must be presslint")):
+                         ("runs-in: elsewhere\n", "'runs-in' must be presslint"),
+                         ("reads: sideways\n", "'reads' must be words")):
         with pytest.raises(PackError, match=message):
             load_pack(write(tmp_path, bad + GOOD_RULE, "bad.yaml"))
 

@@ -63,7 +63,7 @@ def test_every_backend_declares_its_options(name: str) -> None:
 
 def test_the_grammar_pack_declares_every_code_a_backend_gives_and_no_other() -> None:
     given: dict[str, tuple[str, Severity]] = {}
-    for code, _, severity in [*languagetool.CATEGORY_CODES.values(), languagetool.OTHER_CODE]:
+    for code, severity in [*languagetool.CATEGORY_CODES.values(), languagetool.OTHER_CODE]:
         given[code] = ("languagetool", severity)
     for code, severity in [*harper.KIND_CODES.values(), harper.OTHER]:
         given[code] = ("harper", severity)

@@ -106,10 +106,6 @@ def rules_for(path: str, rules: Sequence[Rule], config: Config) -> Sequence[Rule
     return [r for r in rules if not any(r.code.startswith(s) or r.name == s for s in ignored)]
 
 
-# Families whose rules read the text as written, entities and all (whitespace, characters).
-_READ_AS_WRITTEN = frozenset("W")
-
-
 def check_document(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
     return check_with_backends(doc, rules, ())[0]
 
@@ -125,11 +121,11 @@ def check_with_backends(doc: Document, rules: Sequence[Rule],
     # Only when a word rule runs: finding the references parses the markup, which rules
     # that read the text as written (--select W103) may never need.
     view, to_text = doc, None
-    if any(rule.family not in _READ_AS_WRITTEN for rule in rules):
+    if any(not rule.as_written for rule in rules):
         view, to_text = doc.for_words
     for rule in rules:
         assert rule.checker is not None, f"rule {rule.code} was not instantiated"
-        if to_text is None or rule.family in _READ_AS_WRITTEN:
+        if to_text is None or rule.as_written:
             diagnostics.extend(rule.checker.check(doc))
         else:
             diagnostics.extend(map(to_text, rule.checker.check(view)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ __all__ = ["Pack", "PackError", "backend_rules", "builtin_packs", "instantiate",
 CODE = re.compile(r"^[A-Z]\d{3}$")
 FAMILY = re.compile(r"^[A-Z]$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-PACK_KEYS = ("description", "family", "rules", "runs-in", "title")
+PACK_KEYS = ("description", "family", "reads", "rules", "runs-in", "title")
 RULE_KEYS = {"code", "name", "kind", "severity", "message", "docs", "examples", "options", "default"}
 REQUIRED_KEYS = ("code", "name", "kind", "severity", "message", "docs", "examples")
 # A docs-only pack (``runs-in: backend``) declares the codes of a grammar backend
@@ -82,8 +82,13 @@ def read_pack(path: Path) -> Pack:
     runs_in = data.get("runs-in", "presslint")
     if runs_in not in ("presslint", "backend"):
         raise PackError(where, line, f"'runs-in' must be presslint (the default) or backend, not {runs_in!r}")
+    reads = data.get("reads", "words")
+    if reads not in ("words", "as-written"):
+        raise PackError(where, line, f"'reads' must be words (the default) or as-written, not {reads!r}")
     make = _backend_rule if runs_in == "backend" else _rule
     rules = [make(where, entry) for entry in data["rules"]]
+    if reads == "as-written":
+        rules = [replace(rule, as_written=True) for rule in rules]
     for rule in rules:
         if family is not None and rule.family != family:
             raise PackError(where, rule.line, f"code {rule.code!r} must start with the pack's family letter {family!r}")

@@ -43,25 +43,25 @@ from . import Backend, BackendError, BackendSpec, BackendUnavailable, ProseText,
 if TYPE_CHECKING:
     from ..document import Document
 
-# category id -> (code, short name, severity); each code is declared in rules/grammar.yaml.
-CATEGORY_CODES: dict[str, tuple[str, str, Severity]] = {
-    "GRAMMAR": ("G101", "grammar", Severity.WARNING),
-    "TYPOS": ("G102", "typos", Severity.WARNING),
-    "PUNCTUATION": ("G103", "punctuation", Severity.WARNING),
-    "STYLE": ("G104", "style", Severity.INFO),
-    "CASING": ("G105", "casing", Severity.WARNING),
-    "CONFUSED_WORDS": ("G106", "confused-words", Severity.WARNING),
-    "REDUNDANCY": ("G107", "redundancy", Severity.INFO),
-    "TYPOGRAPHY": ("G108", "typography", Severity.INFO),
-    "COLLOCATIONS": ("G109", "collocations", Severity.WARNING),
-    "SEMANTICS": ("G110", "semantics", Severity.WARNING),
-    "COMPOUNDING": ("G111", "compounding", Severity.WARNING),
-    "REPETITIONS": ("G112", "repetitions", Severity.INFO),
-    "REPETITIONS_STYLE": ("G112", "repetitions", Severity.INFO),
-    "PLAIN_ENGLISH": ("G113", "plain-english", Severity.INFO),
-    "NONSTANDARD_PHRASES": ("G114", "nonstandard-phrases", Severity.INFO),
+# category id -> (code, severity); each code is declared in rules/grammar.yaml.
+CATEGORY_CODES: dict[str, tuple[str, Severity]] = {
+    "GRAMMAR": ("G101", Severity.WARNING),
+    "TYPOS": ("G102", Severity.WARNING),
+    "PUNCTUATION": ("G103", Severity.WARNING),
+    "STYLE": ("G104", Severity.INFO),
+    "CASING": ("G105", Severity.WARNING),
+    "CONFUSED_WORDS": ("G106", Severity.WARNING),
+    "REDUNDANCY": ("G107", Severity.INFO),
+    "TYPOGRAPHY": ("G108", Severity.INFO),
+    "COLLOCATIONS": ("G109", Severity.WARNING),
+    "SEMANTICS": ("G110", Severity.WARNING),
+    "COMPOUNDING": ("G111", Severity.WARNING),
+    "REPETITIONS": ("G112", Severity.INFO),
+    "REPETITIONS_STYLE": ("G112", Severity.INFO),
+    "PLAIN_ENGLISH": ("G113", Severity.INFO),
+    "NONSTANDARD_PHRASES": ("G114", Severity.INFO),
 }
-OTHER_CODE = ("G199", "other", Severity.INFO)
+OTHER_CODE = ("G199", Severity.INFO)
 
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*|auto")
 _TOO_LONG = re.compile(r"limit of ([\d,.\s]+) characters", re.IGNORECASE)
@@ -105,7 +105,7 @@ def _valid_url(value: Any) -> str:
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
-def code_of(category: str) -> tuple[str, str, Severity]:
+def code_of(category: str) -> tuple[str, Severity]:
     return CATEGORY_CODES.get(category, OTHER_CODE)
 
 
@@ -285,7 +285,7 @@ class LanguageToolBackend(Backend):
         span = prose.to_document(base + offset, base + end)
         if span is None or span.start == span.end:
             return None
-        code, _, severity = code_of(str(match.category))
+        code, severity = code_of(str(match.category))
         rule = kebab(str(match.rule_id)) or "languagetool"
         fix = None
         replacements = [r for r in match.replacements if isinstance(r, str)]
