@@ -188,7 +188,8 @@ class _Outcome:
         from .engine import grammar_wanted
         from .packs import backend_rules
 
-        grammar = backend_rules()
+        # The grammar backends' codes, when there are backends (reading the packs costs).
+        grammar = backend_rules() if self.config.backends else {}
         for result in results:
             if result.error:
                 _error(result.error)
@@ -198,7 +199,7 @@ class _Outcome:
             if result.index is None:
                 continue
             self.backend_warnings.update(dict.fromkeys(result.backend_warnings))
-            if self.config.backends:
+            if grammar:
                 result.diagnostics = [d for d in result.diagnostics
                                       if d.code not in grammar or grammar_wanted(d.code, d.rule, self.config)]
             self.found = self.found or bool(result.diagnostics) or bool(result.diff)

@@ -43,7 +43,7 @@ KEYS: dict[str, str] = {
     "date-order": "mdy or dmy",
     "facts": "a path to a YAML fact sheet",
     # Grammar (G): opt-in backends, see presslint.backends
-    "backends": "a mapping of grammar backend name (harper, languagetool) to its options",
+    "backends": "a mapping of grammar backend name (backends.BACKENDS) to its options",
 }
 
 
