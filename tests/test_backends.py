@@ -236,7 +236,7 @@ def test_parse_backends_accepts_both_backends() -> None:
 
 @pytest.mark.parametrize(("raw", "message"), [
     ({"grammarly": {}}, "unknown backend 'grammarly' (known: harper, languagetool)"),
-    ({"languagetool": {"url": "http://localhost:8081", "ur": 1}}, "backends.languagetool: unknown key 'ur'"),
+    ({"languagetool": {"url": "http://localhost:8081", "ur": 1}}, "backends.languagetool: unknown option 'ur'"),
     ({"languagetool": {}}, "give either 'url'"),
     ({"languagetool": {"url": "http://localhost:8081", "local": True}}, "give either 'url'"),
     ({"languagetool": {"url": "localhost:8081"}}, "must be an http:// or https:// URL"),
@@ -673,3 +673,15 @@ def test_a_remote_server_needs_allow_remote(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
     code, _, err = _cli("check", "a.txt", cwd=tmp_path)
     assert code == 2 and "allow-remote" in err and err.count("\n") == 1
+
+
+def test_grammar_selectors_are_the_grammar_packs_codes_and_names() -> None:
+    from presslint.engine import SelectionError, grammar_wanted
+
+    assert grammar_wanted("G101", "morfologik-rule-en-us", Config(select=("languagetool-grammar",)))
+    assert grammar_wanted("G201", "harper-spelling", Config(select=("W", "G2")))
+    assert not grammar_wanted("G101", "morfologik-rule-en-us", Config(select=("G2",)))
+    assert not grammar_wanted("G101", "morfologik-rule-en-us", Config(ignore=("languagetool-grammar",)))
+    assert select(_ALL_RULES, Config(select=("G", "harper-typo"))) == []  # no kind runs them
+    with pytest.raises(SelectionError, match="'G3'"):
+        select(_ALL_RULES, Config(select=("G3",)))

@@ -9,7 +9,7 @@ import pytest
 from presslint import config as config_module
 from presslint.config import Config, ConfigError
 from presslint.engine import SelectionError, load_rules, select
-from presslint.packs import PackError, load_pack, load_packs
+from presslint.packs import PackError, builtin_packs, load_pack, load_packs
 
 GOOD_RULE = """\
 rules:
@@ -127,10 +127,10 @@ def test_duplicate_codes_and_names_are_refused(tmp_path: Path) -> None:
     first = write(tmp_path, GOOD_RULE, "a.yaml")
     second = write(tmp_path, GOOD_RULE.replace("no-synergy", "other-name"), "b.yaml")
     with pytest.raises(PackError, match=r"'P901' is already defined at .*a\.yaml:2"):
-        load_packs([first, second])
+        load_packs([*builtin_packs(), first, second])
     third = write(tmp_path, GOOD_RULE.replace("P901", "P902"), "c.yaml")
     with pytest.raises(PackError, match="'no-synergy' is already defined"):
-        load_packs([first, third])
+        load_packs([*builtin_packs(), first, third])
 
 
 def test_duplicate_keys_in_yaml_are_refused(tmp_path: Path) -> None:
@@ -189,3 +189,29 @@ def test_rule_options_must_name_a_rule_and_valid_options() -> None:
         load_rules(Config(rule_options={"W999": {}}))
     with pytest.raises(PackError, match="must be one of one, two, any"):
         load_rules(Config(rule_options={"sentence-spacing": {"sentence-spacing": "three"}}))
+
+
+def test_families_are_the_packs_own(tmp_path: Path) -> None:
+    # A pack of a family of its own says so; its codes must start with that letter.
+    house = write(tmp_path, "family: X\ntitle: House style\n" + GOOD_RULE.replace("P901", "X901"))
+    assert "X901" in {r.code for r in load_rules(Config(rules=(house,)))}
+    wrong = write(tmp_path, "family: W\n" + GOOD_RULE, "wrong.yaml")
+    with pytest.raises(PackError, match=r"wrong\.yaml:3: code 'P901' must start with the pack's family letter 'W'"):
+        load_pack(wrong)
+    stray = write(tmp_path, GOOD_RULE.replace("P901", "X901"), "stray.yaml")
+    with pytest.raises(PackError, match=r"stray\.yaml:2: code 'X901': no pack declares the family 'X'"):
+        load_rules(Config(rules=(stray,)))
+    for bad, message in (("family: WT\n", "'family' must be one capital letter"),
+                         ("runs-in: elsewhere\n", "'runs-in' must be presslint"),
+                         ("reads: sideways\n", "'reads' must be words")):
+        with pytest.raises(PackError, match=message):
+            load_pack(write(tmp_path, bad + GOOD_RULE, "bad.yaml"))
+
+
+def test_a_docs_only_pack_declares_rules_that_no_kind_runs(tmp_path: Path) -> None:
+    pack = write(tmp_path, "family: G\nruns-in: backend\nrules:\n  - code: G901\n    name: house-grammar\n"
+                           "    backend: harper\n    severity: info\n    docs: Found by Harper.\n")
+    (rule,) = load_pack(pack)
+    assert (rule.backend, rule.kind, rule.bad, rule.good) == ("harper", "", (), ())
+    with pytest.raises(PackError, match="unknown key 'kind' in a docs-only pack"):
+        load_pack(write(tmp_path, pack.read_text() + "    kind: pattern\n", "kind.yaml"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ def checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 def render(fmt: str, results: list[FileResult]) -> str:
     out = io.StringIO()
-    get(fmt)(results, out)
+    get(fmt)(out, rules=RULES).report(results)
     return out.getvalue()
 
 
@@ -71,9 +72,10 @@ def offset(text: str, line: int, column: int) -> int:
 
 
 def test_the_new_formats_are_registered() -> None:
-    for name, module in [("sarif", sarif), ("gitlab", gitlab), ("junit", junit), ("rdjson", rdjson)]:
+    for name, reporter in [("sarif", sarif.SarifReporter), ("gitlab", gitlab.GitlabReporter),
+                           ("junit", junit.JunitReporter), ("rdjson", rdjson.RdjsonReporter)]:
         assert name in FORMATS
-        assert get(name) is module.report
+        assert get(name) is reporter
 
 
 # --- SARIF -----------------------------------------------------------------------------
@@ -178,16 +180,18 @@ def test_sarif_levels_and_rule_metadata_passed_in(sarif_validator: Any) -> None:
     unknown = Diagnostic("x.txt", Span(0, 2), "X901", "house-rule", Severity.ERROR, "house rule")
     result = made_result("x.txt", text, [unknown, info])
     w105 = next(r for r in load_rules(Config()) if r.code == "W105")
-    log = sarif.sarif_log([result], rules=[w105])
+    # A rule of the user's own pack: the reporter is told about every rule of the run.
+    house = replace(w105, code="X901", name="house-rule", severity=Severity.ERROR, docs="A house rule.")
+    log = sarif.sarif_log([result], rules=[w105, house])
     assert_valid_sarif(sarif_validator, log)
     run = log["runs"][0]
     assert [r["level"] for r in run["results"]] == ["error", "note"]
     descriptors = {d["id"]: d for d in run["tool"]["driver"]["rules"]}
     assert descriptors["W105"]["defaultConfiguration"]["level"] == "note"
     assert descriptors["W105"]["name"] == "sentence-spacing"
-    # A rule it was not told about is described by what its diagnostic says.
-    assert descriptors["X901"] == {"id": "X901", "name": "house-rule",
-                                   "defaultConfiguration": {"level": "error"}}
+    assert descriptors["X901"]["name"] == "house-rule"
+    assert descriptors["X901"]["defaultConfiguration"] == {"level": "error"}
+    assert descriptors["X901"]["fullDescription"] == {"text": "A house rule."}
 
 
 def test_sarif_absolute_paths_become_file_uris(tmp_path: Path) -> None:
@@ -404,5 +408,5 @@ def test_machine_formats_ignore_statistics_and_quiet(checked: Any) -> None:
     results = [checked("a.txt", DIRTY)]
     for fmt in ("sarif", "gitlab", "junit", "rdjson"):
         out = io.StringIO()
-        get(fmt)(results, out, statistics=True, quiet=True, color=True)
+        get(fmt)(out, statistics=True, quiet=True, color=True, rules=RULES).report(results)
         assert out.getvalue() == render(fmt, results)

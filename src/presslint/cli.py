@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .config import OUTPUT_FORMATS
+from .report import FORMATS
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -93,7 +93,7 @@ def _with(options: list[Any]) -> Callable[[F], F]:
 @click.option("--include", multiple=True, metavar="GLOB",
               help="File patterns to check in directories (default: *.txt *.md *.markdown *.html *.htm).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files or folders to skip.")
-@click.option("--output-format", type=click.Choice(list(OUTPUT_FORMATS)),
+@click.option("--output-format", type=click.Choice(list(FORMATS)),
               help="Output format (default: text; github inside GitHub Actions).")
 @click.option("--stdin-filename", metavar="NAME", help="The name to report for '-' (standard input).")
 @click.option("-q", "--quiet", is_flag=True, help="Only the findings: no source lines, no summary.")
@@ -123,7 +123,6 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     """Check press releases: files, directories (recursively), or '-' for standard input."""
     from .engine import FixMode, load_rules
     from .engine import select as select_rules
-    from .report import STREAMING
     from .report import get as get_reporter
 
     config = _load_config(config_file, no_config).merged(
@@ -137,6 +136,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     mode = FixMode("diff" if diff else "write", unsafe=unsafe_fixes) if fix or diff else None
 
     backends = _start_backends(config)
+    # The reporters describe the rule of every finding (SARIF): the backends' too.
+    described = [*rules, *_backend_rules(config)] if backends else rules
     outcome = _Outcome(config, quiet, backend_required)
     output_format = config.output_format or _default_format()
     try:
@@ -147,9 +148,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         out = sys.stdout
         color = out.isatty() and "NO_COLOR" not in os.environ
         reporter = get_reporter(output_format)
-        if mode is None and not fix and output_format in STREAMING:
+        if mode is None and not fix and FORMATS[output_format].streaming:
             # Each file's findings are written as they come; nothing is kept.
-            reporter(checked, out, statistics=statistics, quiet=quiet, color=color, rules=rules)
+            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described).report(checked)
         else:
             kept = list(checked)
             stdin_output = next((r.output for r in kept if r.output is not None), None)
@@ -161,7 +162,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             for result in kept:
                 if result.diff:
                     out.write(result.diff)
-            reporter(kept, out, statistics=statistics, quiet=quiet, color=color, rules=rules)
+            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described).report(kept)
         out.flush()
     finally:
         for backend in backends:
@@ -185,7 +186,10 @@ class _Outcome:
     def passing(self, results: Iterator[Any]) -> Iterator[Any]:
         """The results that checked a file; reports the others on the way."""
         from .engine import grammar_wanted
+        from .packs import backend_rules
 
+        # The grammar backends' codes, when there are backends (reading the packs costs).
+        grammar = backend_rules() if self.config.backends else {}
         for result in results:
             if result.error:
                 _error(result.error)
@@ -195,9 +199,9 @@ class _Outcome:
             if result.index is None:
                 continue
             self.backend_warnings.update(dict.fromkeys(result.backend_warnings))
-            if self.config.backends:
+            if grammar:
                 result.diagnostics = [d for d in result.diagnostics
-                                      if d.code[0] != "G" or grammar_wanted(d.code, d.rule, self.config)]
+                                      if d.code not in grammar or grammar_wanted(d.code, d.rule, self.config)]
             self.found = self.found or bool(result.diagnostics) or bool(result.diff)
             yield result
 
@@ -246,9 +250,8 @@ def _start_backends(config: Any) -> list[Any]:
     if not config.backends:
         return []
     from .backends import BackendConfigError, BackendUnavailable, create, notices
-    from .engine import grammar_wanted
 
-    if not grammar_wanted("G", "", config) and not any(s.startswith("G") for s in config.select or ()):
+    if not _backend_rules(config):
         return []
     try:
         backends = [create(spec) for spec in config.backends]
@@ -260,6 +263,14 @@ def _start_backends(config: Any) -> list[Any]:
     return backends
 
 
+def _backend_rules(config: Any) -> list[Any]:
+    """The grammar backends' rules that the selection wants."""
+    from .engine import grammar_wanted
+    from .packs import backend_rules
+
+    return [rule for rule in backend_rules().values() if grammar_wanted(rule.code, rule.name, config)]
+
+
 def _default_format() -> str:
     # In GitHub Actions, annotations on the changed lines are what a reviewer sees.
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -269,18 +280,20 @@ def _default_format() -> str:
 @_with(selection_options)
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--enabled", "enabled_only", is_flag=True, help="Only the rules that `check` would run.")
-@click.option("--all", "show_all", is_flag=True, hidden=True)  # the default; kept for scripts that say it
 def list_rules(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-               config_file: Path | None, no_config: bool, output_format: str, enabled_only: bool,
-               show_all: bool) -> None:
+               config_file: Path | None, no_config: bool, output_format: str, enabled_only: bool) -> None:
     """List every rule: code, name, severity and what it checks. A '-' before the code
-    marks a rule that `check` would not run (opt-in, or left out by the configuration)."""
+    marks a rule that `check` would not run (opt-in, left out by the configuration, or a
+    grammar backend's that is not configured)."""
     from .engine import load_rules, select as select_rules
+    from .packs import backend_rules
 
     config = _load_config(config_file, no_config).merged(
         select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore))
-    everything = load_rules(config)
-    enabled = {r.code for r in select_rules(everything, config)}
+    everything = [*load_rules(config), *backend_rules().values()]
+    configured = {spec.name for spec in config.backends}
+    enabled = {r.code for r in select_rules([r for r in everything if not r.backend], config)}
+    enabled.update(r.code for r in _backend_rules(config) if r.backend in configured)
     shown = sorted((r for r in everything if r.code in enabled or not enabled_only), key=lambda r: r.code)
     if output_format == "json":
         import json
@@ -336,17 +349,21 @@ def _summary(docs: str) -> str:
 def show_rule(code: str, config_file: Path | None, no_config: bool) -> None:
     """Explain one rule, by code or name, with examples of what it flags and what it allows."""
     from .engine import load_rules
+    from .packs import backend_rules
 
-    rules = load_rules(_load_config(config_file, no_config))
+    rules = [*load_rules(_load_config(config_file, no_config)), *backend_rules().values()]
     found = [r for r in rules if code in (r.code, r.name) or r.code == code.upper()]
     if not found:
-        raise click.UsageError(f"no rule {code!r}; `presslint rules --all` lists them")
+        raise click.UsageError(f"no rule {code!r}; `presslint rules` lists them")
     rule = found[0]
     since = f", since {rule.since}" if rule.since else ""
     click.echo(f"{rule.code} {rule.name} ({rule.severity.value}{'' if rule.default else ', opt-in'}{since})\n")
     click.echo(click.wrap_text(rule.docs, width=88) + "\n")
     if rule.link:
         click.echo(f"More: {rule.link}\n")
+    if rule.backend:
+        click.echo(f"Found by the {rule.backend} grammar backend, when 'backends:' in the configuration turns it on.")
+        return
     if rule.checker is not None and rule.checker.options:
         click.echo("Options:")
         for key, value in rule.checker.options.items():

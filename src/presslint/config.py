@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .packs import PackError, read_yaml
+from .report import FORMATS
 
 CONFIG_NAMES = (".presslint.yaml", ".presslint.yml")
-OUTPUT_FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit", "rdjson")
 
 # key -> what its value must be, for errors and docs. Parsing is table-driven below:
 # a new key is one line here, one parser in _PARSERS and one field of Config.
@@ -27,7 +27,7 @@ KEYS: dict[str, str] = {
     "ignore": "a list of rule codes, prefixes or names",
     "include": "a list of glob patterns",
     "exclude": "a list of glob patterns",
-    "output-format": "one of " + ", ".join(OUTPUT_FORMATS),
+    "output-format": "one of " + ", ".join(FORMATS),
     "rules": "a list of paths to extra rule packs",
     "rule-options": "a mapping of rule code or name to a mapping of options",
     "per-file-ignores": "a mapping of glob pattern to a list of rule codes, prefixes or names",
@@ -43,7 +43,7 @@ KEYS: dict[str, str] = {
     "date-order": "mdy or dmy",
     "facts": "a path to a YAML fact sheet",
     # Grammar (G): opt-in backends, see presslint.backends
-    "backends": "a mapping of grammar backend name (harper, languagetool) to its options",
+    "backends": "a mapping of grammar backend name (backends.BACKENDS) to its options",
 }
 
 
@@ -174,7 +174,7 @@ def _vocabulary(value: Any) -> dict[str, tuple[str, ...]]:
 _PARSERS: dict[str, Callable[[Any], Any]] = {
     "select": _string_list, "extend-select": _string_list, "ignore": _string_list,
     "include": _string_list, "exclude": _string_list, "rules": _string_list,
-    "output-format": _choice(*OUTPUT_FORMATS),
+    "output-format": _choice(*FORMATS),
     "rule-options": _mapping_of_mappings,
     "per-file-ignores": _per_file_ignores,
     "vocabulary": _vocabulary,

@@ -24,8 +24,9 @@ class SelectionError(ValueError):
 
 
 def load_rules(config: Config) -> list[Rule]:
-    """Every rule of the built-in packs and the config's extra packs, ready to run."""
-    rules = packs.load_packs([*packs.builtin_packs(), *config.rules])
+    """Every rule of the built-in packs and the config's extra packs, ready to run (the
+    grammar backends' rules, which no kind runs, are :func:`packs.backend_rules`)."""
+    rules = [rule for rule in packs.load_packs([*packs.builtin_packs(), *config.rules]) if not rule.backend]
     by_key = {key: rule for rule in rules for key in (rule.code, rule.name)}
     for key in config.rule_options:
         if key not in by_key:
@@ -46,16 +47,19 @@ def _matching(rules: Sequence[Rule], selector: str) -> list[Rule]:
 
 
 def _is_grammar(selector: str) -> bool:
-    # G codes belong to grammar backends (backends/), not to packs: G, G1, G102...
-    return selector[:1] == "G" and (selector[1:] == "" or selector[1:].isdigit())
+    # A grammar backend's rule (rules/grammar.yaml): G, G1, G102, languagetool-grammar...
+    return any(r.code.startswith(selector) or r.name == selector for r in packs.backend_rules().values())
 
 
 def grammar_wanted(code: str, rule: str, config: Config) -> bool:
     """Whether a grammar backend's finding is selected: by default yes; with --select,
-    only when a selector names its code, a prefix of it, its name or ALL; never when
-    --ignore does."""
+    only when a selector names its code, a prefix of it, its name (the backend's or the
+    pack's) or ALL; never when --ignore does."""
+    declared = packs.backend_rules().get(code)
+    names = (rule, declared.name if declared else rule)
+
     def named(selector: str) -> bool:
-        return selector == "ALL" or code.startswith(selector) or selector == rule
+        return selector == "ALL" or code.startswith(selector) or selector in names
 
     if any(named(s) for s in config.ignore if s != "ALL"):
         return False
@@ -102,10 +106,6 @@ def rules_for(path: str, rules: Sequence[Rule], config: Config) -> Sequence[Rule
     return [r for r in rules if not any(r.code.startswith(s) or r.name == s for s in ignored)]
 
 
-# Families whose rules read the text as written, entities and all (whitespace, characters).
-_READ_AS_WRITTEN = frozenset("W")
-
-
 def check_document(doc: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
     return check_with_backends(doc, rules, ())[0]
 
@@ -121,11 +121,11 @@ def check_with_backends(doc: Document, rules: Sequence[Rule],
     # Only when a word rule runs: finding the references parses the markup, which rules
     # that read the text as written (--select W103) may never need.
     view, to_text = doc, None
-    if any(rule.family not in _READ_AS_WRITTEN for rule in rules):
+    if any(not rule.as_written for rule in rules):
         view, to_text = doc.for_words
     for rule in rules:
         assert rule.checker is not None, f"rule {rule.code} was not instantiated"
-        if to_text is None or rule.family in _READ_AS_WRITTEN:
+        if to_text is None or rule.as_written:
             diagnostics.extend(rule.checker.check(doc))
         else:
             diagnostics.extend(map(to_text, rule.checker.check(view)))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +19,14 @@ from .diagnostic import Severity
 from .rule import BadExample, Flagged, Rule, UserFileError, template_fields
 from .yamlfile import PackError, read_yaml
 
-__all__ = ["PackError", "builtin_packs", "instantiate", "load_pack", "load_packs", "read_yaml"]
+__all__ = ["Pack", "PackError", "backend_rules", "builtin_packs", "instantiate", "load_pack", "load_packs",
+           "read_pack", "read_yaml"]
 
-CODE = re.compile(r"^[WTCDPG]\d{3}$")
+# A code is its family's letter and three digits; the families are the packs' ``family:``.
+CODE = re.compile(r"^[A-Z]\d{3}$")
+FAMILY = re.compile(r"^[A-Z]$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+PACK_KEYS = ("description", "family", "reads", "rules", "runs-in", "title")
 RULE_KEYS = {"code", "name", "kind", "severity", "message", "docs", "examples", "options", "default",
              "summary", "since", "link"}
 REQUIRED_KEYS = ("code", "name", "kind", "severity", "message", "docs", "examples")
@@ -28,6 +34,23 @@ VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 
 # Builds the error of a pack entry from its message (``path:line: message``).
 Fail = Callable[[str], PackError]
+# A docs-only pack (``runs-in: backend``) declares the codes of a grammar backend
+# (backends/): listed, documented, described in SARIF and selected like any rule, but no
+# kind runs them, so they have no kind, message or examples.
+BACKEND_RULE_KEYS = {"code", "name", "backend", "severity", "docs"}
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A pack file: its rules, and the family they belong to (``family``, the letter each
+    code starts with; ``title``, the family's name in the docs). Only the built-in packs
+    must declare a family; a user's pack may add rules to one (P901)."""
+
+    path: str
+    family: str | None
+    title: str
+    description: str
+    rules: list[Rule]
 
 
 def builtin_pack_dir() -> Path:
@@ -43,15 +66,67 @@ def builtin_packs() -> list[Path]:
 
 
 def load_pack(path: Path) -> list[Rule]:
+    return read_pack(path).rules
+
+
+def read_pack(path: Path) -> Pack:
     data = read_yaml(path)
     where = str(path)
+    line = getattr(data, "line", None)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise PackError(where, getattr(data, "line", None), "a pack is a mapping with a list under 'rules'")
-    unknown = sorted(set(data) - {"rules", "family", "description"})
+        raise PackError(where, line, "a pack is a mapping with a list under 'rules'")
+    unknown = sorted(set(data) - set(PACK_KEYS))
     if unknown:
-        raise PackError(where, getattr(data, "line", None),
-                        f"unknown key {unknown[0]!r} (allowed: description, family, rules)")
-    return [_rule(where, entry) for entry in data["rules"]]
+        raise PackError(where, line, f"unknown key {unknown[0]!r} (allowed: {', '.join(PACK_KEYS)})")
+    family = data.get("family")
+    if family is not None and not (isinstance(family, str) and FAMILY.match(family)):
+        raise PackError(where, line, f"'family' must be one capital letter, not {family!r}")
+    for key in ("title", "description"):
+        if not isinstance(data.get(key, ""), str):
+            raise PackError(where, line, f"{key!r} must be a string")
+    runs_in = data.get("runs-in", "presslint")
+    if runs_in not in ("presslint", "backend"):
+        raise PackError(where, line, f"'runs-in' must be presslint (the default) or backend, not {runs_in!r}")
+    reads = data.get("reads", "words")
+    if reads not in ("words", "as-written"):
+        raise PackError(where, line, f"'reads' must be words (the default) or as-written, not {reads!r}")
+    make = _backend_rule if runs_in == "backend" else _rule
+    rules = [make(where, entry) for entry in data["rules"]]
+    if reads == "as-written":
+        rules = [replace(rule, as_written=True) for rule in rules]
+    for rule in rules:
+        if family is not None and rule.family != family:
+            raise PackError(where, rule.line, f"code {rule.code!r} must start with the pack's family letter {family!r}")
+    return Pack(where, family, data.get("title", family or ""), data.get("description", ""), rules)
+
+
+@cache
+def backend_rules() -> dict[str, Rule]:
+    """The grammar backends' rules, by code: those of the built-in docs-only packs."""
+    return {rule.code: rule for path in builtin_packs() for rule in load_pack(path) if rule.backend}
+
+
+def _backend_rule(where: str, entry: Any) -> Rule:
+    line = getattr(entry, "line", None)
+    if not isinstance(entry, dict):
+        raise PackError(where, line, "each rule is a mapping")
+    unknown = sorted(set(entry) - BACKEND_RULE_KEYS)
+    if unknown:
+        raise PackError(where, line, f"unknown key {unknown[0]!r} in a docs-only pack "
+                                     f"(allowed: {', '.join(sorted(BACKEND_RULE_KEYS))})")
+    for key in sorted(BACKEND_RULE_KEYS):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise PackError(where, line, f"{key!r} must be a non-empty string")
+    if not CODE.match(entry["code"]) or not NAME.match(entry["name"]):
+        raise PackError(where, line, f"rule {entry['code']!r} {entry['name']!r}: a code is a capital letter "
+                                     f"and three digits, a name kebab-case")
+    try:
+        severity = Severity.parse(entry["severity"])
+    except ValueError as exc:
+        raise PackError(where, line, str(exc)) from None
+    return Rule(code=entry["code"], name=entry["name"], kind="", severity=severity, message="",
+                docs=entry["docs"].strip(), bad=(), good=(), pack=where, line=line or 0,
+                backend=entry["backend"])
 
 
 def _rule(where: str, entry: Any) -> Rule:
@@ -73,7 +148,7 @@ def _rule(where: str, entry: Any) -> Rule:
             raise fail(f"{key!r} must be a non-empty string")
     code, name = entry["code"], entry["name"]
     if not CODE.match(code):
-        raise fail(f"code {code!r} must be a family letter (W, T, C, D, P, G) and three digits")
+        raise fail(f"code {code!r} must be a capital letter (its family's) and three digits")
     if not NAME.match(name):
         raise fail(f"name {name!r} must be kebab-case, like 'trailing-whitespace'")
     try:
@@ -201,8 +276,14 @@ def load_packs(paths: Iterable[Path]) -> list[Rule]:
     rules: list[Rule] = []
     seen_codes: dict[str, Rule] = {}
     seen_names: dict[str, Rule] = {}
-    for path in paths:
-        for rule in load_pack(path):
+    packs = [read_pack(path) for path in paths]
+    families = {pack.family for pack in packs if pack.family}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.family not in families:
+                raise PackError(rule.pack, rule.line, f"code {rule.code!r}: no pack declares the family "
+                                                      f"{rule.family!r} (families: {', '.join(sorted(families))}); "
+                                                      f"a pack of a new family says so with 'family:'")
             for seen, key in ((seen_codes, rule.code), (seen_names, rule.name)):
                 if key in seen:
                     first = seen[key]

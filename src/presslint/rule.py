@@ -33,6 +33,11 @@ class Rule:
     summary: str = ""
     since: str = ""
     link: str = ""
+    # A grammar backend's rule (rules/grammar.yaml): the backend named here finds it, no kind.
+    backend: str = ""
+    # Reads the text as written, character references and all (the pack's 'reads:
+    # as-written': whitespace, characters), not the words with references decoded.
+    as_written: bool = False
     checker: Kind | None = field(default=None, repr=False)
 
     @property

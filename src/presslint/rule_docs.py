@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from .packs import builtin_packs, load_pack
+from .packs import builtin_packs, read_pack
 from .rule import BadExample, Rule
-
-FAMILIES = {"W": "Whitespace", "T": "Typos", "C": "Capitalization", "D": "Dates",
-            "P": "Press-release conventions", "G": "Grammar backends"}
 
 
 def visible(text: str) -> str:
@@ -75,22 +73,24 @@ def example_notes(example: BadExample, show: Callable[[str | bytes], str]) -> li
 def _rule_section(rule: Rule) -> list[str]:
     default = "" if rule.default else ", opt-in"
     since = f" — since {rule.since}" if rule.since else ""
-    lines = [f"## {rule.code} {rule.name}", "", f"*{rule.severity.value}{default}* — kind `{rule.kind}`{since}", "",
+    runs = f"found by the `{rule.backend}` grammar backend" if rule.backend else f"kind `{rule.kind}`"
+    lines = [f"## {rule.code} {rule.name}", "", f"*{rule.severity.value}{default}* — {runs}{since}", "",
              rule.docs, ""]
     if rule.link:
         lines += [f"More: <{rule.link}>", ""]
     options = {k: v for k, v in rule.options.items() if k != "pattern"}
     if options:
         lines += ["Options: " + ", ".join(f"`{k}: {v!r}`" for k, v in options.items()), ""]
-    lines += ["Flags:", ""]
-    for example in rule.bad:
-        lines += [f"- {_code(example.text)}"] + [f"  - {note}" for note in example_notes(example, _code)]
-    lines += ["", "Allows:", ""] + [f"- {_code(t)}" for t in rule.good] + [""]
+    if rule.bad:  # a grammar backend's rule has no examples: the backend, not presslint, finds it
+        lines += ["Flags:", ""]
+        for example in rule.bad:
+            lines += [f"- {_code(example.text)}"] + [f"  - {note}" for note in example_notes(example, _code)]
+        lines += ["", "Allows:", ""] + [f"- {_code(t)}" for t in rule.good] + [""]
     return lines
 
 
-def render(family: str, rules: Sequence[Rule]) -> str:
-    lines = [f"# {FAMILIES.get(family, family)} rules ({family})", "",
+def render(family: str, rules: Sequence[Rule], title: str = "", description: str = "") -> str:
+    lines = [f"# {title or family} rules ({family})", "", *([description, ""] if description else []),
              "Generated from the packs in `rules/` by `python -m presslint.rule_docs docs/rules`;",
              "do not edit by hand.", ""]
     for rule in sorted(rules, key=lambda r: r.code):
@@ -111,17 +111,32 @@ def _skipping_quoted_mistakes(page: str) -> str:
             f"<!-- presslint-disable -->\n{rest}")
 
 
-def _builtin_by_family() -> dict[str, list[Rule]]:
-    by_family: dict[str, list[Rule]] = {}
-    for pack in builtin_packs():
-        for rule in load_pack(pack):
-            by_family.setdefault(rule.family, []).append(rule)
-    return {family: sorted(rules, key=lambda r: r.code) for family, rules in sorted(by_family.items())}
+@dataclass(frozen=True)
+class _Family:
+    title: str
+    description: str
+    rules: list[Rule]
+
+
+def _builtin_by_family() -> dict[str, _Family]:
+    """Family letter -> its title and description (from the pack that declares it) and
+    its built-in rules, sorted by code."""
+    rules: dict[str, list[Rule]] = {}
+    about: dict[str, tuple[str, str]] = {}
+    for path in builtin_packs():
+        pack = read_pack(path)
+        if pack.family:
+            about[pack.family] = (pack.title, pack.description)
+        for rule in pack.rules:
+            rules.setdefault(rule.family, []).append(rule)
+    return {family: _Family(*about.get(family, ("", "")), sorted(found, key=lambda r: r.code))
+            for family, found in sorted(rules.items())}
 
 
 def pages() -> dict[str, str]:
     """File name -> page text, one per family of the built-in packs."""
-    return {f"{family}.md": render(family, rules) for family, rules in _builtin_by_family().items()}
+    return {f"{letter}.md": render(letter, family.rules, family.title, family.description)
+            for letter, family in _builtin_by_family().items()}
 
 
 # The README's table of each family lies between these lines, regenerated with the pages.
@@ -130,11 +145,15 @@ TABLE_END = "<!-- end of rules table {family} -->"
 
 
 def readme_tables() -> dict[str, str]:
-    """Family letter -> its README table: code, name and summary of each built-in rule."""
+    """Family letter -> its README table: code, name and summary of each built-in rule.
+    The grammar backends' rules are left to their docs page: the README describes the
+    backends, whose rules come by the dozen."""
     tables = {}
-    for family, rules in _builtin_by_family().items():
-        rows = [f"| {r.code} | {r.name} | {r.summary.replace('|', chr(92) + '|')} |" for r in rules]
-        tables[family] = "\n".join(["| code | name | finds |", "| --- | --- | --- |", *rows])
+    for letter, family in _builtin_by_family().items():
+        rows = [f"| {r.code} | {r.name} | {r.summary.replace('|', chr(92) + '|')} |"
+                for r in family.rules if not r.backend]
+        if rows:
+            tables[letter] = "\n".join(["| code | name | finds |", "| --- | --- | --- |", *rows])
     return tables
 
 

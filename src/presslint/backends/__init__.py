@@ -6,6 +6,8 @@ the built-in rules, so the contract is narrow:
 
 * :func:`parse_backends` validates the ``backends:`` mapping of the configuration into
   :class:`BackendSpec` values (plain, picklable data: they travel to worker processes);
+* :data:`BACKENDS` names the class of each backend, which declares its options (checked
+  by :mod:`presslint.options`, as a rule kind's are);
 * :func:`create` turns a spec into a :class:`Backend`, importing its optional library only
   then (``pip install presslint[harper]`` if it is missing);
 * :func:`run_backends` runs them on one document after the built-in rules: it never raises,
@@ -23,16 +25,18 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..diagnostic import Diagnostic, Span
 from ..markup import MASK, SEPARATOR
+from ..options import validate_options
 
 if TYPE_CHECKING:
     from ..document import Document
 
 __all__ = [
-    "KNOWN_BACKENDS",
+    "BACKENDS",
     "Backend",
     "BackendConfigError",
     "BackendError",
@@ -40,6 +44,7 @@ __all__ = [
     "BackendUnavailable",
     "ProseText",
     "create",
+    "load",
     "notices",
     "parse_backends",
     "run_backends",
@@ -73,13 +78,32 @@ class BackendSpec:
 
 
 class Backend(abc.ABC):
-    """A grammar checker outside the rule system."""
+    """A grammar checker outside the rule system. Its options are declared like a rule
+    kind's (:mod:`presslint.options`): ``OPTIONS`` with their defaults, ``CHOICES``, and
+    :meth:`check_options` for what one option alone cannot say."""
 
     #: the name under ``backends:`` ("languagetool", "harper")
-    name: str = ""
+    name: ClassVar[str] = ""
+    OPTIONS: ClassVar[Mapping[str, Any]] = {"enabled": True}
+    CHOICES: ClassVar[Mapping[str, tuple[str, ...]]] = {}
     #: a line to print once on stderr when the backend is set up (e.g. that text leaves
     #: the machine), or None
     notice: str | None = None
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        """``options``: as :meth:`validate` returned them."""
+        self.options = options
+
+    @classmethod
+    def validate(cls, raw: Mapping[str, Any]) -> dict[str, Any]:
+        """The options checked and normalised; ValueError with a message naming the key.
+        Nothing is imported or contacted here."""
+        return cls.check_options(validate_options(cls, raw, "backend"))
+
+    @classmethod
+    def check_options(cls, options: dict[str, Any]) -> dict[str, Any]:
+        """What the declarations cannot check (ranges, options that exclude each other)."""
+        return options
 
     @abc.abstractmethod
     def check(self, doc: Document) -> list[Diagnostic]:
@@ -107,7 +131,23 @@ class Backend(abc.ABC):
         self.close()
 
 
-KNOWN_BACKENDS = ("harper", "languagetool")
+# backend name -> "module:Class", relative to this package; a module is imported (and
+# its optional library only when the backend is created) when the configuration names it.
+BACKENDS: dict[str, str] = {
+    "harper": "harper:HarperBackend",
+    "languagetool": "languagetool:LanguageToolBackend",
+}
+
+
+def load(name: str) -> type[Backend]:
+    """The class of backend ``name``; KeyError if there is none."""
+    module_name, class_name = BACKENDS[name].split(":")
+    cls: type[Backend] = getattr(import_module(f".{module_name}", __name__), class_name)
+    return cls
+
+
+def _known() -> str:
+    return f"known: {', '.join(BACKENDS)}"
 
 
 def parse_backends(raw: Any, where: str = "") -> list[BackendSpec]:
@@ -122,12 +162,11 @@ def parse_backends(raw: Any, where: str = "") -> list[BackendSpec]:
         return []
     if not isinstance(raw, Mapping):
         raise BackendConfigError(where, f"'backends' must be a mapping of backend name to options "
-                                        f"(known: {', '.join(KNOWN_BACKENDS)}), not {raw!r}")
+                                        f"({_known()}), not {raw!r}")
     specs: list[BackendSpec] = []
     for name, value in raw.items():
-        if name not in KNOWN_BACKENDS:
-            raise BackendConfigError(where, f"backends: unknown backend {name!r} "
-                                            f"(known: {', '.join(KNOWN_BACKENDS)})")
+        if name not in BACKENDS:
+            raise BackendConfigError(where, f"backends: unknown backend {name!r} ({_known()})")
         if value is None or value is False:
             continue
         if value is True:
@@ -135,15 +174,11 @@ def parse_backends(raw: Any, where: str = "") -> list[BackendSpec]:
         if not isinstance(value, Mapping):
             raise BackendConfigError(where, f"backends.{name} must be a mapping of options or true/false, "
                                             f"not {value!r}")
-        if name == "languagetool":
-            from .languagetool import validate
-        else:
-            from .harper import validate
         try:
-            options = validate(dict(value))
+            options = load(name).validate(value)
         except ValueError as exc:
             raise BackendConfigError(where, f"backends.{name}: {exc}") from None
-        if options.get("enabled", True):
+        if options["enabled"]:
             specs.append(BackendSpec(name, options))
     return specs
 
@@ -153,15 +188,14 @@ def create(spec: BackendSpec) -> Backend:
     :class:`BackendUnavailable` when it is not installed and :class:`BackendConfigError`
     when the spec breaks the privacy rule (a remote server without ``allow-remote``).
     Connects to nothing: a server that is down shows at the first check or status."""
-    if spec.name == "languagetool":
-        from .languagetool import LanguageToolBackend
-
-        return LanguageToolBackend(spec.options)
-    if spec.name == "harper":
-        from .harper import HarperBackend
-
-        return HarperBackend(spec.options)
-    raise BackendConfigError("", f"backends: unknown backend {spec.name!r} (known: {', '.join(KNOWN_BACKENDS)})")
+    if spec.name not in BACKENDS:
+        raise BackendConfigError("", f"backends: unknown backend {spec.name!r} ({_known()})")
+    cls = load(spec.name)
+    try:
+        options = cls.validate(spec.options)
+    except ValueError as exc:
+        raise BackendConfigError("", f"backends.{spec.name}: {exc}") from None
+    return cls(options)
 
 
 def notices(backends: Iterable[Backend]) -> list[str]:

@@ -60,54 +60,28 @@ KIND_CODES: dict[str, tuple[str, Severity]] = {
 }
 OTHER = ("G299", Severity.INFO)
 
-#: code -> what it covers, for listings and docs
-CODES: dict[str, str] = {code: f"Harper, lint kind {kind}" for kind, (code, _) in KIND_CODES.items()
-                         if kind != "Miscellaneous"}
-CODES["G299"] = "Harper, lint kind Miscellaneous or any other"
-
 DIALECTS = ("american", "british", "australian", "canadian", "indian")
-DEFAULT_DISABLED = ("SpellCheck", "OxfordComma", "LongSentences")
-DEFAULT_DISABLED_KINDS = ("Formatting",)
 _PIECE = 2_000  # characters per call to Harper
-_LIST_KEYS = ("disabled-rules", "enabled-rules", "disabled-kinds", "words")
-KEYS = ("dialect", "enabled", *_LIST_KEYS)
-
-
-def validate(raw: dict[str, Any]) -> dict[str, Any]:
-    """Check and normalise the options; ValueError with a message naming the key. Rule
-    names are checked against Harper's own list when the backend is created."""
-    unknown = sorted(set(raw) - set(KEYS))
-    if unknown:
-        raise ValueError(f"unknown key {unknown[0]!r} (known: {', '.join(sorted(KEYS))})")
-    options: dict[str, Any] = {"dialect": "american", "enabled": True, "disabled-rules": DEFAULT_DISABLED,
-                               "enabled-rules": (), "disabled-kinds": DEFAULT_DISABLED_KINDS, "words": ()}
-    for key, value in raw.items():
-        if key in _LIST_KEYS:
-            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v for v in value):
-                raise ValueError(f"{key!r} must be a list of strings, not {value!r}")
-            options[key] = tuple(value)
-        elif key == "dialect":
-            if value not in DIALECTS:
-                raise ValueError(f"'dialect' must be one of {', '.join(DIALECTS)}, not {value!r}")
-            options[key] = value
-        elif key == "enabled":
-            if not isinstance(value, bool):
-                raise ValueError(f"'enabled' must be true or false, not {value!r}")
-            options[key] = value
-    bad = [k for k in options["disabled-kinds"] if k not in KIND_CODES]
-    if bad:
-        raise ValueError(f"'disabled-kinds': unknown lint kind {bad[0]!r} (known: {', '.join(sorted(KIND_CODES))})")
-    return options
 
 
 class HarperBackend(Backend):
     name = "harper"
+    OPTIONS = {"dialect": "american", "enabled": True,
+               "disabled-rules": ("SpellCheck", "OxfordComma", "LongSentences"), "enabled-rules": (),
+               "disabled-kinds": ("Formatting",), "words": ()}
+    CHOICES = {"dialect": DIALECTS}
+
+    @classmethod
+    def check_options(cls, options: dict[str, Any]) -> dict[str, Any]:
+        # Rule names are checked against Harper's own list when the backend is created.
+        bad = [k for k in options["disabled-kinds"] if k not in KIND_CODES]
+        if bad:
+            raise ValueError(f"'disabled-kinds': unknown lint kind {bad[0]!r} "
+                             f"(known: {', '.join(sorted(KIND_CODES))})")
+        return options
 
     def __init__(self, options: dict[str, Any]) -> None:
-        try:
-            self.options = validate(dict(options))
-        except ValueError as exc:
-            raise BackendConfigError("", f"backends.harper: {exc}") from None
+        super().__init__(options)
         try:
             import harper
         except ImportError:

@@ -38,49 +38,31 @@ import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostic import Diagnostic, Edit, Fix, Severity
-from . import (Backend, BackendConfigError, BackendError, BackendSpec, BackendUnavailable, ProseText, chunks,
-               kebab, prose_text)
+from . import Backend, BackendError, BackendSpec, BackendUnavailable, ProseText, chunks, kebab, prose_text
 
 if TYPE_CHECKING:
     from ..document import Document
 
-# category id -> (code, short name, severity). Documented in the module docstring and
-# listed by `CODES` for `presslint rules`.
-CATEGORY_CODES: dict[str, tuple[str, str, Severity]] = {
-    "GRAMMAR": ("G101", "grammar", Severity.WARNING),
-    "TYPOS": ("G102", "typos", Severity.WARNING),
-    "PUNCTUATION": ("G103", "punctuation", Severity.WARNING),
-    "STYLE": ("G104", "style", Severity.INFO),
-    "CASING": ("G105", "casing", Severity.WARNING),
-    "CONFUSED_WORDS": ("G106", "confused-words", Severity.WARNING),
-    "REDUNDANCY": ("G107", "redundancy", Severity.INFO),
-    "TYPOGRAPHY": ("G108", "typography", Severity.INFO),
-    "COLLOCATIONS": ("G109", "collocations", Severity.WARNING),
-    "SEMANTICS": ("G110", "semantics", Severity.WARNING),
-    "COMPOUNDING": ("G111", "compounding", Severity.WARNING),
-    "REPETITIONS": ("G112", "repetitions", Severity.INFO),
-    "REPETITIONS_STYLE": ("G112", "repetitions", Severity.INFO),
-    "PLAIN_ENGLISH": ("G113", "plain-english", Severity.INFO),
-    "NONSTANDARD_PHRASES": ("G114", "nonstandard-phrases", Severity.INFO),
+# category id -> (code, severity); each code is declared in rules/grammar.yaml.
+CATEGORY_CODES: dict[str, tuple[str, Severity]] = {
+    "GRAMMAR": ("G101", Severity.WARNING),
+    "TYPOS": ("G102", Severity.WARNING),
+    "PUNCTUATION": ("G103", Severity.WARNING),
+    "STYLE": ("G104", Severity.INFO),
+    "CASING": ("G105", Severity.WARNING),
+    "CONFUSED_WORDS": ("G106", Severity.WARNING),
+    "REDUNDANCY": ("G107", Severity.INFO),
+    "TYPOGRAPHY": ("G108", Severity.INFO),
+    "COLLOCATIONS": ("G109", Severity.WARNING),
+    "SEMANTICS": ("G110", Severity.WARNING),
+    "COMPOUNDING": ("G111", Severity.WARNING),
+    "REPETITIONS": ("G112", Severity.INFO),
+    "REPETITIONS_STYLE": ("G112", Severity.INFO),
+    "PLAIN_ENGLISH": ("G113", Severity.INFO),
+    "NONSTANDARD_PHRASES": ("G114", Severity.INFO),
 }
-OTHER_CODE = ("G199", "other", Severity.INFO)
+OTHER_CODE = ("G199", Severity.INFO)
 
-#: code -> what it covers, for listings and docs
-CODES: dict[str, str] = {
-    **{code: f"LanguageTool, category {cat}" for cat, (code, _, _) in CATEGORY_CODES.items()
-       if cat != "REPETITIONS_STYLE"},
-    "G112": "LanguageTool, categories REPETITIONS and REPETITIONS_STYLE",
-    OTHER_CODE[0]: "LanguageTool, any other category",
-}
-
-_LIST_KEYS = ("disabled-rules", "enabled-rules", "disabled-categories", "enabled-categories")
-_BOOL_KEYS = ("local", "allow-remote", "enabled-only", "picky", "enabled")
-KEYS = ("url", "language", "timeout", "max-text-length", *_LIST_KEYS, *_BOOL_KEYS)
-DEFAULTS: dict[str, Any] = {
-    "language": "en-US", "timeout": 15.0, "max-text-length": 20_000,
-    "local": False, "allow-remote": False, "enabled-only": False, "picky": False, "enabled": True,
-    **{key: () for key in _LIST_KEYS},
-}
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*|auto")
 _TOO_LONG = re.compile(r"limit of ([\d,.\s]+) characters", re.IGNORECASE)
 # No proxy for a server on this machine, whatever HTTP_PROXY says ("" means direct).
@@ -99,50 +81,6 @@ def is_loopback(host: str) -> bool:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         return address.ipv4_mapped.is_loopback
     return address.is_loopback
-
-
-def validate(raw: dict[str, Any]) -> dict[str, Any]:
-    """Check and normalise the options; ValueError with a message naming the key."""
-    unknown = sorted(set(raw) - set(KEYS))
-    if unknown:
-        raise ValueError(f"unknown key {unknown[0]!r} (known: {', '.join(sorted(KEYS))})")
-    options = {**DEFAULTS}
-    for key, value in raw.items():
-        if key in _LIST_KEYS:
-            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v for v in value):
-                raise ValueError(f"{key!r} must be a list of LanguageTool ids, not {value!r}")
-            options[key] = tuple(value)
-        elif key in _BOOL_KEYS:
-            if not isinstance(value, bool):
-                raise ValueError(f"{key!r} must be true or false, not {value!r}")
-            options[key] = value
-        elif key == "timeout":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 600:
-                raise ValueError(f"'timeout' must be a number of seconds (0 < timeout <= 600), not {value!r}")
-            options[key] = float(value)
-        elif key == "max-text-length":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 100:
-                raise ValueError(f"'max-text-length' must be a whole number of characters, at least 100, "
-                                 f"not {value!r}")
-            options[key] = value
-        elif key == "language":
-            if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
-                raise ValueError(f"'language' must be a language code such as en-US, not {value!r}")
-            options[key] = value
-        elif key == "url":
-            options[key] = _valid_url(value)
-    if options["local"] == ("url" in options):
-        raise ValueError("give either 'url' (a running LanguageTool server) or 'local: true' "
-                         "(language-tool-python starts one), not both or neither")
-    url = options.get("url")
-    if url is not None and not options["allow-remote"]:
-        host = urllib.parse.urlsplit(url).hostname or ""
-        if not is_loopback(host):
-            raise ValueError(
-                f"url {url!r} is not on this machine, and checking sends the full text of every "
-                f"file there (press releases are often under embargo); add 'allow-remote: true' "
-                f"to send it anyway")
-    return options
 
 
 def _valid_url(value: Any) -> str:
@@ -167,26 +105,46 @@ def _valid_url(value: Any) -> str:
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
-def code_of(category: str) -> tuple[str, str, Severity]:
+def code_of(category: str) -> tuple[str, Severity]:
     return CATEGORY_CODES.get(category, OTHER_CODE)
 
 
 class LanguageToolBackend(Backend):
     name = "languagetool"
+    OPTIONS = {"url": "", "local": False, "language": "en-US", "timeout": 15.0, "max-text-length": 20_000,
+               "disabled-rules": (), "enabled-rules": (), "disabled-categories": (), "enabled-categories": (),
+               "enabled-only": False, "picky": False, "allow-remote": False, "enabled": True}
+
+    @classmethod
+    def check_options(cls, options: dict[str, Any]) -> dict[str, Any]:
+        if not 0 < options["timeout"] <= 600:
+            raise ValueError(f"'timeout' must be a number of seconds (0 < timeout <= 600), not {options['timeout']!r}")
+        if options["max-text-length"] < 100:
+            raise ValueError(f"'max-text-length' must be a whole number of characters, at least 100, "
+                             f"not {options['max-text-length']!r}")
+        if not _LANGUAGE.fullmatch(options["language"]):
+            raise ValueError(f"'language' must be a language code such as en-US, not {options['language']!r}")
+        url = options["url"] = _valid_url(options["url"]) if options["url"] else ""
+        if options["local"] == bool(url):
+            raise ValueError("give either 'url' (a running LanguageTool server) or 'local: true' "
+                             "(language-tool-python starts one), not both or neither")
+        if url and not options["allow-remote"] and not is_loopback(urllib.parse.urlsplit(url).hostname or ""):
+            raise ValueError(
+                f"url {url!r} is not on this machine, and checking sends the full text of every "
+                f"file there (press releases are often under embargo); add 'allow-remote: true' "
+                f"to send it anyway")
+        return options
 
     def __init__(self, options: dict[str, Any]) -> None:
-        try:
-            self.options = validate(dict(options))
-        except ValueError as exc:
-            raise BackendConfigError("", f"backends.languagetool: {exc}") from None
+        super().__init__(options)
         try:
             import language_tool_python  # noqa: F401 - only to fail early and clearly
         except ImportError:
             raise BackendUnavailable(
                 "the languagetool backend needs language-tool-python: "
                 "pip install 'presslint[languagetool]'") from None
-        url = self.options.get("url")
-        self.remote = url is not None and not is_loopback(urllib.parse.urlsplit(url).hostname or "")
+        url = self.options["url"]
+        self.remote = bool(url) and not is_loopback(urllib.parse.urlsplit(url).hostname or "")
         if self.remote:
             self.notice = (f"notice: the languagetool backend sends the text of every checked file "
                            f"to {url} (allow-remote: true)")
@@ -198,7 +156,7 @@ class LanguageToolBackend(Backend):
 
     @property
     def where(self) -> str:
-        return str(self.options.get("url") or "a local LanguageTool server")
+        return str(self.options["url"] or "a local LanguageTool server")
 
     def _client(self) -> Any:
         if self._down is not None:
@@ -327,7 +285,7 @@ class LanguageToolBackend(Backend):
         span = prose.to_document(base + offset, base + end)
         if span is None or span.start == span.end:
             return None
-        code, _, severity = code_of(str(match.category))
+        code, severity = code_of(str(match.category))
         rule = kebab(str(match.rule_id)) or "languagetool"
         fix = None
         replacements = [r for r in match.replacements if isinstance(r, str)]

@@ -14,6 +14,8 @@ from collections.abc import Iterator, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..options import validate_options
+
 if TYPE_CHECKING:
     from ..config import Config
     from ..diagnostic import Diagnostic
@@ -67,10 +69,6 @@ REGISTRY: dict[str, str] = {
 }
 
 
-class OptionError(ValueError):
-    """An option of a rule is missing, unknown or of the wrong type."""
-
-
 class Kind:
     """Base class of every kind.
 
@@ -94,36 +92,6 @@ class Kind:
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         raise NotImplementedError
-
-
-def validate_options(kind: type[Kind], given: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = sorted(set(given) - set(kind.OPTIONS))
-    if unknown:
-        allowed = ", ".join(sorted(kind.OPTIONS)) or "none"
-        raise OptionError(f"unknown option {unknown[0]!r} for kind {kind.name!r} (allowed: {allowed})")
-    values: dict[str, Any] = {}
-    for key, default in kind.OPTIONS.items():
-        if key not in given:
-            if default is None:
-                raise OptionError(f"kind {kind.name!r} needs the option {key!r}")
-            values[key] = default
-            continue
-        value = given[key]
-        expected = str if default is None else type(default)
-        if expected is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise OptionError(f"option {key!r} must be {_type_name(expected)}, not {_type_name(type(value))}")
-        choices = kind.CHOICES.get(key)
-        if choices and value not in choices:
-            raise OptionError(f"option {key!r} must be one of {', '.join(choices)}, not {value!r}")
-        values[key] = value
-    return values
-
-
-def _type_name(kind: type) -> str:
-    return {str: "a string", bool: "true or false", int: "a whole number", float: "a number",
-            list: "a list", dict: "a mapping"}.get(kind, kind.__name__)
 
 
 def load(kind_name: str) -> type[Kind]:

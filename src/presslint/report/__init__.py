@@ -2,28 +2,46 @@
 
 Reporters never look at a document's text beyond the snippets a result carries, and
 never decide what is a problem: they only format.
+
+Adding a format: write ``report/<module>.py`` with a :class:`Reporter` subclass (a
+:class:`DocumentReporter` if it writes one document for the whole run) and add one line to
+:data:`FORMATS`; the command line, the configuration and the docs read that table.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic, Span
     from ..engine import FileResult
     from ..rule import Rule
 
-FORMATS = {
-    "text": "text",
-    "json": "json",
-    "github": "github",
-    "sarif": "sarif",
-    "gitlab": "gitlab",
-    "junit": "junit",
-    "rdjson": "rdjson",
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An output format: its reporter class (``"module:Class"`` in this package), the
+    usual suffix of a file of its output, and whether it streams: writes each file's
+    findings as they come and keeps nothing, so a run over thousands of files holds one
+    file's results at a time (the others build one document, and are given a list)."""
+
+    reporter: str
+    suffix: str
+    streaming: bool = False
+
+
+FORMATS: dict[str, Format] = {
+    "text": Format("text:TextReporter", ".txt", streaming=True),
+    "json": Format("json:JsonReporter", ".json", streaming=True),
+    "github": Format("github:GithubReporter", ".txt", streaming=True),
+    "sarif": Format("sarif:SarifReporter", ".sarif"),
+    "gitlab": Format("gitlab:GitlabReporter", ".json"),
+    "junit": Format("junit:JunitReporter", ".xml"),
+    "rdjson": Format("rdjson:RdjsonReporter", ".json"),
 }
 
 
@@ -50,20 +68,92 @@ def located(results: Iterable[FileResult]) -> Iterator[tuple[FileResult, Diagnos
             yield result, diagnostic, position(result, diagnostic.span)
 
 
-# Formats that write each file's findings as they come and keep nothing: a run over
-# thousands of files holds one file's results at a time. The others build one document.
-STREAMING = frozenset({"text", "github", "json"})
+def per_rule(results: Iterable[FileResult]) -> list[tuple[str, str, int]]:
+    """(code, rule, findings) for each rule with findings, the most found first."""
+    counts = Counter((d.code, d.rule) for result in results for d in result.diagnostics)
+    return [(code, rule, n) for (code, rule), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
-class Reporter(Protocol):
-    """``rules`` are the rules of the run, for formats that describe them (SARIF).
-    ``results`` may be a one-pass iterator for the formats in :data:`STREAMING`."""
+class Tally:
+    """What a summary line needs, counted while the results stream past."""
 
-    def __call__(self, results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
-                 quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None: ...
+    def __init__(self) -> None:
+        self.checked = self.files = self.problems = self.fixed = 0
+        self.diff = False
+
+    def counting(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        for result in results:
+            self.checked += 1
+            self.files += bool(result.diagnostics)
+            self.problems += len(result.diagnostics)
+            self.fixed += result.fixed
+            self.diff = self.diff or result.diff is not None
+            yield result
 
 
-def get(name: str) -> Reporter:
-    module = import_module(f".{FORMATS[name]}", __name__)
-    reporter: Reporter = module.report
-    return reporter
+@dataclass
+class Reporter:
+    """One report, written to ``out``. :meth:`report` is the one entry point; a format
+    overrides the hooks it needs: :meth:`file` (the text for one file's findings, written as
+    each file comes), :meth:`write_statistics` (with ``--statistics``, if the format has
+    them: :attr:`has_statistics`) and :meth:`write_summary` (after the findings, from
+    :attr:`tally`). ``rules`` are the rules of the run, for formats that describe them."""
+
+    out: TextIO
+    statistics: bool = False
+    quiet: bool = False
+    color: bool = False
+    rules: Sequence[Rule] = ()
+    tally: Tally = field(default_factory=Tally)
+
+    has_statistics = False
+
+    def report(self, results: Iterable[FileResult]) -> None:
+        """Write the report of ``results``: a one-pass iterator for a streaming format."""
+        counted = self.tally.counting(results)
+        if self.statistics and self.has_statistics:
+            self.write_statistics(per_rule(counted))
+        else:
+            self.write_findings(counted)
+        self.write_summary()
+
+    def write_findings(self, results: Iterable[FileResult]) -> None:
+        for result in results:
+            # One write per file, not per finding: a text stream's write costs
+            # microseconds, and a run over a folder prints tens of thousands of lines.
+            if result.diagnostics:
+                self.out.write(self.file(result))
+
+    def file(self, result: FileResult) -> str:
+        """The text for one file's findings (the file has some)."""
+        raise NotImplementedError
+
+    def write_statistics(self, counts: list[tuple[str, str, int]]) -> None:
+        """The findings per rule: (code, rule, count), the most found first."""
+
+    def write_summary(self) -> None:
+        """After the findings or the statistics."""
+
+
+class DocumentReporter(Reporter):
+    """A format that writes one document for the whole run, for tools: ``statistics`` and
+    ``quiet`` change nothing. JSON unless :meth:`render` says otherwise."""
+
+    def write_findings(self, results: Iterable[FileResult]) -> None:
+        self.out.write(self.render(self.document(list(results))))  # several passes: a list
+        self.out.write("\n")
+
+    def document(self, results: Sequence[FileResult]) -> Any:
+        raise NotImplementedError
+
+    def render(self, document: Any) -> str:
+        import json
+
+        return json.dumps(document, indent=2)
+
+
+def get(name: str) -> type[Reporter]:
+    """The reporter class of output format ``name`` (a key of :data:`FORMATS`)."""
+    module_name, class_name = FORMATS[name].reporter.split(":")
+    cls: type[Reporter] = getattr(import_module(f".{module_name}", __name__), class_name)
+    return cls

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
-from . import located
+from . import Position, Reporter, located
 
 if TYPE_CHECKING:
-    from ..rule import Rule
+    from ..diagnostic import Diagnostic
     from ..engine import FileResult
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -22,16 +21,19 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
-    for _, diagnostic, at in located(results):
-        level = _LEVELS[diagnostic.severity.value]
-        properties = ",".join([
-            f"file={escape_property(diagnostic.path)}",
-            f"line={at.line}",
-            f"col={at.column}",
-            f"endLine={at.end_line}",
-            f"endColumn={at.end_column}",
-            f"title={escape_property(f'{diagnostic.code} {diagnostic.rule}')}",
-        ])
-        out.write(f"::{level} {properties}::{escape_data(diagnostic.message)}\n")
+class GithubReporter(Reporter):
+    def file(self, result: FileResult) -> str:
+        return "".join(_annotation(diagnostic, at) for _, diagnostic, at in located((result,)))
+
+
+def _annotation(diagnostic: Diagnostic, at: Position) -> str:
+    level = _LEVELS[diagnostic.severity.value]
+    properties = ",".join([
+        f"file={escape_property(diagnostic.path)}",
+        f"line={at.line}",
+        f"col={at.column}",
+        f"endLine={at.end_line}",
+        f"endColumn={at.end_column}",
+        f"title={escape_property(f'{diagnostic.code} {diagnostic.rule}')}",
+    ])
+    return f"::{level} {properties}::{escape_data(diagnostic.message)}\n"

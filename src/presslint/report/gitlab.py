@@ -12,16 +12,14 @@ an edit above a finding does not change it. Two findings never share a fingerpri
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from . import Position, located
+from . import DocumentReporter, Position, located
 
 if TYPE_CHECKING:
-    from ..rule import Rule
     from ..diagnostic import Diagnostic
     from ..engine import FileResult
 
@@ -70,8 +68,6 @@ def _issue(diagnostic: Diagnostic, path: str, at: Position, print_: str) -> dict
     }
 
 
-def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
-    results = list(results)  # this format builds one document: several passes
-    json.dump(issues(results), out, indent=2)
-    out.write("\n")
+class GitlabReporter(DocumentReporter):
+    def document(self, results: Sequence[FileResult]) -> list[dict[str, Any]]:
+        return issues(results)

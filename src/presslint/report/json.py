@@ -4,14 +4,12 @@ docs/json-format.md and versioned with the package; keep it stable."""
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from . import located, position
+from . import Reporter, position
 
 if TYPE_CHECKING:
-    from ..rule import Rule
     from ..diagnostic import Diagnostic
     from ..engine import FileResult
 
@@ -40,21 +38,24 @@ def diagnostic_object(result: FileResult, diagnostic: Diagnostic) -> dict[str, A
     }
 
 
-def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
-    if statistics:
-        counts = Counter((d.code, d.rule) for _, d, _ in located(results))
-        rows = [{"code": code, "rule": rule, "count": n}
-                for (code, rule), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-        json.dump(rows, out, indent=2, ensure_ascii=False)
-        out.write("\n")
-        return
-    # One object at a time, exactly as json.dump(the whole list, indent=2) would write it,
-    # so a run over thousands of files never holds them all.
-    first = True
-    for result in results:
-        for diagnostic in result.diagnostics:
-            text = json.dumps(diagnostic_object(result, diagnostic), indent=2, ensure_ascii=False)
-            out.write(("[\n" if first else ",\n") + "  " + text.replace("\n", "\n  "))
-            first = False
-    out.write("[]\n" if first else "\n]\n")
+class JsonReporter(Reporter):
+    has_statistics = True
+
+    def write_statistics(self, counts: list[tuple[str, str, int]]) -> None:
+        rows = [{"code": code, "rule": rule, "count": n} for code, rule, n in counts]
+        json.dump(rows, self.out, indent=2, ensure_ascii=False)
+        self.out.write("\n")
+
+    def write_findings(self, results: Iterable[FileResult]) -> None:
+        # One object at a time, exactly as json.dump(the whole list, indent=2) would write
+        # it, so a run over thousands of files never holds them all.
+        first = True
+        for result in results:
+            if result.diagnostics:
+                self.out.write(("[\n" if first else ",\n") + self.file(result))
+                first = False
+        self.out.write("[]\n" if first else "\n]\n")
+
+    def file(self, result: FileResult) -> str:
+        return ",\n".join("  " + json.dumps(diagnostic_object(result, d), indent=2, ensure_ascii=False)
+                           .replace("\n", "\n  ") for d in result.diagnostics)

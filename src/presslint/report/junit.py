@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from . import position
+from . import DocumentReporter, position
 
 if TYPE_CHECKING:
-    from ..rule import Rule
     from ..engine import FileResult
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -49,11 +48,11 @@ def testsuite(results: Sequence[FileResult]) -> ET.Element:
     return suite
 
 
-def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
-    results = list(results)  # this format builds one document: several passes
-    suite = testsuite(results)
-    ET.indent(suite)
-    data = ET.tostring(suite, encoding="us-ascii", xml_declaration=True)
-    out.write(data.decode("ascii"))
-    out.write("\n")
+class JunitReporter(DocumentReporter):
+    def document(self, results: Sequence[FileResult]) -> ET.Element:
+        return testsuite(results)
+
+    def render(self, document: ET.Element) -> str:
+        ET.indent(document)
+        data: bytes = ET.tostring(document, encoding="us-ascii", xml_declaration=True)
+        return data.decode("ascii")

@@ -10,14 +10,12 @@ code-point column unless it is the start of its line, where both agree.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from . import located, position
+from . import DocumentReporter, located, position
 
 if TYPE_CHECKING:
-    from ..rule import Rule
     from ..diagnostic import Span
     from ..engine import FileResult
 
@@ -60,8 +58,6 @@ def diagnostic_result(results: Sequence[FileResult]) -> dict[str, Any]:
     return document
 
 
-def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
-    results = list(results)  # this format builds one document: several passes
-    json.dump(diagnostic_result(results), out, indent=2)
-    out.write("\n")
+class RdjsonReporter(DocumentReporter):
+    def document(self, results: Sequence[FileResult]) -> dict[str, Any]:
+        return diagnostic_result(results)

@@ -9,13 +9,12 @@ with ``columnKind`` (SARIF's default would be UTF-16 code units). ``statistics``
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from . import Position, located, position
+from . import DocumentReporter, Position, located, position
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic
@@ -57,20 +56,6 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _fallback_descriptor(diagnostic: Diagnostic) -> dict[str, Any]:
-    # A rule the reporter was not told about (from a pack it could not see): what the
-    # diagnostic itself says.
-    return {"id": diagnostic.code, "name": diagnostic.rule,
-            "defaultConfiguration": {"level": LEVELS[diagnostic.severity.value]}}
-
-
-def _builtin_rules() -> list[Rule]:
-    # Data only: the packs' YAML, without building the kinds that run the rules.
-    from .. import packs
-
-    return packs.load_packs(packs.builtin_packs())
-
-
 def _fixes(result: FileResult, diagnostic: Diagnostic, uri: str) -> list[dict[str, Any]]:
     if diagnostic.fix is None:
         return []
@@ -82,19 +67,16 @@ def _fixes(result: FileResult, diagnostic: Diagnostic, uri: str) -> list[dict[st
              "properties": {"safe": diagnostic.fix.safe}}]
 
 
-def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule] | None = None) -> dict[str, Any]:
-    """The log as a JSON-ready dict. ``rules`` describe the rules that ran (by code);
-    without them the built-in packs are read."""
+def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule]) -> dict[str, Any]:
+    """The log as a JSON-ready dict. ``rules`` are the rules of the run: each finding's
+    rule among them (by code) is described."""
     from .. import __version__
 
     items = list(located(results))
-    used = sorted({d.code: d for _, d, _ in items}.items(), key=lambda item: item[0])
-    known: dict[str, Rule] = {}
-    if used:
-        known = {r.code: r for r in (rules if rules is not None else _builtin_rules())}
-    descriptors = [rule_descriptor(known[code]) if code in known else _fallback_descriptor(d)
-                   for code, d in used]
-    index = {code: i for i, (code, _) in enumerate(used)}
+    used = sorted({d.code for _, d, _ in items})
+    known = {r.code: r for r in rules}
+    descriptors = [rule_descriptor(known[code]) for code in used]
+    index = {code: i for i, code in enumerate(used)}
     sarif_results = []
     for result, diagnostic, at in items:
         uri = artifact_uri(diagnostic.path)
@@ -116,8 +98,6 @@ def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule] | None = None
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
-    results = list(results)  # this format builds one document: several passes
-    json.dump(sarif_log(results, rules), out, indent=2)
-    out.write("\n")
+class SarifReporter(DocumentReporter):
+    def document(self, results: Sequence[FileResult]) -> dict[str, Any]:
+        return sarif_log(results, self.rules)

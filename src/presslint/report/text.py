@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from . import located
+from . import Reporter, located
 
 if TYPE_CHECKING:
-    from ..rule import Rule
     from ..engine import FileResult
 
 _RESET = "\033[0m"
@@ -43,23 +41,19 @@ def _visible(text: str) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
-def report(results: Iterable[FileResult], out: TextIO, *, statistics: bool = False,
-           quiet: bool = False, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
-    tally = _Tally()
-    if statistics:
-        items = located(tally.counting(results))
-        counts = Counter((d.code, d.rule, d.severity.value) for _, d, _ in items)
-        for (code, rule, _), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-            out.write(f"{n:>6}  {code}  {rule}\n")
-    else:
-        for result in tally.counting(results):
-            # One write per file, not per line: a text stream's write costs microseconds,
-            # and a run over a folder of releases prints tens of thousands of lines.
-            if result.diagnostics:
-                out.write("".join(_lines(result, quiet, color)))
-    if quiet:
-        return
-    out.write(tally.summary() + "\n")
+class TextReporter(Reporter):
+    has_statistics = True
+
+    def file(self, result: FileResult) -> str:
+        return "".join(_lines(result, self.quiet, self.color))
+
+    def write_statistics(self, counts: list[tuple[str, str, int]]) -> None:
+        self.out.write("".join(f"{n:>6}  {code}  {rule}\n" for code, rule, n in counts))
+
+    def write_summary(self) -> None:
+        if not self.quiet:
+            t = self.tally
+            self.out.write(_summary(t.checked, t.files, t.problems, t.fixed, t.diff) + "\n")
 
 
 def _lines(result: FileResult, quiet: bool, color: bool) -> Iterator[str]:
@@ -81,26 +75,6 @@ def _lines(result: FileResult, quiet: bool, color: bool) -> Iterator[str]:
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-class _Tally:
-    """What the summary line needs, counted while the results stream past."""
-
-    def __init__(self) -> None:
-        self.checked = self.files = self.problems = self.fixed = 0
-        self.diff = False
-
-    def counting(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
-        for result in results:
-            self.checked += 1
-            self.files += bool(result.diagnostics)
-            self.problems += len(result.diagnostics)
-            self.fixed += result.fixed
-            self.diff = self.diff or result.diff is not None
-            yield result
-
-    def summary(self) -> str:
-        return _summary(self.checked, self.files, self.problems, self.fixed, self.diff)
 
 
 def _summary(checked: int, files: int, problems: int, fixed: int, would: bool) -> str:

@@ -1,0 +1,74 @@
+"""The extension points' registries hold together: every kind, output format and backend
+registered loads and is what it says, every rule runs on a kind that exists or is a grammar
+backend's, and the families are the packs' own."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslint import backends, kinds, report
+from presslint.backends import harper, languagetool
+from presslint.diagnostic import Severity
+from presslint.options import validate_options
+from presslint.packs import backend_rules, builtin_packs, load_packs, read_pack
+
+
+@pytest.mark.parametrize("name", sorted(kinds.REGISTRY))
+def test_every_registered_kind_loads_and_is_a_kind(name: str) -> None:
+    cls = kinds.load(name)
+    assert isinstance(cls, type) and issubclass(cls, kinds.Kind)
+    if None not in cls.OPTIONS.values():  # no required option: the defaults are valid
+        assert validate_options(cls, {}) == dict(cls.OPTIONS)
+    assert set(cls.CHOICES) <= set(cls.OPTIONS), f"{name}: choices of undeclared options"
+
+
+def test_every_rule_runs_on_a_kind_or_a_backend() -> None:
+    for rule in load_packs(builtin_packs()):
+        if rule.backend:
+            assert rule.backend in backends.BACKENDS, f"{rule.code}: no backend {rule.backend!r}"
+            assert rule.kind == "" and not rule.bad and not rule.good
+        else:
+            assert rule.kind in kinds.REGISTRY, f"{rule.code}: no kind {rule.kind!r}"
+
+
+@pytest.mark.parametrize("name", sorted(report.FORMATS))
+def test_every_format_has_a_module_with_a_reporter(name: str) -> None:
+    cls = report.get(name)
+    assert isinstance(cls, type) and issubclass(cls, report.Reporter) and cls is not report.Reporter
+    # A streaming format writes file by file; the others are given every result at once.
+    assert report.FORMATS[name].streaming != issubclass(cls, report.DocumentReporter)
+    assert report.FORMATS[name].suffix.startswith(".")
+
+
+def test_every_pack_declares_its_own_family_and_every_code_starts_with_it() -> None:
+    packs = [read_pack(path) for path in builtin_packs()]
+    families = [pack.family for pack in packs]
+    assert all(families) and len(set(families)) == len(families), families
+    for pack in packs:
+        assert pack.title and pack.description, pack.path
+        assert pack.rules and all(rule.code.startswith(pack.family or "?") for rule in pack.rules), pack.path
+
+
+@pytest.mark.parametrize("name", sorted(backends.BACKENDS))
+def test_every_backend_declares_its_options(name: str) -> None:
+    cls = backends.load(name)
+    assert issubclass(cls, backends.Backend) and cls.name == name
+    assert "enabled" in cls.OPTIONS and set(cls.CHOICES) <= set(cls.OPTIONS)
+    assert all(isinstance(default, (str, bool, int, float, tuple)) for default in cls.OPTIONS.values())
+    defaults = validate_options(cls, {}, "backend")
+    assert defaults == dict(cls.OPTIONS)
+    with pytest.raises(ValueError, match=f"unknown option 'colour' for backend '{name}'"):
+        cls.validate({"colour": "red"})
+
+
+def test_the_grammar_pack_declares_every_code_a_backend_gives_and_no_other() -> None:
+    given: dict[str, tuple[str, Severity]] = {}
+    for code, severity in [*languagetool.CATEGORY_CODES.values(), languagetool.OTHER_CODE]:
+        given[code] = ("languagetool", severity)
+    for code, severity in [*harper.KIND_CODES.values(), harper.OTHER]:
+        given[code] = ("harper", severity)
+    declared = {code: (rule.backend, rule.severity) for code, rule in backend_rules().items()}
+    assert declared == given
+    # Harper names its findings after the lint kind; the pack uses the same names.
+    assert {f"harper-{backends.kebab(kind)}" for kind in harper.KIND_CODES} == {
+        rule.name for rule in backend_rules().values() if rule.backend == "harper"}
