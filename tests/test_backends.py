@@ -35,10 +35,11 @@ from presslint.backends import (
 )
 from presslint.backends.languagetool import is_loopback
 from presslint.diagnostic import Diagnostic, Severity, Span
-from presslint.engine import check_document, select
+from presslint.engine import check_document
+from presslint.selection import select
 from presslint.config import Config
 
-from .conftest import _ALL_RULES, SEEDS, document
+from .conftest import _ALL_CHECKERS, SEEDS, document
 
 DATA = Path(__file__).parent / "data" / "languagetool"
 SENTENCE = "We will use the funds to continue our research and developed AI for everyone."
@@ -336,7 +337,7 @@ def test_languagetool_end_to_end(fake: FakeLanguageTool, no_remote: NoRemote) ->
                                         "enabled-categories": ["GRAMMAR", "STYLE"]})
     assert backend.notice is None and notices([backend]) == []
     assert backend.status() == (True, f"{fake.url}/ (this machine), language en-US")
-    builtin = check_document(doc, select(_ALL_RULES, Config()))
+    builtin = check_document(doc, select(_ALL_CHECKERS, Config()))
     found, warnings = run_backends(doc, [backend], builtin)
     backend.close()
     assert warnings == []
@@ -583,7 +584,7 @@ def test_harper_on_the_seeds(harper_backend: Any) -> None:
     from presslint.decoding import decode
     from presslint.document import Document
 
-    rules = select(_ALL_RULES, Config())
+    rules = select(_ALL_CHECKERS, Config())
     added: dict[str, list[str]] = {}
     extra: dict[str, list[str]] = {}
     for name, labels in _seed_labels().items():

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from presslint.config import Config
-from presslint.engine import check_document, load_rules, select
+from presslint.engine import check_document, load_checkers
+from presslint.selection import select
 
 from .conftest import document
 
@@ -54,7 +55,7 @@ def _expected(path: Path) -> tuple[Config, list[str]]:
 @pytest.mark.parametrize("path", _cases(), ids=lambda p: p.name)
 def test_case_gives_exactly_its_findings(path: Path) -> None:
     config, expected = _expected(path)
-    rules = select(load_rules(config), config)
+    rules = select(load_checkers(config), config)
     doc = document(path.read_bytes(), path.name)
     found = []
     for diagnostic in check_document(doc, rules):

@@ -7,9 +7,10 @@ import pytest
 
 from pathlib import Path
 
-from presslint.engine import FixMode, check_file
+from presslint.fix import FixMode
+from presslint.runner import check_file
 
-from .conftest import RULES, run
+from .conftest import CHECKERS, RULES, run
 
 BAD = [pytest.param(code, i, text, id=f"{code}-bad-{i}")
        for code, r in RULES.items() for i, text in enumerate(r.bad)]
@@ -49,7 +50,7 @@ def test_fixable_examples_exist() -> None:
 def test_fix_round_trip(code: str, index: int, text: str | bytes, tmp_path: Path) -> None:
     """Apply the rule's fixes to a real file, re-check: nothing left from the rule; a
     second --fix changes nothing."""
-    rule = [RULES[code]]
+    rule = [CHECKERS[code]]
     path = tmp_path / "release.txt"
     path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     first = check_file(path, rule, fix=FixMode("write", unsafe=True))

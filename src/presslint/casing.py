@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .lazyre import LazyPattern
 from .markup import MASK
-from .rule import read_list_file
+from .listfile import read_list_file
 from .wordlist import SortedTable, packaged_text
 
 if TYPE_CHECKING:

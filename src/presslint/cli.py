@@ -1,20 +1,27 @@
-"""The command line: parsing and wiring only. Exit codes are documented in README.md:
-0 no problems, 1 problems found, 2 a usage, configuration or input error."""
+"""The command line: parsing and wiring only. Exit codes (errors.ExitCode) are documented
+in README.md: 0 no problems, 1 problems found, 2 a usage, configuration or input error,
+130 interrupted."""
 
 from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
-from .config import OUTPUT_FORMATS
+from .config import OUTPUT_FORMATS, Config
+from .errors import ExitCode, UserError
 
-EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+if TYPE_CHECKING:
+    from .backends import Backend
+    from .fix import FixMode
+    from .kinds import Kind
+    from .results import FileResult
 
 
 def _error(message: str) -> None:
@@ -32,30 +39,26 @@ def _split(values: Sequence[str]) -> tuple[str, ...] | None:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _load_config(config_file: Path | None, no_config: bool) -> Any:
+def _load_config(config_file: Path | None, no_config: bool) -> Config:
+    """The configuration: none with --no-config (not even the words file); else the one
+    --config names or the nearest one, with the nearest words file."""
     from . import config as config_module
 
     if no_config:
-        return config_module.Config()
-    if config_file is not None:
-        return config_module.load(config_file)
-    return config_module.discover(Path.cwd())
+        return Config()
+    return config_module.discover(Path.cwd(), config_file)
 
 
 class _Group(click.Group):
-    """Turns a user's mistake anywhere below into one line on stderr and exit code 2."""
+    """Turns a user's mistake anywhere below into one line on stderr and exit code 2:
+    the one place a UserError is caught."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from .config import ConfigError
-        from .engine import SelectionError
-        from .packs import PackError
-        from .rule import UserFileError
-
         try:
             return super().invoke(ctx)
-        except (ConfigError, PackError, SelectionError, UserFileError) as exc:
+        except UserError as exc:
             _error(str(exc))
-            raise SystemExit(EXIT_ERROR) from None
+            raise SystemExit(ExitCode.USER_ERROR) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -117,12 +120,12 @@ def _with(options: list[Any]) -> Callable[[F], F]:
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, no_config: bool, include: tuple[str, ...],
           exclude: tuple[str, ...], output_format: str | None, stdin_filename: str | None, quiet: bool,
-          exit_zero: bool, statistics: bool, jobs: int | None, release_date: Any, date_order: str | None,
+          exit_zero: bool, statistics: bool, jobs: int | None, release_date: datetime | None,
+          date_order: str | None,
           consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool,
           show_release_date: bool = False, backend_required: bool = False) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input."""
-    from .engine import FixMode, load_rules
-    from .engine import select as select_rules
+    from .engine import load_checkers
     from .report import STREAMING
     from .report import get as get_reporter
 
@@ -131,16 +134,24 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         include=tuple(include) or None, exclude=tuple(exclude) or None, output_format=output_format,
         release_date=release_date.date() if release_date else None, date_order=date_order,
         consistency=consistency)
-    rules = select_rules(load_rules(config), config)
+    from .selection import select as select_rules
+
+    checkers = select_rules(load_checkers(config), config)
+    rules = [checker.rule for checker in checkers]
     if fix and diff:
         raise click.UsageError("--fix and --diff do not go together: --diff only shows the fixes")
-    mode = FixMode("diff" if diff else "write", unsafe=unsafe_fixes) if fix or diff else None
+    mode: FixMode | None = None
+    if fix or diff:
+        from .fix import FixMode
+
+        mode = FixMode("diff" if diff else "write", unsafe=unsafe_fixes)
 
     backends = _start_backends(config)
     outcome = _Outcome(config, quiet, backend_required)
     output_format = config.output_format or _default_format()
     try:
-        results = _results(paths, stdin_filename, config, rules, mode, fix, unsafe_fixes, jobs, backends, outcome)
+        results = _results(paths, stdin_filename, config, checkers, mode, fix, unsafe_fixes, jobs, backends,
+                           outcome)
         if show_release_date:
             results = _showing_release_dates(results, config, release_date is not None, outcome)
         checked = outcome.passing(results)
@@ -168,23 +179,23 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             backend.close()
     outcome.warn_about_backends()
     if outcome.failed:
-        raise SystemExit(EXIT_ERROR)
-    raise SystemExit(EXIT_PROBLEMS if outcome.found and not exit_zero else EXIT_CLEAN)
+        raise SystemExit(ExitCode.USER_ERROR)
+    raise SystemExit(ExitCode.FINDINGS if outcome.found and not exit_zero else ExitCode.OK)
 
 
 class _Outcome:
     """What a run of `check` found, counted as results stream past: errors and warnings are
     printed as they come, the exit code is decided at the end."""
 
-    def __init__(self, config: Any, quiet: bool, backend_required: bool) -> None:
+    def __init__(self, config: Config, quiet: bool, backend_required: bool) -> None:
         self.config, self.quiet, self.backend_required = config, quiet, backend_required
         self.failed = self.found = False
         self.backend_warnings: dict[str, None] = {}
         self.stdin: tuple[str, bytes] | None = None  # standard input's name and bytes, if read
 
-    def passing(self, results: Iterator[Any]) -> Iterator[Any]:
+    def passing(self, results: Iterator[FileResult]) -> Iterator[FileResult]:
         """The results that checked a file; reports the others on the way."""
-        from .engine import grammar_wanted
+        from .selection import grammar_wanted
 
         for result in results:
             if result.error:
@@ -207,54 +218,56 @@ class _Outcome:
             self.failed = self.failed or self.backend_required
 
 
-def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Any, rules: Any, mode: Any, fix: bool,
-             unsafe_fixes: bool, jobs: int | None, backends: list[Any], outcome: _Outcome) -> Iterator[Any]:
+def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config, checkers: Sequence[Kind],
+             mode: FixMode | None, fix: bool, unsafe_fixes: bool, jobs: int | None, backends: list[Backend],
+             outcome: _Outcome) -> Iterator[FileResult]:
     """Standard input's result first (when '-' is given), then every file's, in order."""
-    from .engine import FixMode, check_file, rules_for
-    from .runner import check_files
+    from .runner import check_file, check_files
+    from .selection import rules_for
     from .sources import collect
 
     if "-" in paths:
         name = stdin_filename or "-"
         data = sys.stdin.buffer.read()
         outcome.stdin = (name, data)
-        yield check_file(name, rules_for(name, rules, config), data=data,
-                         fix=FixMode("stdout", unsafe_fixes) if fix else mode, backends=backends)
+        if fix:
+            from .fix import FixMode
+
+            mode = FixMode("stdout", unsafe_fixes)
+        yield check_file(name, rules_for(name, checkers, config), data=data, fix=mode, backends=backends)
     disk_paths = [p for p in (paths or (".",)) if p != "-"]
     if disk_paths:
         selection = collect(disk_paths, config.include, config.exclude)
         for problem in selection.errors:
             _error(str(problem))
             outcome.failed = True
-        yield from check_files(selection.files, rules, config, jobs=jobs, fix=mode, backends=backends)
+        yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends)
 
 
-def _showing_release_dates(results: Iterator[Any], config: Any, given: bool,
-                           outcome: _Outcome) -> Iterator[Any]:
+def _showing_release_dates(results: Iterator[FileResult], config: Config, given: bool,
+                           outcome: _Outcome) -> Iterator[FileResult]:
     from .dates import release_date_report
 
+    dates = config.settings().dates
     for result in results:
         if result.index is not None:
             data = outcome.stdin[1] if outcome.stdin and outcome.stdin[0] == result.path else None
-            click.echo(release_date_report(result.path, config, data, "--release-date" if given else "config"),
+            click.echo(release_date_report(result.path, dates, data, "--release-date" if given else "config"),
                        err=True)
         yield result
 
 
-def _start_backends(config: Any) -> list[Any]:
-    """The configured grammar backends, if the selection wants grammar findings at all."""
+def _start_backends(config: Config) -> list[Backend]:
+    """The configured grammar backends, if the selection wants grammar findings at all.
+    A backend that is not installed or wrongly configured is a UserError."""
     if not config.backends:
         return []
-    from .backends import BackendConfigError, BackendUnavailable, create, notices
-    from .engine import grammar_wanted
+    from .backends import create, notices
+    from .selection import grammar_wanted
 
     if not grammar_wanted("G", "", config) and not any(s.startswith("G") for s in config.select or ()):
         return []
-    try:
-        backends = [create(spec) for spec in config.backends]
-    except (BackendUnavailable, BackendConfigError) as exc:
-        _error(str(exc))
-        raise SystemExit(EXIT_ERROR) from None
+    backends = [create(spec) for spec in config.backends]
     for line in notices(backends):
         click.echo(f"presslint: {line}", err=True)
     return backends
@@ -275,13 +288,14 @@ def list_rules(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: 
                show_all: bool) -> None:
     """List every rule: code, name, severity and what it checks. A '-' before the code
     marks a rule that `check` would not run (opt-in, or left out by the configuration)."""
-    from .engine import load_rules, select as select_rules
+    from .engine import load_checkers
+    from .selection import select as select_rules
 
     config = _load_config(config_file, no_config).merged(
         select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore))
-    everything = load_rules(config)
-    enabled = {r.code for r in select_rules(everything, config)}
-    shown = sorted((r for r in everything if r.code in enabled or not enabled_only), key=lambda r: r.code)
+    everything = load_checkers(config)
+    enabled = {c.rule.code for c in select_rules(everything, config)}
+    shown = sorted((c.rule for c in everything if c.rule.code in enabled or not enabled_only), key=lambda r: r.code)
     if output_format == "json":
         import json
 
@@ -321,7 +335,7 @@ def list_backends(config_file: Path | None, no_config: bool) -> None:
         click.echo(f"{spec.name}: {'reachable' if ok else 'unreachable'} - {detail}")
         unreachable = unreachable or not ok
     if unreachable:
-        raise SystemExit(EXIT_PROBLEMS)
+        raise SystemExit(ExitCode.FINDINGS)
 
 
 def _summary(docs: str) -> str:
@@ -335,18 +349,19 @@ def _summary(docs: str) -> str:
 @click.option("--no-config", is_flag=True)
 def show_rule(code: str, config_file: Path | None, no_config: bool) -> None:
     """Explain one rule, by code or name, with examples of what it flags and what it allows."""
-    from .engine import load_rules
+    from .engine import load_checkers
 
-    rules = load_rules(_load_config(config_file, no_config))
-    found = [r for r in rules if code in (r.code, r.name) or r.code == code.upper()]
+    checkers = load_checkers(_load_config(config_file, no_config))
+    found = [c for c in checkers if code in (c.rule.code, c.rule.name) or c.rule.code == code.upper()]
     if not found:
         raise click.UsageError(f"no rule {code!r}; `presslint rules --all` lists them")
-    rule = found[0]
+    checker = found[0]
+    rule = checker.rule
     click.echo(f"{rule.code} {rule.name} ({rule.severity.value}{'' if rule.default else ', opt-in'})\n")
     click.echo(click.wrap_text(rule.docs, width=88) + "\n")
-    if rule.checker is not None and rule.checker.options:
+    if checker.options:
         click.echo("Options:")
-        for key, value in rule.checker.options.items():
+        for key, value in checker.options.items():
             if key != "pattern":
                 click.echo(f"  {key}: {value!r}")
         click.echo("")
@@ -368,20 +383,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="presslint", standalone_mode=False)
     except SystemExit as exit_:
-        return int(exit_.code or 0) if not isinstance(exit_.code, str) else EXIT_ERROR
-    except click.exceptions.Abort:
+        return int(exit_.code or 0) if not isinstance(exit_.code, str) else ExitCode.USER_ERROR
+    except click.exceptions.Abort as abort:
+        # Click turns Ctrl-C into Abort: interrupted, like Ctrl-C outside it.
+        if isinstance(abort.__cause__, KeyboardInterrupt):
+            return ExitCode.INTERRUPTED
         _error("aborted")
-        return EXIT_ERROR
+        return ExitCode.USER_ERROR
     except click.ClickException as exc:
         exc.show()
-        return EXIT_ERROR
+        return ExitCode.USER_ERROR
     except BrokenPipeError:
         # Output piped into `head` that stopped reading: not an error of ours.
         sys.stderr.close()
-        return EXIT_CLEAN
+        return ExitCode.OK
     except KeyboardInterrupt:
-        return 130
-    return EXIT_CLEAN
+        return ExitCode.INTERRUPTED
+    return ExitCode.OK
 
 
 def entry_point() -> None:

@@ -8,16 +8,17 @@ are read with a safe loader and nothing in them is executed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from . import kinds
 from .diagnostic import Severity
-from .rule import Rule, UserFileError, template_fields
-from .yamlfile import PackError, read_yaml
+from .errors import PackError
+from .rule import Rule, template_fields
+from .yamlfile import read_yaml
 
-__all__ = ["PackError", "builtin_packs", "instantiate", "load_pack", "load_packs", "read_yaml"]
+__all__ = ["PackError", "builtin_packs", "load_pack", "load_packs"]
 
 CODE = re.compile(r"^[WTCDPG]\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -104,18 +105,6 @@ def _examples(examples: Any, fail: Any) -> tuple[tuple[str | bytes, ...], tuple[
             raise fail(f"'examples.{key}' must be a non-empty list of strings")
         result.append(tuple(values))
     return result[0], result[1]
-
-
-def instantiate(rule: Rule, overrides: Mapping[str, Any], config: Any = None) -> None:
-    """Create the rule's checker with its pack options and any overrides from the config."""
-    options = {**rule.options, **overrides}
-    try:
-        cls = kinds.load(rule.kind)
-        rule.checker = cls(rule, options, config)
-    except UserFileError:
-        raise  # the user's file is at fault, not this pack: its own message names it
-    except (ValueError, re.error) as exc:
-        raise PackError(rule.pack, rule.line, f"rule {rule.code}: {exc}") from None
 
 
 def load_packs(paths: Iterable[Path]) -> list[Rule]:

@@ -5,7 +5,8 @@ and a ``check`` method. Packs name kinds; kinds are imported only when a selecte
 uses them, so a run pays only for what it checks.
 
 Adding a kind: write ``kinds/<module>.py`` with a :class:`Kind` subclass and add one
-line to :data:`REGISTRY`.
+line to :data:`REGISTRY`. The engine builds a rule's checker with :func:`build`: an
+instance of its kind, holding the (frozen) rule, its options and the settings it reads.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from collections.abc import Iterator, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..settings import DEFAULT, Settings
+
 if TYPE_CHECKING:
-    from ..config import Config
     from ..diagnostic import Diagnostic
     from ..document import Document
     from ..rule import Rule
@@ -83,10 +85,10 @@ class Kind:
     OPTIONS: ClassVar[Mapping[str, Any]] = {}
     CHOICES: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
-    def __init__(self, rule: Rule, options: Mapping[str, Any], config: Config | None = None) -> None:
+    def __init__(self, rule: Rule, options: Mapping[str, Any], settings: Settings = DEFAULT) -> None:
         self.rule = rule
         self.options = validate_options(type(self), options)
-        self.config = config
+        self.settings = settings
         self.setup()
 
     def setup(self) -> None:
@@ -124,6 +126,13 @@ def validate_options(kind: type[Kind], given: Mapping[str, Any]) -> dict[str, An
 def _type_name(kind: type) -> str:
     return {str: "a string", bool: "true or false", int: "a whole number", float: "a number",
             list: "a list", dict: "a mapping"}.get(kind, kind.__name__)
+
+
+def build(rule: Rule, options: Mapping[str, Any], settings: Settings = DEFAULT) -> Kind:
+    """The checker of ``rule``: its kind built with ``options`` (the pack's and any
+    overrides). Raises ValueError (OptionError, re.error...) when an option is wrong, and
+    :class:`~presslint.errors.UserFileError` when a file the settings name is."""
+    return load(rule.kind)(rule, options, settings)
 
 
 def load(kind_name: str) -> type[Kind]:

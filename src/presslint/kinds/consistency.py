@@ -57,9 +57,9 @@ class CaseConsistency(Kind):
 
     def setup(self) -> None:
         # Terms belong to C103; the team's terms also name the right form here.
-        self.terms = all_terms(True, [], self.config)
+        self.terms = all_terms(True, [], self.settings.terms)
         self.term_keys = frozenset(self.terms)
-        self.project = getattr(self.config, "consistency", "document") == "project"
+        self.project = self.settings.consistency == "project"
 
     # -- one document -------------------------------------------------------------------
 

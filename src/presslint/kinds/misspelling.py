@@ -40,7 +40,7 @@ class Misspelling(Kind):
     name = "misspelling"
 
     def setup(self) -> None:
-        self.vocabulary = vocabulary.of(self.config)
+        self.vocabulary = vocabulary.of(self.settings.vocabulary)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose

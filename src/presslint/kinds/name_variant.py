@@ -34,7 +34,7 @@ class NameVariant(Kind):
     OPTIONS = {"min-length": 5, "min-uses": 3}
 
     def setup(self) -> None:
-        self.vocabulary = vocabulary.of(self.config)
+        self.vocabulary = vocabulary.of(self.settings.vocabulary)
 
     @staticmethod
     def _variant_of(word: str, counts: Mapping[str, int], by_delete: dict[str, list[str]]) -> str:

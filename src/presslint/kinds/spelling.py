@@ -303,7 +303,7 @@ class UnknownWord(Kind):
     OPTIONS = {"min-length": 6}
 
     def setup(self) -> None:
-        self.vocabulary = vocabulary.of(self.config)
+        self.vocabulary = vocabulary.of(self.settings.vocabulary)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic, Span
-    from ..engine import FileResult
+    from ..results import FileResult
     from ..rule import Rule
 
 FORMATS = {

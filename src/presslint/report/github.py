@@ -9,7 +9,7 @@ from . import located
 
 if TYPE_CHECKING:
     from ..rule import Rule
-    from ..engine import FileResult
+    from ..results import FileResult
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -23,7 +23,7 @@ from . import Position, located
 if TYPE_CHECKING:
     from ..rule import Rule
     from ..diagnostic import Diagnostic
-    from ..engine import FileResult
+    from ..results import FileResult
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

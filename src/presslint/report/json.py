@@ -13,7 +13,7 @@ from . import located, position
 if TYPE_CHECKING:
     from ..rule import Rule
     from ..diagnostic import Diagnostic
-    from ..engine import FileResult
+    from ..results import FileResult
 
 
 def diagnostic_object(result: FileResult, diagnostic: Diagnostic) -> dict[str, Any]:

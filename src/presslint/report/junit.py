@@ -19,7 +19,7 @@ from . import position
 
 if TYPE_CHECKING:
     from ..rule import Rule
-    from ..engine import FileResult
+    from ..results import FileResult
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -19,7 +19,7 @@ from . import located, position
 if TYPE_CHECKING:
     from ..rule import Rule
     from ..diagnostic import Span
-    from ..engine import FileResult
+    from ..results import FileResult
 
 SOURCE = {"name": "presslint", "url": "https://pypi.org/project/presslint/"}
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}

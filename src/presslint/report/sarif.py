@@ -19,7 +19,7 @@ from . import Position, located, position
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic
-    from ..engine import FileResult
+    from ..results import FileResult
     from ..rule import Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -10,7 +10,7 @@ from . import located
 
 if TYPE_CHECKING:
     from ..rule import Rule
-    from ..engine import FileResult
+    from ..results import FileResult
 
 _RESET = "\033[0m"
 _BOLD = "\033[1m"
