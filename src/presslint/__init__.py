@@ -17,9 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# The one place the version is written: pyproject.toml reads it from here (hatch's
-# dynamic version), at no cost to start-up.
-__version__ = "0.1.0"
+from ._version import __version__
+
 __all__ = ["__version__", "check_paths", "check_text"]
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import __version__
+from ._version import __version__
 from .config import OUTPUT_FORMATS, Config
 from .errors import ExitCode, UserError
 

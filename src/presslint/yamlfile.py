@@ -16,7 +16,7 @@ from binascii import crc32
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from ._version import __version__
 from .errors import PackError, UserError
 
 # Bumped when what the cache stores changes, so entries of the old shape are not read.

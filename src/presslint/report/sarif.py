@@ -85,7 +85,7 @@ def _fixes(result: FileResult, diagnostic: Diagnostic, uri: str) -> list[dict[st
 def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule] | None = None) -> dict[str, Any]:
     """The log as a JSON-ready dict. ``rules`` describe the rules that ran (by code);
     without them the built-in packs are read."""
-    from .. import __version__
+    from .._version import __version__
 
     items = list(located(results))
     used = sorted({d.code: d for _, d, _ in items}.items(), key=lambda item: item[0])
