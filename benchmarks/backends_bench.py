@@ -11,8 +11,6 @@ dictionary), and how many findings Harper adds by lint kind. Needs `presslint[ha
 
 from __future__ import annotations
 
-import _corpus
-
 import argparse
 import statistics
 import sys
@@ -20,13 +18,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import _corpus
+
 from presslint.backends import create, parse_backends, run_backends
 from presslint.config import Config
 from presslint.decoding import decode
 from presslint.document import Document
 from presslint.engine import check_document, load_checkers
 from presslint.selection import select
-
 
 
 def documents(corpus: Path, limit: int | None) -> list[Document]:

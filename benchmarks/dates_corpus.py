@@ -11,8 +11,6 @@ judging the samples is ours. The corpus texts stay in ../shared; nothing is copi
 
 from __future__ import annotations
 
-import _corpus
-
 import random
 import re
 import sys
@@ -21,6 +19,8 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+
+import _corpus
 
 from presslint import packs
 from presslint.config import Config

@@ -11,18 +11,17 @@ is paid by the first rule that asks for it.
 
 from __future__ import annotations
 
-import _corpus
-
 import time
 from collections import defaultdict
 from pathlib import Path
+
+import _corpus
 
 from presslint.config import Config
 from presslint.decoding import decode
 from presslint.document import Document
 from presslint.engine import load_checkers
 from presslint.selection import select
-
 
 
 def main() -> int:

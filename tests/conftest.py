@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import os
 import tempfile
+from pathlib import Path
 
 import pytest
 

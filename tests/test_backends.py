@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import copy
 import importlib.util
-import os
 import json
+import os
 import socket
 import threading
 import time
@@ -34,10 +34,10 @@ from presslint.backends import (
     utf16_length,
 )
 from presslint.backends.languagetool import is_loopback
+from presslint.config import Config
 from presslint.diagnostic import Diagnostic, Severity, Span
 from presslint.engine import check_document
 from presslint.selection import select
-from presslint.config import Config
 
 from .conftest import _ALL_CHECKERS, SEEDS, document
 

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from presslint.cli import cli
 from presslint.config import Config
 from presslint.engine import check_document, load_checkers
-from presslint.selection import select
-from presslint.runner import check_files
 from presslint.fix import apply_edits
+from presslint.runner import check_files
+from presslint.selection import select
 
 from .conftest import RULES, SEEDS, document, run, spans
 

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from presslint.settings import DateSettings
 from presslint.dates import RELATIVE, analyse, dateline, find_dates, front_matter_date, resolve_relative
+from presslint.settings import DateSettings
 
 from .conftest import document
 

@@ -16,8 +16,8 @@ from presslint.cli import cli
 from presslint.config import Config
 from presslint.diagnostic import Diagnostic
 from presslint.engine import check_document, load_checkers
-from presslint.selection import select
 from presslint.facts import FactsError, parse
+from presslint.selection import select
 
 from .conftest import CHECKERS, ROOT, document
 

@@ -20,10 +20,10 @@ from presslint.config import Config
 from presslint.diagnostic import Diagnostic, Severity, Span
 from presslint.document import LineIndex
 from presslint.engine import load_checkers
+from presslint.report import FORMATS, get, gitlab, junit, rdjson, sarif
 from presslint.results import FileResult
 from presslint.runner import check_file
 from presslint.selection import select
-from presslint.report import FORMATS, get, gitlab, junit, rdjson, sarif
 
 DATA = Path(__file__).parent / "data"
 CHECKERS = [c for c in select(load_checkers(Config()), Config()) if c.rule.code in {"W101", "W104", "W106"}]

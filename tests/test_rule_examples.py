@@ -3,9 +3,9 @@ rule, each good one must not, and every fix must remove what it fixes."""
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
+
+import pytest
 
 from presslint.fix import FixMode
 from presslint.runner import check_file

@@ -7,8 +7,8 @@ from pathlib import Path
 from presslint import check_text
 from presslint.config import Config
 from presslint.engine import load_checkers
-from presslint.selection import select
 from presslint.runner import check_files
+from presslint.selection import select
 
 MD = "release.md"
 

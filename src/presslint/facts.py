@@ -18,7 +18,6 @@ from pathlib import Path
 
 from .errors import UserFileError
 
-
 FOUNDING = ("founded", "founding", "established", "incorporated")
 _SUFFIX = re.compile(r"(?:ed|ing|es|s|e)$")
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-import re
 from fnmatch import fnmatchcase, translate
 from pathlib import Path, PurePosixPath
 

@@ -38,8 +38,17 @@ import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostic import Diagnostic, Edit, Fix, Severity
-from . import (Backend, BackendConfigError, BackendError, BackendSpec, BackendUnavailable, ProseText, chunks,
-               kebab, prose_text)
+from . import (
+    Backend,
+    BackendConfigError,
+    BackendError,
+    BackendSpec,
+    BackendUnavailable,
+    ProseText,
+    chunks,
+    kebab,
+    prose_text,
+)
 
 if TYPE_CHECKING:
     from ..document import Document

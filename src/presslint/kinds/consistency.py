@@ -25,14 +25,23 @@ from collections.abc import Iterable, Iterator
 from itertools import compress, filterfalse
 from typing import Any, NamedTuple
 
-from ..casing import (CapitalisedWords, Lines, at_sentence_start, base_forms,
-                      capitalised_words, common_words, in_lower_case, stands_alone,
-                      with_possessives)
+from ..casing import (
+    CapitalisedWords,
+    Lines,
+    at_sentence_start,
+    base_forms,
+    capitalised_words,
+    common_words,
+    in_lower_case,
+    stands_alone,
+    with_possessives,
+)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
 from . import Kind
 from .lowercase_names import lowercase_names
 from .terms import all_terms
+
 
 class Occurrence(NamedTuple):
     start: int

@@ -10,9 +10,9 @@ from datetime import date
 from ..dates import RELATIVE, DateMention, analyse, matches_at, resolve_relative
 from ..diagnostic import Diagnostic, Span
 from ..document import Document
+from ..facts import Fact, load
 from ..lazyre import LazyPattern
 from ..sentences import sentence_at
-from ..facts import Fact, load
 from . import Kind
 
 

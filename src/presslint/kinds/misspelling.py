@@ -29,7 +29,6 @@ from ..wordtools import (
 from . import Kind
 from .spelling import is_slip
 
-
 # A misspelling this long is seldom an acronym or a name, in capitals or in Title case.
 LONG = 7
 # The commonest words ("the", "and", "with"): their misspellings are no names.

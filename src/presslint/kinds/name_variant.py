@@ -19,7 +19,6 @@ from ..document import Document
 from ..wordtools import is_free_standing, recurs, slip, title_non_words, tokens_of
 from . import Kind
 
-
 _STUTTER = re.compile(r"([a-z])\1\1+")
 _STUTTER_MESSAGE = "'{found}' has a letter typed three times: did you mean '{suggestion}'?"
 

@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from itertools import compress
 from typing import TYPE_CHECKING
 
-from ..casing import (POSSESSIVE, Lines, at_sentence_start, bundled_terms, capitalised_words,
-                      term_map, with_possessives)
+from ..casing import POSSESSIVE, Lines, at_sentence_start, bundled_terms, capitalised_words, term_map, with_possessives
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
 from ..listfile import read_list_file

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, TextIO
 from . import located
 
 if TYPE_CHECKING:
-    from ..rule import Rule
     from ..results import FileResult
+    from ..rule import Rule
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import Position, located
 
 if TYPE_CHECKING:
-    from ..rule import Rule
     from ..diagnostic import Diagnostic
     from ..results import FileResult
+    from ..rule import Rule
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

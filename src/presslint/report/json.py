@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import located, position
 
 if TYPE_CHECKING:
-    from ..rule import Rule
     from ..diagnostic import Diagnostic
     from ..results import FileResult
+    from ..rule import Rule
 
 
 def diagnostic_object(result: FileResult, diagnostic: Diagnostic) -> dict[str, Any]:

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, TextIO
 from . import position
 
 if TYPE_CHECKING:
-    from ..rule import Rule
     from ..results import FileResult
+    from ..rule import Rule
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import located, position
 
 if TYPE_CHECKING:
-    from ..rule import Rule
     from ..diagnostic import Span
     from ..results import FileResult
+    from ..rule import Rule
 
 SOURCE = {"name": "presslint", "url": "https://pypi.org/project/presslint/"}
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, TextIO
 from . import located
 
 if TYPE_CHECKING:
-    from ..rule import Rule
     from ..results import FileResult
+    from ..rule import Rule
 
 _RESET = "\033[0m"
 _BOLD = "\033[1m"
