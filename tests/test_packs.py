@@ -180,3 +180,20 @@ def test_every_user_facing_error_is_one_user_error_and_config_is_not_a_pack() ->
     assert str(ConfigError("a.yaml", 3, "wrong")) == "a.yaml:3: wrong"
     assert str(ConfigError("a.yaml", None, "wrong")) == "a.yaml: wrong"
     assert str(SelectionError(None, None, "wrong")) == "wrong"
+
+
+def test_each_config_key_is_declared_once_and_documented(tmp_path: Path) -> None:
+    from dataclasses import fields
+
+    from .conftest import ROOT
+
+    names = [key.name for key in config_module.DECLARED]
+    assert len(names) == len(set(names)) and list(config_module.KEYS) == names
+    # Every Config field but the file's path and lines is set by a key of that name (the
+    # vocabulary's two lists by 'vocabulary').
+    settable = {f.name for f in fields(Config)} - {"path", "lines"}
+    assert settable == {n.replace("-", "_") for n in names if n != "vocabulary"} | {
+        "vocabulary_accept", "vocabulary_reject"}
+    reference = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert reference == config_module.reference(), "run: python -m presslint.config > docs/configuration.md"
+    assert "docs/configuration.md" in (ROOT / "README.md").read_text(encoding="utf-8")

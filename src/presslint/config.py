@@ -4,6 +4,11 @@ The configuration is ``.presslint.yaml`` (or ``.presslint.yml``), or the
 ``[tool.presslint]`` table of ``pyproject.toml``, in the current directory or the
 nearest parent that has one. Keys are the long command-line options; the command line
 wins over the file.
+
+Each key is declared once, in :data:`DECLARED`: its name (the Config field is the same in
+snake_case), what its value must be, and its parser. Errors, :data:`KEYS` and the
+reference in docs/configuration.md (``python -m presslint.config > docs/configuration.md``)
+are made from it.
 """
 
 from __future__ import annotations
@@ -272,3 +277,19 @@ def parse(data: Any, path: Path) -> Config:
         if isinstance(value, LineDict):
             lines.update((f"{name}.{inner}", value.line_of(inner)) for inner in value)
     return Config(path=path, lines=lines, **values)
+
+
+def reference() -> str:
+    """docs/configuration.md: every key, by the family it configures."""
+    lines = ["# Configuration keys", "",
+             "Generated from `presslint.config.DECLARED` (`python -m presslint.config > docs/configuration.md`).",
+             "Paths are relative to the configuration file's folder.", ""]
+    for group in dict.fromkeys(key.group for key in DECLARED):
+        lines += [f"## {group or 'General'}", "", "| key | value |", "| --- | --- |"]
+        lines += [f"| `{key.name}` | {key.description} |" for key in DECLARED if key.group == group]
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(reference(), end="")
