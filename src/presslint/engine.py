@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import packs
-from .errors import ConfigError, PackError, UserFileError
+from .errors import PackError
 from .kinds import Kind, build
 from .results import FileResult, file_result
 
@@ -37,23 +37,28 @@ def load_checkers(config: Config) -> list[Kind]:
 
 
 def _build(rule: Rule, overrides: dict[str, dict[str, Any]], config: Config, settings: Settings) -> Kind:
+    """``rule``'s checker with its pack's options and the config's ``rule-options`` for it
+    (under its code, then its name). A wrong option is blamed on whoever wrote it: the
+    config file at the line of the first of its entries that fails (UserErrors, such as
+    an unreadable terms file, name their file themselves)."""
     options = {**rule.options, **{k: v for given in overrides.values() for k, v in given.items()}}
     try:
         return build(rule, options, settings)
-    except UserFileError:
-        raise  # the user's file is at fault, not this pack: its own message names it
     except (ValueError, re.error) as exc:
-        error: PackError | ConfigError = PackError(rule.pack, rule.line, f"rule {rule.code}: {exc}")
-    # The config's rule-options are to blame if the pack's own options build.
-    if overrides:
-        try:
-            build(rule, rule.options, settings)
-        except (ValueError, re.error):
-            pass
-        else:
-            key = next(iter(reversed(overrides)))  # the name's options win over the code's
-            error = config.error(f"rule-options.{key}", error.message)
-    raise error
+        message = f"rule {rule.code}: {exc}"
+    if overrides and _builds(rule, rule.options, settings):
+        key = next((key for key, given in overrides.items() if not _builds(rule, {**rule.options, **given}, settings)),
+                   next(reversed(overrides)))
+        raise config.error(f"rule-options.{key}", message)
+    raise PackError(rule.pack, rule.line, message)
+
+
+def _builds(rule: Rule, options: dict[str, Any], settings: Settings) -> bool:
+    try:
+        build(rule, options, settings)
+    except (ValueError, re.error):
+        return False
+    return True
 
 
 # Families whose rules read the text as written, entities and all (whitespace, characters).
