@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ._version import __version__
-from .config import OUTPUT_FORMATS, Config
+from .config import CONSISTENCY_SCOPES, DATE_ORDERS, OUTPUT_FORMATS, Config
 from .errors import ExitCode, UserError
 
 if TYPE_CHECKING:
@@ -110,10 +110,10 @@ def _with(options: list[Any]) -> Callable[[F], F]:
               help="With --fix or --diff, also apply unsafe fixes (spelling suggestions...).")
 @click.option("--release-date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="The release date that relative and past/future date claims are checked against.")
-@click.option("--date-order", type=click.Choice(["mdy", "dmy"]), help="How to read 3/4/2024 (default: mdy).")
+@click.option("--date-order", type=click.Choice(DATE_ORDERS), help="How to read 3/4/2024 (default: mdy).")
 @click.option("--show-release-date", is_flag=True,
               help="Say on stderr which release date each file is checked against, and where it came from.")
-@click.option("--consistency", type=click.Choice(["document", "project"]),
+@click.option("--consistency", type=click.Choice(CONSISTENCY_SCOPES),
               help="Check that a term is spelled one way per document (default) or across all files.")
 @click.option("--backend-required", is_flag=True,
               help="Exit 2 when a configured grammar backend fails, instead of only warning.")

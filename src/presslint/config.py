@@ -32,6 +32,9 @@ CONFIG_NAMES = (".presslint.yaml", ".presslint.yml")
 # The team's accepted words, one a line, found like the config when it names no words-file.
 WORDS_FILE = ".presslint-words.txt"
 OUTPUT_FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit", "rdjson")
+# The choices of two keys that are command-line options too.
+CONSISTENCY_SCOPES = ("document", "project")
+DATE_ORDERS = ("mdy", "dmy")
 
 
 @dataclass(frozen=True)
@@ -243,9 +246,9 @@ DECLARED: tuple[Key, ...] = (
     _path_key("words-file", "a path to a words file (one accepted term per line)", "Typos (T)"),
     _key("terms", "a list of names and terms with their one right spelling", _string_list, "Capitalization (C)"),
     _path_key("terms-file", "a path to a file of terms, one per line", "Capitalization (C)"),
-    _key("consistency", "document or project", _choice("document", "project"), "Capitalization (C)"),
+    _key("consistency", " or ".join(CONSISTENCY_SCOPES), _choice(*CONSISTENCY_SCOPES), "Capitalization (C)"),
     _key("release-date", "a date, YYYY-MM-DD", _date, "Dates (D)"),
-    _key("date-order", "mdy or dmy", _choice("mdy", "dmy"), "Dates (D)"),
+    _key("date-order", " or ".join(DATE_ORDERS), _choice(*DATE_ORDERS), "Dates (D)"),
     _path_key("facts", "a path to a YAML fact sheet", "Dates (D)"),
     # Opt-in backends, see presslint.backends
     Key("backends", "a mapping of grammar backend name (harper, languagetool) to its options", _backends,
