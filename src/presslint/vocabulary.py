@@ -34,9 +34,6 @@ class Vocabulary:
         return bool(self.reject) and _key(word) in self.reject
 
 
-EMPTY = Vocabulary(frozenset(), frozenset(), frozenset())
-
-
 def _key(word: str) -> str:
     lowered = word.lower()
     for suffix in ("'s", "’s"):
