@@ -11,8 +11,6 @@ dictionary), and how many findings Harper adds by lint kind. Needs `presslint[ha
 
 from __future__ import annotations
 
-import _corpus
-
 import argparse
 import statistics
 import sys
@@ -20,12 +18,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import _corpus
+
 from presslint.backends import create, parse_backends, run_backends
 from presslint.config import Config
 from presslint.decoding import decode
 from presslint.document import Document
-from presslint.engine import check_document, load_rules, select
-
+from presslint.engine import check_document, load_checkers
+from presslint.selection import select
 
 
 def documents(corpus: Path, limit: int | None) -> list[Document]:
@@ -48,7 +48,7 @@ def main() -> int:
     docs = documents(args.corpus, args.limit)
     size = sum(len(d.text.encode("utf-8")) for d in docs)
     config = Config()
-    rules = select(load_rules(config), config)
+    rules = select(load_checkers(config), config)
     print(f"{len(docs)} files, {size / 1e6:.2f} MB, {len(rules)} default rules, one process")
 
     started = time.perf_counter()

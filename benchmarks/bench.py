@@ -13,8 +13,6 @@ Run it on a quiet machine; figures from a shared one vary by 10-20%.
 
 from __future__ import annotations
 
-import _corpus
-
 import os
 import statistics
 import subprocess
@@ -23,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-
+import _corpus
 
 # As on a user's machine: Python caches compiled modules (some sandboxes turn that off).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

@@ -8,8 +8,6 @@ text around each, so a person can judge how many are real. Not a test: judging i
 
 from __future__ import annotations
 
-import _corpus
-
 import json
 import random
 import re
@@ -18,6 +16,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import _corpus
 
 
 def main() -> int:

@@ -11,8 +11,6 @@ judging the samples is ours. The corpus texts stay in ../shared; nothing is copi
 
 from __future__ import annotations
 
-import _corpus
-
 import random
 import re
 import sys
@@ -22,13 +20,17 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import _corpus
+
 from presslint import packs
 from presslint.config import Config
 from presslint.dates import analyse
 from presslint.decoding import decode
 from presslint.diagnostic import Diagnostic
 from presslint.document import Document
-from presslint.engine import check_document, select
+from presslint.engine import check_document
+from presslint.kinds import Kind, build
+from presslint.selection import select
 
 NAME = re.compile(r"^[^_]+_(?P<year>\d{4})_(?P<month>\d{2})(?P<day>\d{2})_")
 
@@ -60,11 +62,11 @@ def main() -> int:
         print(f"dates_corpus: no Markdown files in {corpus}", file=sys.stderr)
         return 2
     base = Config(select=tuple(args.select.split(",")))
-    # Only the selected rules are instantiated, so a family in progress elsewhere cannot
-    # stop this benchmark.
-    rules = select(packs.load_packs(packs.builtin_packs()), base)
-    for rule in rules:
-        packs.instantiate(rule, {}, base)
+    # Only the selected rules are built, so a family in progress elsewhere cannot stop this
+    # benchmark; built again for each release date, which their settings hold.
+    wanted = [r for r in packs.load_packs(packs.builtin_packs())
+              if any(r.code.startswith(s) or r.name == s for s in base.select or ())]
+    built: dict[date | None, list[Kind]] = {}
 
     findings: list[tuple[Document, Diagnostic]] = []
     words = 0
@@ -78,16 +80,16 @@ def main() -> int:
         size += len(raw)
         published = publication_date(path)
         config = base if args.no_release_date or published is None else replace(base, release_date=published)
-        for rule in rules:
-            assert rule.checker is not None
-            rule.checker.config = config
+        if config.release_date not in built:
+            built[config.release_date] = select([build(r, r.options, config.settings()) for r in wanted], config)
+        rules = built[config.release_date]
         doc = Document.from_decoded(str(path), decode(raw))
         words += len(doc.tokens)
         started = time.perf_counter()
         diagnostics = check_document(doc, rules)
         seconds += time.perf_counter() - started
         findings.extend((doc, d) for d in diagnostics)
-        line = analyse(doc, config).dateline
+        line = analyse(doc, config.settings().dates).dateline
         if line is not None and published is not None:
             datelines += 1
             written = line.exact()

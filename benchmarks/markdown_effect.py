@@ -9,11 +9,11 @@ Markdown, and counts findings whose span touches a URL, a link destination or an
 
 from __future__ import annotations
 
-import _corpus
-
 import re
 from collections import Counter
 from pathlib import Path
+
+import _corpus
 
 from presslint import check_text
 from presslint.config import Config

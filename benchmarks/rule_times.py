@@ -11,17 +11,17 @@ is paid by the first rule that asks for it.
 
 from __future__ import annotations
 
-import _corpus
-
 import time
 from collections import defaultdict
 from pathlib import Path
 
+import _corpus
+
 from presslint.config import Config
 from presslint.decoding import decode
 from presslint.document import Document
-from presslint.engine import load_rules, select
-
+from presslint.engine import load_checkers
+from presslint.selection import select
 
 
 def main() -> int:
@@ -29,7 +29,7 @@ def main() -> int:
     parser.add_argument("--select", default=None)
     args = parser.parse_args()
     config = Config(select=tuple(args.select.split(",")) if args.select else None)
-    rules = select(load_rules(config), config)
+    checkers = select(load_checkers(config), config)
     files = sorted(Path(args.corpus).rglob("*.md"))
     spent: dict[str, float] = defaultdict(float)
     size = 0
@@ -43,12 +43,11 @@ def main() -> int:
         started = time.process_time()
         _ = doc.tokens.texts, doc.word_counts
         spent["(shared) words and counts"] += time.process_time() - started
-        for rule in rules:
+        for checker in checkers:
             started = time.process_time()
-            assert rule.checker is not None
-            for _ in rule.checker.check(doc):
+            for _ in checker.check(doc):
                 pass
-            spent[f"{rule.code} {rule.name}"] += time.process_time() - started
+            spent[f"{checker.rule.code} {checker.rule.name}"] += time.process_time() - started
     total = sum(spent.values())
     print(f"{len(files)} files, {size / 1e6:.2f} MB, {total:.3f} s in all: {size / total / 1e6:.2f} MB/s\n")
     for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):

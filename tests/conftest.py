@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import os
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,8 @@ from presslint.config import Config
 from presslint.decoding import decode
 from presslint.diagnostic import Diagnostic
 from presslint.document import Document
-from presslint.engine import check_document, load_rules
+from presslint.engine import check_document, load_checkers
+from presslint.kinds import Kind
 from presslint.rule import Rule
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,8 +22,10 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus" / "press-releases"
 
-_ALL_RULES = load_rules(Config())
-RULES: dict[str, Rule] = {r.code: r for r in _ALL_RULES}
+_ALL_CHECKERS = load_checkers(Config())
+# Each rule's checker (its kind, built with the default settings), and the rules by code.
+CHECKERS: dict[str, Kind] = {c.rule.code: c for c in _ALL_CHECKERS}
+RULES: dict[str, Rule] = {code: c.rule for code, c in CHECKERS.items()}
 
 
 def document(text: str | bytes, path: str = "example.txt") -> Document:
@@ -33,13 +35,13 @@ def document(text: str | bytes, path: str = "example.txt") -> Document:
 
 def run(code: str, text: str | bytes, path: str = "example.txt") -> list[Diagnostic]:
     """The findings of one rule on ``text``."""
-    return check_document(document(text, path), [RULES[code]])
+    return check_document(document(text, path), [CHECKERS[code]])
 
 
 def spans(code: str, text: str, path: str = "example.txt") -> list[str]:
     """The text each finding of ``code`` covers."""
     doc = document(text, path)
-    return [doc.text[d.span.start:d.span.end] for d in check_document(doc, [RULES[code]])]
+    return [doc.text[d.span.start:d.span.end] for d in check_document(doc, [CHECKERS[code]])]
 
 
 @pytest.fixture

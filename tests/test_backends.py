@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import copy
 import importlib.util
-import os
 import json
+import os
 import socket
 import threading
 import time
@@ -34,11 +34,12 @@ from presslint.backends import (
     utf16_length,
 )
 from presslint.backends.languagetool import is_loopback
-from presslint.diagnostic import Diagnostic, Severity, Span
-from presslint.engine import check_document, select
 from presslint.config import Config
+from presslint.diagnostic import Diagnostic, Severity, Span
+from presslint.engine import check_document
+from presslint.selection import select
 
-from .conftest import _ALL_RULES, SEEDS, document
+from .conftest import _ALL_CHECKERS, SEEDS, document
 
 DATA = Path(__file__).parent / "data" / "languagetool"
 SENTENCE = "We will use the funds to continue our research and developed AI for everyone."
@@ -336,7 +337,7 @@ def test_languagetool_end_to_end(fake: FakeLanguageTool, no_remote: NoRemote) ->
                                         "enabled-categories": ["GRAMMAR", "STYLE"]})
     assert backend.notice is None and notices([backend]) == []
     assert backend.status() == (True, f"{fake.url}/ (this machine), language en-US")
-    builtin = check_document(doc, select(_ALL_RULES, Config()))
+    builtin = check_document(doc, select(_ALL_CHECKERS, Config()))
     found, warnings = run_backends(doc, [backend], builtin)
     backend.close()
     assert warnings == []
@@ -583,7 +584,7 @@ def test_harper_on_the_seeds(harper_backend: Any) -> None:
     from presslint.decoding import decode
     from presslint.document import Document
 
-    rules = select(_ALL_RULES, Config())
+    rules = select(_ALL_CHECKERS, Config())
     added: dict[str, list[str]] = {}
     extra: dict[str, list[str]] = {}
     for name, labels in _seed_labels().items():
@@ -676,12 +677,12 @@ def test_a_remote_server_needs_allow_remote(tmp_path: Path) -> None:
 
 
 def test_grammar_selectors_are_the_grammar_packs_codes_and_names() -> None:
-    from presslint.engine import SelectionError, grammar_wanted
+    from presslint.selection import SelectionError, grammar_wanted
 
     assert grammar_wanted("G101", "morfologik-rule-en-us", Config(select=("languagetool-grammar",)))
     assert grammar_wanted("G201", "harper-spelling", Config(select=("W", "G2")))
     assert not grammar_wanted("G101", "morfologik-rule-en-us", Config(select=("G2",)))
     assert not grammar_wanted("G101", "morfologik-rule-en-us", Config(ignore=("languagetool-grammar",)))
-    assert select(_ALL_RULES, Config(select=("G", "harper-typo"))) == []  # no kind runs them
+    assert select(_ALL_CHECKERS, Config(select=("G", "harper-typo"))) == []  # no kind runs them
     with pytest.raises(SelectionError, match="'G3'"):
-        select(_ALL_RULES, Config(select=("G3",)))
+        select(_ALL_CHECKERS, Config(select=("G3",)))

@@ -11,15 +11,16 @@ from click.testing import CliRunner
 
 from presslint.cli import cli
 from presslint.config import Config
-from presslint.engine import check_document, load_rules, select
-from presslint.runner import check_files
+from presslint.engine import check_document, load_checkers
 from presslint.fix import apply_edits
+from presslint.runner import check_files
+from presslint.selection import select
 
 from .conftest import RULES, SEEDS, document, run, spans
 
 
 def c_rules(config: Config) -> list:
-    return [r for r in select(load_rules(config), config) if r.family == "C"]
+    return [c for c in select(load_checkers(config), config) if c.rule.family == "C"]
 
 
 # -- the seeds -----------------------------------------------------------------------------
@@ -130,7 +131,7 @@ def test_team_terms_from_config_and_file(tmp_path: Path) -> None:
     terms_file = tmp_path / "terms.txt"
     terms_file.write_text("# our names\nLeadStar\nPuget Law Group\n", encoding="utf-8")
     config = Config(terms=("AmeriLife",), terms_file=terms_file)
-    (rule,) = [r for r in c_rules(config) if r.code == "C103"]
+    (rule,) = [c for c in c_rules(config) if c.rule.code == "C103"]
     doc = document("Amerilife met Leadstar and the Puget law group on Youtube.\n")
     found = check_document(doc, [rule])
     assert [doc.text[d.span.start:d.span.end] for d in found] == [
@@ -141,17 +142,17 @@ def test_team_terms_from_config_and_file(tmp_path: Path) -> None:
 
 def test_team_terms_win_over_the_bundled_list() -> None:
     config = Config(terms=("Paypal",))
-    (rule,) = [r for r in c_rules(config) if r.code == "C103"]
+    (rule,) = [c for c in c_rules(config) if c.rule.code == "C103"]
     assert check_document(document("Pay with Paypal.\n"), [rule]) == []
     assert len(check_document(document("Pay with PayPal.\n"), [rule])) == 1
 
 
 def test_unreadable_terms_file_is_an_error(tmp_path: Path) -> None:
-    from presslint.rule import UserFileError
+    from presslint.errors import UserFileError
 
     # The message names the user's file, not the pack of the rule that reads it.
     with pytest.raises(UserFileError, match=r"missing\.txt: cannot read the terms file"):
-        load_rules(Config(terms_file=tmp_path / "missing.txt"))
+        load_checkers(Config(terms_file=tmp_path / "missing.txt"))
 
 
 def test_a_terms_file_saved_with_a_byte_order_mark_reads_like_the_words_file(tmp_path: Path) -> None:
@@ -159,7 +160,7 @@ def test_a_terms_file_saved_with_a_byte_order_mark_reads_like_the_words_file(tmp
 
     terms_file = tmp_path / "terms.txt"
     terms_file.write_text("\ufeffAmeriLife  # the first line\n\nLeadStar\n", encoding="utf-8")
-    assert configured_terms(Config(terms_file=terms_file)) == ["AmeriLife", "LeadStar"]
+    assert configured_terms(Config(terms_file=terms_file).settings().terms) == ["AmeriLife", "LeadStar"]
 
 
 def test_bundled_terms_list_is_sorted_and_unique() -> None:
@@ -186,14 +187,14 @@ def test_calendar_names(text: str, expected: list[str]) -> None:
 # -- C105 headline case (opt-in) -----------------------------------------------------------
 
 def test_headline_case_is_opt_in_and_follows_the_option() -> None:
-    assert "C105" not in {r.code for r in select(load_rules(Config()), Config())}
+    assert "C105" not in {c.rule.code for c in select(load_checkers(Config()), Config())}
     text = "# Acme Launches new Products for Teams\n\nThe products are new.\n"
     title = Config(select=("C105",))
-    (rule,) = select(load_rules(title), title)
+    (rule,) = select(load_checkers(title), title)
     found = check_document(document(text, "a.md"), [rule])
     assert [d.message for d in found] == ["'new' in a title-case headline: write 'New'"]
     sentence = Config(select=("C105",), rule_options={"C105": {"headline-case": "sentence"}})
-    (rule,) = select(load_rules(sentence), sentence)
+    (rule,) = select(load_checkers(sentence), sentence)
     found = check_document(document(text, "a.md"), [rule])
     assert [d.message for d in found] == ["'Products' in a sentence-case headline: write 'products'"]
 

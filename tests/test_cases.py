@@ -30,8 +30,9 @@ from typing import Any
 import pytest
 
 from presslint.config import Config
-from presslint.engine import load_rules, result_of, select
+from presslint.engine import load_checkers, result_of
 from presslint.report.json import diagnostic_object
+from presslint.selection import select
 
 from .conftest import document
 
@@ -58,8 +59,8 @@ def _config(settings: dict[str, Any]) -> Config:
 
 
 def _found(path: Path, config: Config) -> list[dict[str, Any]]:
-    rules = select(load_rules(config), config)
-    result = result_of(document(path.read_bytes(), path.name), rules)
+    checkers = select(load_checkers(config), config)
+    result = result_of(document(path.read_bytes(), path.name), checkers)
     assert result.error is None, result.error
     findings = []
     for diagnostic in result.diagnostics:

@@ -130,6 +130,40 @@ def test_config_file_is_used_and_cli_wins(tmp_path: Path, monkeypatch: pytest.Mo
     assert len(out.splitlines()) == 2
 
 
+def test_the_words_file_is_found_like_the_config_but_not_with_no_config(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".presslint-words.txt").write_text("recieve\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text("We recieve it.\n", encoding="utf-8")
+    config = tmp_path / "elsewhere" / "cfg.yaml"
+    config.parent.mkdir()
+    config.write_text("select: [T]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for found in (invoke("check", "--quiet", "--select", "T", "r.txt"),
+                  invoke("check", "--quiet", "--config", str(config), "r.txt")):
+        assert found[:2] == (0, "")  # an accepted word
+    _, out, _ = invoke("check", "--quiet", "--no-config", "--select", "T", "r.txt")
+    assert [line.split()[1] for line in out.splitlines()] == ["T101"]
+
+
+def test_exit_codes_are_the_documented_ones() -> None:
+    from presslint.errors import ExitCode
+
+    assert [int(code) for code in ExitCode] == [0, 1, 2, 130]
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for code in ExitCode:
+        assert f"| {int(code)} | `{code.name}` |" in readme
+
+
+def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    import presslint.config
+
+    def interrupt(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(presslint.config, "discover", interrupt)
+    assert main(["check", "x.txt"]) == 130
+
+
 # Bad input: one clear line on stderr, the right exit code, never a traceback.
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from presslint.config import Config
 from presslint.dates import RELATIVE, analyse, dateline, find_dates, front_matter_date, resolve_relative
+from presslint.settings import DateSettings
 
 from .conftest import document
 
@@ -192,21 +192,21 @@ def test_not_a_dateline(line: str) -> None:
 def test_release_date_sources_in_order() -> None:
     markdown = "---\ntitle: X\ndate: 2024-03-20\n---\n\nAUSTIN, Texas — March 18, 2024 — Acme said.\n"
     doc = document(markdown, "release.md")
-    assert analyse(doc, Config()).release.source == "front matter"  # type: ignore[union-attr]
-    assert analyse(doc, Config()).release.date == date(2024, 3, 20)  # type: ignore[union-attr]
-    given = analyse(doc, Config(release_date=date(2024, 3, 1))).release
+    assert analyse(doc, DateSettings()).release.source == "front matter"  # type: ignore[union-attr]
+    assert analyse(doc, DateSettings()).release.date == date(2024, 3, 20)  # type: ignore[union-attr]
+    given = analyse(doc, DateSettings(release_date=date(2024, 3, 1))).release
     assert given is not None and (given.date, given.source) == (date(2024, 3, 1), "--release-date")
     plain = document("AUSTIN, Texas — March 18, 2024 — Acme said.\n")
-    found = analyse(plain, Config()).release
+    found = analyse(plain, DateSettings()).release
     assert found is not None and (found.date, found.source) == (date(2024, 3, 18), "dateline")
-    assert analyse(document("Acme said so.\n"), Config()).release is None
+    assert analyse(document("Acme said so.\n"), DateSettings()).release is None
 
 
 def test_analysis_is_shared_per_document_and_date_order() -> None:
     doc = document("AUSTIN, Texas — 3/4/2024 — Acme said.\n")
-    mdy = analyse(doc, Config())
-    assert analyse(doc, Config()) is mdy  # computed once, for every D rule
-    dmy = analyse(doc, Config(date_order="dmy"))
+    mdy = analyse(doc, DateSettings())
+    assert analyse(doc, DateSettings()) is mdy  # computed once, for every D rule
+    dmy = analyse(doc, DateSettings(date_order="dmy"))
     assert (mdy.mentions[0].month, dmy.mentions[0].month) == (3, 4)
     assert (mdy.release.date, dmy.release.date) == (date(2024, 3, 4), date(2024, 4, 3))  # type: ignore[union-attr]
 
@@ -262,5 +262,5 @@ def test_sentence_at_is_the_sentence_split_gives() -> None:
 
 def test_an_html_dateline_with_an_entity_dates_the_release() -> None:
     doc = document("<p>AUSTIN, Texas, July 31, 2024 &mdash; Acme today said so.</p>\n", "r.html")
-    found = analyse(doc.for_words[0], Config()).release
+    found = analyse(doc.for_words[0], DateSettings()).release
     assert found is not None and found.date == date(2024, 7, 31)

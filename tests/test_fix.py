@@ -9,9 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from presslint.cli import cli
-from presslint.diagnostic import Edit, Fix, Span
+from presslint.diagnostic import Diagnostic, Edit, Fix, Severity, Span
 from presslint.fix import _overlaps, apply_edits, choose
-from presslint.diagnostic import Diagnostic, Severity
 
 
 def fix(*args: str, input: bytes | None = None) -> tuple[int, str, str]:

@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 
 from presslint import config as config_module
-from presslint.config import Config, ConfigError
-from presslint.engine import SelectionError, load_rules, select
-from presslint.packs import PackError, builtin_packs, load_pack, load_packs
+from presslint.config import Config
+from presslint.engine import load_checkers
+from presslint.errors import ConfigError, PackError, SelectionError, UserError
+from presslint.packs import builtin_packs, load_pack, load_packs
+from presslint.selection import select
 
 GOOD_RULE = """\
 rules:
@@ -37,8 +39,8 @@ def write(tmp_path: Path, text: str, name: str = "pack.yaml") -> Path:
 def test_a_user_pack_adds_a_working_rule(tmp_path: Path) -> None:
     pack = write(tmp_path, GOOD_RULE)
     cfg = Config(rules=(pack,))
-    rules = select(load_rules(cfg), cfg)
-    assert "P901" in {r.code for r in rules}
+    rules = select(load_checkers(cfg), cfg)
+    assert "P901" in {c.rule.code for c in rules}
     from presslint import check_text
 
     found = check_text("Our synergies are real.\n", config=Config(rules=(pack,), select=("P901",)))
@@ -62,7 +64,7 @@ def test_pack_mistakes_are_reported_with_file_and_line(tmp_path: Path, change: t
     assert change[0] in GOOD_RULE
     pack = write(tmp_path, GOOD_RULE.replace(*change))
     with pytest.raises(PackError) as error:
-        load_rules(Config(rules=(pack,)))
+        load_checkers(Config(rules=(pack,)))
     assert str(error.value).startswith(f"{pack}:2: ")
     assert message in str(error.value)
 
@@ -146,8 +148,8 @@ def test_yaml_tags_that_run_code_are_refused(tmp_path: Path) -> None:
 
 
 def test_selection_by_code_prefix_name_and_ignore() -> None:
-    rules = load_rules(Config())
-    codes = lambda cfg: {r.code for r in select(rules, cfg)}  # noqa: E731
+    rules = load_checkers(Config())
+    codes = lambda cfg: {c.rule.code for c in select(rules, cfg)}  # noqa: E731
     assert codes(Config(select=("W101",))) == {"W101"}
     assert codes(Config(select=("trailing-whitespace", "W11"))) >= {"W101", "W110", "W111"}
     assert "W101" not in codes(Config(ignore=("W101",)))
@@ -185,22 +187,79 @@ def test_config_mistakes_name_the_file(tmp_path: Path, text: str, message: str) 
 
 
 def test_rule_options_must_name_a_rule_and_valid_options() -> None:
-    with pytest.raises(PackError, match="rule-options names no rule: 'W999'"):
-        load_rules(Config(rule_options={"W999": {}}))
-    with pytest.raises(PackError, match="must be one of one, two, any"):
-        load_rules(Config(rule_options={"sentence-spacing": {"sentence-spacing": "three"}}))
+    with pytest.raises(ConfigError, match="rule-options names no rule: 'W999'"):
+        load_checkers(Config(rule_options={"W999": {}}))
+    with pytest.raises(ConfigError, match="must be one of one, two, any"):
+        load_checkers(Config(rule_options={"sentence-spacing": {"sentence-spacing": "three"}}))
+
+
+
+def test_config_mistakes_are_reported_at_the_keys_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "select: [W101]\n\nrelease-date: tomorrow\n", ".presslint.yaml")
+    with pytest.raises(ConfigError, match=r"\.presslint\.yaml:3: 'release-date' must be a date"):
+        config_module.load(path)
+    path = write(tmp_path, "select: [W101]\ncolour: red\n", ".presslint.yaml")
+    with pytest.raises(ConfigError, match=r"\.presslint\.yaml:2: unknown key 'colour'"):
+        config_module.load(path)
+
+
+def test_bad_rule_options_blame_the_config_at_their_line(tmp_path: Path) -> None:
+    # The bundled pack is right; the user's value is not: the error names the user's file.
+    path = write(tmp_path, "select: [W]\nrule-options:\n  W104: {}\n  W105: {sentence-spacing: three}\n",
+                 ".presslint.yaml")
+    with pytest.raises(ConfigError) as error:
+        load_checkers(config_module.load(path))
+    assert str(error.value).startswith(f"{path}:4: rule W105: option 'sentence-spacing' must be one of")
+    path = write(tmp_path, "rule-options:\n  W105: {}\n  W999: {}\n", ".presslint.yaml")
+    with pytest.raises(ConfigError, match=r"\.presslint\.yaml:3: rule-options names no rule: 'W999'"):
+        load_checkers(config_module.load(path))
+    # A user's pack that is wrong by itself is still the pack's fault, overrides or not.
+    pack = write(tmp_path, GOOD_RULE.replace("ignore-case: true", "ignore-case: 3"))
+    with pytest.raises(PackError, match=rf"^{pack}:2: rule P901: option 'ignore-case'"):
+        load_checkers(Config(rules=(pack,), rule_options={"P901": {"pattern": "x"}}))
+
+
+def test_every_user_facing_error_is_one_user_error_and_config_is_not_a_pack() -> None:
+    from presslint.backends import BackendConfigError, BackendUnavailable
+    from presslint.errors import SourceError, UserFileError
+    from presslint.facts import FactsError
+
+    for error in (PackError, ConfigError, SelectionError, UserFileError, SourceError, FactsError,
+                  BackendConfigError, BackendUnavailable):
+        assert issubclass(error, UserError), error
+    assert not issubclass(ConfigError, PackError)
+    assert str(ConfigError("a.yaml", 3, "wrong")) == "a.yaml:3: wrong"
+    assert str(ConfigError("a.yaml", None, "wrong")) == "a.yaml: wrong"
+    assert str(SelectionError(None, None, "wrong")) == "wrong"
+
+
+def test_each_config_key_is_declared_once_and_documented(tmp_path: Path) -> None:
+    from dataclasses import fields
+
+    from .conftest import ROOT
+
+    names = [key.name for key in config_module.DECLARED]
+    assert len(names) == len(set(names)) and list(config_module.KEYS) == names
+    # Every Config field but the file's path and lines is set by a key of that name (the
+    # vocabulary's two lists by 'vocabulary').
+    settable = {f.name for f in fields(Config)} - {"path", "lines"}
+    assert settable == {n.replace("-", "_") for n in names if n != "vocabulary"} | {
+        "vocabulary_accept", "vocabulary_reject"}
+    reference = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert reference == config_module.reference(), "run: python -m presslint.config > docs/configuration.md"
+    assert "docs/configuration.md" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_families_are_the_packs_own(tmp_path: Path) -> None:
     # A pack of a family of its own says so; its codes must start with that letter.
     house = write(tmp_path, "family: X\ntitle: House style\n" + GOOD_RULE.replace("P901", "X901"))
-    assert "X901" in {r.code for r in load_rules(Config(rules=(house,)))}
+    assert "X901" in {c.rule.code for c in load_checkers(Config(rules=(house,)))}
     wrong = write(tmp_path, "family: W\n" + GOOD_RULE, "wrong.yaml")
     with pytest.raises(PackError, match=r"wrong\.yaml:3: code 'P901' must start with the pack's family letter 'W'"):
         load_pack(wrong)
     stray = write(tmp_path, GOOD_RULE.replace("P901", "X901"), "stray.yaml")
     with pytest.raises(PackError, match=r"stray\.yaml:2: code 'X901': no pack declares the family 'X'"):
-        load_rules(Config(rules=(stray,)))
+        load_checkers(Config(rules=(stray,)))
     for bad, message in (("family: WT\n", "'family' must be one capital letter"),
                          ("runs-in: elsewhere\n", "'runs-in' must be presslint"),
                          ("reads: sideways\n", "'reads' must be words")):

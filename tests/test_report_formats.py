@@ -20,11 +20,15 @@ from presslint import __version__
 from presslint.config import Config
 from presslint.diagnostic import Diagnostic, Severity, Span
 from presslint.document import LineIndex
-from presslint.engine import FileResult, check_file, load_rules, select
+from presslint.engine import load_checkers
 from presslint.report import FORMATS, get, gitlab, junit, rdjson, sarif
+from presslint.results import FileResult
+from presslint.runner import check_file
+from presslint.selection import select
 
 DATA = Path(__file__).parent / "data"
-RULES = [r for r in select(load_rules(Config()), Config()) if r.code in {"W101", "W104", "W106"}]
+CHECKERS = [c for c in select(load_checkers(Config()), Config()) if c.rule.code in {"W101", "W104", "W106"}]
+RULES = [c.rule for c in CHECKERS]
 BY_CODE = {r.code: r for r in RULES}
 
 # W104 at 1:6-8, W101 at 1:14-15, W106 (an error) at 2:10-11 with an insertion at 2:11.
@@ -43,7 +47,7 @@ def checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
         path = Path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
-        return check_file(name, RULES)
+        return check_file(name, CHECKERS)
 
     return check
 
@@ -179,7 +183,7 @@ def test_sarif_levels_and_rule_metadata_passed_in(sarif_validator: Any) -> None:
     info = Diagnostic("x.txt", Span(10, 12), "W105", "sentence-spacing", Severity.INFO, "2 spaces")
     unknown = Diagnostic("x.txt", Span(0, 2), "X901", "house-rule", Severity.ERROR, "house rule")
     result = made_result("x.txt", text, [unknown, info])
-    w105 = next(r for r in load_rules(Config()) if r.code == "W105")
+    w105 = next(c.rule for c in load_checkers(Config()) if c.rule.code == "W105")
     # A rule of the user's own pack: the reporter is told about every rule of the run.
     house = replace(w105, code="X901", name="house-rule", severity=Severity.ERROR, docs="A house rule.")
     log = sarif.sarif_log([result], rules=[w105, house])
@@ -197,7 +201,7 @@ def test_sarif_levels_and_rule_metadata_passed_in(sarif_validator: Any) -> None:
 def test_sarif_absolute_paths_become_file_uris(tmp_path: Path) -> None:
     path = tmp_path / "release one.txt"
     path.write_text(DIRTY, encoding="utf-8")
-    run = json.loads(render("sarif", [check_file(path, RULES)]))["runs"][0]
+    run = json.loads(render("sarif", [check_file(path, CHECKERS)]))["runs"][0]
     uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == path.as_uri() and uri.startswith("file://") and "%20" in uri
 

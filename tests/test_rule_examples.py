@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from presslint.engine import FixMode, check_file
+from presslint.fix import FixMode
 from presslint.rule import BadExample
+from presslint.runner import check_file
 
-from .conftest import RULES, document, run
+from .conftest import CHECKERS, RULES, document, run
 
 # Examples that state what the rule's docs promise and the rule does not do yet: each is a
 # bug to fix, not a behaviour to pin (strict: the test fails once the bug is fixed, so the
@@ -84,7 +85,7 @@ def test_bad_example_states_its_fix(code: str, index: int, example: BadExample, 
     assert example.fixed is not None, f"{code}-{index}: the rule offers a fix; state its result in 'fixed'"
     path = tmp_path / "release.txt"
     path.write_bytes(_bytes(example.text))
-    check_file(path, [RULES[code]], fix=FixMode("write", unsafe=True))
+    check_file(path, [CHECKERS[code]], fix=FixMode("write", unsafe=True))
     assert path.read_bytes() == _bytes(example.fixed)
 
 
@@ -107,7 +108,7 @@ def test_fixable_examples_exist() -> None:
 def test_fix_round_trip(code: str, index: int, example: BadExample, tmp_path: Path) -> None:
     """Apply the rule's fixes to a real file, re-check: nothing left from the rule; a
     second --fix changes nothing."""
-    rule = [RULES[code]]
+    rule = [CHECKERS[code]]
     path = tmp_path / "release.txt"
     path.write_bytes(_bytes(example.text))
     first = check_file(path, rule, fix=FixMode("write", unsafe=True))

@@ -14,7 +14,7 @@ from presslint.decoding import decode
 from presslint.document import Document
 from presslint.engine import check_document
 
-from .conftest import RULES, SEEDS
+from .conftest import CHECKERS, SEEDS
 
 FAMILY_CODES = {"typo": "T", "capitalization": "C", "date": "D", "whitespace": "W", "grammar": "G"}
 CLEAN = "000_7609e4628dd17c72.txt"
@@ -36,7 +36,7 @@ def _document(name: str) -> Document:
 @pytest.mark.parametrize(("name", "label"), _labels())
 def test_required_label_is_reported(name: str, label: dict[str, Any]) -> None:
     family = FAMILY_CODES[label["family"]]
-    family_rules = [r for r in RULES.values() if r.family == family and r.default]
+    family_rules = [c for c in CHECKERS.values() if c.rule.family == family and c.rule.default]
     if not family_rules:
         pytest.skip(f"no default {label['family']} rules yet")
     doc = _document(name)

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from presslint import check_text
 from presslint.config import Config
-from presslint.engine import load_rules, select
+from presslint.engine import load_checkers
 from presslint.runner import check_files
+from presslint.selection import select
 
 MD = "release.md"
 
@@ -53,7 +54,7 @@ def test_per_file_ignores(tmp_path: Path) -> None:
     for name in ("a.txt", "legal/b.txt"):
         (tmp_path / name).write_text("One  two. \n", encoding="utf-8")
     config = Config(per_file_ignores={"legal/*": ("W104",), "*.txt": ("trailing-whitespace",)})
-    rules = select(load_rules(config), config)
+    rules = select(load_checkers(config), config)
     results = list(check_files(sorted(tmp_path.rglob("*.txt")), rules, config, jobs=1))
     assert [[d.code for d in r.diagnostics] for r in results] == [["W104"], []]
 

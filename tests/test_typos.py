@@ -7,18 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from presslint import lexicon, vocabulary, wordtools
-from presslint.config import Config
+import presslint
+from presslint import lexicon, wordtools
+from presslint.config import WORDS_FILE, Config, discover
 from presslint.document import Document
-from presslint.engine import check_document, load_rules
+from presslint.engine import check_document, load_checkers
 from presslint.kinds.articles import vowel_sound
 from presslint.wordlist import SortedTable
 
-from .conftest import CORPUS, RULES, document, run, spans
+from .conftest import CHECKERS, CORPUS, RULES, document, run, spans
 
 
 def typos(text: str, config: Config | None = None) -> list[tuple[str, str]]:
-    rules = [r for r in (load_rules(config) if config else RULES.values()) if r.family == "T" and r.default]
+    rules = [c for c in (load_checkers(config) if config else CHECKERS.values())
+             if c.rule.family == "T" and c.rule.default]
     doc = document(text)
     return [(d.code, doc.text[d.span.start:d.span.end]) for d in check_document(doc, rules)]
 
@@ -27,7 +29,7 @@ def test_seeds_are_found_with_fixes(shared_seeds: Path) -> None:
     found = {}
     for name in ("001_c976c608bfa77165.txt", "004_383c40b382e2333e.txt"):
         doc = document((shared_seeds / name).read_bytes(), name)
-        for d in check_document(doc, [r for r in RULES.values() if r.family == "T"]):
+        for d in check_document(doc, [c for c in CHECKERS.values() if c.rule.family == "T"]):
             found[doc.text[d.span.start:d.span.end]] = d
     assert found["Teh"].fix and found["Teh"].fix.edits[0].replacement == "The"
     assert found["it’s"].fix and found["it’s"].fix.edits[0].replacement == "its"
@@ -36,7 +38,7 @@ def test_seeds_are_found_with_fixes(shared_seeds: Path) -> None:
 
 def test_clean_seed_is_silent(shared_seeds: Path) -> None:
     doc = document((shared_seeds / "000_7609e4628dd17c72.txt").read_bytes())
-    assert check_document(doc, [r for r in RULES.values() if r.family == "T"]) == []
+    assert check_document(doc, [c for c in CHECKERS.values() if c.rule.family == "T"]) == []
 
 
 @pytest.mark.parametrize(("text", "fixed"), [("Teh deal", "The"), ("TEH DEAL WAS SIGNED", "THE"),
@@ -67,17 +69,32 @@ def test_vocabulary_accepts_and_rejects(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_words_file_is_found_from_the_current_directory(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / vocabulary.WORDS_FILE).write_text("# our terms\nrecieve\nZentrix\n", encoding="utf-8")
+    (tmp_path / WORDS_FILE).write_text("# our terms\nrecieve\nZentrix\n", encoding="utf-8")
     sub = tmp_path / "releases"
     sub.mkdir()
     monkeypatch.chdir(sub)
-    assert typos("We recieve it. Zentrix said Zentrixs new plant opens.\n", Config()) == [
+    assert typos("We recieve it. Zentrix said Zentrixs new plant opens.\n", discover(Path.cwd())) == [
         ("T108", "Zentrixs")]  # T101 silenced; "Zentrixs" is a possessive of an accepted name
     # A words file the config names must exist: a typo in its name is an error, not silence.
-    from presslint.rule import UserFileError
+    from presslint.errors import UserFileError
 
     with pytest.raises(UserFileError, match=r"none\.txt: cannot read the words file"):
         typos("We recieve it.\n", Config(words_file=tmp_path / "none.txt"))
+
+
+def test_the_words_file_is_read_only_by_the_command_lines_discovery(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # Config() (the API's default, and --no-config) reads no file of the current folder.
+    (tmp_path / WORDS_FILE).write_text("recieve\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert discover(tmp_path).words_file == tmp_path / WORDS_FILE
+    assert typos("We recieve it.\n", Config()) == [("T101", "recieve")]
+    assert [d.code for d in presslint.check_text("We recieve it.\n")] == ["T101"]
+    # A words file the config names is kept, not replaced by the one found.
+    named = tmp_path / "ours.txt"
+    named.write_text("Zentrix\n", encoding="utf-8")
+    (tmp_path / ".presslint.yaml").write_text("words-file: ours.txt\n", encoding="utf-8")
+    assert discover(tmp_path).words_file == named
 
 
 def test_suspects_are_judged_per_word_and_kept_across_documents(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -177,7 +194,7 @@ def test_vowel_sound(word: str, vowel: bool | None) -> None:
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside this checkout")
 def test_corpus_rate_stays_low() -> None:
-    rules = [r for r in RULES.values() if r.family == "T" and r.default]
+    rules = [c for c in CHECKERS.values() if c.rule.family == "T" and c.rule.default]
     files = sorted(CORPUS.glob("*.md"))[:200]
     words = findings = 0
     for path in files:
@@ -227,7 +244,7 @@ def test_pattern_words_standing_alone_without_joined_words() -> None:
     text = "The Phase 2 trail-blazing study began.\n"
     assert spans("T115", text) == []
     rule = RULES["T115"]
-    joined = Pattern(rule, {**rule.checker.options, "joined-words": True}, Config())
+    joined = Pattern(rule, {**CHECKERS["T115"].options, "joined-words": True})
     assert [d.code for d in joined.check(document(text))] == ["T115"]
     assert spans("T115", "The Phase 2 trail began.\n") == ["trail"]
 
@@ -250,7 +267,7 @@ def test_pattern_words_are_checked(words: list[str], message: str) -> None:
 
     rule = RULES["T114"]
     with pytest.raises(ValueError, match=message):
-        Pattern(rule, {**rule.checker.options, "words": words}, Config())
+        Pattern(rule, {**CHECKERS["T114"].options, "words": words})
 
 
 def _joined_parts(doc: Document) -> set[str]:
@@ -301,7 +318,7 @@ def test_homophone_rules_share_one_search_in_any_order() -> None:
     codes = ("T104", "T105", "T106", "T107")
     expected = [("T104", "Its"), ("T106", "your"), ("T107", "their"), ("T105", "whose"), ("T104", "it's")]
     for order in (codes, codes[::-1]):
-        found = [(d.code, doc.text[d.span.start:d.span.end]) for d in check_document(doc, [RULES[c] for c in order])]
+        found = [(d.code, doc.text[d.span.start:d.span.end]) for d in check_document(doc, [CHECKERS[c] for c in order])]
         assert sorted(found) == sorted(expected)
 
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from presslint.config import Config
 from presslint.diagnostic import Diagnostic
-from presslint.engine import load_rules
+from presslint.engine import load_checkers
 
-from .conftest import RULES, document, spans
+from .conftest import CHECKERS, document, spans
 
 
 def checked(code: str, text: str, path: str = "example.txt") -> list[Diagnostic]:
     """The findings of one rule in the order its kind yields them (not sorted afterwards)."""
-    checker = RULES[code].checker
-    assert checker is not None
-    return list(checker.check(document(text, path)))
+    return list(CHECKERS[code].check(document(text, path)))
 
 
 def test_missing_sentence_space_after_each_mark_in_text_order() -> None:
@@ -79,9 +77,9 @@ def test_trailing_whitespace_runs_of_spaces_and_tabs_in_text_order() -> None:
 
 
 def test_sentence_spacing_two_flags_one_space_after_a_sentence() -> None:
-    rule = next(r for r in load_rules(Config(rule_options={"W105": {"sentence-spacing": "two"}})) if r.code == "W105")
-    assert rule.checker is not None
+    checkers = load_checkers(Config(rule_options={"W105": {"sentence-spacing": "two"}}))
+    checker = next(c for c in checkers if c.rule.code == "W105")
     text = "It closed. \"We agree.\" Shares of Example Inc. rose.  Then (as planned) 2 more. Done. ok.\n"
-    found = list(rule.checker.check(document(text)))
+    found = list(checker.check(document(text)))
     assert [d.span.start for d in found] == [10, 22, 78]  # after "closed.", "agree.\"" and "more."
     assert {d.message for d in found} == {"1 spaces after a sentence; the house style is two spaces"}

@@ -70,3 +70,27 @@ def test_a_warm_run_on_one_file_does_not_import_yaml(tmp_path: Path) -> None:
     runs = [subprocess.run([sys.executable, "-c", code, str(release)], capture_output=True, text=True, env=env,
                            cwd=ROOT) for _ in range(2)]
     assert [r.stdout.strip().splitlines()[-1] for r in runs] == ["True", "False"]
+
+
+def test_each_key_knows_its_line_also_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "config.yaml"
+    path.write_text("select: [W]\n\nrule-options:\n  W105:\n    sentence-spacing: two\n  W104: {}\n",
+                    encoding="utf-8")
+    for _ in range(2):  # parsed, then read from the cache
+        data = read_yaml(path)
+        assert [data.line_of(key) for key in ("select", "rule-options", "missing")] == [1, 3, 1]
+        options = data["rule-options"]
+        assert [options.line_of(key) for key in ("W105", "W104")] == [4, 6]
+        monkeypatch.setattr(yamlfile, "_parse", lambda *a: pytest.fail("parsed again"))
+
+
+def test_a_yaml_error_is_raised_as_the_callers_error(tmp_path: Path) -> None:
+    from presslint.errors import ConfigError, PackError
+
+    path = tmp_path / "broken.yaml"
+    path.write_text("a: [1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"broken\.yaml:\d+: invalid YAML"):
+        read_yaml(path, ConfigError)
+    with pytest.raises(PackError, match=r"cannot read"):
+        read_yaml(tmp_path / "missing.yaml")

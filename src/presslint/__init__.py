@@ -7,8 +7,8 @@ The Python API, for a CMS or a batch job, runs the same engine as the command li
         print(d.code, d.message)
 
 ``config`` is a :class:`presslint.config.Config`; ``None`` means the built-in defaults
-(no configuration file is looked for: pass ``presslint.config.discover(Path.cwd())`` for
-the command line's behaviour).
+(no configuration file or words file is looked for: pass
+``presslint.config.discover(Path.cwd())`` for the command line's behaviour).
 """
 
 from __future__ import annotations
@@ -17,24 +17,26 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from ._version import __version__
+
 __all__ = ["__version__", "check_paths", "check_text"]
 
 if TYPE_CHECKING:
     from .config import Config
     from .diagnostic import Diagnostic
-    from .rule import Rule
+    from .kinds import Kind
 
-_rules_cache: dict[str, list[Rule]] = {}
+_checkers_cache: dict[str, list[Kind]] = {}
 
 
-def _rules(config: Config) -> list[Rule]:
-    from .engine import load_rules, select
+def _checkers(config: Config) -> list[Kind]:
+    from .engine import load_checkers
+    from .selection import select
 
     key = repr(config)
-    if key not in _rules_cache:
-        _rules_cache[key] = select(load_rules(config), config)
-    return _rules_cache[key]
+    if key not in _checkers_cache:
+        _checkers_cache[key] = select(load_checkers(config), config)
+    return _checkers_cache[key]
 
 
 def check_text(text: str, path: str | None = None, config: Config | None = None) -> list[Diagnostic]:
@@ -47,7 +49,7 @@ def check_text(text: str, path: str | None = None, config: Config | None = None)
 
     config = config or Config()
     doc = Document.from_decoded(path or "<text>", Decoded(text, "utf-8", bom=False))
-    return check_document(doc, _rules(config))
+    return check_document(doc, _checkers(config))
 
 
 def check_paths(paths: Iterable[str | Path], config: Config | None = None) -> list[Diagnostic]:
@@ -64,7 +66,7 @@ def check_paths(paths: Iterable[str | Path], config: Config | None = None) -> li
     if selection.errors:
         raise OSError(str(selection.errors[0]))
     diagnostics: list[Diagnostic] = []
-    for result in check_files(selection.files, _rules(config), config, jobs=1):
+    for result in check_files(selection.files, _checkers(config), config, jobs=1):
         if result.error:
             raise OSError(result.error)
         diagnostics.extend(result.diagnostics)

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .lazyre import LazyPattern
+from .listfile import read_list_file
 from .markup import MASK
-from .rule import read_list_file
 from .wordlist import SortedTable, packaged_text
 
 if TYPE_CHECKING:

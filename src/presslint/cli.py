@@ -1,20 +1,29 @@
-"""The command line: parsing and wiring only. Exit codes are documented in README.md:
-0 no problems, 1 problems found, 2 a usage, configuration or input error."""
+"""The command line: parsing and wiring only. Exit codes (errors.ExitCode) are documented
+in README.md: 0 no problems, 1 problems found, 2 a usage, configuration or input error,
+130 interrupted."""
 
 from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import __version__
+from ._version import __version__
+from .config import CONSISTENCY_SCOPES, DATE_ORDERS, Config
+from .errors import ExitCode, UserError
 from .report import FORMATS
 
-EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+if TYPE_CHECKING:
+    from .backends import Backend
+    from .fix import FixMode
+    from .kinds import Kind
+    from .results import FileResult
+    from .rule import Rule
 
 
 def _error(message: str) -> None:
@@ -32,30 +41,26 @@ def _split(values: Sequence[str]) -> tuple[str, ...] | None:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _load_config(config_file: Path | None, no_config: bool) -> Any:
+def _load_config(config_file: Path | None, no_config: bool) -> Config:
+    """The configuration: none with --no-config (not even the words file); else the one
+    --config names or the nearest one, with the nearest words file."""
     from . import config as config_module
 
     if no_config:
-        return config_module.Config()
-    if config_file is not None:
-        return config_module.load(config_file)
-    return config_module.discover(Path.cwd())
+        return Config()
+    return config_module.discover(Path.cwd(), config_file)
 
 
 class _Group(click.Group):
-    """Turns a user's mistake anywhere below into one line on stderr and exit code 2."""
+    """Turns a user's mistake anywhere below into one line on stderr and exit code 2:
+    the one place a UserError is caught."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from .config import ConfigError
-        from .engine import SelectionError
-        from .packs import PackError
-        from .rule import UserFileError
-
         try:
             return super().invoke(ctx)
-        except (ConfigError, PackError, SelectionError, UserFileError) as exc:
+        except UserError as exc:
             _error(str(exc))
-            raise SystemExit(EXIT_ERROR) from None
+            raise SystemExit(ExitCode.USER_ERROR) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -107,22 +112,22 @@ def _with(options: list[Any]) -> Callable[[F], F]:
               help="With --fix or --diff, also apply unsafe fixes (spelling suggestions...).")
 @click.option("--release-date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="The release date that relative and past/future date claims are checked against.")
-@click.option("--date-order", type=click.Choice(["mdy", "dmy"]), help="How to read 3/4/2024 (default: mdy).")
+@click.option("--date-order", type=click.Choice(DATE_ORDERS), help="How to read 3/4/2024 (default: mdy).")
 @click.option("--show-release-date", is_flag=True,
               help="Say on stderr which release date each file is checked against, and where it came from.")
-@click.option("--consistency", type=click.Choice(["document", "project"]),
+@click.option("--consistency", type=click.Choice(CONSISTENCY_SCOPES),
               help="Check that a term is spelled one way per document (default) or across all files.")
 @click.option("--backend-required", is_flag=True,
               help="Exit 2 when a configured grammar backend fails, instead of only warning.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, no_config: bool, include: tuple[str, ...],
           exclude: tuple[str, ...], output_format: str | None, stdin_filename: str | None, quiet: bool,
-          exit_zero: bool, statistics: bool, jobs: int | None, release_date: Any, date_order: str | None,
+          exit_zero: bool, statistics: bool, jobs: int | None, release_date: datetime | None,
+          date_order: str | None,
           consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool,
           show_release_date: bool = False, backend_required: bool = False) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input."""
-    from .engine import FixMode, load_rules
-    from .engine import select as select_rules
+    from .engine import load_checkers
     from .report import get as get_reporter
 
     config = _load_config(config_file, no_config).merged(
@@ -130,10 +135,17 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         include=tuple(include) or None, exclude=tuple(exclude) or None, output_format=output_format,
         release_date=release_date.date() if release_date else None, date_order=date_order,
         consistency=consistency)
-    rules = select_rules(load_rules(config), config)
+    from .selection import select as select_rules
+
+    checkers = select_rules(load_checkers(config), config)
+    rules = [checker.rule for checker in checkers]
     if fix and diff:
         raise click.UsageError("--fix and --diff do not go together: --diff only shows the fixes")
-    mode = FixMode("diff" if diff else "write", unsafe=unsafe_fixes) if fix or diff else None
+    mode: FixMode | None = None
+    if fix or diff:
+        from .fix import FixMode
+
+        mode = FixMode("diff" if diff else "write", unsafe=unsafe_fixes)
 
     backends = _start_backends(config)
     # The reporters describe the rule of every finding (SARIF): the backends' too.
@@ -141,7 +153,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     outcome = _Outcome(config, quiet, backend_required)
     output_format = config.output_format or _default_format()
     try:
-        results = _results(paths, stdin_filename, config, rules, mode, fix, unsafe_fixes, jobs, backends, outcome)
+        results = _results(paths, stdin_filename, config, checkers, mode, fix, unsafe_fixes, jobs, backends,
+                           outcome)
         if show_release_date:
             results = _showing_release_dates(results, config, release_date is not None, outcome)
         checked = outcome.passing(results)
@@ -169,24 +182,24 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             backend.close()
     outcome.warn_about_backends()
     if outcome.failed:
-        raise SystemExit(EXIT_ERROR)
-    raise SystemExit(EXIT_PROBLEMS if outcome.found and not exit_zero else EXIT_CLEAN)
+        raise SystemExit(ExitCode.USER_ERROR)
+    raise SystemExit(ExitCode.FINDINGS if outcome.found and not exit_zero else ExitCode.OK)
 
 
 class _Outcome:
     """What a run of `check` found, counted as results stream past: errors and warnings are
     printed as they come, the exit code is decided at the end."""
 
-    def __init__(self, config: Any, quiet: bool, backend_required: bool) -> None:
+    def __init__(self, config: Config, quiet: bool, backend_required: bool) -> None:
         self.config, self.quiet, self.backend_required = config, quiet, backend_required
         self.failed = self.found = False
         self.backend_warnings: dict[str, None] = {}
         self.stdin: tuple[str, bytes] | None = None  # standard input's name and bytes, if read
 
-    def passing(self, results: Iterator[Any]) -> Iterator[Any]:
+    def passing(self, results: Iterator[FileResult]) -> Iterator[FileResult]:
         """The results that checked a file; reports the others on the way."""
-        from .engine import grammar_wanted
         from .packs import backend_rules
+        from .selection import grammar_wanted
 
         # The grammar backends' codes, when there are backends (reading the packs costs).
         grammar = backend_rules() if self.config.backends else {}
@@ -211,62 +224,64 @@ class _Outcome:
             self.failed = self.failed or self.backend_required
 
 
-def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Any, rules: Any, mode: Any, fix: bool,
-             unsafe_fixes: bool, jobs: int | None, backends: list[Any], outcome: _Outcome) -> Iterator[Any]:
+def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config, checkers: Sequence[Kind],
+             mode: FixMode | None, fix: bool, unsafe_fixes: bool, jobs: int | None, backends: list[Backend],
+             outcome: _Outcome) -> Iterator[FileResult]:
     """Standard input's result first (when '-' is given), then every file's, in order."""
-    from .engine import FixMode, check_file, rules_for
-    from .runner import check_files
+    from .runner import check_file, check_files
+    from .selection import rules_for
     from .sources import collect
 
     if "-" in paths:
         name = stdin_filename or "-"
         data = sys.stdin.buffer.read()
         outcome.stdin = (name, data)
-        yield check_file(name, rules_for(name, rules, config), data=data,
-                         fix=FixMode("stdout", unsafe_fixes) if fix else mode, backends=backends)
+        if fix:
+            from .fix import FixMode
+
+            mode = FixMode("stdout", unsafe_fixes)
+        yield check_file(name, rules_for(name, checkers, config), data=data, fix=mode, backends=backends)
     disk_paths = [p for p in (paths or (".",)) if p != "-"]
     if disk_paths:
         selection = collect(disk_paths, config.include, config.exclude)
         for problem in selection.errors:
             _error(str(problem))
             outcome.failed = True
-        yield from check_files(selection.files, rules, config, jobs=jobs, fix=mode, backends=backends)
+        yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends)
 
 
-def _showing_release_dates(results: Iterator[Any], config: Any, given: bool,
-                           outcome: _Outcome) -> Iterator[Any]:
+def _showing_release_dates(results: Iterator[FileResult], config: Config, given: bool,
+                           outcome: _Outcome) -> Iterator[FileResult]:
     from .dates import release_date_report
 
+    dates = config.settings().dates
     for result in results:
         if result.index is not None:
             data = outcome.stdin[1] if outcome.stdin and outcome.stdin[0] == result.path else None
-            click.echo(release_date_report(result.path, config, data, "--release-date" if given else "config"),
+            click.echo(release_date_report(result.path, dates, data, "--release-date" if given else "config"),
                        err=True)
         yield result
 
 
-def _start_backends(config: Any) -> list[Any]:
-    """The configured grammar backends, if the selection wants grammar findings at all."""
+def _start_backends(config: Config) -> list[Backend]:
+    """The configured grammar backends, if the selection wants grammar findings at all.
+    A backend that is not installed or wrongly configured is a UserError."""
     if not config.backends:
         return []
-    from .backends import BackendConfigError, BackendUnavailable, create, notices
+    from .backends import create, notices
 
     if not _backend_rules(config):
         return []
-    try:
-        backends = [create(spec) for spec in config.backends]
-    except (BackendUnavailable, BackendConfigError) as exc:
-        _error(str(exc))
-        raise SystemExit(EXIT_ERROR) from None
+    backends = [create(spec) for spec in config.backends]
     for line in notices(backends):
         click.echo(f"presslint: {line}", err=True)
     return backends
 
 
-def _backend_rules(config: Any) -> list[Any]:
+def _backend_rules(config: Config) -> list[Rule]:
     """The grammar backends' rules that the selection wants."""
-    from .engine import grammar_wanted
     from .packs import backend_rules
+    from .selection import grammar_wanted
 
     return [rule for rule in backend_rules().values() if grammar_wanted(rule.code, rule.name, config)]
 
@@ -285,14 +300,16 @@ def list_rules(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: 
     """List every rule: code, name, severity and what it checks. A '-' before the code
     marks a rule that `check` would not run (opt-in, left out by the configuration, or a
     grammar backend's that is not configured)."""
-    from .engine import load_rules, select as select_rules
+    from .engine import load_checkers
     from .packs import backend_rules
+    from .selection import select as select_rules
 
     config = _load_config(config_file, no_config).merged(
         select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore))
-    everything = [*load_rules(config), *backend_rules().values()]
+    checkers = load_checkers(config)
+    everything = [*(c.rule for c in checkers), *backend_rules().values()]
     configured = {spec.name for spec in config.backends}
-    enabled = {r.code for r in select_rules([r for r in everything if not r.backend], config)}
+    enabled = {c.rule.code for c in select_rules(checkers, config)}
     enabled.update(r.code for r in _backend_rules(config) if r.backend in configured)
     shown = sorted((r for r in everything if r.code in enabled or not enabled_only), key=lambda r: r.code)
     if output_format == "json":
@@ -334,7 +351,7 @@ def list_backends(config_file: Path | None, no_config: bool) -> None:
         click.echo(f"{spec.name}: {'reachable' if ok else 'unreachable'} - {detail}")
         unreachable = unreachable or not ok
     if unreachable:
-        raise SystemExit(EXIT_PROBLEMS)
+        raise SystemExit(ExitCode.FINDINGS)
 
 
 def _summary(docs: str) -> str:
@@ -348,10 +365,12 @@ def _summary(docs: str) -> str:
 @click.option("--no-config", is_flag=True)
 def show_rule(code: str, config_file: Path | None, no_config: bool) -> None:
     """Explain one rule, by code or name, with examples of what it flags and what it allows."""
-    from .engine import load_rules
+    from .engine import load_checkers
     from .packs import backend_rules
 
-    rules = [*load_rules(_load_config(config_file, no_config)), *backend_rules().values()]
+    checkers = load_checkers(_load_config(config_file, no_config))
+    options = {c.rule.code: c.options for c in checkers}
+    rules = [*(c.rule for c in checkers), *backend_rules().values()]
     found = [r for r in rules if code in (r.code, r.name) or r.code == code.upper()]
     if not found:
         raise click.UsageError(f"no rule {code!r}; `presslint rules` lists them")
@@ -364,9 +383,9 @@ def show_rule(code: str, config_file: Path | None, no_config: bool) -> None:
     if rule.backend:
         click.echo(f"Found by the {rule.backend} grammar backend, when 'backends:' in the configuration turns it on.")
         return
-    if rule.checker is not None and rule.checker.options:
+    if options.get(rule.code):
         click.echo("Options:")
-        for key, value in rule.checker.options.items():
+        for key, value in options[rule.code].items():
             if key != "pattern":
                 click.echo(f"  {key}: {value!r}")
         click.echo("")
@@ -394,20 +413,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="presslint", standalone_mode=False)
     except SystemExit as exit_:
-        return int(exit_.code or 0) if not isinstance(exit_.code, str) else EXIT_ERROR
-    except click.exceptions.Abort:
+        return int(exit_.code or 0) if not isinstance(exit_.code, str) else ExitCode.USER_ERROR
+    except click.exceptions.Abort as abort:
+        # Click turns Ctrl-C into Abort: interrupted, like Ctrl-C outside it.
+        if isinstance(abort.__cause__, KeyboardInterrupt):
+            return ExitCode.INTERRUPTED
         _error("aborted")
-        return EXIT_ERROR
+        return ExitCode.USER_ERROR
     except click.ClickException as exc:
         exc.show()
-        return EXIT_ERROR
+        return ExitCode.USER_ERROR
     except BrokenPipeError:
         # Output piped into `head` that stopped reading: not an error of ours.
         sys.stderr.close()
-        return EXIT_CLEAN
+        return ExitCode.OK
     except KeyboardInterrupt:
-        return 130
-    return EXIT_CLEAN
+        return ExitCode.INTERRUPTED
+    return ExitCode.OK
 
 
 def entry_point() -> None:

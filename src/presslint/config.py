@@ -4,6 +4,11 @@ The configuration is ``.presslint.yaml`` (or ``.presslint.yml``), or the
 ``[tool.presslint]`` table of ``pyproject.toml``, in the current directory or the
 nearest parent that has one. Keys are the long command-line options; the command line
 wins over the file.
+
+Each key is declared once, in :data:`DECLARED`: its name (the Config field is the same in
+snake_case), what its value must be, and its parser. Errors, :data:`KEYS` and the
+reference in docs/configuration.md (``python -m presslint.config > docs/configuration.md``)
+are made from it.
 """
 
 from __future__ import annotations
@@ -12,43 +17,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .packs import PackError, read_yaml
+from .errors import ConfigError
 from .report import FORMATS
+from .settings import DateSettings, Settings, TermSettings, VocabularySettings
+from .yamlfile import LineDict, read_yaml
+
+if TYPE_CHECKING:
+    from .backends import BackendSpec
+
+__all__ = ["CONFIG_NAMES", "KEYS", "WORDS_FILE", "Config", "ConfigError", "discover", "find", "load", "parse"]
 
 CONFIG_NAMES = (".presslint.yaml", ".presslint.yml")
-
-# key -> what its value must be, for errors and docs. Parsing is table-driven below:
-# a new key is one line here, one parser in _PARSERS and one field of Config.
-KEYS: dict[str, str] = {
-    "select": "a list of rule codes, prefixes or names",
-    "extend-select": "a list of rule codes, prefixes or names",
-    "ignore": "a list of rule codes, prefixes or names",
-    "include": "a list of glob patterns",
-    "exclude": "a list of glob patterns",
-    "output-format": "one of " + ", ".join(FORMATS),
-    "rules": "a list of paths to extra rule packs",
-    "rule-options": "a mapping of rule code or name to a mapping of options",
-    "per-file-ignores": "a mapping of glob pattern to a list of rule codes, prefixes or names",
-    # Typos (T)
-    "vocabulary": "a mapping with 'accept' and 'reject' lists of words",
-    "words-file": "a path to a words file (one accepted term per line)",
-    # Capitalization (C)
-    "terms": "a list of names and terms with their one right spelling",
-    "terms-file": "a path to a file of terms, one per line",
-    "consistency": "document or project",
-    # Dates (D)
-    "release-date": "a date, YYYY-MM-DD",
-    "date-order": "mdy or dmy",
-    "facts": "a path to a YAML fact sheet",
-    # Grammar (G): opt-in backends, see presslint.backends
-    "backends": "a mapping of grammar backend name (backends.BACKENDS) to its options",
-}
-
-
-class ConfigError(PackError):
-    """The configuration is wrong; ``str()`` is the one line to print."""
+# The team's accepted words, one a line, found like the config when it names no words-file.
+WORDS_FILE = ".presslint-words.txt"
+# The choices of two keys that are command-line options too.
+CONSISTENCY_SCOPES = ("document", "project")
+DATE_ORDERS = ("mdy", "dmy")
 
 
 @dataclass(frozen=True)
@@ -72,11 +58,27 @@ class Config:
     release_date: date | None = None
     date_order: str = "mdy"
     facts: Path | None = None
-    backends: tuple[Any, ...] = ()  # BackendSpec: validated here, started only by `check`
+    backends: tuple[BackendSpec, ...] = ()  # validated here, started only by `check`
+    # The line of each key in the file ("rule-options.W105" for a rule's options), so
+    # that a mistake found later (a bad rule option) names the line it is on.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with the command line's values (those not None) taking precedence."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    def settings(self) -> Settings:
+        """What the rule kinds read of this configuration."""
+        return Settings(
+            vocabulary=VocabularySettings(self.vocabulary_accept, self.vocabulary_reject, self.words_file),
+            terms=TermSettings(self.terms, self.terms_file),
+            consistency=self.consistency,
+            dates=DateSettings(self.release_date, self.date_order),
+            facts=self.facts)
+
+    def error(self, key: str, message: str) -> ConfigError:
+        """An error in this configuration, at the line of ``key`` (if it came from a file)."""
+        return ConfigError(str(self.path) if self.path else None, self.lines.get(key), message)
 
 
 def find(start: Path) -> Path | None:
@@ -92,20 +94,37 @@ def find(start: Path) -> Path | None:
     return None
 
 
+def find_words_file(start: Path) -> Path | None:
+    """The nearest words file at or above ``start``."""
+    for folder in (start, *start.parents):
+        candidate = folder / WORDS_FILE
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def load(path: Path) -> Config:
     if path.name == "pyproject.toml":
         table = _pyproject_table(path)
         data: Any = {} if table is None else table
     else:
-        data = read_yaml(path)
+        data = read_yaml(path, ConfigError)
         if data is None:
             data = {}
     return parse(data, path)
 
 
-def discover(start: Path) -> Config:
-    path = find(start)
-    return load(path) if path else Config()
+def discover(start: Path, path: Path | None = None) -> Config:
+    """The command line's configuration: the file ``path``, or else the nearest config
+    file at or above ``start``; and, unless it names a words file, the nearest
+    ``.presslint-words.txt`` at or above ``start``. (``Config()`` reads neither.)"""
+    path = path or find(start)
+    config = load(path) if path else Config()
+    if config.words_file is None:
+        words_file = find_words_file(start)
+        if words_file is not None:
+            config = replace(config, words_file=words_file)
+    return config
 
 
 def _pyproject_table(path: Path) -> dict[str, Any] | None:
@@ -120,8 +139,27 @@ def _pyproject_table(path: Path) -> dict[str, Any] | None:
     return table if isinstance(table, dict) else None
 
 
+# --- the keys: each declared once, with what it must be and how it is read --------------
+
 class _Invalid(ValueError):
-    pass
+    """A value of the wrong shape; ``reason`` replaces the usual "must be" message."""
+
+    def __init__(self, reason: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+# A parser takes the value and the config file's folder (paths are relative to it) and
+# returns the Config fields it sets.
+Parser = Callable[[Any, Path], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str  # as written in the file; the Config field is the name in snake_case
+    description: str  # what the value must be, for errors and docs
+    parse: Parser
+    group: str = ""  # the rule family it configures, for the docs
 
 
 def _string_list(value: Any) -> tuple[str, ...]:
@@ -150,10 +188,10 @@ def _per_file_ignores(value: Any) -> dict[str, tuple[str, ...]]:
     return {str(pattern): _string_list(selectors) for pattern, selectors in value.items()}
 
 
-def _path(value: Any) -> Path:
+def _path(value: Any, folder: Path) -> Path:
     if not isinstance(value, str) or not value:
         raise _Invalid()
-    return Path(value)
+    return (folder / value).resolve()
 
 
 def _date(value: Any) -> date:
@@ -165,59 +203,96 @@ def _date(value: Any) -> date:
         raise _Invalid() from None
 
 
-def _vocabulary(value: Any) -> dict[str, tuple[str, ...]]:
+def _vocabulary(value: Any, folder: Path) -> dict[str, Any]:
     if not isinstance(value, dict) or set(value) - {"accept", "reject"}:
         raise _Invalid()
     return {f"vocabulary_{k}": _string_list(v) for k, v in value.items()}
 
 
-_PARSERS: dict[str, Callable[[Any], Any]] = {
-    "select": _string_list, "extend-select": _string_list, "ignore": _string_list,
-    "include": _string_list, "exclude": _string_list, "rules": _string_list,
-    "output-format": _choice(*FORMATS),
-    "rule-options": _mapping_of_mappings,
-    "per-file-ignores": _per_file_ignores,
-    "vocabulary": _vocabulary,
-    "words-file": _path,
-    "terms": _string_list,
-    "terms-file": _path,
-    "consistency": _choice("document", "project"),
-    "release-date": _date,
-    "date-order": _choice("mdy", "dmy"),
-    "facts": _path,
-}
-# Paths in a config file are relative to the folder of that file.
-_RELATIVE_PATHS = ("words_file", "terms_file", "facts")
+def _backends(value: Any, folder: Path) -> dict[str, Any]:
+    from .backends import BackendConfigError, parse_backends
+
+    try:
+        return {"backends": tuple(parse_backends(value))}
+    except BackendConfigError as exc:
+        raise _Invalid(exc.message) from None
+
+
+def _key(name: str, description: str, convert: Callable[[Any], Any], group: str = "") -> Key:
+    """A key that sets its one field to ``convert(value)``."""
+    field_name = name.replace("-", "_")
+    return Key(name, description, lambda value, folder: {field_name: convert(value)}, group)
+
+
+def _path_key(name: str, description: str, group: str) -> Key:
+    """A key naming a file, relative to the config file's folder."""
+    field_name = name.replace("-", "_")
+    return Key(name, description, lambda value, folder: {field_name: _path(value, folder)}, group)
+
+
+_SELECTORS = "a list of rule codes, prefixes or names"
+DECLARED: tuple[Key, ...] = (
+    _key("select", _SELECTORS, _string_list),
+    _key("extend-select", _SELECTORS, _string_list),
+    _key("ignore", _SELECTORS, _string_list),
+    _key("include", "a list of glob patterns", _string_list),
+    _key("exclude", "a list of glob patterns", _string_list),
+    _key("output-format", "one of " + ", ".join(FORMATS), _choice(*FORMATS)),
+    Key("rules", "a list of paths to extra rule packs",
+        lambda value, folder: {"rules": tuple((folder / p).resolve() for p in _string_list(value))}),
+    _key("rule-options", "a mapping of rule code or name to a mapping of options", _mapping_of_mappings),
+    _key("per-file-ignores", f"a mapping of glob pattern to {_SELECTORS}", _per_file_ignores),
+    Key("vocabulary", "a mapping with 'accept' and 'reject' lists of words", _vocabulary, "Typos (T)"),
+    _path_key("words-file", "a path to a words file (one accepted term per line)", "Typos (T)"),
+    _key("terms", "a list of names and terms with their one right spelling", _string_list, "Capitalization (C)"),
+    _path_key("terms-file", "a path to a file of terms, one per line", "Capitalization (C)"),
+    _key("consistency", " or ".join(CONSISTENCY_SCOPES), _choice(*CONSISTENCY_SCOPES), "Capitalization (C)"),
+    _key("release-date", "a date, YYYY-MM-DD", _date, "Dates (D)"),
+    _key("date-order", " or ".join(DATE_ORDERS), _choice(*DATE_ORDERS), "Dates (D)"),
+    _path_key("facts", "a path to a YAML fact sheet", "Dates (D)"),
+    # Opt-in backends, see presslint.backends
+    Key("backends", "a mapping of grammar backend name (harper, languagetool) to its options", _backends,
+        "Grammar (G)"),
+)
+_BY_NAME = {key.name: key for key in DECLARED}
+# key -> what its value must be.
+KEYS: dict[str, str] = {key.name: key.description for key in DECLARED}
 
 
 def parse(data: Any, path: Path) -> Config:
     where = str(path)
     if not isinstance(data, dict):
         raise ConfigError(where, getattr(data, "line", None), "the configuration must be a mapping")
-    line = getattr(data, "line", None)
+    lines: dict[str, int] = {}
     values: dict[str, Any] = {}
-    for key, value in data.items():
-        if key not in KEYS:
-            raise ConfigError(where, line, f"unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
-        if key == "backends":
-            from .backends import BackendConfigError, parse_backends
-
-            try:
-                values["backends"] = tuple(parse_backends(value))
-            except BackendConfigError as exc:
-                raise ConfigError(where, line, exc.message) from None
-            continue
+    for name, value in data.items():
+        line = data.line_of(name) if isinstance(data, LineDict) else None
+        if line:
+            lines[str(name)] = line
+        key = _BY_NAME.get(name)
+        if key is None:
+            raise ConfigError(where, line, f"unknown key {name!r} (known: {', '.join(sorted(KEYS))})")
         try:
-            parsed = _PARSERS[key](value)
-        except _Invalid:
-            raise ConfigError(where, line, f"{key!r} must be {KEYS[key]}, not {value!r}") from None
-        if key == "vocabulary":
-            values.update(parsed)
-        else:
-            values[key.replace("-", "_")] = parsed
-    if "rules" in values:
-        values["rules"] = tuple((path.parent / p).resolve() for p in values["rules"])
-    for attribute in _RELATIVE_PATHS:
-        if attribute in values:
-            values[attribute] = (path.parent / values[attribute]).resolve()
-    return Config(path=path, **values)
+            values.update(key.parse(value, path.parent))
+        except _Invalid as exc:
+            message = exc.reason or f"{name!r} must be {key.description}, not {value!r}"
+            raise ConfigError(where, line, message) from None
+        if isinstance(value, LineDict):
+            lines.update((f"{name}.{inner}", value.line_of(inner)) for inner in value)
+    return Config(path=path, lines=lines, **values)
+
+
+def reference() -> str:
+    """docs/configuration.md: every key, by the family it configures."""
+    lines = ["# Configuration keys", "",
+             "Generated from `presslint.config.DECLARED` (`python -m presslint.config > docs/configuration.md`).",
+             "Paths are relative to the configuration file's folder.", ""]
+    for group in dict.fromkeys(key.group for key in DECLARED):
+        lines += [f"## {group or 'General'}", "", "| key | value |", "| --- | --- |"]
+        lines += [f"| `{key.name}` | {key.description} |" for key in DECLARED if key.group == group]
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(reference(), end="")

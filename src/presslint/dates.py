@@ -23,10 +23,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from .lazyre import LazyPattern
 from .markup import MASK, SEPARATOR
 
-
 if TYPE_CHECKING:
-    from .config import Config
     from .document import Document
+    from .settings import DateSettings
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -500,11 +499,10 @@ class DateFacts:
     dateline: DateMention | None
 
 
-def analyse(doc: Document, config: Config | None) -> DateFacts:
+def analyse(doc: Document, settings: DateSettings) -> DateFacts:
     """The document's dates, computed once per document (and per date settings: the
     key holds the two that change the result) and shared by every D rule."""
-    order = config.date_order if config is not None else "mdy"
-    given = config.release_date if config is not None else None
+    order, given = settings.date_order, settings.release_date
 
     def compute(doc: Document) -> DateFacts:
         prose = doc.prose
@@ -529,9 +527,9 @@ def _release(doc: Document, given: date | None, order: str, line: DateMention | 
     return None
 
 
-def describe_release_date(doc: Document, config: Config | None, given_by: str = "--release-date") -> str:
+def describe_release_date(doc: Document, settings: DateSettings, given_by: str = "--release-date") -> str:
     """One line for ``presslint check --show-release-date``."""
-    found = analyse(doc.for_words[0], config).release
+    found = analyse(doc.for_words[0], settings).release
     if found is None:
         return f"{doc.path}: release date none found"
     where = given_by if found.source == "--release-date" else found.source
@@ -576,7 +574,7 @@ def resolve_relative(match: re.Match[str], release: date) -> tuple[date, date] |
     return min(candidates), max(candidates)
 
 
-def release_date_report(path: str, config: Config | None, data: bytes | None = None,
+def release_date_report(path: str, settings: DateSettings, data: bytes | None = None,
                         given_by: str = "--release-date") -> str:
     """The --show-release-date line for a file on disk (or ``data``, from standard input)."""
     from pathlib import Path
@@ -585,4 +583,4 @@ def release_date_report(path: str, config: Config | None, data: bytes | None = N
     from .document import Document
 
     raw = data if data is not None else Path(path).read_bytes()
-    return describe_release_date(Document.from_decoded(path, decode(raw)), config, given_by)
+    return describe_release_date(Document.from_decoded(path, decode(raw)), settings, given_by)

@@ -60,7 +60,6 @@ def decoded_view(doc: Document) -> tuple[Document, OffsetMap]:
     """``doc`` (which has character references: ``doc.markup.entities``) with them
     decoded, and the map back. (Spaces and invisible ones keep their length, in the view's
     prose only: see markup.py.)"""
-    from .document import Document
     from .markup import Markup
 
     markup = doc.markup
@@ -85,7 +84,7 @@ def decoded_view(doc: Document) -> tuple[Document, OffsetMap]:
     text_parts.append(text[position:])
     prose_parts.append(prose[position:])
     offsets = OffsetMap(decoded)
-    view = Document(doc.path, "".join(text_parts), doc.source)
+    view = type(doc)(doc.path, "".join(text_parts), doc.source)  # a Document, without importing it here
 
     def spans(found: tuple[Span, ...] | list[Span]) -> tuple[Span, ...]:
         return tuple(Span(offsets.to_view(span.start), offsets.to_view(span.end)) for span in found)

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .rule import UserFileError
-
+from .errors import UserFileError
 
 FOUNDING = ("founded", "founding", "established", "incorporated")
 _SUFFIX = re.compile(r"(?:ed|ing|es|s|e)$")
@@ -50,16 +49,14 @@ _CACHE: dict[tuple[Path, float], tuple[Fact, ...]] = {}
 
 def load(path: Path) -> tuple[Fact, ...]:
     """The facts in ``path`` (cached per file version)."""
-    from .yamlfile import PackError, read_yaml
+    from .yamlfile import read_yaml
 
     try:
         key = (path, path.stat().st_mtime)
         if key not in _CACHE:
-            _CACHE[key] = parse(read_yaml(path), str(path))
+            _CACHE[key] = parse(read_yaml(path, FactsError), str(path))
     except OSError as exc:
-        raise FactsError(f"{path}: cannot read the fact sheet: {exc.strerror or exc}") from None
-    except PackError as exc:
-        raise FactsError(str(exc)) from None
+        raise FactsError(str(path), None, f"cannot read the fact sheet: {exc.strerror or exc}") from None
     return _CACHE[key]
 
 
@@ -67,32 +64,33 @@ def parse(data: object, where: str = "facts") -> tuple[Fact, ...]:
     if isinstance(data, dict) and "facts" in data:
         data = data["facts"]
     if not isinstance(data, list):
-        raise FactsError(f"{where}: a fact sheet is a list of facts like {{event: founded, year: 1975}}")
+        raise FactsError(where, None, "a fact sheet is a list of facts like {event: founded, year: 1975}")
     facts = []
     for number, entry in enumerate(data, 1):
-        facts.append(_fact(entry, f"{where}: fact {number}", number))
+        facts.append(_fact(entry, where, number))
     return tuple(facts)
 
 
 def _fact(entry: object, where: str, number: int) -> Fact:
     if not isinstance(entry, dict) or not isinstance(entry.get("event"), str) or not entry["event"].strip():
-        raise FactsError(f"{where}: needs 'event', a non-empty string")
+        raise FactsError(where, None, f"fact {number}: needs 'event', a non-empty string")
     unknown = sorted(set(entry) - {"event", "date", "year", "aliases", "note"})
     if unknown:
-        raise FactsError(f"{where}: unknown key {unknown[0]!r} (allowed: aliases, date, event, note, year)")
+        raise FactsError(where, None,
+                         f"fact {number}: unknown key {unknown[0]!r} (allowed: aliases, date, event, note, year)")
     when, year = entry.get("date"), entry.get("year")
     if (when is None) == (year is None):
-        raise FactsError(f"{where}: give either 'date' (YYYY-MM-DD) or 'year'")
+        raise FactsError(where, None, f"fact {number}: give either 'date' (YYYY-MM-DD) or 'year'")
     if when is not None and not isinstance(when, date):
         try:
             when = date.fromisoformat(str(when))
         except ValueError:
-            raise FactsError(f"{where}: 'date' must be YYYY-MM-DD, not {when!r}") from None
+            raise FactsError(where, None, f"fact {number}: 'date' must be YYYY-MM-DD, not {when!r}") from None
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-        raise FactsError(f"{where}: 'year' must be a year like 1975, not {year!r}")
+        raise FactsError(where, None, f"fact {number}: 'year' must be a year like 1975, not {year!r}")
     aliases = entry.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        raise FactsError(f"{where}: 'aliases' must be a list of names")
+        raise FactsError(where, None, f"fact {number}: 'aliases' must be a list of names")
     event = entry["event"].strip()
     names = [event, *aliases]
     if event.lower() in FOUNDING:

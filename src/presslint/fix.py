@@ -1,4 +1,5 @@
-"""Apply fixes: choose non-overlapping edits, rebuild the file's text, write it atomically.
+"""Fix a file: check, choose non-overlapping edits, apply them, check again until
+nothing changes; then write the file atomically (or show the diff, or print the text).
 
 Edits are positions in a document's normalised text (every line break one ``\\n``). They
 are applied to the file's text as it was stored, line breaks and all, so a fix changes
@@ -11,10 +12,73 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .decoding import Decoded
 from .diagnostic import Diagnostic, Edit, Fix, Span
 from .document import Document
+from .engine import check_document, result_of
+from .results import FileResult
+
+if TYPE_CHECKING:
+    from .kinds import Kind
+
+
+@dataclass(frozen=True)
+class FixMode:
+    """What ``--fix`` and its friends ask for: ``action`` is "write" (the file), "diff"
+    (print what would change) or "stdout" (print the fixed text: standard input)."""
+
+    action: str = "write"
+    unsafe: bool = False
+
+
+# Fixes can uncover or enable others (removing a space may join two spaces); a few passes
+# reach a fixed point, and the bound guarantees the loop ends whatever the rules do.
+_MAX_FIX_PASSES = 8
+
+
+def fix_document(doc: Document, checkers: Sequence[Kind], mode: FixMode, raw: bytes) -> FileResult:
+    """Fix ``doc`` (read from ``raw``) as ``mode`` asks; the result is the fixed text's."""
+    original = stored_text(doc)
+    applied = 0
+    for _ in range(_MAX_FIX_PASSES):
+        fixes = choose(check_document(doc, checkers), mode.unsafe)
+        if not fixes:
+            break
+        text = fixed_text(doc, fixes)
+        applied += len(fixes)
+        doc = Document.from_decoded(doc.path, Decoded(text, doc.source.encoding, doc.source.bom,
+                                                      doc.source.guessed_encoding))
+    result = result_of(doc, checkers)
+    result.fixed = applied
+    if not applied:
+        if mode.action == "stdout":
+            result.output = original
+        return result
+    text = stored_text(doc)
+    if mode.action == "diff":
+        import difflib
+
+        result.diff = "".join(difflib.unified_diff(
+            original.splitlines(keepends=True), text.splitlines(keepends=True),
+            fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}"))
+    elif mode.action == "stdout":
+        result.output = text
+    else:
+        try:
+            data = encode(text, doc)
+        except UnicodeEncodeError as exc:
+            return FileResult(doc.path, error=f"{doc.path}: not fixed: the fix needs {exc.object[exc.start]!r}, "
+                                              f"which {doc.source.encoding} cannot store")
+        if data != raw:
+            try:
+                write_atomically(Path(doc.path), data)
+            except OSError as exc:
+                return FileResult(doc.path, error=f"{doc.path}: cannot write the fixes ({exc.strerror or exc})")
+    return result
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:

@@ -245,8 +245,8 @@ def _entities(text: str, kind: str) -> list[tuple[int, int, str]]:
     """The character references of ``text`` and what each shows: a letter or mark, or a
     run of :data:`SEPARATOR` (a space: "&nbsp;") or :data:`MASK` (an invisible character:
     "&shy;", "&zwj;"; a name HTML does not know) as long as the reference."""
-    from html import unescape
     import unicodedata
+    from html import unescape
 
     found = []
     for match in ENTITY.finditer(text):

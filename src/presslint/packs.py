@@ -16,11 +16,11 @@ from typing import Any
 
 from . import kinds
 from .diagnostic import Severity
-from .rule import BadExample, Flagged, Rule, UserFileError, template_fields
-from .yamlfile import PackError, read_yaml
+from .errors import PackError
+from .rule import BadExample, Flagged, Rule, template_fields
+from .yamlfile import read_yaml
 
-__all__ = ["Pack", "PackError", "backend_rules", "builtin_packs", "instantiate", "load_pack", "load_packs",
-           "read_pack", "read_yaml"]
+__all__ = ["Pack", "PackError", "backend_rules", "builtin_packs", "load_pack", "load_packs", "read_pack"]
 
 # A code is its family's letter and three digits; the families are the packs' ``family:``.
 CODE = re.compile(r"^[A-Z]\d{3}$")
@@ -258,18 +258,6 @@ def _reading(entry: Mapping[str, Any], fail: Fail) -> tuple[str, str, str]:
         raise fail(f"'link' must be an http(s) URL, not {fields['link']!r}")
     summary, since, link = (" ".join(value.split()) for value in fields.values())
     return summary, since, link
-
-
-def instantiate(rule: Rule, overrides: Mapping[str, Any], config: Any = None) -> None:
-    """Create the rule's checker with its pack options and any overrides from the config."""
-    options = {**rule.options, **overrides}
-    try:
-        cls = kinds.load(rule.kind)
-        rule.checker = cls(rule, options, config)
-    except UserFileError:
-        raise  # the user's file is at fault, not this pack: its own message names it
-    except (ValueError, re.error) as exc:
-        raise PackError(rule.pack, rule.line, f"rule {rule.code}: {exc}") from None
 
 
 def load_packs(paths: Iterable[Path]) -> list[Rule]:

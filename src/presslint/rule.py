@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from string import Formatter
 from typing import TYPE_CHECKING, Any
 
@@ -11,10 +10,10 @@ from .diagnostic import Diagnostic, Fix, Severity, Span
 
 if TYPE_CHECKING:
     from .document import Document
-    from .kinds import Kind
 
 
-@dataclass(slots=True)
+# Frozen: a rule is what its pack says, shared by every checker built from it (kinds.build).
+@dataclass(frozen=True, eq=False, slots=True)
 class Rule:
     code: str
     name: str
@@ -38,7 +37,6 @@ class Rule:
     # Reads the text as written, character references and all (the pack's 'reads:
     # as-written': whitespace, characters), not the words with references decoded.
     as_written: bool = False
-    checker: Kind | None = field(default=None, repr=False)
 
     @property
     def family(self) -> str:
@@ -83,23 +81,6 @@ class BadExample:
     text: str | bytes
     flagged: tuple[Flagged, ...]
     fixed: str | bytes | None = None
-
-
-class UserFileError(ValueError):
-    """A file that the user's configuration names (a fact sheet, a terms or words file) is
-    missing or wrong. ``str()`` is the whole line to print, naming that file."""
-
-
-def read_list_file(path: Path, what: str) -> list[str]:
-    """The entries of a list file (``what``: "terms file", "words file"): one a line,
-    blank lines and '#' comments ignored, a byte-order mark allowed."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise UserFileError(f"{path}: cannot read the {what} ({reason})") from None
-    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return [entry for entry in entries if entry]
 
 
 class _Fields(dict[str, object]):

@@ -1,4 +1,5 @@
-"""Check many files: one after the other, or in a pool of worker processes, in order."""
+"""Check files: read and decode each, then check it (or fix it); one after the other, or
+in a pool of worker processes, in order."""
 
 from __future__ import annotations
 
@@ -7,34 +8,60 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import Config
-from .engine import FileResult, FixMode, check_file, cross_check, load_rules, rules_for, select
-from .rule import Rule
+from .decoding import BinaryFileError, decode
+from .document import Document
+from .engine import cross_check, load_checkers, result_of
+from .errors import SourceError
+from .results import FileResult
+from .selection import rules_for, select
+from .sources import read
 
 if TYPE_CHECKING:
     from .backends import Backend, BackendSpec
+    from .config import Config
+    from .fix import FixMode
+    from .kinds import Kind
 
 
-def check_files(files: Sequence[Path], rules: Sequence[Rule], config: Config,
+def check_file(path: Path | str, checkers: Sequence[Kind], data: bytes | None = None,
+               fix: FixMode | None = None, backends: Sequence[Backend] = ()) -> FileResult:
+    name = str(path)
+    try:
+        raw = read(Path(path)) if data is None else data
+        decoded = decode(raw)
+    except SourceError as exc:
+        return FileResult(name, error=str(exc))
+    except BinaryFileError as exc:
+        return FileResult(name, warning=f"{name}: skipped, {exc}")
+    doc = Document.from_decoded(name, decoded)
+    if fix is None:
+        return result_of(doc, checkers, backends)
+    from .fix import fix_document
+
+    # Backends take no part in fixing: they are slow, may be remote, and their fixes unsafe.
+    return fix_document(doc, checkers, fix, raw)
+
+
+def check_files(files: Sequence[Path], checkers: Sequence[Kind], config: Config,
                 jobs: int | None = None, fix: FixMode | None = None,
                 backends: Sequence[Backend] = ()) -> Iterator[FileResult]:
     """Results in the order of ``files``; with ``consistency: project``, only once every
     file is checked, since the cross-file checks need them all."""
-    results = _check_each(files, rules, config, jobs, fix, backends)
+    results = _check_each(files, checkers, config, jobs, fix, backends)
     if config.consistency != "project":
         yield from results
         return
     collected = list(results)
-    cross_check(collected, rules)
+    cross_check(collected, checkers)
     yield from collected
 
 
-def _check_each(files: Sequence[Path], rules: Sequence[Rule], config: Config, jobs: int | None,
+def _check_each(files: Sequence[Path], checkers: Sequence[Kind], config: Config, jobs: int | None,
                 fix: FixMode | None, backends: Sequence[Backend]) -> Iterator[FileResult]:
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(files) < 2 * jobs:
         for path in files:
-            yield check_file(path, rules_for(str(path), rules, config), fix=fix, backends=backends)
+            yield check_file(path, rules_for(str(path), checkers, config), fix=fix, backends=backends)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -43,16 +70,16 @@ def _check_each(files: Sequence[Path], rules: Sequence[Rule], config: Config, jo
         yield from pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 8)))
 
 
-# Each worker process builds its rules (and backends) once, from picklable settings.
-_worker_rules: list[Rule] = []
+# Each worker process builds its checkers (and backends) once, from picklable settings.
+_worker_checkers: list[Kind] = []
 _worker_fix: FixMode | None = None
 _worker_config: Config | None = None
 _worker_backends: list[Backend] = []
 
 
 def _init_worker(config: Config, fix: FixMode | None, specs: list[BackendSpec]) -> None:
-    global _worker_rules, _worker_fix, _worker_config, _worker_backends
-    _worker_rules = select(load_rules(config), config)
+    global _worker_checkers, _worker_fix, _worker_config, _worker_backends
+    _worker_checkers = select(load_checkers(config), config)
     _worker_fix = fix
     _worker_config = config
     if specs:
@@ -63,5 +90,5 @@ def _init_worker(config: Config, fix: FixMode | None, specs: list[BackendSpec]) 
 
 def _check_in_worker(path: Path) -> FileResult:
     assert _worker_config is not None
-    rules = rules_for(str(path), _worker_rules, _worker_config)
-    return check_file(path, rules, fix=_worker_fix, backends=_worker_backends)
+    checkers = rules_for(str(path), _worker_checkers, _worker_config)
+    return check_file(path, checkers, fix=_worker_fix, backends=_worker_backends)

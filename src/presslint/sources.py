@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-import re
 from fnmatch import fnmatchcase, translate
 from pathlib import Path, PurePosixPath
 
+from .errors import SourceError
+
+__all__ = ["Selection", "SourceError", "collect", "matches", "read"]
+
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
-
-
-class SourceError(Exception):
-    """A path cannot be checked; ``str()`` is the one line to print."""
 
 
 @dataclass(frozen=True)
@@ -51,19 +51,19 @@ def collect(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple[
         if path.is_dir():
             found = [f for f in _walk(path, include, exclude) if f not in seen]
             if not found and not any(True for _ in _walk(path, include, ())):
-                errors.append(SourceError(f"{raw}: no files to check (looked for {', '.join(include)})"))
+                errors.append(SourceError(str(raw), None, f"no files to check (looked for {', '.join(include)})"))
             seen.update(found)
             files.extend(found)
         elif path.exists() or path.is_symlink():
             if not path.exists():
-                errors.append(SourceError(f"{raw}: broken symbolic link"))
+                errors.append(SourceError(str(raw), None, "broken symbolic link"))
             elif not path.is_file():
-                errors.append(SourceError(f"{raw}: not a regular file"))  # a FIFO would block
+                errors.append(SourceError(str(raw), None, "not a regular file"))  # a FIFO would block
             elif not matches(PurePosixPath(path.as_posix()), exclude) and path not in seen:
                 seen.add(path)
                 files.append(path)
         else:
-            errors.append(SourceError(f"{raw}: no such file or directory"))
+            errors.append(SourceError(str(raw), None, "no such file or directory"))
     return Selection(files, errors)
 
 
@@ -92,8 +92,8 @@ def read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except IsADirectoryError:
-        raise SourceError(f"{path}: is a directory") from None
+        raise SourceError(str(path), None, "is a directory") from None
     except PermissionError:
-        raise SourceError(f"{path}: permission denied") from None
+        raise SourceError(str(path), None, "permission denied") from None
     except OSError as exc:
-        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise SourceError(str(path), None, f"cannot read ({exc.strerror or exc})") from None

@@ -7,7 +7,6 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
-
 _DATA = Path(__file__).resolve().parent / "data"
 
 

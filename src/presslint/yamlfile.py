@@ -16,30 +16,32 @@ from binascii import crc32
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from ._version import __version__
+from .errors import PackError, UserError
 
-
-class PackError(Exception):
-    """A pack (or a config naming one) is wrong; ``str()`` is the one line to print."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        self.path, self.line, self.message = path, line, message
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
+# Bumped when what the cache stores changes, so entries of the old shape are not read.
+_CACHE_FORMAT = "2"
 
 
 class LineDict(dict[Any, Any]):
-    """A mapping that knows the line it starts on (1-based)."""
+    """A mapping that knows the line it starts on and the line of each key (1-based)."""
 
     line = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: object) -> int:
+        """The line of ``key`` (the mapping's own line if unknown)."""
+        lines: dict[str, int] = getattr(self, "key_lines", {})
+        return lines.get(str(key), self.line)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file safely; errors become PackError with the line."""
+def read_yaml(path: Path, error: type[UserError] = PackError) -> Any:
+    """Parse a YAML file safely; a file that cannot be read or parsed raises ``error``
+    (a pack's or the configuration's) with the line."""
     try:
         stat = path.stat()
     except OSError as exc:
-        raise PackError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
+        raise error(str(path), None, f"cannot read: {exc.strerror or exc}") from None
     cached, key = _cache_entry(path, stat)
     if cached is not None:
         try:
@@ -51,14 +53,14 @@ def read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(str(path), None, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    data = _parse(text, str(path))
+        raise error(str(path), None, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    data = _parse(text, str(path), error)
     if cached is not None:
         _write(cached, json.dumps({"key": key, "data": _encode(data)}, ensure_ascii=False))
     return data
 
 
-def _parse(text: str, where: str) -> Any:
+def _parse(text: str, where: str, error: type[UserError]) -> Any:
     import yaml
 
     try:
@@ -66,11 +68,11 @@ def _parse(text: str, where: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise PackError(where, line, f"invalid YAML: {exc.problem or exc.context}") from None
+        raise error(where, line, f"invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
-        raise PackError(where, None, f"invalid YAML: {exc}") from None
+        raise error(where, None, f"invalid YAML: {exc}") from None
     except ValueError as exc:  # a value YAML parses but Python refuses: "2024-02-30"
-        raise PackError(where, None, f"invalid YAML: {exc}") from None
+        raise error(where, None, f"invalid YAML: {exc}") from None
 
 
 _LOADER: Any = None
@@ -90,13 +92,13 @@ def _loader() -> Any:
         def construct_mapping(loader: Any, node: Any) -> Any:
             data = LineDict()
             data.line = node.start_mark.line + 1
+            data.key_lines = {}
             yield data
-            seen: set[object] = set()
             for key_node, _ in node.value:
-                if key_node.value in seen:
+                if key_node.value in data.key_lines:
                     raise yaml.constructor.ConstructorError(
                         None, None, f"duplicate key {key_node.value!r}", key_node.start_mark)
-                seen.add(key_node.value)
+                data.key_lines[key_node.value] = key_node.start_mark.line + 1
             data.update(loader.construct_mapping(node, deep=True))
 
         Loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
@@ -113,7 +115,7 @@ def _cache_entry(path: Path, stat: os.stat_result) -> tuple[Path | None, str]:
         return None, ""
     folder = os.environ.get("PRESSLINT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "presslint")
-    key = f"{__version__}\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
+    key = f"{__version__}\0{_CACHE_FORMAT}\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
     # Named by a CRC of the key, and the entry holds the key itself: two keys that share a
     # name only miss the cache. (hashlib would load OpenSSL, 4 ms of every start.)
     return Path(folder) / f"yaml-{crc32(key.encode()):08x}.json", key
@@ -134,7 +136,8 @@ def _write(target: Path, text: str) -> None:
 
 def _encode(value: Any) -> Any:
     if isinstance(value, LineDict):
-        return {"@map": [[_encode(k), _encode(v)] for k, v in value.items()], "@line": value.line}
+        return {"@map": [[_encode(k), _encode(v)] for k, v in value.items()], "@line": value.line,
+                "@keys": getattr(value, "key_lines", {})}
     if isinstance(value, dict):
         return {"@map": [[_encode(k), _encode(v)] for k, v in value.items()]}
     if isinstance(value, list):
@@ -159,6 +162,7 @@ def _decode(value: Any) -> Any:
         result: dict[Any, Any] = LineDict() if "@line" in value else {}
         if "@line" in value:
             result.line = value["@line"]  # type: ignore[attr-defined]
+            result.key_lines = value.get("@keys", {})  # type: ignore[attr-defined]
         for key, item in value["@map"]:
             result[_decode(key)] = _decode(item)
         return result

@@ -29,6 +29,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..diagnostic import Diagnostic, Span
+from ..errors import UserError
 from ..markup import MASK, SEPARATOR
 from ..options import validate_options
 
@@ -55,17 +56,20 @@ class BackendError(Exception):
     """A backend could not check a document (server down, timeout, bad answer)."""
 
 
-class BackendUnavailable(BackendError):
+class BackendUnavailable(BackendError, UserError):
     """The backend's optional library is not installed; ``str()`` says what to install."""
 
+    def __init__(self, message: str) -> None:
+        UserError.__init__(self, None, None, message)
 
-class BackendConfigError(ValueError):
+
+class BackendConfigError(UserError, ValueError):
     """The ``backends:`` configuration is wrong. ``message`` is the text without the
     file name (for ``ConfigError(where, line, exc.message)``); ``str()`` has it."""
 
     def __init__(self, where: str, message: str) -> None:
-        self.where, self.message = where, message
-        super().__init__(f"{where}: {message}" if where else message)
+        self.where = where
+        super().__init__(where or None, None, message)
 
 
 @dataclass(frozen=True)

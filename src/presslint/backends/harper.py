@@ -28,8 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostic import Diagnostic, Edit, Fix, Severity, Span
-from . import (Backend, BackendConfigError, BackendError, BackendSpec, BackendUnavailable, chunks, kebab,
-               prose_text)
+from . import Backend, BackendConfigError, BackendError, BackendSpec, BackendUnavailable, chunks, kebab, prose_text
 
 if TYPE_CHECKING:
     from ..document import Document

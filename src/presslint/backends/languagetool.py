@@ -38,7 +38,16 @@ import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostic import Diagnostic, Edit, Fix, Severity
-from . import Backend, BackendError, BackendSpec, BackendUnavailable, ProseText, chunks, kebab, prose_text
+from . import (
+    Backend,
+    BackendError,
+    BackendSpec,
+    BackendUnavailable,
+    ProseText,
+    chunks,
+    kebab,
+    prose_text,
+)
 
 if TYPE_CHECKING:
     from ..document import Document

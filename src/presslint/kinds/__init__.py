@@ -5,7 +5,8 @@ and a ``check`` method. Packs name kinds; kinds are imported only when a selecte
 uses them, so a run pays only for what it checks.
 
 Adding a kind: write ``kinds/<module>.py`` with a :class:`Kind` subclass and add one
-line to :data:`REGISTRY`.
+line to :data:`REGISTRY`. The engine builds a rule's checker with :func:`build`: an
+instance of its kind, holding the (frozen) rule, its options and the settings it reads.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..options import validate_options
+from ..settings import DEFAULT, Settings
 
 if TYPE_CHECKING:
-    from ..config import Config
     from ..diagnostic import Diagnostic
     from ..document import Document
     from ..rule import Rule
@@ -81,10 +82,10 @@ class Kind:
     OPTIONS: ClassVar[Mapping[str, Any]] = {}
     CHOICES: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
-    def __init__(self, rule: Rule, options: Mapping[str, Any], config: Config | None = None) -> None:
+    def __init__(self, rule: Rule, options: Mapping[str, Any], settings: Settings = DEFAULT) -> None:
         self.rule = rule
         self.options = validate_options(type(self), options)
-        self.config = config
+        self.settings = settings
         self.setup()
 
     def setup(self) -> None:
@@ -92,6 +93,13 @@ class Kind:
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         raise NotImplementedError
+
+
+def build(rule: Rule, options: Mapping[str, Any], settings: Settings = DEFAULT) -> Kind:
+    """The checker of ``rule``: its kind built with ``options`` (the pack's and any
+    overrides). Raises ValueError (OptionError, re.error...) when an option is wrong, and
+    :class:`~presslint.errors.UserFileError` when a file the settings name is."""
+    return load(rule.kind)(rule, options, settings)
 
 
 def load(kind_name: str) -> type[Kind]:

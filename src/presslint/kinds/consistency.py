@@ -25,14 +25,23 @@ from collections.abc import Iterable, Iterator
 from itertools import compress, filterfalse
 from typing import Any, NamedTuple
 
-from ..casing import (CapitalisedWords, Lines, at_sentence_start, base_forms,
-                      capitalised_words, common_words, in_lower_case, stands_alone,
-                      with_possessives)
+from ..casing import (
+    CapitalisedWords,
+    Lines,
+    at_sentence_start,
+    base_forms,
+    capitalised_words,
+    common_words,
+    in_lower_case,
+    stands_alone,
+    with_possessives,
+)
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
 from . import Kind
 from .lowercase_names import lowercase_names
 from .terms import all_terms
+
 
 class Occurrence(NamedTuple):
     start: int
@@ -57,9 +66,9 @@ class CaseConsistency(Kind):
 
     def setup(self) -> None:
         # Terms belong to C103; the team's terms also name the right form here.
-        self.terms = all_terms(True, [], self.config)
+        self.terms = all_terms(True, [], self.settings.terms)
         self.term_keys = frozenset(self.terms)
-        self.project = getattr(self.config, "consistency", "document") == "project"
+        self.project = self.settings.consistency == "project"
 
     # -- one document -------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ class ImpossibleDate(Kind):
     name = "impossible-date"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for mention in analyse(doc, self.config).mentions:
+        for mention in analyse(doc, self.settings.dates).mentions:
             if mention.problem:
                 yield self.rule.report(doc, Span(mention.start, mention.end), found=mention.text,
                                        reason=mention.problem)
@@ -37,7 +37,7 @@ class WeekdayMismatch(Kind):
     name = "weekday-mismatch"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        facts = analyse(doc, self.config)
+        facts = analyse(doc, self.settings.dates)
         release = facts.release.date if facts.release else None
         for mention in facts.mentions:
             if mention.weekday is None or mention.weekday_span is None:
@@ -105,7 +105,7 @@ class MixedDateFormats(Kind):
     name = "mixed-date-formats"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        facts = analyse(doc, self.config)
+        facts = analyse(doc, self.settings.dates)
         full = [(m, _style(m)) for m in facts.mentions if m.form in FORM_EXAMPLES]
         if not full:
             return
@@ -119,7 +119,7 @@ class MixedDateFormats(Kind):
             if len(full) > 1 or lone is facts.dateline:
                 return
             if style in (ISO, NUMERIC):
-                dominant = TEXT_DMY if self.config is not None and self.config.date_order == "dmy" else TEXT_MDY
+                dominant = TEXT_DMY if self.settings.dates.date_order == "dmy" else TEXT_MDY
                 message = "'{found}' is written {form}; a release writes dates with the month's name: {dominant}"
             else:
                 order = _order_of_days(facts.mentions, style)
@@ -162,7 +162,7 @@ class SuspiciousYear(Kind):
     OPTIONS = {"years-ahead": 50, "years-ahead-full-date": 25}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        facts = analyse(doc, self.config)
+        facts = analyse(doc, self.settings.dates)
         prose = doc.prose
         may_have_o_year = any(pattern.search(prose) for pattern in _MAY_BE_O_YEAR)
         for match in _O_YEAR.finditer(prose) if may_have_o_year else ():

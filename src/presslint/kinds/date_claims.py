@@ -29,7 +29,7 @@ class UnanchoredRelativeDate(Kind):
     name = "unanchored-relative-date"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        facts = analyse(doc, self.config)
+        facts = analyse(doc, self.settings.dates)
         if facts.release is not None:
             return
         prose = doc.prose
@@ -88,7 +88,7 @@ class RelativeDateContradiction(Kind):
     name = "relative-date-contradiction"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        facts = analyse(doc, self.config)
+        facts = analyse(doc, self.settings.dates)
         if facts.release is None:
             return
         yield from self._dateline(doc, facts)
@@ -193,7 +193,7 @@ class TenseAgainstReleaseDate(Kind):
     name = "tense-against-release-date"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        facts = analyse(doc, self.config)
+        facts = analyse(doc, self.settings.dates)
         if facts.release is None:
             return
         release = facts.release.date

@@ -10,9 +10,9 @@ from datetime import date
 from ..dates import RELATIVE, DateMention, analyse, matches_at, resolve_relative
 from ..diagnostic import Diagnostic, Span
 from ..document import Document
+from ..facts import Fact, load
 from ..lazyre import LazyPattern
 from ..sentences import sentence_at
-from ..facts import Fact, load
 from . import Kind
 
 
@@ -26,9 +26,9 @@ class FactCheck(Kind):
 
     def setup(self) -> None:
         self.facts: tuple[Fact, ...] = ()
-        if self.config is not None and self.config.facts is not None:
+        if self.settings.facts is not None:
             # A FactsError names the fact sheet and goes to the user as it is.
-            self.facts = load(self.config.facts)
+            self.facts = load(self.settings.facts)
         self.founded = next((f for f in self.facts if f.is_founding), None)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -38,7 +38,7 @@ class FactCheck(Kind):
     def _fact_sheet(self, doc: Document) -> Iterator[Diagnostic]:
         if not self.facts:
             return
-        facts = analyse(doc, self.config)
+        facts = analyse(doc, self.settings.dates)
         release = facts.release.date if facts.release else None
         prose = doc.prose
         # Every place an event is named, grouped by sentence.
@@ -48,7 +48,7 @@ class FactCheck(Kind):
                 sentence = sentence_at(prose, hit.start())
                 if sentence is not None:
                     by_sentence.setdefault(sentence, []).append((hit.start(), hit, fact))
-        source = self.config.facts.name if self.config and self.config.facts else ""
+        source = self.settings.facts.name if self.settings.facts else ""
         for sentence, hits in sorted(by_sentence.items()):
             explicit, implicit = _claims(prose, sentence, facts.mentions, facts.dateline, release)
             # Dates written in the sentence are about the event named nearest them; without
@@ -65,7 +65,7 @@ class FactCheck(Kind):
         prose = doc.prose
         if " years" not in prose and "anniversary" not in prose:
             return
-        facts = analyse(doc, self.config)
+        facts = analyse(doc, self.settings.dates)
         release = facts.release.date.year if facts.release else None
         stated = {int(m.group("year")): m for m in _founding_years(prose)}
         founded_by_doc = next(iter(stated)) if len(stated) == 1 else None

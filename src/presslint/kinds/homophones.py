@@ -196,7 +196,7 @@ class Homophone(Kind):
 
     def setup(self) -> None:
         self.pair = PAIRS[self.options["pair"]]
-        self.vocabulary = vocabulary.of(self.config)
+        self.vocabulary = vocabulary.of(self.settings.vocabulary)
         self.forms = {form for word in self.pair.words for form in (word, word.capitalize(), word.upper())}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

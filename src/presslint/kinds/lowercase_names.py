@@ -28,12 +28,21 @@ from ..casing import POSSESSIVE_ENDINGS, Lines, at_sentence_start, capitalised_w
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
 from ..lazyre import LazyPattern
+from ..lexicon import classes
+from ..proper_nouns import (
+    MIN_STANDALONE,
+    NAME_WORD,
+    capitalised,
+    frequent_words,
+    gazetteer,
+    gazetteer_keys,
+    in_prose,
+    is_compound,
+    is_unknown,
+    same_phrase_capitalised,
+)
 from ..sentences import ABBREVIATIONS, STATE_ABBREVIATIONS, is_abbreviation
 from ..wordtools import tokens_of
-from ..lexicon import classes
-from ..proper_nouns import (MIN_STANDALONE, NAME_WORD, capitalised, frequent_words, gazetteer, gazetteer_keys,
-                            in_prose,
-                            is_compound, is_unknown, same_phrase_capitalised)
 from . import Kind
 from .calendar_names import CALENDAR_NAMES
 

@@ -29,7 +29,6 @@ from ..wordtools import (
 from . import Kind
 from .spelling import is_slip
 
-
 # A misspelling this long is seldom an acronym or a name, in capitals or in Title case.
 LONG = 7
 # The commonest words ("the", "and", "with"): their misspellings are no names.
@@ -40,7 +39,7 @@ class Misspelling(Kind):
     name = "misspelling"
 
     def setup(self) -> None:
-        self.vocabulary = vocabulary.of(self.config)
+        self.vocabulary = vocabulary.of(self.settings.vocabulary)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose

@@ -19,7 +19,6 @@ from ..document import Document
 from ..wordtools import is_free_standing, recurs, slip, title_non_words, tokens_of
 from . import Kind
 
-
 _STUTTER = re.compile(r"([a-z])\1\1+")
 _STUTTER_MESSAGE = "'{found}' has a letter typed three times: did you mean '{suggestion}'?"
 
@@ -34,7 +33,7 @@ class NameVariant(Kind):
     OPTIONS = {"min-length": 5, "min-uses": 3}
 
     def setup(self) -> None:
-        self.vocabulary = vocabulary.of(self.config)
+        self.vocabulary = vocabulary.of(self.settings.vocabulary)
 
     @staticmethod
     def _variant_of(word: str, counts: Mapping[str, int], by_delete: dict[str, list[str]]) -> str:

@@ -91,8 +91,8 @@ class MissingPossessive(Kind):
     name = "missing-possessive"
 
     def setup(self) -> None:
-        self.vocabulary = vocabulary.of(self.config)
-        terms = self.config.terms if self.config is not None else ()
+        self.vocabulary = vocabulary.of(self.settings.vocabulary)
+        terms = self.settings.terms.terms
         # Lower-cased: the user's name matches the document's in any case ("Nova", "NOVAs").
         self.names = frozenset(name.lower() for name in frozenset(terms) | self.vocabulary.names)
 

@@ -57,7 +57,7 @@ class RunTogether(Kind):
     name = "run-together"
 
     def setup(self) -> None:
-        self.vocabulary = vocabulary.of(self.config)
+        self.vocabulary = vocabulary.of(self.settings.vocabulary)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose

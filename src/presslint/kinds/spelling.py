@@ -22,8 +22,8 @@ from ..wordtools import (
     REMEMBER,
     WORD_PART,
     in_foreign_phrase,
-    match_case,
     is_free_standing,
+    match_case,
     quoted_words,
     recurs,
     suspects,
@@ -303,7 +303,7 @@ class UnknownWord(Kind):
     OPTIONS = {"min-length": 6}
 
     def setup(self) -> None:
-        self.vocabulary = vocabulary.of(self.config)
+        self.vocabulary = vocabulary.of(self.settings.vocabulary)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose

@@ -15,29 +15,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import compress
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..casing import (POSSESSIVE, Lines, at_sentence_start, bundled_terms, capitalised_words,
-                      term_map, with_possessives)
+from ..casing import POSSESSIVE, Lines, at_sentence_start, bundled_terms, capitalised_words, term_map, with_possessives
 from ..diagnostic import Diagnostic, Edit, Fix, Span
 from ..document import Document, locate
-from ..rule import read_list_file
+from ..listfile import read_list_file
 from . import Kind
 
+if TYPE_CHECKING:
+    from ..settings import TermSettings
 
-def configured_terms(config: object | None) -> list[str]:
+
+def configured_terms(settings: TermSettings) -> list[str]:
     """The team's own terms: ``terms:`` and the lines of ``terms-file:``."""
-    if config is None:
-        return []
-    terms = list(getattr(config, "terms", ()))
-    path: Path | None = getattr(config, "terms_file", None)
-    if path is not None:
-        terms.extend(read_list_file(path, "terms file"))
+    terms = list(settings.terms)
+    if settings.terms_file is not None:
+        terms.extend(read_list_file(settings.terms_file, "terms file"))
     return terms
 
 
-def all_terms(bundled: bool, own: list[str], config: object | None) -> dict[str, str]:
-    return term_map([*(bundled_terms() if bundled else ()), *own, *configured_terms(config)])
+def all_terms(bundled: bool, own: list[str], settings: TermSettings) -> dict[str, str]:
+    return term_map([*(bundled_terms() if bundled else ()), *own, *configured_terms(settings)])
 
 
 class Term(Kind):
@@ -48,7 +47,7 @@ class Term(Kind):
         own = self.options["terms"]
         if not all(isinstance(t, str) and t.strip() for t in own):
             raise ValueError("terms: each term must be a non-empty string")
-        terms = all_terms(self.options["bundled"], [t.strip() for t in own], self.config)
+        terms = all_terms(self.options["bundled"], [t.strip() for t in own], self.settings.terms)
         self.single = {k: v for k, v in terms.items() if " " not in k}
         # The lower-case words that are a term written wrong: "paypal", "paypal’s".
         self.lower_case_wrong = {word: term for key, term in self.single.items() if key != term

@@ -21,7 +21,6 @@ from typing import Any
 from ..document import JOINERS, Document
 
 
-
 def word_line(doc: Document) -> str:
     """The document's words, each on its own line, with a line break first and last."""
     return doc.shared("word-line", _word_line)

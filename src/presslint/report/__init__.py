@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic, Span
-    from ..engine import FileResult
+    from ..results import FileResult
     from ..rule import Rule
 
 

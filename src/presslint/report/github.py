@@ -8,7 +8,7 @@ from . import Position, Reporter, located
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic
-    from ..engine import FileResult
+    from ..results import FileResult
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

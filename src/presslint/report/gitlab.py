@@ -21,7 +21,7 @@ from . import DocumentReporter, Position, located
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic
-    from ..engine import FileResult
+    from ..results import FileResult
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

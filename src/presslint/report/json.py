@@ -11,7 +11,7 @@ from . import Reporter, position
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic
-    from ..engine import FileResult
+    from ..results import FileResult
 
 
 def diagnostic_object(result: FileResult, diagnostic: Diagnostic) -> dict[str, Any]:

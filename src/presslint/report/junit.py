@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import DocumentReporter, position
 
 if TYPE_CHECKING:
-    from ..engine import FileResult
+    from ..results import FileResult
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

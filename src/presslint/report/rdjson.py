@@ -17,7 +17,7 @@ from . import DocumentReporter, located, position
 
 if TYPE_CHECKING:
     from ..diagnostic import Span
-    from ..engine import FileResult
+    from ..results import FileResult
 
 SOURCE = {"name": "presslint", "url": "https://pypi.org/project/presslint/"}
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}

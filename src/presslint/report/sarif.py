@@ -18,7 +18,7 @@ from . import DocumentReporter, Position, located, position
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic
-    from ..engine import FileResult
+    from ..results import FileResult
     from ..rule import Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -70,7 +70,7 @@ def _fixes(result: FileResult, diagnostic: Diagnostic, uri: str) -> list[dict[st
 def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule]) -> dict[str, Any]:
     """The log as a JSON-ready dict. ``rules`` are the rules of the run: each finding's
     rule among them (by code) is described."""
-    from .. import __version__
+    from .._version import __version__
 
     items = list(located(results))
     used = sorted({d.code for _, d, _ in items})

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from . import Reporter, located
 
 if TYPE_CHECKING:
-    from ..engine import FileResult
+    from ..results import FileResult
 
 _RESET = "\033[0m"
 _BOLD = "\033[1m"

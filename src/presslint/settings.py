@@ -1,0 +1,50 @@
+"""What the rule kinds read of the configuration, as small frozen types.
+
+A kind is built with a :class:`Settings` (never the whole configuration), so the kinds
+depend on this module only and the configuration may import the packs and kinds freely.
+:meth:`presslint.config.Config.settings` makes one. Imports nothing of presslint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class VocabularySettings:
+    """The Typos (T) rules' vocabulary: ``vocabulary: {accept, reject}`` and the words file."""
+
+    accept: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+    words_file: Path | None = None
+
+
+@dataclass(frozen=True)
+class TermSettings:
+    """The team's terms for the Capitalization (C) rules: ``terms:`` and ``terms-file:``."""
+
+    terms: tuple[str, ...] = ()
+    terms_file: Path | None = None
+
+
+@dataclass(frozen=True)
+class DateSettings:
+    """How the Dates (D) rules read dates: the given release date and the day-month order."""
+
+    release_date: date | None = None
+    date_order: str = "mdy"  # or "dmy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    vocabulary: VocabularySettings = field(default_factory=VocabularySettings)
+    terms: TermSettings = field(default_factory=TermSettings)
+    # "document": a term is checked for one spelling per document; "project": across files.
+    consistency: str = "document"
+    dates: DateSettings = field(default_factory=DateSettings)
+    facts: Path | None = None  # the team's fact sheet (YAML)
+
+
+DEFAULT = Settings()
