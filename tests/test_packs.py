@@ -9,7 +9,7 @@ import pytest
 from presslint import config as config_module
 from presslint.config import Config, ConfigError
 from presslint.engine import SelectionError, load_rules, select
-from presslint.packs import PackError, load_pack, load_packs
+from presslint.packs import PackError, builtin_packs, load_pack, load_packs
 
 GOOD_RULE = """\
 rules:
@@ -56,6 +56,7 @@ def test_a_user_pack_adds_a_working_rule(tmp_path: Path) -> None:
     (("      ignore-case: true\n", "      ignore-case: yes please\n"), "'ignore-case' must be true or false"),
     (("      ignore-case: true\n", "      ignore_case: true\n"), "unknown option 'ignore_case'"),
     (("'{found}' is jargon", "'{word}' is jargon"), "'word' in a template"),
+    (("    kind: pattern\n", ""), "no 'kind', and its name is not one: unknown kind 'no-synergy'"),
 ])
 def test_pack_mistakes_are_reported_with_file_and_line(tmp_path: Path, change: tuple[str, str],
                                                         message: str) -> None:
@@ -139,3 +140,19 @@ def test_rule_options_must_name_a_rule_and_valid_options() -> None:
         load_rules(Config(rule_options={"W999": {}}))
     with pytest.raises(PackError, match="must be one of one, two, any"):
         load_rules(Config(rule_options={"sentence-spacing": {"sentence-spacing": "three"}}))
+
+
+def test_kind_names_are_written_once() -> None:
+    """A kind that serves one built-in rule is named as the rule, whose entry then needs
+    no ``kind:``; only kinds that serve several rules (or a team's rules) are named apart."""
+    from presslint.kinds import REGISTRY
+
+    rules = load_packs(builtin_packs())
+    served: dict[str, list[str]] = {}
+    for rule in rules:
+        served.setdefault(rule.kind, []).append(rule.name)
+    assert set(served) <= set(REGISTRY)
+    generic = {"pattern", "term"}  # written for teams' rules too
+    named_apart = {kind for kind, names in served.items() if names != [kind]}
+    assert named_apart - generic == {"homophone", "special-character"}
+    assert set(REGISTRY) - set(served) == set()

@@ -22,7 +22,7 @@ __all__ = ["PackError", "builtin_packs", "instantiate", "load_pack", "load_packs
 CODE = re.compile(r"^[WTCDPG]\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RULE_KEYS = {"code", "name", "kind", "severity", "message", "docs", "examples", "options", "default"}
-REQUIRED_KEYS = ("code", "name", "kind", "severity", "message", "docs", "examples")
+REQUIRED_KEYS = ("code", "name", "severity", "message", "docs", "examples")
 
 
 def builtin_pack_dir() -> Path:
@@ -64,7 +64,7 @@ def _rule(where: str, entry: Any) -> Rule:
     if missing:
         raise fail(f"rule {entry.get('code', '?')} lacks {missing[0]!r}")
     for key in ("code", "name", "kind", "severity", "message", "docs"):
-        if not isinstance(entry[key], str) or not entry[key].strip():
+        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
             raise fail(f"{key!r} must be a non-empty string")
     code, name = entry["code"], entry["name"]
     if not CODE.match(code):
@@ -75,8 +75,11 @@ def _rule(where: str, entry: Any) -> Rule:
         severity = Severity.parse(entry["severity"])
     except ValueError as exc:
         raise fail(str(exc)) from None
-    if entry["kind"] not in kinds.REGISTRY:
-        raise fail(f"unknown kind {entry['kind']!r} (known: {', '.join(sorted(kinds.REGISTRY))})")
+    # A kind that serves one rule is named as the rule; ``kind:`` names one that serves several.
+    kind = entry.get("kind", name)
+    if kind not in kinds.REGISTRY:
+        given = "" if "kind" in entry else "no 'kind', and its name is not one: "
+        raise fail(f"{given}unknown kind {kind!r} (known: {', '.join(sorted(kinds.REGISTRY))})")
     try:
         template_fields(entry["message"])
     except ValueError as exc:
@@ -88,7 +91,7 @@ def _rule(where: str, entry: Any) -> Rule:
     default = entry.get("default", True)
     if not isinstance(default, bool):
         raise fail("'default' must be true or false")
-    return Rule(code=code, name=name, kind=entry["kind"], severity=severity,
+    return Rule(code=code, name=name, kind=kind, severity=severity,
                 message=entry["message"], docs=entry["docs"].strip(), bad=bad, good=good,
                 options=dict(options), default=default, pack=where, line=line or 0)
 

@@ -1,8 +1,9 @@
 """Rule kinds: the Python behind the YAML rules.
 
-A kind is a class with a name, the options it accepts (with their types and defaults)
-and a ``check`` method. Packs name kinds; kinds are imported only when a selected rule
-uses them, so a run pays only for what it checks.
+A kind is a class with the options it accepts (with their types and defaults) and a
+``check`` method; its name is its key in :data:`REGISTRY`. Packs name kinds (a rule's
+kind is the one named as the rule unless it says ``kind:``); kinds are imported only
+when a selected rule uses them, so a run pays only for what it checks.
 
 Adding a kind: write ``kinds/<module>.py`` with a :class:`Kind` subclass and add one
 line to :data:`REGISTRY`.
@@ -20,17 +21,18 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..rule import Rule
 
-# kind name -> "module:Class", relative to this package.
+# kind name -> "module:Class", relative to this package. A kind that serves one rule is
+# named as that rule (its entry needs no ``kind:``); the others serve several.
 REGISTRY: dict[str, str] = {
     "pattern": "pattern:Pattern",
     "trailing-whitespace": "lines:TrailingWhitespace",
-    "end-of-file-blank-lines": "lines:EndOfFileBlankLines",
+    "blank-lines-at-end-of-file": "lines:EndOfFileBlankLines",
     "missing-final-newline": "lines:MissingFinalNewline",
     "mixed-line-endings": "lines:MixedLineEndings",
     "doubled-space": "spacing:DoubledSpace",
     "sentence-spacing": "spacing:SentenceSpacing",
-    "missing-sentence-space": "spacing:MissingSentenceSpace",
-    "inner-tab": "spacing:InnerTab",
+    "missing-space-after-sentence": "spacing:MissingSentenceSpace",
+    "tab-in-prose": "spacing:InnerTab",
     "space-before-punctuation": "spacing:SpaceBeforePunctuation",
     "special-character": "characters:SpecialCharacter",
     "mojibake": "characters:Mojibake",
@@ -38,21 +40,21 @@ REGISTRY: dict[str, str] = {
     "not-utf8": "characters:NotUtf8",
     "unused-suppression": "suppression:UnusedSuppression",
     # Typos (T)
-    "misspelling": "misspelling:Misspelling",
+    "common-misspelling": "misspelling:Misspelling",
     "unknown-word": "spelling:UnknownWord",
-    "run-together": "runtogether:RunTogether",
+    "words-run-together": "runtogether:RunTogether",
     "homophone": "homophones:Homophone",
-    "missing-possessive": "possessive:MissingPossessive",
-    "name-variant": "name_variant:NameVariant",
+    "missing-possessive-apostrophe": "possessive:MissingPossessive",
+    "misspelt-name": "name_variant:NameVariant",
     "wrong-apostrophe": "apostrophe:WrongApostrophe",
     "doubled-word": "doubled:DoubledWord",
-    "article": "articles:Article",
-    "comparative-then": "comparatives:ComparativeThen",
+    "a-an": "articles:Article",
+    "then-than": "comparatives:ComparativeThen",
     # Capitalization (C)
-    "case-consistency": "consistency:CaseConsistency",
+    "inconsistent-case": "consistency:CaseConsistency",
     "lowercase-sentence-start": "sentence_start:LowercaseSentenceStart",
     "term": "terms:Term",
-    "lowercase-calendar-name": "calendar_names:LowercaseCalendarName",
+    "lowercase-day-or-month": "calendar_names:LowercaseCalendarName",
     "headline-case": "headline:HeadlineCase",
     "lowercase-name": "lowercase_names:LowercaseName",
     # Dates (D)
@@ -61,7 +63,7 @@ REGISTRY: dict[str, str] = {
     "mixed-date-formats": "date_checks:MixedDateFormats",
     "suspicious-year": "date_checks:SuspiciousYear",
     "unanchored-relative-date": "date_claims:UnanchoredRelativeDate",
-    "relative-date-contradiction": "date_claims:RelativeDateContradiction",
+    "contradicts-release-date": "date_claims:RelativeDateContradiction",
     "tense-against-release-date": "date_claims:TenseAgainstReleaseDate",
     "fact-check": "date_facts:FactCheck",
 }
@@ -79,13 +81,12 @@ class Kind:
     (a string). ``CHOICES`` restricts string options to a set of values.
     """
 
-    name: ClassVar[str] = ""
     OPTIONS: ClassVar[Mapping[str, Any]] = {}
     CHOICES: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
     def __init__(self, rule: Rule, options: Mapping[str, Any], config: Config | None = None) -> None:
         self.rule = rule
-        self.options = validate_options(type(self), options)
+        self.options = validate_options(type(self), options, rule.kind)
         self.config = config
         self.setup()
 
@@ -96,16 +97,17 @@ class Kind:
         raise NotImplementedError
 
 
-def validate_options(kind: type[Kind], given: Mapping[str, Any]) -> dict[str, Any]:
+def validate_options(kind: type[Kind], given: Mapping[str, Any], name: str) -> dict[str, Any]:
+    """The options of a rule of ``kind`` (registered as ``name``), defaults filled in."""
     unknown = sorted(set(given) - set(kind.OPTIONS))
     if unknown:
         allowed = ", ".join(sorted(kind.OPTIONS)) or "none"
-        raise OptionError(f"unknown option {unknown[0]!r} for kind {kind.name!r} (allowed: {allowed})")
+        raise OptionError(f"unknown option {unknown[0]!r} for kind {name!r} (allowed: {allowed})")
     values: dict[str, Any] = {}
     for key, default in kind.OPTIONS.items():
         if key not in given:
             if default is None:
-                raise OptionError(f"kind {kind.name!r} needs the option {key!r}")
+                raise OptionError(f"kind {name!r} needs the option {key!r}")
             values[key] = default
             continue
         value = given[key]

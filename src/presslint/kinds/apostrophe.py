@@ -20,8 +20,6 @@ _ENDING = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")
 
 
 class WrongApostrophe(Kind):
-    name = "wrong-apostrophe"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
         for mark in MARKS:

@@ -88,8 +88,6 @@ def vowel_sound(word: str) -> bool | None:
 
 
 class Article(Kind):
-    name = "article"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
         for match in _candidates(doc):

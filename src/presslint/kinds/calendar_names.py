@@ -39,8 +39,6 @@ _IN_BEFORE = LazyPattern(r"\bin[ \t]+$")
 
 
 class LowercaseCalendarName(Kind):
-    name = "lowercase-calendar-name"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
         # Set operations over the distinct words first (the dict view walks the few

@@ -55,7 +55,6 @@ _CONTROL_NAMES = {"\u0000": "NULL", "\u0008": "BACKSPACE", "\u000b": "LINE TABUL
 
 
 class SpecialCharacter(Kind):
-    name = "special-character"
     OPTIONS = {"characters": "invisible"}
     CHOICES = {"characters": tuple(_CLASSES)}
 
@@ -139,8 +138,6 @@ _LEADS = frozenset(_cp1252_table()[1])
 
 
 class Mojibake(Kind):
-    name = "mojibake"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if doc.special_characters.isdisjoint(_LEADS):
             return
@@ -158,8 +155,6 @@ _DOUBLE_ESCAPED = LazyPattern("&amp;" + ENTITY_BODY)
 
 
 class HtmlEntity(Kind):
-    name = "html-entity"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if "&" not in doc.text:
             return
@@ -190,8 +185,6 @@ def encoding_name(codec: str) -> str:
 
 
 class NotUtf8(Kind):
-    name = "not-utf8"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if doc.source.guessed_encoding:
             yield self.rule.report(doc, Span(0, 0), encoding=encoding_name(doc.source.encoding))

@@ -35,8 +35,6 @@ def _takes_than(word: str, next_word: str) -> bool:
 
 
 class ComparativeThen(Kind):
-    name = "comparative-then"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         counts = doc.word_counts
         if "then" not in counts and "Then" not in counts:

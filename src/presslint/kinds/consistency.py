@@ -52,7 +52,6 @@ class Conflict(NamedTuple):
 
 
 class CaseConsistency(Kind):
-    name = "case-consistency"
     OPTIONS = {"min-capitalised": 2}
 
     def setup(self) -> None:

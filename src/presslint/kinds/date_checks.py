@@ -22,8 +22,6 @@ def long_date(day: date) -> str:
 class ImpossibleDate(Kind):
     """February 30, April 31, month 13, February 29 of a year that is not a leap year."""
 
-    name = "impossible-date"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for mention in analyse(doc, self.config).mentions:
             if mention.problem:
@@ -33,8 +31,6 @@ class ImpossibleDate(Kind):
 
 class WeekdayMismatch(Kind):
     """A weekday name beside a date that falls on another day; the fix names the right one."""
-
-    name = "weekday-mismatch"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.config)
@@ -102,8 +98,6 @@ class MixedDateFormats(Kind):
     figures ("09/18/2025", "2025-09-18") is judged against the form releases write dates in,
     with the month's name."""
 
-    name = "mixed-date-formats"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.config)
         full = [(m, _style(m)) for m in facts.mentions if m.form in FORM_EXAMPLES]
@@ -158,7 +152,6 @@ class SuspiciousYear(Kind):
     """A year that is probably a typo: a letter O for a zero ("2O24"), or a year in a date
     claim far from the release date ("in 2204" in a 2024 release)."""
 
-    name = "suspicious-year"
     OPTIONS = {"years-ahead": 50, "years-ahead-full-date": 25}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

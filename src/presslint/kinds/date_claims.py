@@ -26,8 +26,6 @@ class UnanchoredRelativeDate(Kind):
     """'today', 'yesterday', 'next Tuesday'... in a release with no date to resolve them
     against: reported once per document, at the first one."""
 
-    name = "unanchored-relative-date"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.config)
         if facts.release is not None:
@@ -84,8 +82,6 @@ class RelativeDateContradiction(Kind):
     """A relative date that, resolved against the release date, disagrees with the date
     written right beside it ("today, March 19" in a release dated March 18); and a dateline
     whose date is not the release date given with --release-date or in the config."""
-
-    name = "relative-date-contradiction"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.config)
@@ -189,8 +185,6 @@ _WINDOW = 80  # characters between a tense cue and the date it is about
 class TenseAgainstReleaseDate(Kind):
     """A past-tense claim ('launched', 'was held') about a date after the release date, or a
     future-tense one ('will launch', 'is scheduled to') about a date before it."""
-
-    name = "tense-against-release-date"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.config)

@@ -21,7 +21,6 @@ class FactCheck(Kind):
     sheet and disagrees with it; and a founding year (from the fact sheet or the release)
     that does not add up with "for 20 years" or "its 40th anniversary"."""
 
-    name = "fact-check"
     ARITHMETIC = ("'{found}' does not add up: {basis} makes it {expected} years in {year}")
 
     def setup(self) -> None:

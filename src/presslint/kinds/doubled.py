@@ -55,8 +55,6 @@ _VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD", "VB"})
 
 
 class DoubledWord(Kind):
-    name = "doubled-word"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
         tokens = doc.tokens

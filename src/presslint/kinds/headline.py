@@ -43,7 +43,6 @@ def _first_heading(doc: Document) -> tuple[int, int] | None:
 
 
 class HeadlineCase(Kind):
-    name = "headline-case"
     OPTIONS = {"headline-case": "title"}
     CHOICES = {"headline-case": ("title", "sentence")}
 

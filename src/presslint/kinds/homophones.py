@@ -190,7 +190,6 @@ def _may_stay_open(role: int, word: str, after: str) -> bool:
 
 
 class Homophone(Kind):
-    name = "homophone"
     OPTIONS = {"pair": "its"}
     CHOICES = {"pair": tuple(PAIRS)}
 

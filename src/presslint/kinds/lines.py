@@ -44,7 +44,6 @@ def _trailing_runs(text: str, limit: int) -> list[Span]:
 
 
 class TrailingWhitespace(Kind):
-    name = "trailing-whitespace"
     # In Markdown, exactly two trailing spaces are a hard line break, not junk.
     OPTIONS = {"markdown-hard-breaks": True}
 
@@ -64,8 +63,6 @@ class TrailingWhitespace(Kind):
 
 
 class EndOfFileBlankLines(Kind):
-    name = "end-of-file-blank-lines"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         tail = blank_tail(doc.text)
         if tail is None:
@@ -76,8 +73,6 @@ class EndOfFileBlankLines(Kind):
 
 
 class MissingFinalNewline(Kind):
-    name = "missing-final-newline"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         if not text or text.endswith("\n") or blank_tail(text) is not None:
@@ -87,8 +82,6 @@ class MissingFinalNewline(Kind):
 
 
 class MixedLineEndings(Kind):
-    name = "mixed-line-endings"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         breaks = doc.source.line_breaks
         if breaks is None:

@@ -469,8 +469,6 @@ def _most_common(forms: list[str]) -> str:
 
 
 class LowercaseName(Kind):
-    name = "lowercase-name"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         counts = doc.word_counts
         prose = doc.prose

@@ -37,8 +37,6 @@ FUNCTION_RANK = 100
 
 
 class Misspelling(Kind):
-    name = "misspelling"
-
     def setup(self) -> None:
         self.vocabulary = vocabulary.of(self.config)
 

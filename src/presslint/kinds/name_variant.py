@@ -30,7 +30,6 @@ def _deletes(word: str) -> set[str]:
 
 
 class NameVariant(Kind):
-    name = "name-variant"
     OPTIONS = {"min-length": 5, "min-uses": 3}
 
     def setup(self) -> None:

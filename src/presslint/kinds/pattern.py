@@ -44,7 +44,6 @@ _WORD = re.compile(r"\w+")
 
 
 class Pattern(Kind):
-    name = "pattern"
     OPTIONS = {
         "pattern": None,
         "ignore-case": False,

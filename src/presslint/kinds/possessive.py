@@ -88,8 +88,6 @@ def _name_or_number(prose: str, token: Token) -> bool:
 
 
 class MissingPossessive(Kind):
-    name = "missing-possessive"
-
     def setup(self) -> None:
         self.vocabulary = vocabulary.of(self.config)
         terms = self.config.terms if self.config is not None else ()

@@ -54,8 +54,6 @@ def best_split(word: str) -> tuple[str, str] | None:
 
 
 class RunTogether(Kind):
-    name = "run-together"
-
     def setup(self) -> None:
         self.vocabulary = vocabulary.of(self.config)
 

@@ -46,8 +46,6 @@ _LOWER_BY_DESIGN = frozenset(
 
 
 class LowercaseSentenceStart(Kind):
-    name = "lowercase-sentence-start"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
         # No match overlaps another: each holds its mark only at its start.

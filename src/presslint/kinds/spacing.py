@@ -94,8 +94,6 @@ def _is_layout(prose: str, position: int) -> bool:
 
 
 class DoubledSpace(Kind):
-    name = "doubled-space"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for span in doc.shared("space-runs", _space_runs).within_sentences:
             fix = Fix("use one space", (Edit(span, " "),))
@@ -103,7 +101,6 @@ class DoubledSpace(Kind):
 
 
 class SentenceSpacing(Kind):
-    name = "sentence-spacing"
     OPTIONS = {"sentence-spacing": "one"}
     CHOICES = {"sentence-spacing": ("one", "two", "any")}
 
@@ -126,8 +123,6 @@ class SentenceSpacing(Kind):
 
 
 class MissingSentenceSpace(Kind):
-    name = "missing-sentence-space"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
         for match in matches_in_order(_NO_SPACE, prose):
@@ -173,8 +168,6 @@ _WORD_END = re.compile(r"[\w)\]\"”’%]")
 
 
 class SpaceBeforePunctuation(Kind):
-    name = "space-before-punctuation"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
         tabbed = "\t" in doc.special_characters
@@ -191,8 +184,6 @@ class SpaceBeforePunctuation(Kind):
 
 
 class InnerTab(Kind):
-    name = "inner-tab"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if "\t" not in doc.special_characters:
             return

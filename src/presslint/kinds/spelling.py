@@ -299,7 +299,6 @@ def _parts(word: str) -> tuple[tuple[int, str], ...]:
 
 
 class UnknownWord(Kind):
-    name = "unknown-word"
     OPTIONS = {"min-length": 6}
 
     def setup(self) -> None:

@@ -13,7 +13,5 @@ class UnusedSuppression(Kind):
     """Findings of this kind come from the engine, which sees every rule's findings
     (``suppressions.apply``); on its own it checks nothing."""
 
-    name = "unused-suppression"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         return iter(())

@@ -41,7 +41,6 @@ def all_terms(bundled: bool, own: list[str], config: object | None) -> dict[str,
 
 
 class Term(Kind):
-    name = "term"
     OPTIONS = {"bundled": True, "terms": []}
 
     def setup(self) -> None:
