@@ -156,3 +156,54 @@ def test_kind_names_are_written_once() -> None:
     named_apart = {kind for kind, names in served.items() if names != [kind]}
     assert named_apart - generic == {"homophone", "special-character"}
     assert set(REGISTRY) - set(served) == set()
+
+
+HOUSE_SPACING = """\
+rules:
+  - code: W901
+    name: house-sentence-spacing
+    kind: sentence-spacing
+    severity: warning
+    message: "{count} {count|space|spaces} after a full stop; we use one"
+    messages: {two-spaces: "one space after a full stop; we use two"}
+    fix: {title: one space, titles: {two-spaces: two spaces}, safety: safe}
+    docs: Our spacing after a sentence.
+    examples: {bad: ["It rained.  Then it stopped.\\n"], good: ["It rained. Then it stopped.\\n"]}
+"""
+
+
+def test_a_team_pack_words_a_built_in_kind_its_own_way(tmp_path: Path) -> None:
+    from presslint import check_text
+
+    pack = write(tmp_path, HOUSE_SPACING)
+    found = check_text("It rained.  Then it stopped.\n", config=Config(rules=(pack,), select=("W901",)))
+    assert [(d.code, d.message) for d in found] == [("W901", "2 spaces after a full stop; we use one")]
+    assert found[0].fix is not None and (found[0].fix.message, found[0].fix.safe) == ("one space", True)
+    two = Config(rules=(pack,), select=("W901",), rule_options={"W901": {"sentence-spacing": "two"}})
+    found = check_text("It rained. Then it stopped.\n", config=two)
+    assert [d.message for d in found] == ["one space after a full stop; we use two"]
+    assert found[0].fix is not None and found[0].fix.message == "two spaces"
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("    messages: {two-spaces: \"one space after a full stop; we use two\"}\n", ""),
+     "kind 'sentence-spacing' prints messages.two-spaces, which the rule lacks"),
+    (("{two-spaces: \"one", "{two-space: \"one"),
+     "messages.two-space: kind 'sentence-spacing' never prints it (its messages: two-spaces)"),
+    (("titles: {two-spaces: two spaces}, ", ""), "prints fix.titles.two-spaces, which the rule lacks"),
+    (("    fix: {title: one space, titles: {two-spaces: two spaces}, safety: safe}\n", ""),
+     "kind 'sentence-spacing' fixes what it finds: the rule needs 'fix: {title: ..., safety: safe or unsafe}'"),
+    (("safety: safe}", "safety: maybe}"), "'fix.safety' must be safe or unsafe, not 'maybe'"),
+    (("safety: safe}", "safe: true}"), "'fix' must be a mapping with 'title', 'safety'"),
+    (("{count|space|spaces}", "{count|spaces}"), "message is not a valid template: '{count|spaces}' must be"),
+    (("{count} {count", "{count {count"), "message is not a valid template"),
+    (("    kind: sentence-spacing\n", "    kind: not-utf8\n"), "kind 'not-utf8' has no fix"),
+])
+def test_a_rule_has_the_messages_and_fix_its_kind_prints(tmp_path: Path, change: tuple[str, str],
+                                                          message: str) -> None:
+    assert change[0] in HOUSE_SPACING
+    pack = write(tmp_path, HOUSE_SPACING.replace(*change))
+    with pytest.raises(PackError) as error:
+        load_rules(Config(rules=(pack,)))
+    assert str(error.value).startswith(f"{pack}:2: ")
+    assert message in str(error.value)

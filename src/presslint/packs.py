@@ -14,15 +14,18 @@ from typing import Any
 
 from . import kinds
 from .diagnostic import Severity
-from .rule import Rule, UserFileError, template_fields
+from .rule import FixTemplate, Rule, Template, UserFileError
 from .yamlfile import PackError, read_yaml
 
 __all__ = ["PackError", "builtin_packs", "instantiate", "load_pack", "load_packs", "read_yaml"]
 
 CODE = re.compile(r"^[WTCDPG]\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-RULE_KEYS = {"code", "name", "kind", "severity", "message", "docs", "examples", "options", "default"}
+RULE_KEYS = {"code", "name", "kind", "severity", "message", "messages", "fix", "docs", "examples", "options",
+             "default"}
 REQUIRED_KEYS = ("code", "name", "severity", "message", "docs", "examples")
+FIX_KEYS = {"title", "titles", "safety"}
+SAFETIES = {"safe": True, "unsafe": False}
 
 
 def builtin_pack_dir() -> Path:
@@ -63,7 +66,7 @@ def _rule(where: str, entry: Any) -> Rule:
     missing = [key for key in REQUIRED_KEYS if key not in entry]
     if missing:
         raise fail(f"rule {entry.get('code', '?')} lacks {missing[0]!r}")
-    for key in ("code", "name", "kind", "severity", "message", "docs"):
+    for key in ("code", "name", "kind", "severity", "docs"):
         if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
             raise fail(f"{key!r} must be a non-empty string")
     code, name = entry["code"], entry["name"]
@@ -80,10 +83,7 @@ def _rule(where: str, entry: Any) -> Rule:
     if kind not in kinds.REGISTRY:
         given = "" if "kind" in entry else "no 'kind', and its name is not one: "
         raise fail(f"{given}unknown kind {kind!r} (known: {', '.join(sorted(kinds.REGISTRY))})")
-    try:
-        template_fields(entry["message"])
-    except ValueError as exc:
-        raise fail(f"message is not a valid template: {exc}") from None
+    messages, fix = _templates(entry, fail)
     bad, good = _examples(entry["examples"], fail)
     options = entry.get("options", {})
     if not isinstance(options, dict):
@@ -92,8 +92,45 @@ def _rule(where: str, entry: Any) -> Rule:
     if not isinstance(default, bool):
         raise fail("'default' must be true or false")
     return Rule(code=code, name=name, kind=kind, severity=severity,
-                message=entry["message"], docs=entry["docs"].strip(), bad=bad, good=good,
+                messages=messages, fix=fix, docs=entry["docs"].strip(), bad=bad, good=good,
                 options=dict(options), default=default, pack=where, line=line or 0)
+
+
+def _templates(entry: dict[str, Any], fail: Any) -> tuple[dict[str, Template], FixTemplate | None]:
+    """The rule's messages ("" is ``message``, the others from ``messages``) and its fix
+    (``fix: {title, titles, safety}``), each template parsed once, here."""
+    messages = {"": _template(entry["message"], "message", fail)}
+    if "messages" in entry:
+        messages.update(_named_templates(entry["messages"], "messages", fail))
+    if "fix" not in entry:
+        return messages, None
+    fix = entry["fix"]
+    if not isinstance(fix, dict) or "title" not in fix or "safety" not in fix or set(fix) - FIX_KEYS:
+        raise fail("'fix' must be a mapping with 'title', 'safety' and, if needed, 'titles'")
+    if fix["safety"] not in SAFETIES:
+        raise fail(f"'fix.safety' must be safe or unsafe, not {fix['safety']!r}")
+    titles = {"": _template(fix["title"], "fix.title", fail)}
+    if "titles" in fix:
+        titles.update(_named_templates(fix["titles"], "fix.titles", fail))
+    return messages, FixTemplate(titles, SAFETIES[fix["safety"]])
+
+
+def _named_templates(entries: Any, where: str, fail: Any) -> dict[str, Template]:
+    if not isinstance(entries, dict) or not entries:
+        raise fail(f"{where!r} must be a mapping of names to templates")
+    for key in entries:
+        if not isinstance(key, str) or not NAME.match(key):
+            raise fail(f"{where}: name {key!r} must be kebab-case, like 'whitespace-only'")
+    return {key: _template(text, f"{where}.{key}", fail) for key, text in entries.items()}
+
+
+def _template(text: Any, where: str, fail: Any) -> Template:
+    if not isinstance(text, str) or not text.strip():
+        raise fail(f"{where!r} must be a non-empty string")
+    try:
+        return Template.parse(text)
+    except ValueError as exc:
+        raise fail(f"{where} is not a valid template: {exc}") from None
 
 
 def _examples(examples: Any, fail: Any) -> tuple[tuple[str | bytes, ...], tuple[str | bytes, ...]]:

@@ -37,8 +37,9 @@ def render(family: str, rules: Sequence[Rule]) -> str:
              "do not edit by hand.", ""]
     for rule in sorted(rules, key=lambda r: r.code):
         default = "" if rule.default else ", opt-in"
+        fix = "" if rule.fix is None else f", {'safe' if rule.fix.safe else 'unsafe'} fix"
         kind = "" if rule.kind == rule.name else f" — kind `{rule.kind}`"  # else the kind is named as the rule
-        lines += [f"## {rule.code} {rule.name}", "", f"*{rule.severity.value}{default}*{kind}", "",
+        lines += [f"## {rule.code} {rule.name}", "", f"*{rule.severity.value}{default}{fix}*{kind}", "",
                   rule.docs, ""]
         options = {k: v for k, v in rule.options.items() if k != "pattern"}
         if options:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .diagnostic import Diagnostic, Edit, Fix, Span
+from .diagnostic import Diagnostic, Edit, Span
 from .document import Document
 from .rule import Rule
 
@@ -90,9 +90,9 @@ def apply(doc: Document, diagnostics: list[Diagnostic], rules: Sequence[Rule]) -
             # A rule that did not run cannot have been silenced: only judge the others.
             judged = all(any(_selects(s, r.code, r.name) for r in running) for s in suppression.selectors)
             if not suppression.used and judged:
-                what = ", ".join(suppression.selectors) or "all rules"
-                fix = Fix("remove the comment", (Edit(_removal(doc, suppression.span), ""),))
-                kept.append(unused_rule.report(doc, suppression.span, fix, what=what))
+                kept.append(unused_rule.report(doc, suppression.span, Edit(_removal(doc, suppression.span), ""),
+                                               key="" if suppression.selectors else "all-rules",
+                                               what=", ".join(suppression.selectors)))
     return kept
 
 

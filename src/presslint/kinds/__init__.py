@@ -1,6 +1,7 @@
 """Rule kinds: the Python behind the YAML rules.
 
-A kind is a class with the options it accepts (with their types and defaults) and a
+A kind is a class with the options it accepts (with their types and defaults), the
+names of the messages and fix titles it prints (their text is the rule's entry) and a
 ``check`` method; its name is its key in :data:`REGISTRY`. Packs name kinds (a rule's
 kind is the one named as the rule unless it says ``kind:``); kinds are imported only
 when a selected rule uses them, so a run pays only for what it checks.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -79,14 +80,25 @@ class Kind:
     ``OPTIONS`` maps each option a rule of this kind may set to its default value; the
     default's type is the option's type, and a default of ``None`` makes it required
     (a string). ``CHOICES`` restricts string options to a set of values.
+
+    What a kind prints is the rule's entry: ``message`` and the names it gives
+    ``rule.report(..., key=)`` under ``messages`` (``MESSAGES``); a fix, if ``FIX`` says
+    the findings have one, titled by ``fix.title`` and the names it gives ``title=`` under
+    ``fix.titles`` (``TITLES``). A rule that lacks one of them, or has one more, is a pack
+    error when the rule is built.
     """
 
     OPTIONS: ClassVar[Mapping[str, Any]] = {}
     CHOICES: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    MESSAGES: ClassVar[tuple[str, ...]] = ()
+    # "optional": the findings have a fix when the rule's entry has a ``fix:``.
+    FIX: ClassVar[Literal["never", "always", "optional"]] = "never"
+    TITLES: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, rule: Rule, options: Mapping[str, Any], config: Config | None = None) -> None:
         self.rule = rule
         self.options = validate_options(type(self), options, rule.kind)
+        check_templates(type(self), rule)
         self.config = config
         self.setup()
 
@@ -121,6 +133,31 @@ def validate_options(kind: type[Kind], given: Mapping[str, Any], name: str) -> d
             raise OptionError(f"option {key!r} must be one of {', '.join(choices)}, not {value!r}")
         values[key] = value
     return values
+
+
+def check_templates(kind: type[Kind], rule: Rule) -> None:
+    """OptionError unless ``rule`` has the messages and fix titles that ``kind`` prints,
+    and no others."""
+    if rule.fix is None and kind.FIX == "always":
+        raise OptionError(f"kind {rule.kind!r} fixes what it finds: the rule needs "
+                          "'fix: {title: ..., safety: safe or unsafe}'")
+    if rule.fix is not None and kind.FIX == "never":
+        raise OptionError(f"kind {rule.kind!r} has no fix: the rule's 'fix' would never be used")
+    _same_names(rule.kind, "messages", kind.MESSAGES, rule.messages)
+    if rule.fix is not None:
+        _same_names(rule.kind, "fix.titles", kind.TITLES, rule.fix.titles)
+
+
+def _same_names(kind: str, where: str, wanted: tuple[str, ...], given: Mapping[str, object]) -> None:
+    names = set(given) - {""}  # "": the main one (``message``, ``fix.title``)
+    # A name the kind never prints first: a misspelt name is also a missing one.
+    unused = sorted(names - set(wanted))
+    if unused:
+        known = ", ".join(wanted) or "none"
+        raise OptionError(f"{where}.{unused[0]}: kind {kind!r} never prints it (its {where}: {known})")
+    missing = sorted(set(wanted) - names)
+    if missing:
+        raise OptionError(f"kind {kind!r} prints {where}.{missing[0]}, which the rule lacks")
 
 
 def _type_name(kind: type) -> str:

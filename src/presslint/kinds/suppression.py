@@ -13,5 +13,8 @@ class UnusedSuppression(Kind):
     """Findings of this kind come from the engine, which sees every rule's findings
     (``suppressions.apply``); on its own it checks nothing."""
 
+    MESSAGES = ("all-rules",)  # a suppression that names no rule
+    FIX = "always"
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         return iter(())
