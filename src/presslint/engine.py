@@ -123,8 +123,14 @@ def check_with_backends(doc: Document, rules: Sequence[Rule],
     view, to_text = doc, None
     if any(rule.family not in _READ_AS_WRITTEN for rule in rules):
         view, to_text = doc.for_words
+    early: list[Rule] = []
+    late: list[Rule] = []  # rules that read what the suppression comments silenced
     for rule in rules:
         assert rule.checker is not None, f"rule {rule.code} was not instantiated"
+        if rule.checker.AFTER_SUPPRESSIONS:
+            late.append(rule)
+            continue
+        early.append(rule)
         if to_text is None or rule.family in _READ_AS_WRITTEN:
             diagnostics.extend(rule.checker.check(doc))
         else:
@@ -135,7 +141,10 @@ def check_with_backends(doc: Document, rules: Sequence[Rule],
 
         extra, warnings = run_backends(doc, backends, diagnostics)
         diagnostics.extend(extra)
-    diagnostics = apply_suppressions(doc, diagnostics, rules)
+    diagnostics = apply_suppressions(doc, diagnostics, early)
+    for rule in late:
+        assert rule.checker is not None
+        diagnostics.extend(rule.checker.check(doc))
     diagnostics.sort(key=lambda d: d.sort_key)
     return diagnostics, warnings
 

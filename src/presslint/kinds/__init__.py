@@ -94,6 +94,9 @@ class Kind:
     # "optional": the findings have a fix when the rule's entry has a ``fix:``.
     FIX: ClassVar[Literal["never", "always", "optional"]] = "never"
     TITLES: ClassVar[tuple[str, ...]] = ()
+    # True: checks once the other rules' findings went through the document's suppression
+    # comments, which then tell what they silenced (``suppressions.of``).
+    AFTER_SUPPRESSIONS: ClassVar[bool] = False
 
     def __init__(self, rule: Rule, options: Mapping[str, Any], config: Config | None = None) -> None:
         self.rule = rule
