@@ -207,3 +207,11 @@ def test_a_rule_has_the_messages_and_fix_its_kind_prints(tmp_path: Path, change:
         load_rules(Config(rules=(pack,)))
     assert str(error.value).startswith(f"{pack}:2: ")
     assert message in str(error.value)
+
+
+def test_a_template_picks_the_noun_that_agrees_with_its_count() -> None:
+    from presslint.rule import Template
+
+    template = Template.parse("{n} {n|line|lines} left, {n!r}")
+    assert template.fields == {"n"}
+    assert [template.format({"n": n}) for n in (0, 1, 2)] == ["0 lines left, 0", "1 line left, 1", "2 lines left, 2"]
