@@ -85,7 +85,9 @@ class RelativeDateContradiction(Kind):
     written right beside it ("today, March 19" in a release dated March 18); and a dateline
     whose date is not the release date given with --release-date or in the config."""
 
-    MESSAGES = ("dateline-later", "dateline-earlier")
+    # ``message``: a relative date that means one day; "days": one that means several
+    # ("this week"); "dateline-later" and "dateline-earlier": a dateline.
+    MESSAGES = ("days", "dateline-later", "dateline-earlier")
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.config)
@@ -118,9 +120,8 @@ class RelativeDateContradiction(Kind):
         if meant is None or stated is None:
             return
         if stated[1] < meant[0] or stated[0] > meant[1]:
-            resolved = long_date(meant[0]) if meant[0] == meant[1] else \
-                f"{long_date(meant[0])} to {long_date(meant[1])}"
-            yield self.rule.report(doc, Span(*match.span()), found=match.group(), resolved=resolved,
+            yield self.rule.report(doc, Span(*match.span()), key="" if meant[0] == meant[1] else "days",
+                                   found=match.group(), resolved=long_date(meant[0]), last=long_date(meant[1]),
                                    stated=explicit.text, release=_release_note(facts))
 
     def _dateline(self, doc: Document, facts: DateFacts) -> Iterator[Diagnostic]:

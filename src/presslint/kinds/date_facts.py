@@ -21,9 +21,11 @@ class FactCheck(Kind):
     sheet and disagrees with it; and a founding year (from the fact sheet or the release)
     that does not add up with "for 20 years" or "its 40th anniversary"."""
 
-    # "founding-year": a founding year against "for 20 years" in its sentence;
-    # "anniversary": the founding year (of the fact sheet or the release) against one.
-    MESSAGES = ("founding-year", "anniversary")
+    # ``message``: a date against the fact sheet's date of the event; "year-of-fact": one
+    # against the year that the sheet gives. "founding-year": a founding year against "for
+    # 20 years" in its sentence; "anniversary": the founding year (of the fact sheet or the
+    # release) against one.
+    MESSAGES = ("year-of-fact", "founding-year", "anniversary")
 
     def setup(self) -> None:
         self.facts: tuple[Fact, ...] = ()
@@ -58,8 +60,8 @@ class FactCheck(Kind):
                 _, hit, fact = min(hits, key=lambda h: abs(h[0] - start))
                 if _agrees(fact, when):
                     continue
-                yield self.rule.report(doc, Span(start, end), found=prose[start:end], event=hit.group(),
-                                       fact=f"{fact.event} {'on' if fact.date else 'in'} {fact.when}",
+                yield self.rule.report(doc, Span(start, end), key="" if fact.date else "year-of-fact",
+                                       found=prose[start:end], event=hit.group(), fact=fact.event, when=fact.when,
                                        source=source)
 
     def _arithmetic(self, doc: Document) -> Iterator[Diagnostic]:
