@@ -60,8 +60,13 @@ def test_a_user_pack_adds_a_working_rule(tmp_path: Path) -> None:
 ])
 def test_pack_mistakes_are_reported_with_file_and_line(tmp_path: Path, change: tuple[str, str],
                                                         message: str) -> None:
-    assert change[0] in GOOD_RULE
-    pack = write(tmp_path, GOOD_RULE.replace(*change))
+    assert_refused(tmp_path, GOOD_RULE, change, message)
+
+
+def assert_refused(tmp_path: Path, pack_text: str, change: tuple[str, str], message: str) -> None:
+    """``pack_text`` with ``change`` made is refused with ``message``, at its rule's line."""
+    assert change[0] in pack_text
+    pack = write(tmp_path, pack_text.replace(*change))
     with pytest.raises(PackError) as error:
         load_rules(Config(rules=(pack,)))
     assert str(error.value).startswith(f"{pack}:2: ")
@@ -201,12 +206,7 @@ def test_a_team_pack_words_a_built_in_kind_its_own_way(tmp_path: Path) -> None:
 ])
 def test_a_rule_has_the_messages_and_fix_its_kind_prints(tmp_path: Path, change: tuple[str, str],
                                                           message: str) -> None:
-    assert change[0] in HOUSE_SPACING
-    pack = write(tmp_path, HOUSE_SPACING.replace(*change))
-    with pytest.raises(PackError) as error:
-        load_rules(Config(rules=(pack,)))
-    assert str(error.value).startswith(f"{pack}:2: ")
-    assert message in str(error.value)
+    assert_refused(tmp_path, HOUSE_SPACING, change, message)
 
 
 def test_a_template_picks_the_noun_that_agrees_with_its_count() -> None:
