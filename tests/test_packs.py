@@ -57,6 +57,7 @@ def test_a_user_pack_adds_a_working_rule(tmp_path: Path) -> None:
     (("      ignore-case: true\n", "      ignore_case: true\n"), "unknown option 'ignore_case'"),
     (("'{found}' is jargon", "'{word}' is jargon"), "'word' in a template"),
     (("    kind: pattern\n", ""), "no 'kind', and its name is not one: unknown kind 'no-synergy'"),
+    (("synerg(?:y|ies)", "(?P<title>synerg(?:y|ies))"), "the group name 'title' is taken"),
 ])
 def test_pack_mistakes_are_reported_with_file_and_line(tmp_path: Path, change: tuple[str, str],
                                                         message: str) -> None:

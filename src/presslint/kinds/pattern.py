@@ -41,6 +41,8 @@ FILE_KINDS = ("text", "markdown", "html")
 # follows it: see _in_word_line.)
 _WORDS_LITERAL = re.compile(rf" ?{WORD}(?: {WORD})* ?")
 _WORD = re.compile(r"\w+")
+# Fields a named group may not fill: rule.report's own arguments, and the fix's replacement.
+_RESERVED_GROUPS = frozenset({"key", "title", "replacement"})
 
 
 class Pattern(Kind):
@@ -76,6 +78,9 @@ class Pattern(Kind):
                                      if _in_word_line(literal)])
         self.prose_literals = [literal for literal in self.prefilter if not _in_word_line(literal)]
         self._set_up_words()
+        reserved = sorted(self.regex.groupindex.keys() & _RESERVED_GROUPS)
+        if reserved:
+            raise ValueError(f"pattern: the group name {reserved[0]!r} is taken (by rule.report or the fix)")
         known_fields = {"found", *self.regex.groupindex}
         # (template, the fields it may name): a fix's title may name its replacement too.
         templates = [(Template.parse(self.options["replacement"]), known_fields),
