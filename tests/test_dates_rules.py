@@ -46,6 +46,13 @@ def test_dateline_that_disagrees_with_the_given_release_date() -> None:
     assert not run_with(Config(release_date=date(2024, 3, 17)), text, "D104")
 
 
+def test_a_relative_date_of_several_days_names_them_all() -> None:
+    text = "CITY, March 18, 2024 -- Acme said this week, on March 29, it will ship.\n"
+    assert [d.message for d in run_with(Config(), text, "D104")] == [
+        "'this week' means March 18, 2024 to March 24, 2024 by the release date (March 18, 2024, from the "
+        "dateline), but the text says March 29"]
+
+
 def test_tense_with_the_configured_release_date() -> None:
     text = "Acme will open the plant on March 2. The fair was held on April 5, 2024.\n"
     found = run_with(Config(release_date=date(2024, 3, 18)), text, "D105")

@@ -58,11 +58,18 @@ def test_a_user_pack_adds_a_working_rule(tmp_path: Path) -> None:
     (("      ignore-case: true\n", "      ignore-case: yes please\n"), "'ignore-case' must be true or false"),
     (("      ignore-case: true\n", "      ignore_case: true\n"), "unknown option 'ignore_case'"),
     (("'{found}' is jargon", "'{word}' is jargon"), "'word' in a template"),
+    (("    kind: pattern\n", ""), "no 'kind', and its name is not one: unknown kind 'no-synergy'"),
+    (("synerg(?:y|ies)", "(?P<title>synerg(?:y|ies))"), "the group name 'title' is taken"),
 ])
 def test_pack_mistakes_are_reported_with_file_and_line(tmp_path: Path, change: tuple[str, str],
                                                         message: str) -> None:
-    assert change[0] in GOOD_RULE
-    pack = write(tmp_path, GOOD_RULE.replace(*change))
+    assert_refused(tmp_path, GOOD_RULE, change, message)
+
+
+def assert_refused(tmp_path: Path, pack_text: str, change: tuple[str, str], message: str) -> None:
+    """``pack_text`` with ``change`` made is refused with ``message``, at its rule's line."""
+    assert change[0] in pack_text
+    pack = write(tmp_path, pack_text.replace(*change))
     with pytest.raises(PackError) as error:
         load_checkers(Config(rules=(pack,)))
     assert str(error.value).startswith(f"{pack}:2: ")
@@ -274,3 +281,75 @@ def test_a_docs_only_pack_declares_rules_that_no_kind_runs(tmp_path: Path) -> No
     assert (rule.backend, rule.kind, rule.bad, rule.good) == ("harper", "", (), ())
     with pytest.raises(PackError, match="unknown key 'kind' in a docs-only pack"):
         load_pack(write(tmp_path, pack.read_text() + "    kind: pattern\n", "kind.yaml"))
+
+
+def test_kind_names_are_written_once() -> None:
+    """A kind that serves one built-in rule is named as the rule, whose entry then needs
+    no ``kind:``; only kinds that serve several rules (or a team's rules) are named apart."""
+    from presslint.kinds import REGISTRY
+
+    rules = [rule for rule in load_packs(builtin_packs()) if not rule.backend]  # no kind runs those
+    served: dict[str, list[str]] = {}
+    for rule in rules:
+        served.setdefault(rule.kind, []).append(rule.name)
+    assert set(served) <= set(REGISTRY)
+    generic = {"pattern", "term"}  # written for teams' rules too
+    named_apart = {kind for kind, names in served.items() if names != [kind]}
+    assert named_apart - generic == {"homophone", "special-character"}
+    assert set(REGISTRY) - set(served) == set()
+
+
+HOUSE_SPACING = """\
+rules:
+  - code: W901
+    name: house-sentence-spacing
+    kind: sentence-spacing
+    severity: warning
+    message: "{count} {count|space|spaces} after a full stop; we use one"
+    messages: {two-spaces: "one space after a full stop; we use two"}
+    fix: {title: one space, titles: {two-spaces: two spaces}, safety: safe}
+    docs: Our spacing after a sentence.
+    examples:
+      bad: [{text: "It rained.  Then it stopped.\\n", flagged: "  ", fixed: "It rained. Then it stopped.\\n"}]
+      good: ["It rained. Then it stopped.\\n"]
+"""
+
+
+def test_a_team_pack_words_a_built_in_kind_its_own_way(tmp_path: Path) -> None:
+    from presslint import check_text
+
+    pack = write(tmp_path, HOUSE_SPACING)
+    found = check_text("It rained.  Then it stopped.\n", config=Config(rules=(pack,), select=("W901",)))
+    assert [(d.code, d.message) for d in found] == [("W901", "2 spaces after a full stop; we use one")]
+    assert found[0].fix is not None and (found[0].fix.message, found[0].fix.safe) == ("one space", True)
+    two = Config(rules=(pack,), select=("W901",), rule_options={"W901": {"sentence-spacing": "two"}})
+    found = check_text("It rained. Then it stopped.\n", config=two)
+    assert [d.message for d in found] == ["one space after a full stop; we use two"]
+    assert found[0].fix is not None and found[0].fix.message == "two spaces"
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("    messages: {two-spaces: \"one space after a full stop; we use two\"}\n", ""),
+     "kind 'sentence-spacing' prints messages.two-spaces, which the rule lacks"),
+    (("{two-spaces: \"one", "{two-space: \"one"),
+     "messages.two-space: kind 'sentence-spacing' never prints it (its messages: two-spaces)"),
+    (("titles: {two-spaces: two spaces}, ", ""), "prints fix.titles.two-spaces, which the rule lacks"),
+    (("    fix: {title: one space, titles: {two-spaces: two spaces}, safety: safe}\n", ""),
+     "kind 'sentence-spacing' fixes what it finds: the rule needs 'fix: {title: ..., safety: safe or unsafe}'"),
+    (("safety: safe}", "safety: maybe}"), "'fix.safety' must be safe or unsafe, not 'maybe'"),
+    (("safety: safe}", "safe: true}"), "'fix' must be a mapping with 'title', 'safety'"),
+    (("{count|space|spaces}", "{count|spaces}"), "message is not a valid template: '{count|spaces}' must be"),
+    (("{count} {count", "{count {count"), "message is not a valid template"),
+    (("    kind: sentence-spacing\n", "    kind: not-utf8\n"), "kind 'not-utf8' has no fix"),
+])
+def test_a_rule_has_the_messages_and_fix_its_kind_prints(tmp_path: Path, change: tuple[str, str],
+                                                          message: str) -> None:
+    assert_refused(tmp_path, HOUSE_SPACING, change, message)
+
+
+def test_a_template_picks_the_noun_that_agrees_with_its_count() -> None:
+    from presslint.rule import Template
+
+    template = Template.parse("{n} {n|line|lines} left, {n!r}")
+    assert template.fields == {"n"}
+    assert [template.format({"n": n}) for n in (0, 1, 2)] == ["0 lines left, 0", "1 line left, 1", "2 lines left, 2"]

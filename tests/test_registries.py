@@ -18,7 +18,7 @@ def test_every_registered_kind_loads_and_is_a_kind(name: str) -> None:
     cls = kinds.load(name)
     assert isinstance(cls, type) and issubclass(cls, kinds.Kind)
     if None not in cls.OPTIONS.values():  # no required option: the defaults are valid
-        assert validate_options(cls, {}) == dict(cls.OPTIONS)
+        assert validate_options(cls, {}, name) == dict(cls.OPTIONS)
     assert set(cls.CHOICES) <= set(cls.OPTIONS), f"{name}: choices of undeclared options"
 
 
@@ -55,7 +55,7 @@ def test_every_backend_declares_its_options(name: str) -> None:
     assert issubclass(cls, backends.Backend) and cls.name == name
     assert "enabled" in cls.OPTIONS and set(cls.CHOICES) <= set(cls.OPTIONS)
     assert all(isinstance(default, (str, bool, int, float, tuple)) for default in cls.OPTIONS.values())
-    defaults = validate_options(cls, {}, "backend")
+    defaults = validate_options(cls, {}, cls.name, "backend")
     assert defaults == dict(cls.OPTIONS)
     with pytest.raises(ValueError, match=f"unknown option 'colour' for backend '{name}'"):
         cls.validate({"colour": "red"})

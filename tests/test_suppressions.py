@@ -6,9 +6,11 @@ from pathlib import Path
 
 from presslint import check_text
 from presslint.config import Config
-from presslint.engine import load_checkers
+from presslint.engine import check_document, load_checkers
 from presslint.runner import check_files
 from presslint.selection import select
+
+from .conftest import document
 
 MD = "release.md"
 
@@ -47,6 +49,24 @@ def test_a_suppression_that_silences_nothing_is_reported_and_fixable() -> None:
 def test_unused_suppression_of_a_rule_that_did_not_run_is_not_judged() -> None:
     text = "Clean.\n<!-- presslint-disable-next-line W104 -->\nAlso clean.\n"
     assert codes(text, select=("W101", "P001")) == []
+
+
+def test_a_suppression_of_every_rule_that_silences_nothing_is_reported_even_alone() -> None:
+    text = "Clean.\n<!-- presslint-disable -->\nAlso clean.\n"
+    found = check_text(text, path=MD, config=Config(select=("P001",)))
+    assert [(d.code, d.message) for d in found] == [
+        ("P001", "this suppression (all rules) silences nothing; remove it")]
+    assert codes("One  two.\n<!-- presslint-disable-next-line P001 -->\nClean.\n", select=("P001",)) == []
+
+
+def test_a_suppression_is_judged_afresh_each_time_its_document_is_checked() -> None:
+    doc = document("<!-- presslint-disable-next-line W1 -->\nOne  two.\n", MD)
+    config = Config()
+    checkers = select(load_checkers(config), config)
+    for _ in range(2):
+        assert [d.code for d in check_document(doc, checkers)] == []
+    # Without W104 the comment silences nothing of the W1 rules that ran (it was used before).
+    assert [d.code for d in check_document(doc, [c for c in checkers if c.rule.code != "W104"])] == ["P001"]
 
 
 def test_per_file_ignores(tmp_path: Path) -> None:

@@ -82,4 +82,4 @@ def test_sentence_spacing_two_flags_one_space_after_a_sentence() -> None:
     text = "It closed. \"We agree.\" Shares of Example Inc. rose.  Then (as planned) 2 more. Done. ok.\n"
     found = list(checker.check(document(text)))
     assert [d.span.start for d in found] == [10, 22, 78]  # after "closed.", "agree.\"" and "more."
-    assert {d.message for d in found} == {"1 spaces after a sentence; the house style is two spaces"}
+    assert {d.message for d in found} == {"1 space after a sentence; the house style is two spaces"}

@@ -79,7 +79,13 @@ def check_with_backends(doc: Document, checkers: Sequence[Kind],
     view, to_text = doc, None
     if any(not checker.rule.as_written for checker in checkers):
         view, to_text = doc.for_words
+    early: list[Kind] = []
+    late: list[Kind] = []  # rules that read what the suppression comments silenced
     for checker in checkers:
+        if checker.AFTER_SUPPRESSIONS:
+            late.append(checker)
+            continue
+        early.append(checker)
         if to_text is None or checker.rule.as_written:
             diagnostics.extend(checker.check(doc))
         else:
@@ -90,7 +96,9 @@ def check_with_backends(doc: Document, checkers: Sequence[Kind],
 
         extra, warnings = run_backends(doc, backends, diagnostics)
         diagnostics.extend(extra)
-    diagnostics = apply_suppressions(doc, diagnostics, [checker.rule for checker in checkers])
+    diagnostics = apply_suppressions(doc, diagnostics, [checker.rule for checker in early])
+    for checker in late:
+        diagnostics.extend(checker.check(doc))
     diagnostics.sort(key=lambda d: d.sort_key)
     return diagnostics, warnings
 

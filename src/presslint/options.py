@@ -1,7 +1,7 @@
 """Declared options, validated one way: a rule kind's (from its pack entry and
 ``rule-options``) and a grammar backend's (from ``backends:``) alike.
 
-What declares options is a class with a ``name``, ``OPTIONS`` (each option's default; the
+What declares options is a class with ``OPTIONS`` (each option's default; the
 default's type is the option's type, and ``None`` makes it a required string) and
 ``CHOICES`` (the values a string option may take). A tuple default is a list of
 non-empty strings, kept as a tuple.
@@ -20,23 +20,22 @@ class OptionError(ValueError):
 class Declares(Protocol):
     """A class that declares options: a kind or a backend."""
 
-    name: str
     OPTIONS: Mapping[str, Any]
     CHOICES: Mapping[str, tuple[str, ...]]
 
 
-def validate_options(owner: Declares, given: Mapping[str, Any], what: str = "kind") -> dict[str, Any]:
-    """``given`` checked against what ``owner`` (a ``what``: kind, backend) declares, with
-    the defaults filled in."""
+def validate_options(owner: Declares, given: Mapping[str, Any], name: str, what: str = "kind") -> dict[str, Any]:
+    """``given`` checked against what ``owner`` (a ``what``: kind, backend, registered as
+    ``name``) declares, with the defaults filled in."""
     unknown = sorted(set(given) - set(owner.OPTIONS))
     if unknown:
         allowed = ", ".join(sorted(owner.OPTIONS)) or "none"
-        raise OptionError(f"unknown option {unknown[0]!r} for {what} {owner.name!r} (allowed: {allowed})")
+        raise OptionError(f"unknown option {unknown[0]!r} for {what} {name!r} (allowed: {allowed})")
     values: dict[str, Any] = {}
     for key, default in owner.OPTIONS.items():
         if key not in given:
             if default is None:
-                raise OptionError(f"{what} {owner.name!r} needs the option {key!r}")
+                raise OptionError(f"{what} {name!r} needs the option {key!r}")
             values[key] = default
             continue
         value = given[key]

@@ -17,7 +17,7 @@ from typing import Any
 from . import kinds
 from .diagnostic import Severity
 from .errors import PackError
-from .rule import BadExample, Flagged, Rule, template_fields
+from .rule import BadExample, FixTemplate, Flagged, Rule, Template
 from .yamlfile import read_yaml
 
 __all__ = ["Pack", "PackError", "backend_rules", "builtin_packs", "load_pack", "load_packs", "read_pack"]
@@ -27,9 +27,11 @@ CODE = re.compile(r"^[A-Z]\d{3}$")
 FAMILY = re.compile(r"^[A-Z]$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 PACK_KEYS = ("description", "family", "reads", "rules", "runs-in", "title")
-RULE_KEYS = {"code", "name", "kind", "severity", "message", "docs", "examples", "options", "default",
-             "summary", "since", "link"}
-REQUIRED_KEYS = ("code", "name", "kind", "severity", "message", "docs", "examples")
+RULE_KEYS = {"code", "name", "kind", "severity", "message", "messages", "fix", "docs", "examples", "options",
+             "default", "summary", "since", "link"}
+REQUIRED_KEYS = ("code", "name", "severity", "message", "docs", "examples")
+FIX_KEYS = {"title", "titles", "safety"}
+SAFETIES = {"safe": True, "unsafe": False}
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 
 # Builds the error of a pack entry from its message (``path:line: message``).
@@ -124,7 +126,7 @@ def _backend_rule(where: str, entry: Any) -> Rule:
         severity = Severity.parse(entry["severity"])
     except ValueError as exc:
         raise PackError(where, line, str(exc)) from None
-    return Rule(code=entry["code"], name=entry["name"], kind="", severity=severity, message="",
+    return Rule(code=entry["code"], name=entry["name"], kind="", severity=severity, messages={}, fix=None,
                 docs=entry["docs"].strip(), bad=(), good=(), pack=where, line=line or 0,
                 backend=entry["backend"])
 
@@ -143,8 +145,8 @@ def _rule(where: str, entry: Any) -> Rule:
     missing = [key for key in REQUIRED_KEYS if key not in entry]
     if missing:
         raise fail(f"rule {entry.get('code', '?')} lacks {missing[0]!r}")
-    for key in ("code", "name", "kind", "severity", "message", "docs"):
-        if not isinstance(entry[key], str) or not entry[key].strip():
+    for key in ("code", "name", "kind", "severity", "docs"):
+        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
             raise fail(f"{key!r} must be a non-empty string")
     code, name = entry["code"], entry["name"]
     if not CODE.match(code):
@@ -155,12 +157,12 @@ def _rule(where: str, entry: Any) -> Rule:
         severity = Severity.parse(entry["severity"])
     except ValueError as exc:
         raise fail(str(exc)) from None
-    if entry["kind"] not in kinds.REGISTRY:
-        raise fail(f"unknown kind {entry['kind']!r} (known: {', '.join(sorted(kinds.REGISTRY))})")
-    try:
-        template_fields(entry["message"])
-    except ValueError as exc:
-        raise fail(f"message is not a valid template: {exc}") from None
+    # A kind that serves one rule is named as the rule; ``kind:`` names one that serves several.
+    kind = entry.get("kind", name)
+    if kind not in kinds.REGISTRY:
+        given = "" if "kind" in entry else "no 'kind', and its name is not one: "
+        raise fail(f"{given}unknown kind {kind!r} (known: {', '.join(sorted(kinds.REGISTRY))})")
+    messages, fix = _templates(entry, fail)
     bad, good = _examples(entry["examples"], fail)
     summary, since, link = _reading(entry, fail)
     options = entry.get("options", {})
@@ -169,10 +171,47 @@ def _rule(where: str, entry: Any) -> Rule:
     default = entry.get("default", True)
     if not isinstance(default, bool):
         raise fail("'default' must be true or false")
-    return Rule(code=code, name=name, kind=entry["kind"], severity=severity,
-                message=entry["message"], docs=entry["docs"].strip(), bad=bad, good=good,
+    return Rule(code=code, name=name, kind=kind, severity=severity,
+                messages=messages, fix=fix, docs=entry["docs"].strip(), bad=bad, good=good,
                 options=dict(options), default=default, pack=where, line=line or 0,
                 summary=summary, since=since, link=link)
+
+
+def _templates(entry: dict[str, Any], fail: Fail) -> tuple[dict[str, Template], FixTemplate | None]:
+    """The rule's messages ("" is ``message``, the others from ``messages``) and its fix
+    (``fix: {title, titles, safety}``), each template parsed once, here."""
+    messages = {"": _template(entry["message"], "message", fail)}
+    if "messages" in entry:
+        messages.update(_named_templates(entry["messages"], "messages", fail))
+    if "fix" not in entry:
+        return messages, None
+    fix = entry["fix"]
+    if not isinstance(fix, dict) or "title" not in fix or "safety" not in fix or set(fix) - FIX_KEYS:
+        raise fail("'fix' must be a mapping with 'title', 'safety' and, if needed, 'titles'")
+    if fix["safety"] not in SAFETIES:
+        raise fail(f"'fix.safety' must be safe or unsafe, not {fix['safety']!r}")
+    titles = {"": _template(fix["title"], "fix.title", fail)}
+    if "titles" in fix:
+        titles.update(_named_templates(fix["titles"], "fix.titles", fail))
+    return messages, FixTemplate(titles, SAFETIES[fix["safety"]])
+
+
+def _named_templates(entries: Any, where: str, fail: Fail) -> dict[str, Template]:
+    if not isinstance(entries, dict) or not entries:
+        raise fail(f"{where!r} must be a mapping of names to templates")
+    for key in entries:
+        if not isinstance(key, str) or not NAME.match(key):
+            raise fail(f"{where}: name {key!r} must be kebab-case, like 'whitespace-only'")
+    return {key: _template(text, f"{where}.{key}", fail) for key, text in entries.items()}
+
+
+def _template(text: Any, where: str, fail: Fail) -> Template:
+    if not isinstance(text, str) or not text.strip():
+        raise fail(f"{where!r} must be a non-empty string")
+    try:
+        return Template.parse(text)
+    except ValueError as exc:
+        raise fail(f"{where} is not a valid template: {exc}") from None
 
 
 def _examples(examples: Any, fail: Fail) -> tuple[tuple[BadExample, ...], tuple[str | bytes, ...]]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from string import Formatter
 from typing import TYPE_CHECKING, Any
 
-from .diagnostic import Diagnostic, Fix, Severity, Span
+from .diagnostic import Diagnostic, Edit, Fix, Severity, Span
 
 if TYPE_CHECKING:
     from .document import Document
@@ -19,7 +20,10 @@ class Rule:
     name: str
     kind: str
     severity: Severity
-    message: str
+    # What it prints, from the entry: its messages by name ("" is ``message:``), and its fix
+    # (titles by name, "" is ``fix.title``, and safety), or None when it has no ``fix:``.
+    messages: Mapping[str, Template]
+    fix: FixTemplate | None
     docs: str
     bad: tuple[BadExample, ...]
     good: tuple[str | bytes, ...]
@@ -42,17 +46,21 @@ class Rule:
     def family(self) -> str:
         return self.code[0]
 
-    def report(
-        self,
-        doc: Document,
-        span: Span,
-        fix: Fix | None = None,
-        message: str | None = None,
-        **fields: object,
-    ) -> Diagnostic:
-        """Build a diagnostic of this rule; ``fields`` fill the message template."""
-        text = (message or self.message).format_map(_Fields(fields))
-        return Diagnostic(doc.path, span, self.code, self.name, self.severity, text, fix)
+    def report(self, doc: Document, span: Span, *edits: Edit, key: str = "", title: str = "",
+               **fields: object) -> Diagnostic:
+        """A diagnostic of this rule at ``span``: the message named ``key`` and, given
+        ``edits``, the fix titled by the title named ``title``; ``fields`` fill both."""
+        return self.report_at(doc.path, span, *edits, key=key, title=title, **fields)
+
+    def report_at(self, path: str, span: Span, *edits: Edit, key: str = "", title: str = "",
+                  **fields: object) -> Diagnostic:
+        """:meth:`report` for a file by its path (a check across files has no document)."""
+        values = _Fields(fields)
+        fix = None
+        if edits:
+            assert self.fix is not None, f"rule {self.code}: edits without a 'fix:' entry"
+            fix = Fix(self.fix.titles[title].format(values), edits, self.fix.safe)
+        return Diagnostic(path, span, self.code, self.name, self.severity, self.messages[key].format(values), fix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,5 +97,47 @@ class _Fields(dict[str, object]):
         return "{" + key + "}"
 
 
-def template_fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in Formatter().parse(template) if name}
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A message or fix title as the pack writes it, parsed once when the pack is loaded.
+
+    Fields are ``str.format`` fields ("'{found}'", "{right!r}") that the kind fills. A
+    field ``{count|space|spaces}`` is the noun that agrees with the number in the field
+    ``count``: "space" when it is 1, else "spaces" ("1 space", "2 spaces")."""
+
+    text: str
+    fields: frozenset[str]  # the fields the kind must fill (a noun's count, not the noun)
+    # (the noun's field, its count's field, the singular, the plural), for each noun field
+    nouns: tuple[tuple[str, str, str, str], ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> Template:
+        """The template of ``text``; ValueError if it is not one."""
+        fields: set[str] = set()
+        nouns = []
+        for _, name, _, _ in Formatter().parse(text):
+            if not name:
+                continue
+            if "|" not in name:
+                fields.add(name)
+                continue
+            parts = name.split("|")
+            if len(parts) != 3 or not all(parts):
+                raise ValueError(f"'{{{name}}}' must be {{count|singular|plural}}, like {{count|line|lines}}")
+            fields.add(parts[0])
+            nouns.append((name, parts[0], parts[1], parts[2]))
+        return cls(text, frozenset(fields), tuple(nouns))
+
+    def format(self, values: dict[str, object]) -> str:
+        for name, count, singular, plural in self.nouns:
+            values[name] = singular if values.get(count) == 1 else plural
+        return self.text.format_map(values)
+
+
+@dataclass(frozen=True, slots=True)
+class FixTemplate:
+    """A rule's ``fix:`` entry: its titles by name ("" is ``title``) and whether
+    ``--fix`` may apply it without ``--unsafe-fixes``."""
+
+    titles: Mapping[str, Template]
+    safe: bool

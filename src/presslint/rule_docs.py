@@ -73,8 +73,12 @@ def example_notes(example: BadExample, show: Callable[[str | bytes], str]) -> li
 def _rule_section(rule: Rule) -> list[str]:
     default = "" if rule.default else ", opt-in"
     since = f" — since {rule.since}" if rule.since else ""
-    runs = f"found by the `{rule.backend}` grammar backend" if rule.backend else f"kind `{rule.kind}`"
-    lines = [f"## {rule.code} {rule.name}", "", f"*{rule.severity.value}{default}* — {runs}{since}", "",
+    fix = "" if rule.fix is None else f", {'safe' if rule.fix.safe else 'unsafe'} fix"
+    if rule.backend:
+        runs = f" — found by the `{rule.backend}` grammar backend"
+    else:  # a kind that serves one rule is named as the rule: worth naming only when not
+        runs = "" if rule.kind == rule.name else f" — kind `{rule.kind}`"
+    lines = [f"## {rule.code} {rule.name}", "", f"*{rule.severity.value}{default}{fix}*{runs}{since}", "",
              rule.docs, ""]
     if rule.link:
         lines += [f"More: <{rule.link}>", ""]

@@ -5,8 +5,9 @@ plain-text files can use them too, but the config's per-file-ignores is cleaner 
     <!-- presslint-enable -->                 on again (or: presslint-enable W104)
     <!-- presslint-disable-next-line C101 --> off for the next line only
 
-Rules are named by code, prefix or name. A suppression that silences nothing is itself
-reported (rule P001), so suppressions do not outlive the problems they were written for.
+Rules are named by code, prefix or name. Each suppression records whether it silenced
+anything, which the rule of unused suppressions (P001, ``kinds/suppression.py``) reads, so
+suppressions do not outlive the problems they were written for.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .diagnostic import Diagnostic, Edit, Fix, Span
+from .diagnostic import Diagnostic, Span
 from .document import Document
 from .rule import Rule
 
 _COMMENT = re.compile(r"<!--\s*presslint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
-UNUSED_CODE = "P001"
 
 
 @dataclass
@@ -29,7 +29,10 @@ class Suppression:
     selectors: tuple[str, ...]  # empty: every rule
     first_line: int
     last_line: int  # inclusive
+    # Set by ``apply``: whether it silenced a finding, and whether every rule it names
+    # ran (a rule that did not run cannot have been silenced, so the other is no news).
     used: bool = field(default=False)
+    judged: bool = field(default=False)
 
     def covers(self, diagnostic: Diagnostic, line: int) -> bool:
         if not self.first_line <= line <= self.last_line:
@@ -69,12 +72,21 @@ def parse(doc: Document) -> list[Suppression]:
     return found
 
 
+def of(doc: Document) -> list[Suppression]:
+    """The suppression comments of ``doc``, parsed once (``apply`` marks them)."""
+    return doc.shared("suppressions", parse)
+
+
 def apply(doc: Document, diagnostics: list[Diagnostic], rules: Sequence[Rule]) -> list[Diagnostic]:
-    """``diagnostics`` without the suppressed ones, plus a P001 finding for each
-    suppression that silenced nothing (when P001 is among ``rules``)."""
-    suppressions = parse(doc)
+    """``diagnostics`` (the findings of ``rules``) without the suppressed ones; each
+    suppression of :func:`of` is marked used or not, and judged or not."""
+    suppressions = of(doc)
     if not suppressions:
         return diagnostics
+    for suppression in suppressions:
+        # Marked afresh: a document may be checked twice (the fix loop's last pass).
+        suppression.used = False
+        suppression.judged = all(any(_selects(s, r.code, r.name) for r in rules) for s in suppression.selectors)
     kept = []
     for diagnostic in diagnostics:
         line = doc.lines.position(diagnostic.span.start)[0]
@@ -83,25 +95,4 @@ def apply(doc: Document, diagnostics: list[Diagnostic], rules: Sequence[Rule]) -
             suppression.used = True
         if not covering:
             kept.append(diagnostic)
-    unused_rule = next((r for r in rules if r.code == UNUSED_CODE), None)
-    if unused_rule is not None:
-        running = [r for r in rules if r.code != UNUSED_CODE]
-        for suppression in suppressions:
-            # A rule that did not run cannot have been silenced: only judge the others.
-            judged = all(any(_selects(s, r.code, r.name) for r in running) for s in suppression.selectors)
-            if not suppression.used and judged:
-                what = ", ".join(suppression.selectors) or "all rules"
-                fix = Fix("remove the comment", (Edit(_removal(doc, suppression.span), ""),))
-                kept.append(unused_rule.report(doc, suppression.span, fix, what=what))
     return kept
-
-
-def _removal(doc: Document, span: Span) -> Span:
-    """The comment, with its line when it stands alone on one."""
-    line_start = doc.text.rfind("\n", 0, span.start) + 1
-    line_end = doc.text.find("\n", span.end)
-    line_end = len(doc.text) if line_end == -1 else line_end
-    alone = not doc.text[line_start:span.start].strip() and not doc.text[span.end:line_end].strip()
-    if alone:
-        return Span(line_start, min(line_end + 1, len(doc.text)))
-    return span

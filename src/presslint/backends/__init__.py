@@ -102,7 +102,7 @@ class Backend(abc.ABC):
     def validate(cls, raw: Mapping[str, Any]) -> dict[str, Any]:
         """The options checked and normalised; ValueError with a message naming the key.
         Nothing is imported or contacted here."""
-        return cls.check_options(validate_options(cls, raw, "backend"))
+        return cls.check_options(validate_options(cls, raw, cls.name, "backend"))
 
     @classmethod
     def check_options(cls, options: dict[str, Any]) -> dict[str, Any]:

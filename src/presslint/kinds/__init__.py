@@ -1,8 +1,10 @@
 """Rule kinds: the Python behind the YAML rules.
 
-A kind is a class with a name, the options it accepts (with their types and defaults)
-and a ``check`` method. Packs name kinds; kinds are imported only when a selected rule
-uses them, so a run pays only for what it checks.
+A kind is a class with the options it accepts (with their types and defaults), the
+names of the messages and fix titles it prints (their text is the rule's entry) and a
+``check`` method; its name is its key in :data:`REGISTRY`. Packs name kinds (a rule's
+kind is the one named as the rule unless it says ``kind:``); kinds are imported only
+when a selected rule uses them, so a run pays only for what it checks.
 
 Adding a kind: write ``kinds/<module>.py`` with a :class:`Kind` subclass and add one
 line to :data:`REGISTRY`. The engine builds a rule's checker with :func:`build`: an
@@ -13,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from ..options import validate_options
+from ..options import OptionError, validate_options
 from ..settings import DEFAULT, Settings
 
 if TYPE_CHECKING:
@@ -23,17 +25,18 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..rule import Rule
 
-# kind name -> "module:Class", relative to this package.
+# kind name -> "module:Class", relative to this package. A kind that serves one rule is
+# named as that rule (its entry needs no ``kind:``); the others serve several.
 REGISTRY: dict[str, str] = {
     "pattern": "pattern:Pattern",
     "trailing-whitespace": "lines:TrailingWhitespace",
-    "end-of-file-blank-lines": "lines:EndOfFileBlankLines",
+    "blank-lines-at-end-of-file": "lines:EndOfFileBlankLines",
     "missing-final-newline": "lines:MissingFinalNewline",
     "mixed-line-endings": "lines:MixedLineEndings",
     "doubled-space": "spacing:DoubledSpace",
     "sentence-spacing": "spacing:SentenceSpacing",
-    "missing-sentence-space": "spacing:MissingSentenceSpace",
-    "inner-tab": "spacing:InnerTab",
+    "missing-space-after-sentence": "spacing:MissingSentenceSpace",
+    "tab-in-prose": "spacing:InnerTab",
     "space-before-punctuation": "spacing:SpaceBeforePunctuation",
     "special-character": "characters:SpecialCharacter",
     "mojibake": "characters:Mojibake",
@@ -41,21 +44,21 @@ REGISTRY: dict[str, str] = {
     "not-utf8": "characters:NotUtf8",
     "unused-suppression": "suppression:UnusedSuppression",
     # Typos (T)
-    "misspelling": "misspelling:Misspelling",
+    "common-misspelling": "misspelling:Misspelling",
     "unknown-word": "spelling:UnknownWord",
-    "run-together": "runtogether:RunTogether",
+    "words-run-together": "runtogether:RunTogether",
     "homophone": "homophones:Homophone",
-    "missing-possessive": "possessive:MissingPossessive",
-    "name-variant": "name_variant:NameVariant",
+    "missing-possessive-apostrophe": "possessive:MissingPossessive",
+    "misspelt-name": "name_variant:NameVariant",
     "wrong-apostrophe": "apostrophe:WrongApostrophe",
     "doubled-word": "doubled:DoubledWord",
-    "article": "articles:Article",
-    "comparative-then": "comparatives:ComparativeThen",
+    "a-an": "articles:Article",
+    "then-than": "comparatives:ComparativeThen",
     # Capitalization (C)
-    "case-consistency": "consistency:CaseConsistency",
+    "inconsistent-case": "consistency:CaseConsistency",
     "lowercase-sentence-start": "sentence_start:LowercaseSentenceStart",
     "term": "terms:Term",
-    "lowercase-calendar-name": "calendar_names:LowercaseCalendarName",
+    "lowercase-day-or-month": "calendar_names:LowercaseCalendarName",
     "headline-case": "headline:HeadlineCase",
     "lowercase-name": "lowercase_names:LowercaseName",
     # Dates (D)
@@ -64,7 +67,7 @@ REGISTRY: dict[str, str] = {
     "mixed-date-formats": "date_checks:MixedDateFormats",
     "suspicious-year": "date_checks:SuspiciousYear",
     "unanchored-relative-date": "date_claims:UnanchoredRelativeDate",
-    "relative-date-contradiction": "date_claims:RelativeDateContradiction",
+    "contradicts-release-date": "date_claims:RelativeDateContradiction",
     "tense-against-release-date": "date_claims:TenseAgainstReleaseDate",
     "fact-check": "date_facts:FactCheck",
 }
@@ -76,15 +79,28 @@ class Kind:
     ``OPTIONS`` maps each option a rule of this kind may set to its default value; the
     default's type is the option's type, and a default of ``None`` makes it required
     (a string). ``CHOICES`` restricts string options to a set of values.
+
+    What a kind prints is the rule's entry: ``message`` and the names it gives
+    ``rule.report(..., key=)`` under ``messages`` (``MESSAGES``); a fix, if ``FIX`` says
+    the findings have one, titled by ``fix.title`` and the names it gives ``title=`` under
+    ``fix.titles`` (``TITLES``). A rule that lacks one of them, or has one more, is a pack
+    error when the rule is built.
     """
 
-    name: ClassVar[str] = ""
     OPTIONS: ClassVar[Mapping[str, Any]] = {}
     CHOICES: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    MESSAGES: ClassVar[tuple[str, ...]] = ()
+    # "optional": the findings have a fix when the rule's entry has a ``fix:``.
+    FIX: ClassVar[Literal["never", "always", "optional"]] = "never"
+    TITLES: ClassVar[tuple[str, ...]] = ()
+    # True: checks once the other rules' findings went through the document's suppression
+    # comments, which then tell what they silenced (``suppressions.of``).
+    AFTER_SUPPRESSIONS: ClassVar[bool] = False
 
     def __init__(self, rule: Rule, options: Mapping[str, Any], settings: Settings = DEFAULT) -> None:
         self.rule = rule
-        self.options = validate_options(type(self), options)
+        self.options = validate_options(type(self), options, rule.kind)
+        check_templates(type(self), rule)
         self.settings = settings
         self.setup()
 
@@ -100,6 +116,31 @@ def build(rule: Rule, options: Mapping[str, Any], settings: Settings = DEFAULT) 
     overrides). Raises ValueError (OptionError, re.error...) when an option is wrong, and
     :class:`~presslint.errors.UserFileError` when a file the settings name is."""
     return load(rule.kind)(rule, options, settings)
+
+
+def check_templates(kind: type[Kind], rule: Rule) -> None:
+    """OptionError unless ``rule`` has the messages and fix titles that ``kind`` prints,
+    and no others."""
+    if rule.fix is None and kind.FIX == "always":
+        raise OptionError(f"kind {rule.kind!r} fixes what it finds: the rule needs "
+                          "'fix: {title: ..., safety: safe or unsafe}'")
+    if rule.fix is not None and kind.FIX == "never":
+        raise OptionError(f"kind {rule.kind!r} has no fix: the rule's 'fix' would never be used")
+    _same_names(rule.kind, "messages", kind.MESSAGES, rule.messages)
+    if rule.fix is not None:
+        _same_names(rule.kind, "fix.titles", kind.TITLES, rule.fix.titles)
+
+
+def _same_names(kind: str, where: str, wanted: tuple[str, ...], given: Mapping[str, object]) -> None:
+    names = set(given) - {""}  # "": the main one (``message``, ``fix.title``)
+    # A name the kind never prints first: a misspelt name is also a missing one.
+    unused = sorted(names - set(wanted))
+    if unused:
+        known = ", ".join(wanted) or "none"
+        raise OptionError(f"{where}.{unused[0]}: kind {kind!r} never prints it (its {where}: {known})")
+    missing = sorted(set(wanted) - names)
+    if missing:
+        raise OptionError(f"kind {kind!r} prints {where}.{missing[0]}, which the rule lacks")
 
 
 def load(kind_name: str) -> type[Kind]:

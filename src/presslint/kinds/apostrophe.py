@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
 from . import Kind
 from .possessive import apostrophe
@@ -20,7 +20,7 @@ _ENDING = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")
 
 
 class WrongApostrophe(Kind):
-    name = "wrong-apostrophe"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
@@ -31,6 +31,5 @@ class WrongApostrophe(Kind):
                 if before.isascii() and before.isalpha() and _ENDING.match(prose, at + 1):
                     span = Span(at, at + 1)
                     replacement = apostrophe(doc)
-                    fix = Fix(f"replace with {replacement!r}", (Edit(span, replacement),), safe=False)
-                    yield self.rule.report(doc, span, fix, found=mark, suggestion=replacement)
+                    yield self.rule.report(doc, span, Edit(span, replacement), found=mark, suggestion=replacement)
                 at = prose.find(mark, at + 1)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import lexicon
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import JOINERS, WORD, Document
 from ..lazyre import LazyPattern
 from ..wordtools import match_case, starts_sentence
@@ -88,7 +88,7 @@ def vowel_sound(word: str) -> bool | None:
 
 
 class Article(Kind):
-    name = "article"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
@@ -109,8 +109,8 @@ class Article(Kind):
                 continue
             suggestion = match_case(article, wanted) if article != "A" else wanted.capitalize()
             span = Span(start, end)
-            fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
-            yield self.rule.report(doc, span, fix, found=article, suggestion=suggestion, next=following_word)
+            yield self.rule.report(doc, span, Edit(span, suggestion), found=article, suggestion=suggestion,
+                                   next=following_word)
 
 
 def _candidates(doc: Document) -> Iterator[re.Match[str]]:

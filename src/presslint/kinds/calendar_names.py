@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
 from ..lazyre import LazyPattern
 from . import Kind
@@ -39,7 +39,7 @@ _IN_BEFORE = LazyPattern(r"\bin[ \t]+$")
 
 
 class LowercaseCalendarName(Kind):
-    name = "lowercase-calendar-name"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
@@ -61,8 +61,8 @@ class LowercaseCalendarName(Kind):
             if before == "-" and not (found in _AMBIGUOUS and prose.endswith("mid-", 0, start)):
                 continue  # part of a compound other than "mid-march"
             right = found[0].upper() + found[1:]
-            fix = Fix(f"write {right!r}", (Edit(Span(start, start + 1), right[0]),))
-            yield self.rule.report(doc, Span(start, end), fix, found=found, right=right)
+            yield self.rule.report(doc, Span(start, end), Edit(Span(start, start + 1), right[0]), found=found,
+                                   right=right)
 
 
 def _occurrences(prose: str, names: set[str]) -> list[tuple[int, int]]:

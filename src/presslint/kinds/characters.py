@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
 from ..lazyre import LazyPattern
 from ..markup import ENTITY, ENTITY_BODY
@@ -55,9 +55,9 @@ _CONTROL_NAMES = {"\u0000": "NULL", "\u0008": "BACKSPACE", "\u000b": "LINE TABUL
 
 
 class SpecialCharacter(Kind):
-    name = "special-character"
     OPTIONS = {"characters": "invisible"}
     CHOICES = {"characters": tuple(_CLASSES)}
+    FIX = "always"  # but U+FFFD: what it replaced is lost
 
     def setup(self) -> None:
         characters = _CLASSES[self.options["characters"]]
@@ -78,12 +78,9 @@ class SpecialCharacter(Kind):
                 continue
             if "\u0080" <= found[0] <= "\u009f" and _MOJIBAKE.search(text, max(0, start - 3), end + 3):
                 continue  # part of a mojibake run, which has its own rule and a better fix
-            fix = None
-            if found != "\ufffd":
-                action = "replace with a plain space" if self.replacement else "remove it"
-                fix = Fix(action, (Edit(Span(start, end), self.replacement),))
+            edits = (Edit(Span(start, end), self.replacement),) if found != "\ufffd" else ()
             names = ", ".join(dict.fromkeys(character_name(ch) for ch in found))
-            yield self.rule.report(doc, Span(start, end), fix, character=names)
+            yield self.rule.report(doc, Span(start, end), *edits, character=names)
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +136,7 @@ _LEADS = frozenset(_cp1252_table()[1])
 
 
 class Mojibake(Kind):
-    name = "mojibake"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if doc.special_characters.isdisjoint(_LEADS):
@@ -149,8 +146,7 @@ class Mojibake(Kind):
             if repaired is None:
                 continue
             span = Span(*match.span())
-            fix = Fix(f"replace with {repaired!r}", (Edit(span, repaired),))
-            yield self.rule.report(doc, span, fix, found=match.group(), repaired=repaired)
+            yield self.rule.report(doc, span, Edit(span, repaired), found=match.group(), repaired=repaired)
 
 
 # In Markdown and HTML an entity is markup, but an escaped one ("&amp;nbsp;") shows as text.
@@ -158,7 +154,7 @@ _DOUBLE_ESCAPED = LazyPattern("&amp;" + ENTITY_BODY)
 
 
 class HtmlEntity(Kind):
-    name = "html-entity"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if "&" not in doc.text:
@@ -176,8 +172,7 @@ class HtmlEntity(Kind):
                 shown = "&" + found[len("&amp;"):]  # the entity the author meant
             span = Span(*match.span())
             replacement = " " if shown == "\u00a0" else shown
-            yield self.rule.report(doc, span, Fix(f"replace with {replacement!r}", (Edit(span, replacement),)),
-                                   found=found, replacement=replacement)
+            yield self.rule.report(doc, span, Edit(span, replacement), found=found, replacement=replacement)
 
 
 def encoding_name(codec: str) -> str:
@@ -190,8 +185,6 @@ def encoding_name(codec: str) -> str:
 
 
 class NotUtf8(Kind):
-    name = "not-utf8"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if doc.source.guessed_encoding:
             yield self.rule.report(doc, Span(0, 0), encoding=encoding_name(doc.source.encoding))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import lexicon
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
 from ..wordtools import following, match_case
 from . import Kind
@@ -35,7 +35,7 @@ def _takes_than(word: str, next_word: str) -> bool:
 
 
 class ComparativeThen(Kind):
-    name = "comparative-then"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         counts = doc.word_counts
@@ -53,5 +53,5 @@ class ComparativeThen(Kind):
             token = doc.tokens[index]
             span = Span(token.start, token.end)
             suggestion = match_case(texts[index], "than")
-            fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
-            yield self.rule.report(doc, span, fix, found=texts[index], before=texts[index - 1])
+            yield self.rule.report(doc, span, Edit(span, suggestion), found=texts[index], before=texts[index - 1],
+                                   suggestion=suggestion)

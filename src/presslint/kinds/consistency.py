@@ -36,7 +36,7 @@ from ..casing import (
     stands_alone,
     with_possessives,
 )
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document, locate
 from . import Kind
 from .lowercase_names import lowercase_names
@@ -61,8 +61,8 @@ class Conflict(NamedTuple):
 
 
 class CaseConsistency(Kind):
-    name = "case-consistency"
     OPTIONS = {"min-capitalised": 2}
+    FIX = "always"
 
     def setup(self) -> None:
         # Terms belong to C103; the team's terms also name the right form here.
@@ -253,9 +253,7 @@ class CaseConsistency(Kind):
             yield self._diagnostic(doc.path, Span(occurrence.start, occurrence.end), conflict)
 
     def _diagnostic(self, path: str, span: Span, conflict: Conflict) -> Diagnostic:
-        fix = Fix(f"write {conflict.right!r}", (Edit(span, conflict.right),), safe=False)
-        text = self.rule.message.format(found=conflict.form, right=conflict.right)
-        return Diagnostic(path, span, self.rule.code, self.rule.name, self.rule.severity, text, fix)
+        return self.rule.report_at(path, span, Edit(span, conflict.right), found=conflict.form, right=conflict.right)
 
 
 def _forms(doc: Document, capitals: CapitalisedWords, keys: set[str]) -> list[str]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..dates import FORM_EXAMPLES, ISO, MONTH_NAMES, NUMERIC, TEXT_DMY, TEXT_MDY, WEEKDAY_NAMES, DateMention, analyse
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
 from ..lazyre import LazyPattern
 from . import Kind
@@ -22,8 +22,6 @@ def long_date(day: date) -> str:
 class ImpossibleDate(Kind):
     """February 30, April 31, month 13, February 29 of a year that is not a leap year."""
 
-    name = "impossible-date"
-
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for mention in analyse(doc, self.settings.dates).mentions:
             if mention.problem:
@@ -34,7 +32,8 @@ class ImpossibleDate(Kind):
 class WeekdayMismatch(Kind):
     """A weekday name beside a date that falls on another day; the fix names the right one."""
 
-    name = "weekday-mismatch"
+    MESSAGES = ("year-from-release",)  # a date without its year, which the release date gives
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.settings.dates)
@@ -51,11 +50,10 @@ class WeekdayMismatch(Kind):
             start, end = mention.weekday_span
             written = doc.text[start:end]
             right = _same_style(written, WEEKDAY_NAMES[actual])
-            fix = Fix(f"replace with {right!r}", (Edit(Span(start, end), right),), safe=False)
-            year_note = "" if mention.year else f" (taking the year {interval[0].year} from the release date)"
-            yield self.rule.report(doc, Span(mention.start, mention.end), fix, found=mention.text,
-                                   date=long_date(interval[0]) + year_note, actual=WEEKDAY_NAMES[actual],
-                                   written=written.rstrip(".,"))
+            yield self.rule.report(doc, Span(mention.start, mention.end), Edit(Span(start, end), right),
+                                   key="" if mention.year else "year-from-release", found=mention.text,
+                                   date=long_date(interval[0]), year=interval[0].year, actual=WEEKDAY_NAMES[actual],
+                                   written=written.rstrip(".,"), right=right)
 
 
 def _same_style(written: str, name: str) -> str:
@@ -102,7 +100,9 @@ class MixedDateFormats(Kind):
     figures ("09/18/2025", "2025-09-18") is judged against the form releases write dates in,
     with the month's name."""
 
-    name = "mixed-date-formats"
+    # A release's only full date: "in-figures", against the form with the month's name;
+    # "other-days", against how its other days are written.
+    MESSAGES = ("in-figures", "other-days")
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.settings.dates)
@@ -110,7 +110,7 @@ class MixedDateFormats(Kind):
         if not full:
             return
         forms = Counter(style for _, style in full)
-        message = None
+        key = ""
         if len(forms) < 2:
             # Most releases write their full dates one way. A lone date in figures is
             # unlike how releases write dates (AP: "Sept. 18, 2025"); a lone "18 September
@@ -120,13 +120,13 @@ class MixedDateFormats(Kind):
                 return
             if style in (ISO, NUMERIC):
                 dominant = TEXT_DMY if self.settings.dates.date_order == "dmy" else TEXT_MDY
-                message = "'{found}' is written {form}; a release writes dates with the month's name: {dominant}"
+                key = "in-figures"
             else:
                 order = _order_of_days(facts.mentions, style)
                 if order is None:
                     return
                 dominant = order
-                message = "'{found}' is written {form}; this release writes its other days {dominant}"
+                key = "other-days"
         else:
             # The dateline sets the house form; without one, the most common form does,
             # and between forms as common the month's name without an ordinal (the form
@@ -137,7 +137,7 @@ class MixedDateFormats(Kind):
                 dominant = _style(facts.dateline)
         for mention, style in full:
             if style != dominant:
-                yield self.rule.report(doc, Span(mention.start, mention.end), message=message, found=mention.text,
+                yield self.rule.report(doc, Span(mention.start, mention.end), key=key, found=mention.text,
                                        form=f"{style} ({_STYLE_EXAMPLES[style]})",
                                        dominant=f"{dominant} ({_STYLE_EXAMPLES[dominant]})")
 
@@ -158,8 +158,11 @@ class SuspiciousYear(Kind):
     """A year that is probably a typo: a letter O for a zero ("2O24"), or a year in a date
     claim far from the release date ("in 2204" in a 2024 release)."""
 
-    name = "suspicious-year"
     OPTIONS = {"years-ahead": 50, "years-ahead-full-date": 25}
+    # ``message``: a year far after the release's; "digits-swapped": one whose digits are
+    # the release year's; "letter-o": a year with a letter O for a zero (fixed).
+    MESSAGES = ("digits-swapped", "letter-o")
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.settings.dates)
@@ -171,25 +174,20 @@ class SuspiciousYear(Kind):
             if plausible and _YEAR_CONTEXT.search(prose, max(0, match.start() - 30), match.start()):
                 fixed = year.replace("O", "0").replace("o", "0")
                 span = Span(*match.span("year"))
-                fix = Fix(f"replace with {fixed!r}", (Edit(span, fixed),), safe=True)
-                yield self.rule.report(doc, span, fix, found=year,
-                                       reason=f"it has a letter O where a zero belongs ({fixed})")
+                yield self.rule.report(doc, span, Edit(span, fixed), key="letter-o", found=year, fixed=fixed)
         if facts.release is None:
             return
         reference = facts.release.date.year
         for mention in facts.mentions:
-            reason = self._reason(mention, reference)
-            if reason and mention.year_span:
-                yield self.rule.report(doc, Span(*mention.year_span), found=str(mention.year), reason=reason)
+            year = mention.year
+            if year is None or mention.problem or not mention.year_span or not self._too_far(mention, reference):
+                continue
+            swapped = sorted(str(year)) == sorted(str(reference))
+            yield self.rule.report(doc, Span(*mention.year_span), key="digits-swapped" if swapped else "",
+                                   found=str(year), after=year - reference, reference=reference)
 
-    def _reason(self, mention: DateMention, reference: int) -> str | None:
-        year = mention.year
-        if year is None or mention.problem:
-            return None
-        ahead = self.options["years-ahead-full-date"] if mention.day else self.options["years-ahead"]
-        if year - reference > ahead:
-            hint = ""
-            if sorted(str(year)) == sorted(str(reference)):
-                hint = f"; {reference} with its digits swapped?"
-            return f"it is {year - reference} years after the release date's year, {reference}{hint}"
-        return None
+    def _too_far(self, mention: DateMention, reference: int) -> bool:
+        """Whether the year of ``mention`` is further after ``reference`` than the options allow."""
+        assert mention.year is not None
+        ahead: int = self.options["years-ahead-full-date"] if mention.day else self.options["years-ahead"]
+        return mention.year - reference > ahead

@@ -26,7 +26,7 @@ class UnanchoredRelativeDate(Kind):
     """'today', 'yesterday', 'next Tuesday'... in a release with no date to resolve them
     against: reported once per document, at the first one."""
 
-    name = "unanchored-relative-date"
+    MESSAGES = ("and-more",)  # at the first of several
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.settings.dates)
@@ -37,8 +37,8 @@ class UnanchoredRelativeDate(Kind):
         if matches:
             first = matches[0]
             more = len(matches) - 1
-            yield self.rule.report(doc, Span(*first.span()), found=first.group(),
-                                   others=f" (and {more} more)" if more else "")
+            yield self.rule.report(doc, Span(*first.span()), key="and-more" if more else "",
+                                   found=first.group(), more=more)
 
 
 # Where RELATIVE can start, for a whole-text search: each pattern starts with a rare letter or
@@ -85,7 +85,9 @@ class RelativeDateContradiction(Kind):
     written right beside it ("today, March 19" in a release dated March 18); and a dateline
     whose date is not the release date given with --release-date or in the config."""
 
-    name = "relative-date-contradiction"
+    # ``message``: a relative date that means one day; "days": one that means several
+    # ("this week"); "dateline-later" and "dateline-earlier": a dateline.
+    MESSAGES = ("days", "dateline-later", "dateline-earlier")
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.settings.dates)
@@ -118,9 +120,8 @@ class RelativeDateContradiction(Kind):
         if meant is None or stated is None:
             return
         if stated[1] < meant[0] or stated[0] > meant[1]:
-            resolved = long_date(meant[0]) if meant[0] == meant[1] else \
-                f"{long_date(meant[0])} to {long_date(meant[1])}"
-            yield self.rule.report(doc, Span(*match.span()), found=match.group(), resolved=resolved,
+            yield self.rule.report(doc, Span(*match.span()), key="" if meant[0] == meant[1] else "days",
+                                   found=match.group(), resolved=long_date(meant[0]), last=long_date(meant[1]),
                                    stated=explicit.text, release=_release_note(facts))
 
     def _dateline(self, doc: Document, facts: DateFacts) -> Iterator[Diagnostic]:
@@ -133,11 +134,9 @@ class RelativeDateContradiction(Kind):
         if written is None or written == given:
             return
         days = (written - given).days
-        yield self.rule.report(
-            doc, Span(line.start, line.end),
-            message="the dateline says {found}, {difference} than the release date ({release})",
-            found=line.text, release=_release_note(facts),
-            difference=f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'later' if days > 0 else 'earlier'}")
+        key = "dateline-later" if days > 0 else "dateline-earlier"
+        yield self.rule.report(doc, Span(line.start, line.end), key=key, found=line.text,
+                               release=_release_note(facts), days=abs(days))
 
 
 # was, were, had been, has been, have been (by first letter, for _ANY_CUE)
@@ -190,7 +189,7 @@ class TenseAgainstReleaseDate(Kind):
     """A past-tense claim ('launched', 'was held') about a date after the release date, or a
     future-tense one ('will launch', 'is scheduled to') about a date before it."""
 
-    name = "tense-against-release-date"
+    MESSAGES = ("future",)  # ``message``: the past tense
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.settings.dates)
@@ -227,9 +226,8 @@ class TenseAgainstReleaseDate(Kind):
             verb = _nearest_cue(prose, sentence, mention, mentions, index, after)
             if verb is None:
                 continue
-            yield self.rule.report(doc, Span(mention.start, mention.end), found=mention.text,
-                                   verb=verb, side="after" if after else "before",
-                                   tense="past" if after else "future", release=_release_note(facts))
+            yield self.rule.report(doc, Span(mention.start, mention.end), key="" if after else "future",
+                                   found=mention.text, verb=verb, release=_release_note(facts))
 
 
 def _nearest_cue(prose: str, sentence: Span, mention: DateMention, mentions: list[DateMention],

@@ -21,8 +21,11 @@ class FactCheck(Kind):
     sheet and disagrees with it; and a founding year (from the fact sheet or the release)
     that does not add up with "for 20 years" or "its 40th anniversary"."""
 
-    name = "fact-check"
-    ARITHMETIC = ("'{found}' does not add up: {basis} makes it {expected} years in {year}")
+    # ``message``: a date against the fact sheet's date of the event; "year-of-fact": one
+    # against the year that the sheet gives. "founding-year": a founding year against "for
+    # 20 years" in its sentence; "anniversary": the founding year (of the fact sheet or the
+    # release) against one.
+    MESSAGES = ("year-of-fact", "founding-year", "anniversary")
 
     def setup(self) -> None:
         self.facts: tuple[Fact, ...] = ()
@@ -57,8 +60,8 @@ class FactCheck(Kind):
                 _, hit, fact = min(hits, key=lambda h: abs(h[0] - start))
                 if _agrees(fact, when):
                     continue
-                yield self.rule.report(doc, Span(start, end), found=prose[start:end], event=hit.group(),
-                                       fact=f"{fact.event} {'on' if fact.date else 'in'} {fact.when}",
+                yield self.rule.report(doc, Span(start, end), key="" if fact.date else "year-of-fact",
+                                       found=prose[start:end], event=hit.group(), fact=fact.event, when=fact.when,
                                        source=source)
 
     def _arithmetic(self, doc: Document) -> Iterator[Diagnostic]:
@@ -82,7 +85,7 @@ class FactCheck(Kind):
                     continue
                 years = int(claim.group("n"))
                 if not _fits(claim.group("qual"), bool(claim.group("plus")), years, release - year):
-                    yield self._report(doc, claim, f"founded in {year}", year, release)
+                    yield self._report(doc, claim, "founding-year", year, release)
         if founded is None:
             return
         for claim in _anniversaries(prose):
@@ -94,12 +97,12 @@ class FactCheck(Kind):
             reference = other_years[0] if len(other_years) == 1 else release
             if reference is None or years == reference - founded:
                 continue
-            yield self._report(doc, claim, f"founded in {founded} (from {source})", founded, reference)
+            yield self._report(doc, claim, "anniversary", founded, reference, source)
 
-    def _report(self, doc: Document, claim: re.Match[str], basis: str, founded: int,
-                reference: int) -> Diagnostic:
-        return self.rule.report(doc, Span(*claim.span()), message=self.ARITHMETIC, found=claim.group(), basis=basis,
-                                expected=reference - founded, year=reference)
+    def _report(self, doc: Document, claim: re.Match[str], key: str, founded: int, reference: int,
+                source: str = "") -> Diagnostic:
+        return self.rule.report(doc, Span(*claim.span()), key=key, found=claim.group(), founded=founded,
+                                source=source, expected=reference - founded, year=reference)
 
 
 Claim = tuple[int, int, tuple[date, date]]

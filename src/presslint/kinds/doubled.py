@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .. import lexicon
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
 from . import Kind
 from .wordline import WordIndex, lower_word_line
@@ -55,7 +55,8 @@ _VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD", "VB"})
 
 
 class DoubledWord(Kind):
-    name = "doubled-word"
+    FIX = "always"  # ``fix.title``: the second word goes; "first": the first does
+    TITLES = ("first",)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
@@ -88,13 +89,12 @@ class DoubledWord(Kind):
                 continue
             second_end = second_start + len(first)
             if separator.isspace():
-                span = Span(end, second_end)  # "The the agreement" -> "The agreement"
-                fix = Fix(f"remove the second {second[:len(first)]!r}", (Edit(span, ""),), safe=False)
+                span, title = Span(end, second_end), ""  # "The the agreement" -> "The agreement"
             else:
                 # Markup between them: the first goes, with the spaces after it ("**the**").
-                span = Span(start, end + len(separator) - len(separator.lstrip(" \t\n")))
-                fix = Fix(f"remove the first {first!r}", (Edit(span, ""),), safe=False)
-            yield self.rule.report(doc, Span(start, second_end), fix, found=second[:len(first)])
+                span, title = Span(start, end + len(separator) - len(separator.lstrip(" \t\n"))), "first"
+            yield self.rule.report(doc, Span(start, second_end), Edit(span, ""), title=title,
+                                   found=second[:len(first)], first=first)
 
 
 def _grammatical(word: str, texts: list[str], i: int) -> bool:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ..casing import MINOR_WORDS, common_words
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
 from ..lazyre import LazyPattern
 from ..markup import MASK
@@ -43,9 +43,9 @@ def _first_heading(doc: Document) -> tuple[int, int] | None:
 
 
 class HeadlineCase(Kind):
-    name = "headline-case"
     OPTIONS = {"headline-case": "title"}
     CHOICES = {"headline-case": ("title", "sentence")}
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
@@ -77,8 +77,7 @@ class HeadlineCase(Kind):
                 right = lowered
             if wrong:
                 span = Span(start + match.start(), start + match.end())
-                fix = Fix(f"write {right!r}", (Edit(span, right),), safe=False)
-                yield self.rule.report(doc, span, fix, found=word, right=right, style=style)
+                yield self.rule.report(doc, span, Edit(span, right), found=word, right=right, style=style)
 
 
 def _is_name(word: str) -> bool:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon, tagger, vocabulary
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document, next_words
 from ..phrases import ADJECTIVES, MODIFIERS, NOUNS
 from ..tagger import Window
@@ -190,7 +190,7 @@ def _may_stay_open(role: int, word: str, after: str) -> bool:
 
 
 class Homophone(Kind):
-    name = "homophone"
+    FIX = "always"
     OPTIONS = {"pair": "its"}
     CHOICES = {"pair": tuple(PAIRS)}
 
@@ -242,8 +242,8 @@ class Homophone(Kind):
             span = Span(start, start + len(text))
             after = after_candidate(window)
             following_word = window.words[after] if after < len(window.words) else ""
-            fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
-            yield self.rule.report(doc, span, fix, found=text, suggestion=suggestion, next=following_word)
+            yield self.rule.report(doc, span, Edit(span, suggestion), found=text, suggestion=suggestion,
+                                   next=following_word)
 
     def _replacement(self, role: int, window: Window) -> str | None:
         """The word the candidate at ``window.at`` should be, or None if it may be right."""

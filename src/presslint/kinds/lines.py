@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
 from . import Kind
 
@@ -44,7 +44,8 @@ def _trailing_runs(text: str, limit: int) -> list[Span]:
 
 
 class TrailingWhitespace(Kind):
-    name = "trailing-whitespace"
+    MESSAGES = ("whitespace-only",)
+    FIX = "always"
     # In Markdown, exactly two trailing spaces are a hard line break, not junk.
     OPTIONS = {"markdown-hard-breaks": True}
 
@@ -58,36 +59,33 @@ class TrailingWhitespace(Kind):
             blank_line = start == 0 or text[start - 1] == "\n"
             if allow_breaks and not blank_line and text[start:span.end] == "  ":
                 continue
-            message = "whitespace-only line" if blank_line else None
-            fix = Fix("remove the trailing whitespace", (Edit(span, ""),))
-            yield self.rule.report(doc, span, fix, message=message)
+            yield self.rule.report(doc, span, Edit(span, ""), key="whitespace-only" if blank_line else "")
 
 
 class EndOfFileBlankLines(Kind):
-    name = "end-of-file-blank-lines"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         tail = blank_tail(doc.text)
         if tail is None:
             return
         count = doc.text.count("\n", tail.start, tail.end) + (0 if doc.text.endswith("\n") else 1)
-        fix = Fix("remove the blank lines at the end of the file", (Edit(tail, ""),))
-        yield self.rule.report(doc, tail, fix, count=count, lines="line" if count == 1 else "lines")
+        yield self.rule.report(doc, tail, Edit(tail, ""), count=count)
 
 
 class MissingFinalNewline(Kind):
-    name = "missing-final-newline"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         if not text or text.endswith("\n") or blank_tail(text) is not None:
             return  # empty, fine, or the whitespace-only tail is reported (and fixed) instead
         end = Span(len(text), len(text))
-        yield self.rule.report(doc, end, Fix("add a newline at the end of the file", (Edit(end, "\n"),)))
+        yield self.rule.report(doc, end, Edit(end, "\n"))
 
 
 class MixedLineEndings(Kind):
-    name = "mixed-line-endings"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         breaks = doc.source.line_breaks
@@ -102,6 +100,5 @@ class MixedLineEndings(Kind):
             span = Span(newline_at, newline_at + 1)
             # Positions are lines and columns, so replacing this line's break with the
             # usual one is exact in the original file too.
-            fix = Fix(f"end the line with {_BREAK_NAMES[usual]}", (Edit(span, usual),))
-            yield self.rule.report(doc, span, fix, found=_BREAK_NAMES[found], usual=_BREAK_NAMES[usual])
+            yield self.rule.report(doc, span, Edit(span, usual), found=_BREAK_NAMES[found], usual=_BREAK_NAMES[usual])
 

@@ -25,7 +25,7 @@ from functools import cache
 from itertools import compress
 
 from ..casing import POSSESSIVE_ENDINGS, Lines, at_sentence_start, capitalised_words, common_words
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document, locate
 from ..lazyre import LazyPattern
 from ..lexicon import classes
@@ -478,7 +478,7 @@ def _most_common(forms: list[str]) -> str:
 
 
 class LowercaseName(Kind):
-    name = "lowercase-name"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         counts = doc.word_counts
@@ -508,5 +508,4 @@ class LowercaseName(Kind):
             if not in_prose(prose, start, end):
                 continue
             span = Span(start, end)
-            fix = Fix(f"write {right!r}", (Edit(span, right),), safe=False)
-            yield self.rule.report(doc, span, fix, found=prose[start:end], right=right)
+            yield self.rule.report(doc, span, Edit(span, right), found=prose[start:end], right=right)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import lexicon, vocabulary
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document, next_words
 from ..wordtools import (
     WORD_PART,
@@ -36,7 +36,7 @@ FUNCTION_RANK = 100
 
 
 class Misspelling(Kind):
-    name = "misspelling"
+    FIX = "always"
 
     def setup(self) -> None:
         self.vocabulary = vocabulary.of(self.settings.vocabulary)
@@ -69,8 +69,8 @@ class Misspelling(Kind):
                 if not is_free_standing(prose, start, end) or in_foreign_phrase(doc, index, is_slip):
                     continue
                 suggestion = match_case(word, correction)
-                fix = Fix(f"replace with {suggestion!r}", (Edit(Span(start, end), suggestion),), safe=False)
-                yield self.rule.report(doc, Span(start, end), fix, found=word, suggestion=suggestion)
+                span = Span(start, end)
+                yield self.rule.report(doc, span, Edit(span, suggestion), found=word, suggestion=suggestion)
 
     def _candidates(self, doc: Document, text: str) -> Iterator[tuple[int, str, str]]:
         """The misspelt words of a token, with their offset in it and their correction: the

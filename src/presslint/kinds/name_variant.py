@@ -14,13 +14,12 @@ import re
 from collections.abc import Iterator, Mapping
 
 from .. import lexicon, vocabulary
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
 from ..wordtools import is_free_standing, recurs, slip, title_non_words, tokens_of
 from . import Kind
 
 _STUTTER = re.compile(r"([a-z])\1\1+")
-_STUTTER_MESSAGE = "'{found}' has a letter typed three times: did you mean '{suggestion}'?"
 
 
 def _deletes(word: str) -> set[str]:
@@ -29,8 +28,9 @@ def _deletes(word: str) -> set[str]:
 
 
 class NameVariant(Kind):
-    name = "name-variant"
     OPTIONS = {"min-length": 5, "min-uses": 3}
+    MESSAGES = ("stutter",)  # a letter typed three times ("Elliottt")
+    FIX = "always"
 
     def setup(self) -> None:
         self.vocabulary = vocabulary.of(self.settings.vocabulary)
@@ -86,11 +86,10 @@ class NameVariant(Kind):
                 continue
             name = variants[word]
             span = Span(start, end)
-            fix = Fix(f"replace with {name!r}", (Edit(span, name),), safe=False)
-            if counts[name] < uses:
-                yield self.rule.report(doc, span, fix, message=_STUTTER_MESSAGE, found=word, suggestion=name)
-            else:
-                yield self.rule.report(doc, span, fix, found=word, suggestion=name, count=counts[name])
+            # A name written fewer than min-uses times: the word is a letter typed three times.
+            key = "stutter" if counts[name] < uses else ""
+            yield self.rule.report(doc, span, Edit(span, name), key=key, found=word, suggestion=name,
+                                   count=counts[name])
 
 
 def _ending_of(word: str, name: str) -> bool:

@@ -4,8 +4,8 @@ Options:
   pattern      the regex (Python syntax); named groups can be used in the message
   ignore-case  match without regard to case
   prose        match against prose only (code, URLs and markup masked); false: raw text
-  fix          none, safe or unsafe
-  replacement  the fix's text, a template: {found} and named groups ({word}) are filled in
+  replacement  the fix's text, a template: {found} and named groups ({word}) are filled in;
+               used when the rule has a ``fix:`` (its title may name {replacement} too)
   file-kinds   which files the rule applies to: text, markdown, html
   prefilter    literal strings, one of which every match contains (case ignored): a
                document containing none of them is skipped without running the regex.
@@ -27,9 +27,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import WORD, Document
-from ..rule import template_fields
+from ..rule import Template
 from . import Kind
 from .wordline import PartFinder, lower_word_line
 
@@ -41,22 +41,22 @@ FILE_KINDS = ("text", "markdown", "html")
 # follows it: see _in_word_line.)
 _WORDS_LITERAL = re.compile(rf" ?{WORD}(?: {WORD})* ?")
 _WORD = re.compile(r"\w+")
+# Fields a named group may not fill: rule.report's own arguments, and the fix's replacement.
+_RESERVED_GROUPS = frozenset({"key", "title", "replacement"})
 
 
 class Pattern(Kind):
-    name = "pattern"
     OPTIONS = {
         "pattern": None,
         "ignore-case": False,
         "prose": True,
-        "fix": "none",
         "replacement": "",
         "file-kinds": list(FILE_KINDS),
         "prefilter": [],
         "words": [],
         "joined-words": True,
     }
-    CHOICES = {"fix": ("none", "safe", "unsafe")}
+    FIX = "optional"
 
     def setup(self) -> None:
         flags = re.MULTILINE | (re.IGNORECASE if self.options["ignore-case"] else 0)
@@ -78,9 +78,17 @@ class Pattern(Kind):
                                      if _in_word_line(literal)])
         self.prose_literals = [literal for literal in self.prefilter if not _in_word_line(literal)]
         self._set_up_words()
+        reserved = sorted(self.regex.groupindex.keys() & _RESERVED_GROUPS)
+        if reserved:
+            raise ValueError(f"pattern: the group name {reserved[0]!r} is taken (by rule.report or the fix)")
         known_fields = {"found", *self.regex.groupindex}
-        for template in (self.options["replacement"], self.rule.message):
-            missing = template_fields(template) - known_fields
+        # (template, the fields it may name): a fix's title may name its replacement too.
+        templates = [(Template.parse(self.options["replacement"]), known_fields),
+                     *((message, known_fields) for message in self.rule.messages.values())]
+        if self.rule.fix is not None:
+            templates += [(title, known_fields | {"replacement"}) for title in self.rule.fix.titles.values()]
+        for template, known in templates:
+            missing = template.fields - known
             if missing:
                 raise ValueError(f"{sorted(missing)[0]!r} in a template is neither 'found' nor a named group")
         unknown = set(self.options["file-kinds"]) - set(FILE_KINDS)
@@ -111,16 +119,15 @@ class Pattern(Kind):
         if self.prefilter and not self._has_literal(doc):
             return
         text = doc.prose if self.options["prose"] else doc.text
-        fix_mode = self.options["fix"]
+        fixes = self.rule.fix is not None
         for match in self.regex.finditer(text):
             span = Span(*match.span())
             fields = {"found": match.group(), **{k: v or "" for k, v in match.groupdict().items()}}
-            fix = None
-            if fix_mode != "none":
+            if fixes:
                 replacement = self.options["replacement"].format_map(fields)
-                fix = Fix(f"replace with {replacement!r}" if replacement else "remove it",
-                          (Edit(span, replacement),), safe=fix_mode == "safe")
-            yield self.rule.report(doc, span, fix, **fields)
+                yield self.rule.report(doc, span, Edit(span, replacement), replacement=replacement, **fields)
+            else:
+                yield self.rule.report(doc, span, **fields)
 
     def _has_words(self, doc: Document) -> bool:
         """Whether some entry of ``words`` has all its words in the document, as whole

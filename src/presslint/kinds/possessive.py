@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import lexicon, vocabulary
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document, Token, next_words
 from ..wordtools import is_free_standing, starts_sentence, suspects, tokens_of
 from . import Kind
@@ -88,7 +88,7 @@ def _name_or_number(prose: str, token: Token) -> bool:
 
 
 class MissingPossessive(Kind):
-    name = "missing-possessive"
+    FIX = "always"
 
     def setup(self) -> None:
         self.vocabulary = vocabulary.of(self.settings.vocabulary)
@@ -141,8 +141,7 @@ class MissingPossessive(Kind):
                 continue
             suggestion = f"{name}{apostrophe(doc)}s"
             span = Span(start, end)
-            fix = Fix(f"replace with {suggestion!r}", (Edit(span, suggestion),), safe=False)
-            yield self.rule.report(doc, span, fix, found=word, suggestion=suggestion, name=name)
+            yield self.rule.report(doc, span, Edit(span, suggestion), found=word, suggestion=suggestion, name=name)
 
     @staticmethod
     def _has_subject(doc: Document, index: int) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import lexicon, vocabulary
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
 from ..wordtools import CAMEL, REMEMBER, is_free_standing, quoted_words, recurs, suspects, tokens_of
 from . import Kind
@@ -54,7 +54,7 @@ def best_split(word: str) -> tuple[str, str] | None:
 
 
 class RunTogether(Kind):
-    name = "run-together"
+    FIX = "always"
 
     def setup(self) -> None:
         self.vocabulary = vocabulary.of(self.settings.vocabulary)
@@ -77,8 +77,7 @@ class RunTogether(Kind):
             if not is_free_standing(prose, span.start, span.end):
                 continue
             replacement = " ".join(split)
-            fix = Fix(f"replace with {replacement!r}", (Edit(span, replacement),), safe=False)
-            yield self.rule.report(doc, span, fix, found=word, suggestion=replacement)
+            yield self.rule.report(doc, span, Edit(span, replacement), found=word, suggestion=replacement)
 
     def _lower(self, doc: Document, word: str) -> tuple[str, str] | None:
         if lexicon.is_word(word) or word in lexicon.misspellings() or self.vocabulary.accepts(word):

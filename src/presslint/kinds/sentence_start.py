@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document, matches_in_order
 from ..sentences import STATE_ABBREVIATIONS, is_abbreviation
 from . import Kind
@@ -46,7 +46,7 @@ _LOWER_BY_DESIGN = frozenset(
 
 
 class LowercaseSentenceStart(Kind):
-    name = "lowercase-sentence-start"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
@@ -62,8 +62,8 @@ class LowercaseSentenceStart(Kind):
             start = match.start("word")
             span = Span(start, start + 1)
             capital = word[0].upper()
-            fix = Fix(f"write {capital + word[1:]!r}", (Edit(span, capital),), safe=False)
-            yield self.rule.report(doc, Span(start, match.end("word")), fix, found=word)
+            yield self.rule.report(doc, Span(start, match.end("word")), Edit(span, capital), found=word,
+                                   right=capital + word[1:])
 
 
 def _dotted(word: str) -> bool:

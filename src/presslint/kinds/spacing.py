@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document, matches_in_order
 from ..sentences import is_abbreviation
 from . import Kind
@@ -94,16 +94,18 @@ def _is_layout(prose: str, position: int) -> bool:
 
 
 class DoubledSpace(Kind):
-    name = "doubled-space"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for span in doc.shared("space-runs", _space_runs).within_sentences:
-            fix = Fix("use one space", (Edit(span, " "),))
-            yield self.rule.report(doc, span, fix, count=span.end - span.start)
+            yield self.rule.report(doc, span, Edit(span, " "), count=span.end - span.start)
 
 
 class SentenceSpacing(Kind):
-    name = "sentence-spacing"
+    # The message and fix title of the "two spaces" style (``message`` and ``fix.title``: "one").
+    MESSAGES = ("two-spaces",)
+    FIX = "always"
+    TITLES = ("two-spaces",)
     OPTIONS = {"sentence-spacing": "one"}
     CHOICES = {"sentence-spacing": ("one", "two", "any")}
 
@@ -114,19 +116,17 @@ class SentenceSpacing(Kind):
         prose = doc.prose
         if style == "one":
             for span in doc.shared("space-runs", _space_runs).between_sentences:
-                fix = Fix("use one space between sentences", (Edit(span, " "),))
-                yield self.rule.report(doc, span, fix, expected="one space", count=span.end - span.start)
+                yield self.rule.report(doc, span, Edit(span, " "), count=span.end - span.start)
             return
         for match in _ONE_SPACE.finditer(prose):
             start, end = match.span()
             if _ends_sentence(prose, start):
                 span = Span(start, end)
-                fix = Fix("use two spaces between sentences", (Edit(span, "  "),))
-                yield self.rule.report(doc, span, fix, expected="two spaces", count=1)
+                yield self.rule.report(doc, span, Edit(span, "  "), key="two-spaces", title="two-spaces", count=1)
 
 
 class MissingSentenceSpace(Kind):
-    name = "missing-sentence-space"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
@@ -135,8 +135,7 @@ class MissingSentenceSpace(Kind):
             if _inside_name(prose, start):
                 continue
             mark = Span(start, start + 1)
-            fix = Fix("add a space after the sentence", (Edit(Span(end, end), " "),))
-            yield self.rule.report(doc, mark, fix, mark=prose[start],
+            yield self.rule.report(doc, mark, Edit(Span(end, end), " "), mark=prose[start],
                                    next=_word_at(prose, end))
 
 
@@ -173,7 +172,7 @@ _WORD_END = re.compile(r"[\w)\]\"”’%]")
 
 
 class SpaceBeforePunctuation(Kind):
-    name = "space-before-punctuation"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
@@ -187,11 +186,11 @@ class SpaceBeforePunctuation(Kind):
                 continue
             mark = prose[end - 1]
             span = Span(start, end)
-            yield self.rule.report(doc, span, Fix(f"remove the space before '{mark}'", (Edit(span, mark),)), mark=mark)
+            yield self.rule.report(doc, span, Edit(span, mark), mark=mark)
 
 
 class InnerTab(Kind):
-    name = "inner-tab"
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if "\t" not in doc.special_characters:
@@ -206,5 +205,4 @@ class InnerTab(Kind):
                     tabbed_lines[line_start] = len(_INNER_TABS.findall(_line_of(prose, start))) >= 2
                 if tabbed_lines[line_start]:
                     continue  # several tabs on a line: a table pasted as text, laid out on purpose
-            fix = Fix("replace the tab with a space", (Edit(Span(start, end), " "),), safe=False)
-            yield self.rule.report(doc, Span(start, end), fix)
+            yield self.rule.report(doc, Span(start, end), Edit(Span(start, end), " "))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from .. import lexicon, vocabulary
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
 from ..wordlist import SortedTable, packaged_text
 from ..wordtools import (
@@ -299,8 +299,9 @@ def _parts(word: str) -> tuple[tuple[int, str], ...]:
 
 
 class UnknownWord(Kind):
-    name = "unknown-word"
     OPTIONS = {"min-length": 6}
+    MESSAGES = ("rejected",)  # a word the vocabulary rejects (no fix)
+    FIX = "always"
 
     def setup(self) -> None:
         self.vocabulary = vocabulary.of(self.settings.vocabulary)
@@ -358,9 +359,8 @@ class UnknownWord(Kind):
 
     def _report(self, doc: Document, span: Span, word: str, options: tuple[str, ...]) -> Diagnostic:
         options = tuple(match_case(word, option) for option in options)
-        fix = Fix(f"did you mean {' or '.join(repr(o) for o in options)}?", (Edit(span, options[0]),), safe=False)
-        return self.rule.report(doc, span, fix, found=word, suggestion=options[0], suggestions=", ".join(options))
+        return self.rule.report(doc, span, Edit(span, options[0]), found=word, suggestion=options[0],
+                                suggestions=", ".join(options), alternatives=" or ".join(map(repr, options)))
 
     def _rejected(self, doc: Document, start: int, end: int, word: str) -> Diagnostic:
-        return self.rule.report(doc, Span(start, end), None,
-                                message="'{found}' is a rejected term (vocabulary: reject)", found=word)
+        return self.rule.report(doc, Span(start, end), key="rejected", found=word)

@@ -1,19 +1,37 @@
-"""The kind behind P001 (unused-suppression)."""
+"""The kind behind P001 (unused-suppression): a suppression comment that silenced nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostic import Diagnostic
+from .. import suppressions
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
 from . import Kind
 
 
 class UnusedSuppression(Kind):
-    """Findings of this kind come from the engine, which sees every rule's findings
-    (``suppressions.apply``); on its own it checks nothing."""
+    """Each suppression of the document that silenced nothing of the rules it names that
+    ran; the fix removes the comment."""
 
-    name = "unused-suppression"
+    AFTER_SUPPRESSIONS = True
+    MESSAGES = ("all-rules",)  # a suppression that names no rule
+    FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        return iter(())
+        for suppression in suppressions.of(doc):
+            if suppression.judged and not suppression.used:
+                yield self.rule.report(doc, suppression.span, Edit(_removal(doc, suppression.span), ""),
+                                       key="" if suppression.selectors else "all-rules",
+                                       what=", ".join(suppression.selectors))
+
+
+def _removal(doc: Document, span: Span) -> Span:
+    """The comment, with its line when it stands alone on one."""
+    line_start = doc.text.rfind("\n", 0, span.start) + 1
+    line_end = doc.text.find("\n", span.end)
+    line_end = len(doc.text) if line_end == -1 else line_end
+    alone = not doc.text[line_start:span.start].strip() and not doc.text[span.end:line_end].strip()
+    if alone:
+        return Span(line_start, min(line_end + 1, len(doc.text)))
+    return span

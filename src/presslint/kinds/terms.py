@@ -18,7 +18,7 @@ from itertools import compress
 from typing import TYPE_CHECKING
 
 from ..casing import POSSESSIVE, Lines, at_sentence_start, bundled_terms, capitalised_words, term_map, with_possessives
-from ..diagnostic import Diagnostic, Edit, Fix, Span
+from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document, locate
 from ..listfile import read_list_file
 from . import Kind
@@ -40,8 +40,8 @@ def all_terms(bundled: bool, own: list[str], settings: TermSettings) -> dict[str
 
 
 class Term(Kind):
-    name = "term"
     OPTIONS = {"bundled": True, "terms": []}
+    FIX = "always"
 
     def setup(self) -> None:
         own = self.options["terms"]
@@ -88,8 +88,7 @@ class Term(Kind):
                 if at_sentence_start(prose, start) or lines.exempt(start):
                     continue
             span = Span(start, start + len(base))
-            fix = Fix(f"write {term!r}", (Edit(span, term),))
-            yield self.rule.report(doc, span, fix, found=base, term=term)
+            yield self.rule.report(doc, span, Edit(span, term), found=base, term=term)
 
     def _wrong_words(self, doc: Document) -> dict[str, str]:
         """The words of ``doc`` that are a term written another way, and the term. Set
@@ -122,8 +121,7 @@ class Term(Kind):
             span = Span(*match.span())
             # Keep the writer's line breaks and spacing; change only the letters.
             replacement = _recase(found, term)
-            fix = Fix(f"write {term!r}", (Edit(span, replacement),))
-            yield self.rule.report(doc, span, fix, found=found, term=term)
+            yield self.rule.report(doc, span, Edit(span, replacement), found=found, term=term)
 
 
 def _skip_form(found: str, term: str) -> bool:
