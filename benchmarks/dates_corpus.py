@@ -24,7 +24,7 @@ from pathlib import Path
 
 from presslint import packs
 from presslint.config import Config
-from presslint.dates import analyse
+from presslint.kinds.dates.recognition import analyse
 from presslint.decoding import decode
 from presslint.diagnostic import Diagnostic
 from presslint.document import Document

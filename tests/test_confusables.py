@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from presslint import tagger
-from presslint.kinds.articles import vowel_sound
+from presslint.kinds.typos import tagger
+from presslint.kinds.typos.article import vowel_sound
 
 from .conftest import spans
 

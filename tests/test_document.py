@@ -104,7 +104,7 @@ def test_tokens_and_sentences_are_computed_once_from_prose() -> None:
 
 
 def test_the_encoding_is_named_as_people_know_it() -> None:
-    from presslint.kinds.characters import encoding_name
+    from presslint.kinds.whitespace.characters import encoding_name
 
     from .conftest import run
 

@@ -11,7 +11,7 @@ from presslint import lexicon, vocabulary, wordtools
 from presslint.config import Config
 from presslint.document import Document
 from presslint.engine import check_document, load_rules
-from presslint.kinds.articles import vowel_sound
+from presslint.kinds.typos.article import vowel_sound
 from presslint.wordlist import SortedTable
 
 from .conftest import CORPUS, RULES, document, run, spans

@@ -231,7 +231,7 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Any, ru
 
 def _showing_release_dates(results: Iterator[Any], config: Any, given: bool,
                            outcome: _Outcome) -> Iterator[Any]:
-    from .dates import release_date_report
+    from .kinds.dates.recognition import release_date_report
 
     for result in results:
         if result.index is not None:

@@ -4,7 +4,8 @@ A kind is a class with a name, the options it accepts (with their types and defa
 and a ``check`` method. Packs name kinds; kinds are imported only when a selected rule
 uses them, so a run pays only for what it checks.
 
-Adding a kind: write ``kinds/<module>.py`` with a :class:`Kind` subclass and add one
+Adding a kind: write ``kinds/<family>/<module>.py`` (or ``kinds/<module>.py`` for one
+that serves every family) with a :class:`Kind` subclass and add one
 line to :data:`REGISTRY`.
 """
 
@@ -20,50 +21,50 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..rule import Rule
 
-# kind name -> "module:Class", relative to this package.
+# kind name -> "module:Class", the module relative to this package (a family's in its subpackage).
 REGISTRY: dict[str, str] = {
     "pattern": "pattern:Pattern",
-    "trailing-whitespace": "lines:TrailingWhitespace",
-    "end-of-file-blank-lines": "lines:EndOfFileBlankLines",
-    "missing-final-newline": "lines:MissingFinalNewline",
-    "mixed-line-endings": "lines:MixedLineEndings",
-    "doubled-space": "spacing:DoubledSpace",
-    "sentence-spacing": "spacing:SentenceSpacing",
-    "missing-sentence-space": "spacing:MissingSentenceSpace",
-    "inner-tab": "spacing:InnerTab",
-    "space-before-punctuation": "spacing:SpaceBeforePunctuation",
-    "special-character": "characters:SpecialCharacter",
-    "mojibake": "characters:Mojibake",
-    "html-entity": "characters:HtmlEntity",
-    "not-utf8": "characters:NotUtf8",
+    "trailing-whitespace": "whitespace.lines:TrailingWhitespace",
+    "end-of-file-blank-lines": "whitespace.lines:EndOfFileBlankLines",
+    "missing-final-newline": "whitespace.lines:MissingFinalNewline",
+    "mixed-line-endings": "whitespace.lines:MixedLineEndings",
+    "doubled-space": "whitespace.spacing:DoubledSpace",
+    "sentence-spacing": "whitespace.spacing:SentenceSpacing",
+    "missing-sentence-space": "whitespace.spacing:MissingSentenceSpace",
+    "inner-tab": "whitespace.spacing:InnerTab",
+    "space-before-punctuation": "whitespace.spacing:SpaceBeforePunctuation",
+    "special-character": "whitespace.characters:SpecialCharacter",
+    "mojibake": "whitespace.characters:Mojibake",
+    "html-entity": "whitespace.characters:HtmlEntity",
+    "not-utf8": "whitespace.characters:NotUtf8",
     "unused-suppression": "suppression:UnusedSuppression",
     # Typos (T)
-    "misspelling": "misspelling:Misspelling",
-    "unknown-word": "spelling:UnknownWord",
-    "run-together": "runtogether:RunTogether",
-    "homophone": "homophones:Homophone",
-    "missing-possessive": "possessive:MissingPossessive",
-    "name-variant": "name_variant:NameVariant",
-    "wrong-apostrophe": "apostrophe:WrongApostrophe",
-    "doubled-word": "doubled:DoubledWord",
-    "article": "articles:Article",
-    "comparative-then": "comparatives:ComparativeThen",
+    "misspelling": "typos.common_misspelling:Misspelling",
+    "unknown-word": "typos.unknown_word:UnknownWord",
+    "run-together": "typos.run_together:RunTogether",
+    "homophone": "typos.homophone:Homophone",
+    "missing-possessive": "typos.missing_possessive:MissingPossessive",
+    "name-variant": "typos.name_variant:NameVariant",
+    "wrong-apostrophe": "typos.wrong_apostrophe:WrongApostrophe",
+    "doubled-word": "typos.doubled_word:DoubledWord",
+    "article": "typos.article:Article",
+    "comparative-then": "typos.comparative_then:ComparativeThen",
     # Capitalization (C)
-    "case-consistency": "consistency:CaseConsistency",
-    "lowercase-sentence-start": "sentence_start:LowercaseSentenceStart",
-    "term": "terms:Term",
-    "lowercase-calendar-name": "calendar_names:LowercaseCalendarName",
-    "headline-case": "headline:HeadlineCase",
-    "lowercase-name": "lowercase_names:LowercaseName",
+    "case-consistency": "capitalization.case_consistency:CaseConsistency",
+    "lowercase-sentence-start": "capitalization.lowercase_sentence_start:LowercaseSentenceStart",
+    "term": "capitalization.term:Term",
+    "lowercase-calendar-name": "capitalization.lowercase_calendar_name:LowercaseCalendarName",
+    "headline-case": "capitalization.headline_case:HeadlineCase",
+    "lowercase-name": "capitalization.lowercase_name:LowercaseName",
     # Dates (D)
-    "impossible-date": "date_checks:ImpossibleDate",
-    "weekday-mismatch": "date_checks:WeekdayMismatch",
-    "mixed-date-formats": "date_checks:MixedDateFormats",
-    "suspicious-year": "date_checks:SuspiciousYear",
-    "unanchored-relative-date": "date_claims:UnanchoredRelativeDate",
-    "relative-date-contradiction": "date_claims:RelativeDateContradiction",
-    "tense-against-release-date": "date_claims:TenseAgainstReleaseDate",
-    "fact-check": "date_facts:FactCheck",
+    "impossible-date": "dates.checks:ImpossibleDate",
+    "weekday-mismatch": "dates.checks:WeekdayMismatch",
+    "mixed-date-formats": "dates.checks:MixedDateFormats",
+    "suspicious-year": "dates.checks:SuspiciousYear",
+    "unanchored-relative-date": "dates.claims:UnanchoredRelativeDate",
+    "relative-date-contradiction": "dates.claims:RelativeDateContradiction",
+    "tense-against-release-date": "dates.claims:TenseAgainstReleaseDate",
+    "fact-check": "dates.fact_check:FactCheck",
 }
 
 

@@ -1,0 +1,1 @@
+"""Typos (T) kinds, and the tagger and phrase readings only they use."""
