@@ -304,7 +304,7 @@ class Document:
             text, source = _normalise(text, Decoded(text, "utf-8", bom=False))
         self.text = text
         self.source = source
-        self.kind = _kind_of(path)
+        self.syntax = _syntax_of(path)
         self._shared: dict[str, Any] = {}
         # For a view with entities decoded (entities.py): the text of the document it shows
         # and how its offsets map to the view's, for what is found on the file (headings)
@@ -343,7 +343,7 @@ class Document:
     def markup(self) -> Markup:
         from .markup import parse
 
-        return parse(self.text, self.kind)
+        return parse(self.text, self.syntax)
 
     @property
     def prose(self) -> str:
@@ -378,8 +378,8 @@ class Document:
 
         if self._view_of is not None:
             source, to_view = self._view_of
-            return [Span(to_view(span.start), to_view(span.end)) for span in headings(source, self.kind)]
-        return headings(self.text, self.kind)
+            return [Span(to_view(span.start), to_view(span.end)) for span in headings(source, self.syntax)]
+        return headings(self.text, self.syntax)
 
     @cached_property
     def tokens(self) -> Tokens:
@@ -398,7 +398,7 @@ class Document:
         return split(self.prose)
 
 
-def _kind_of(path: str) -> str:
+def _syntax_of(path: str) -> str:
     lowered = path.lower()
     if lowered.endswith((".md", ".markdown", ".mdown", ".mkd")):
         return "markdown"

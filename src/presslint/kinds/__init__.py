@@ -122,9 +122,9 @@ def validate_options(kind: type[Kind], given: Mapping[str, Any]) -> dict[str, An
     return values
 
 
-def _type_name(kind: type) -> str:
+def _type_name(expected: type) -> str:
     return {str: "a string", bool: "true or false", int: "a whole number", float: "a number",
-            list: "a list", dict: "a mapping"}.get(kind, kind.__name__)
+            list: "a list", dict: "a mapping"}.get(expected, expected.__name__)
 
 
 def load(kind_name: str) -> type[Kind]:

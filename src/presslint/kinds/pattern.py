@@ -104,7 +104,7 @@ class Pattern(Kind):
         self.part_finder = PartFinder(words) if words and self.options["joined-words"] else None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if doc.kind not in self.options["file-kinds"]:
+        if doc.syntax not in self.options["file-kinds"]:
             return
         if self.words and not self._has_words(doc):
             return

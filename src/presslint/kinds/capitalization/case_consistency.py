@@ -185,7 +185,7 @@ class CaseConsistency(Kind):
         if not forms:
             return {}
         prose = doc.prose
-        lines = Lines(prose, doc.kind)
+        lines = Lines(prose, doc.syntax)
         words = set(forms)
         base_of = dict(zip(words, base_forms(words), strict=True))
         tally: Tally = {}

@@ -155,11 +155,11 @@ class Lines:
     lines (a title-case headline among them) and all-caps lines. Each line is judged
     when first asked about, so a document pays only for the lines its rules look at."""
 
-    __slots__ = ("_judged", "_kind", "_prose")
+    __slots__ = ("_judged", "_prose", "_syntax")
 
-    def __init__(self, prose: str, kind: str) -> None:
+    def __init__(self, prose: str, syntax: str) -> None:
         self._prose = prose
-        self._kind = kind
+        self._syntax = syntax
         self._judged: dict[int, bool] = {}
 
     def exempt(self, offset: int) -> bool:
@@ -169,14 +169,14 @@ class Lines:
         if judged is None:
             end = prose.find("\n", offset)
             line = prose[start:end if end != -1 else len(prose)].strip(" \t" + MASK)
-            judged = bool(line) and (is_heading_line(line, self._kind) or is_title_line(line)
+            judged = bool(line) and (is_heading_line(line, self._syntax) or is_title_line(line)
                                      or is_caps_line(line))
             self._judged[start] = judged
         return judged
 
 
-def is_heading_line(line: str, kind: str) -> bool:
-    return line.startswith("#") if kind == "markdown" else False
+def is_heading_line(line: str, syntax: str) -> bool:
+    return line.startswith("#") if syntax == "markdown" else False
 
 
 def is_caps_line(line: str) -> bool:

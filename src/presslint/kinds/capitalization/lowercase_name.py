@@ -168,7 +168,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     if not keys:
         return  # most releases
     prose = doc.prose
-    lines = Lines(prose, doc.kind)
+    lines = Lines(prose, doc.syntax)
     counts = doc.word_counts
     candidates: dict[str, list[str]] = {}
     lower_counts: dict[str, int] = {}
@@ -338,7 +338,7 @@ def _named(key: str, lower: int, capitals: list[tuple[int, int]], prose: str, pr
     but are no names."""
     entry = gazetteer(key)
     if entry is not None:
-        if entry.kind in _ON_THEIR_OWN:
+        if entry.category in _ON_THEIR_OWN:
             return _GAZETTEER
         return _GAZETTEER if any(mid_sentence(prose, s) for s, _ in capitals) else ""
     if project or lower > 1 or not key.isascii() or not is_unknown(key):
@@ -439,7 +439,7 @@ def _person_or_town(prose: str, start: int, end: int) -> bool:
     if first and (mid_sentence(prose, first.start(1))
                   or (_NAME_AFTER.match(prose, end) and first.group(1).lower() not in common_words())):
         entry = gazetteer(first.group(1).lower())
-        if (entry is not None and entry.kind in ("first", "name")) or _NAME_AFTER.match(prose, end):
+        if (entry is not None and entry.category in ("first", "name")) or _NAME_AFTER.match(prose, end):
             return True  # "Dave stefanski", "Bill featherston.", "Nancy grasmick Leadership"
     if _SAID_BEFORE.search(prose, max(0, start - 20), start) or _SAID_AFTER.match(prose, end):
         return True
@@ -482,7 +482,7 @@ class LowercaseName(Kind):
         if lower:
             for key in sorted(lower.difference(words.keys)):
                 entry = gazetteer(key)
-                if entry is None or entry.kind not in _ON_THEIR_OWN or len(key) < MIN_STANDALONE:
+                if entry is None or entry.category not in _ON_THEIR_OWN or len(key) < MIN_STANDALONE:
                     continue  # a surname alone says nothing: many are words of other languages
                 if counts[key] <= _MOST_LOWER:
                     found.extend((s, s + len(key), entry.written) for s, _ in locate(prose, [key])

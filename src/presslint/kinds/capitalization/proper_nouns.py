@@ -34,7 +34,7 @@ _OPENING_QUOTES = "\"“‘'"
 
 class Gazetteer(NamedTuple):
     written: str  # "Denver"
-    kind: str  # place, first or last
+    category: str  # place, first or last
 
 
 @cache
@@ -47,8 +47,8 @@ def gazetteer(word: str) -> Gazetteer | None:
     value = _table().get(word)
     if value is None:
         return None
-    written, kind = value.split("\t")
-    return Gazetteer(written, kind)
+    written, category = value.split("\t")
+    return Gazetteer(written, category)
 
 
 @cache

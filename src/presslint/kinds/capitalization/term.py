@@ -85,7 +85,7 @@ class Term(Kind):
                 continue
             if base == term[0].upper() + term[1:]:  # "IPhone": a capital where a sentence or title needs one
                 if lines is None:
-                    lines = Lines(prose, doc.kind)
+                    lines = Lines(prose, doc.syntax)
                 if at_sentence_start(prose, start) or lines.exempt(start):
                     continue
             span = Span(start, start + len(base))

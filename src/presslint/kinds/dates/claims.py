@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from .recognition import RELATIVE, DateFacts, DateMention, analyse, matches_at, resolve_relative
+from .recognition import RELATIVE, DocumentDates, DateMention, analyse, matches_at, resolve_relative
 from ...diagnostic import Diagnostic, Span
 from ...document import Document
 from ...lazyre import LazyPattern
@@ -16,7 +16,7 @@ from .. import Kind
 from .checks import long_date
 
 
-def _release_note(facts: DateFacts) -> str:
+def _release_note(facts: DocumentDates) -> str:
     assert facts.release is not None
     return f"{long_date(facts.release.date)}, from the {facts.release.source}".replace(
         "the --release-date", "--release-date")
@@ -110,7 +110,7 @@ class RelativeDateContradiction(Kind):
                     continue
                 yield from self._compare(doc, facts, match, mention)
 
-    def _compare(self, doc: Document, facts: DateFacts, match: re.Match[str],
+    def _compare(self, doc: Document, facts: DocumentDates, match: re.Match[str],
                  explicit: DateMention) -> Iterator[Diagnostic]:
         assert facts.release is not None
         meant = resolve_relative(match, facts.release.date)
@@ -123,7 +123,7 @@ class RelativeDateContradiction(Kind):
             yield self.rule.report(doc, Span(*match.span()), found=match.group(), resolved=resolved,
                                    stated=explicit.text, release=_release_note(facts))
 
-    def _dateline(self, doc: Document, facts: DateFacts) -> Iterator[Diagnostic]:
+    def _dateline(self, doc: Document, facts: DocumentDates) -> Iterator[Diagnostic]:
         """A dateline is a claim that the release is dated that day."""
         line = facts.dateline
         if line is None or facts.release is None or facts.release.source == "dateline":

@@ -492,7 +492,7 @@ def front_matter_date(text: str, order: str = "mdy") -> tuple[date, int] | None:
 # --- one analysis per document, shared by every D rule --------------------------------------
 
 @dataclass(slots=True)
-class DateFacts:
+class DocumentDates:
     """What the D rules share about one document."""
 
     mentions: list[DateMention]
@@ -500,17 +500,17 @@ class DateFacts:
     dateline: DateMention | None
 
 
-def analyse(doc: Document, config: Config | None) -> DateFacts:
+def analyse(doc: Document, config: Config | None) -> DocumentDates:
     """The document's dates, computed once per document (and per date settings: the
     key holds the two that change the result) and shared by every D rule."""
     order = config.date_order if config is not None else "mdy"
     given = config.release_date if config is not None else None
 
-    def compute(doc: Document) -> DateFacts:
+    def compute(doc: Document) -> DocumentDates:
         prose = doc.prose
         mentions = find_dates(prose, order)
         line = dateline(prose, mentions)
-        return DateFacts(mentions, _release(doc, given, order, line), line)
+        return DocumentDates(mentions, _release(doc, given, order, line), line)
 
     return doc.shared(f"dates.analyse {order} {given}", compute)
 
@@ -518,7 +518,7 @@ def analyse(doc: Document, config: Config | None) -> DateFacts:
 def _release(doc: Document, given: date | None, order: str, line: DateMention | None) -> ReleaseDate | None:
     if given is not None:
         return ReleaseDate(given, "--release-date")
-    if doc.kind == "markdown":
+    if doc.syntax == "markdown":
         front = front_matter_date(doc.text, order)
         if front is not None:
             return ReleaseDate(front[0], "front matter", front[1])

@@ -165,10 +165,10 @@ class HtmlEntity(Kind):
             return
         from html import unescape  # after the gate, which two documents in three fail
 
-        pattern = ENTITY if doc.kind == "text" else _DOUBLE_ESCAPED
+        pattern = ENTITY if doc.syntax == "text" else _DOUBLE_ESCAPED
         for match in pattern.finditer(doc.prose):
             found = match.group()
-            if doc.kind == "text":
+            if doc.syntax == "text":
                 shown = unescape(found)
                 if shown == found:
                     continue  # not an entity HTML knows ("&Co;")

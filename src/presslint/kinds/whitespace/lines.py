@@ -52,7 +52,7 @@ class TrailingWhitespace(Kind):
         text = doc.text
         tail = blank_tail(text)
         limit = tail.start if tail else len(text)
-        allow_breaks = self.options["markdown-hard-breaks"] and doc.kind == "markdown"
+        allow_breaks = self.options["markdown-hard-breaks"] and doc.syntax == "markdown"
         for span in _trailing_runs(text, limit):
             start = span.start
             blank_line = start == 0 or text[start - 1] == "\n"
