@@ -6,7 +6,7 @@ import pytest
 
 from presslint.kinds.typos.common_misspelling import typed_slip
 from presslint.kinds.typos.unknown_word import compound, suggestions
-from presslint.wordtools import slip
+from presslint.kinds.typos.slips import slip
 
 from .conftest import run, spans
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from presslint import lexicon, vocabulary, wordtools
+from presslint import lexicon, scan, vocabulary
+from presslint.kinds.typos import suspects as suspects_module
 from presslint.config import Config
 from presslint.document import Document
 from presslint.engine import check_document, load_rules
@@ -83,22 +84,22 @@ def test_words_file_is_found_from_the_current_directory(tmp_path: Path,
 def test_suspects_are_judged_per_word_and_kept_across_documents(monkeypatch: pytest.MonkeyPatch) -> None:
     text = ("Teh partnershp, a blendof trust, went blastingAlice; Microsofts gain and the "
             "goverment-backed plan. Alice said Microsoft grew, and the company grew.\n")
-    expected = wordtools.Suspects(
+    expected = suspects_module.Suspects(
         misspelt=frozenset({"Teh", "goverment-backed"}),
         unknown=frozenset({"partnershp", "blendof"}),
         run_together=frozenset({"partnershp", "blendof", "blastingAlice"}),
         possessive=frozenset({"Microsofts"}),
         proper=frozenset({"Microsofts"}))
     # The second document finds the verdicts of the first: the same answer.
-    assert wordtools.suspects(document(text)) == expected
-    assert wordtools.suspects(document(text)) == expected
-    assert wordtools.suspects(document("The company grew.\n")) == wordtools.Suspects(
-        *(frozenset() for _ in wordtools.Suspects._fields))
+    assert suspects_module.suspects(document(text)) == expected
+    assert suspects_module.suspects(document(text)) == expected
+    assert suspects_module.suspects(document("The company grew.\n")) == suspects_module.Suspects(
+        *(frozenset() for _ in suspects_module.Suspects._fields))
     # Past the bound on memory the verdicts are dropped, and the words judged again.
-    monkeypatch.setattr(wordtools, "REMEMBER", 5)
-    assert wordtools.suspects(document(text + "A new word: zqxwvyk.\n")) == expected._replace(
+    monkeypatch.setattr(suspects_module.VERDICTS, "limit", 5)
+    assert suspects_module.suspects(document(text + "A new word: zqxwvyk.\n")) == expected._replace(
         unknown=expected.unknown | {"zqxwvyk"}, run_together=expected.run_together | {"zqxwvyk"})
-    assert wordtools.suspects(document(text)) == expected
+    assert suspects_module.suspects(document(text)) == expected
 
 
 def test_misspellings_are_no_known_words() -> None:
@@ -107,7 +108,7 @@ def test_misspellings_are_no_known_words() -> None:
 
 
 def test_known_words_are_lower_case_and_hold_every_ranked_word() -> None:
-    # wordtools looks up only lower-case words; frequency_rank().of() sifts through the
+    # suspects looks up only lower-case words; frequency_rank().of() sifts through the
     # known words before the ranks.
     known = lexicon.known_words().keys()
     assert all(map(str.islower, known))
@@ -115,9 +116,9 @@ def test_known_words_are_lower_case_and_hold_every_ranked_word() -> None:
 
 
 def test_recurs_ignores_case() -> None:
-    assert wordtools.recurs(document("The blockchain and Blockchain.\n"), "blockchain")
-    assert wordtools.recurs(document("A blockchain, a blockchain.\n"), "blockchain")
-    assert not wordtools.recurs(document("A blockchain-based blockchain.\n"), "blockchain")
+    assert scan.recurs(document("The blockchain and Blockchain.\n"), "blockchain")
+    assert scan.recurs(document("A blockchain, a blockchain.\n"), "blockchain")
+    assert not scan.recurs(document("A blockchain-based blockchain.\n"), "blockchain")
 
 
 def test_sorted_table_answers_the_same_in_place_and_with_its_set() -> None:
@@ -256,7 +257,7 @@ def test_pattern_words_are_checked(words: list[str], message: str) -> None:
 def _joined_parts(doc: Document) -> set[str]:
     """The parts of the document's joined words, read plainly from its tokens: the
     reference the part finder must agree with."""
-    from presslint.document import JOINER
+    from presslint.scan import JOINER
 
     return {part.lower() for text in doc.tokens.texts for part in re.split(JOINER, text)
             if re.search(JOINER, text)}
@@ -275,7 +276,7 @@ def test_following_crosses_spaces_and_one_line_break_only() -> None:
     texts = doc.tokens.texts
 
     def after(word: str, count: int) -> list[str]:
-        return [token.text for token in wordtools.following(doc, texts.index(word), count)]
+        return [token.text for token in scan.following(doc, texts.index(word), count)]
 
     assert after("firm's", 2) == ["plan"]  # two spaces, then a semicolon stops it
     assert after("not", 2) == ["yours"]
@@ -349,6 +350,6 @@ def test_prefilter_literals_that_start_or_end_alike_are_looked_for_at_once() -> 
 def test_tokens_of_in_one_pass_finds_what_the_word_scans_find(monkeypatch: pytest.MonkeyPatch) -> None:
     doc = document("Teh plan, the Teh-like plan and Teh plan.\n")
     words = {"Teh", "plan", "absent"}
-    by_word = list(wordtools.tokens_of(doc, words))
-    monkeypatch.setattr(wordtools, "_SCAN_BUDGET", 0)  # as for a long document
-    assert list(wordtools.tokens_of(doc, words)) == by_word == [0, 1, 4, 6, 7]
+    by_word = list(scan.tokens_of(doc, words))
+    monkeypatch.setattr(scan, "_SCAN_BUDGET", 0)  # as for a long document
+    assert list(scan.tokens_of(doc, words)) == by_word == [0, 1, 4, 6, 7]

@@ -14,7 +14,7 @@ from itertools import starmap
 from typing import Any
 
 from .diagnostic import Span
-from .document import word_char
+from .scan import word_char
 from .lazyre import LazyPattern
 
 # Not a letter, digit, space or punctuation mark, so no rule's pattern matches it. A word

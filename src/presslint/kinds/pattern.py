@@ -28,7 +28,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix, Span
-from ..document import WORD, Document
+from ..document import Document
+from ..scan import WORD
 from ..rule import template_fields
 from . import Kind
 from .wordline import PartFinder, lower_word_line

@@ -29,7 +29,8 @@ from .casing import (CapitalisedWords, Lines, at_sentence_start, base_forms,
                       capitalised_words, common_words, in_lower_case, stands_alone,
                       with_possessives)
 from ...diagnostic import Diagnostic, Edit, Fix, Span
-from ...document import Document, locate
+from ...document import Document
+from ...scan import locate
 from .. import Kind
 from .lowercase_name import lowercase_names
 from .term import all_terms

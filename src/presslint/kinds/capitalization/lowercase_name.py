@@ -26,10 +26,10 @@ from itertools import compress
 
 from .casing import POSSESSIVE_ENDINGS, Lines, at_sentence_start, capitalised_words, common_words
 from ...diagnostic import Diagnostic, Edit, Fix, Span
-from ...document import Document, locate
+from ...document import Document
+from ...scan import locate, tokens_of
 from ...lazyre import LazyPattern
 from ...sentences import ABBREVIATIONS, STATE_ABBREVIATIONS, is_abbreviation
-from ...wordtools import tokens_of
 from ...lexicon import classes
 from .proper_nouns import (MIN_STANDALONE, NAME_WORD, capitalised, frequent_words, gazetteer, gazetteer_keys,
                             in_prose,

@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterator
 
 from ...diagnostic import Diagnostic, Edit, Fix, Span
-from ...document import Document, matches_in_order
+from ...document import Document
+from ...scan import matches_in_order
 from ...sentences import STATE_ABBREVIATIONS, is_abbreviation
 from .. import Kind
 

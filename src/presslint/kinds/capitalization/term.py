@@ -20,7 +20,8 @@ from pathlib import Path
 from .casing import (POSSESSIVE, Lines, at_sentence_start, bundled_terms, capitalised_words,
                       term_map, with_possessives)
 from ...diagnostic import Diagnostic, Edit, Fix, Span
-from ...document import Document, locate
+from ...document import Document
+from ...scan import locate
 from ...rule import read_list_file
 from .. import Kind
 

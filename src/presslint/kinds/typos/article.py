@@ -17,9 +17,9 @@ from functools import lru_cache
 
 from ... import lexicon
 from ...diagnostic import Diagnostic, Edit, Fix, Span
-from ...document import JOINERS, WORD, Document
+from ...document import Document
+from ...scan import JOINERS, WORD, match_case, starts_sentence
 from ...lazyre import LazyPattern
-from ...wordtools import match_case, starts_sentence
 from .. import Kind
 from ..wordline import WordMatches, word_line
 

@@ -11,21 +11,11 @@ from collections.abc import Iterator
 
 from ... import lexicon, vocabulary
 from ...diagnostic import Diagnostic, Edit, Fix, Span
-from ...document import Document, next_words
-from ...wordtools import (
-    WORD_PART,
-    in_capitals_line,
-    in_foreign_phrase,
-    is_free_standing,
-    match_case,
-    quoted_words,
-    recurs,
-    shape,
-    slip,
-    starts_sentence,
-    suspects,
-    tokens_of,
-)
+from ...document import Document
+from ...scan import (in_capitals_line, is_free_standing, match_case, next_words, quoted_words, recurs, shape,
+                     starts_sentence, tokens_of)
+from .slips import in_foreign_phrase, slip
+from .suspects import WORD_PART, suspects
 from .. import Kind
 from .unknown_word import is_slip
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ... import lexicon
 from ...diagnostic import Diagnostic, Edit, Fix, Span
 from ...document import Document
-from ...wordtools import following, match_case
+from ...scan import following, match_case
 from .. import Kind
 from ..wordline import WordMatches, lower_word_line
 

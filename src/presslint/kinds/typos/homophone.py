@@ -41,10 +41,10 @@ from functools import lru_cache
 
 from ... import lexicon, vocabulary
 from ...diagnostic import Diagnostic, Edit, Fix, Span
-from ...document import Document, next_words
+from ...document import Document
+from ...scan import is_free_standing, match_case, next_words
 from .phrases import ADJECTIVES, MODIFIERS, NOUNS
 from .tagger import Window
-from ...wordtools import is_free_standing, match_case
 from .. import Kind
 from . import tagger
 from .homophone_readings import (

@@ -21,8 +21,9 @@ from collections.abc import Iterator
 
 from ... import lexicon, vocabulary
 from ...diagnostic import Diagnostic, Edit, Fix, Span
-from ...document import Document, Token, next_words
-from ...wordtools import is_free_standing, starts_sentence, suspects, tokens_of
+from ...document import Document
+from ...scan import Token, is_free_standing, next_words, starts_sentence, tokens_of
+from .suspects import suspects
 from .. import Kind
 
 # A common word written capitalised this often (and never in lower case) is a name.

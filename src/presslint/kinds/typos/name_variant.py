@@ -16,7 +16,9 @@ from collections.abc import Iterator, Mapping
 from ... import lexicon, vocabulary
 from ...diagnostic import Diagnostic, Edit, Fix, Span
 from ...document import Document
-from ...wordtools import is_free_standing, recurs, slip, title_non_words, tokens_of
+from ...scan import is_free_standing, recurs, tokens_of
+from .slips import slip
+from .suspects import title_non_words
 from .. import Kind
 
 

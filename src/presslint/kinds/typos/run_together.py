@@ -13,7 +13,8 @@ from functools import lru_cache
 from ... import lexicon, vocabulary
 from ...diagnostic import Diagnostic, Edit, Fix, Span
 from ...document import Document
-from ...wordtools import CAMEL, REMEMBER, is_free_standing, quoted_words, recurs, suspects, tokens_of
+from ...scan import is_free_standing, quoted_words, recurs, tokens_of
+from .suspects import CAMEL, REMEMBER, suspects
 from .. import Kind
 
 # Both halves must be this common (rank among ~83,000 words by frequency).

@@ -16,20 +16,10 @@ from functools import cache, lru_cache
 from ... import lexicon, vocabulary
 from ...diagnostic import Diagnostic, Edit, Fix, Span
 from ...document import Document
+from ...scan import is_free_standing, match_case, quoted_words, recurs, tokens_of
+from .slips import in_foreign_phrase
+from .suspects import POSSESSIVE_FORM, REMEMBER, WORD_PART, suspects, title_non_words
 from ...wordlist import SortedTable, packaged_text
-from ...wordtools import (
-    POSSESSIVE_FORM,
-    REMEMBER,
-    WORD_PART,
-    in_foreign_phrase,
-    match_case,
-    is_free_standing,
-    quoted_words,
-    recurs,
-    suspects,
-    title_non_words,
-    tokens_of,
-)
 from .. import Kind
 from .run_together import best_split
 

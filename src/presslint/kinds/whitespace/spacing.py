@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ...diagnostic import Diagnostic, Edit, Fix, Span
-from ...document import Document, matches_in_order
+from ...document import Document
+from ...scan import matches_in_order
 from ...sentences import is_abbreviation
 from .. import Kind
 
