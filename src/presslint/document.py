@@ -254,7 +254,12 @@ class Document:
             return self, None
         from .entities import decoded_view
 
-        view, offsets = decoded_view(self)
+        text, markup, offsets = decoded_view(self.text, self.markup)
+        view = Document(self.path, text, self.source)
+        # What was found on the file holds for the view: markup is never parsed again from
+        # decoded text (where "&lt;p&gt;" would read as a tag).
+        view.__dict__["markup"] = markup
+        view._view_of = (self.text, offsets.to_view)
         self._words_view = view, offsets.diagnostic_to_source
         return self._words_view
 

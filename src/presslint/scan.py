@@ -206,11 +206,11 @@ _QUOTED = LazyPattern(r"[\"“‘'](\w[\w\-]*)[\"”’']")
 def quoted_words(doc: Document) -> frozenset[str]:
     """Lower-case words that the document puts in quotes on their own ("a “spaw” menu"):
     coinages and names, not typos."""
-    cache = doc.__dict__.get("_typos_quoted")
-    if cache is None:
-        cache = frozenset(m.group(1).lower() for m in _QUOTED.finditer(doc.prose))
-        doc.__dict__["_typos_quoted"] = cache
-    return cache
+    return doc.shared("scan.quoted_words", _quoted_words)
+
+
+def _quoted_words(doc: Document) -> frozenset[str]:
+    return frozenset(m.group(1).lower() for m in _QUOTED.finditer(doc.prose))
 
 
 
