@@ -102,6 +102,20 @@ def test_suspects_are_judged_per_word_and_kept_across_documents(monkeypatch: pyt
     assert suspects_module.suspects(document(text)) == expected
 
 
+def test_verdicts_are_an_object_of_their_own() -> None:
+    # A Verdicts of one's own (a test's, a second run's) answers as the shared one does and
+    # shares nothing with it; cleared, it judges the words again, to the same answer.
+    text = "Teh partnershp, a blendof trust; Microsofts gain.\n"
+    counts = document(text).word_counts
+    own = suspects_module.Verdicts(limit=100)
+    assert own.of(counts) == suspects_module.suspects(document(text)) != suspects_module.Suspects(
+        *(frozenset() for _ in suspects_module.Suspects._fields))
+    assert own is not suspects_module.VERDICTS and suspects_module.VERDICTS.limit == suspects_module.REMEMBER
+    first = own.of(counts)
+    own.clear()
+    assert own.of(counts) == first
+
+
 def test_misspellings_are_no_known_words() -> None:
     # The suspects of T101 are sought among the words that are no known word only.
     assert lexicon.misspellings().keys().isdisjoint(lexicon.known_words().keys())
