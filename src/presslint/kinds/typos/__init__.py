@@ -1,1 +1,1 @@
-"""Typos (T) kinds, and the tagger and phrase readings only they use."""
+"""Typos (T) kinds, with the helpers only they read: suspects, slips, the tagger and phrases."""
