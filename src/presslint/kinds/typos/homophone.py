@@ -3,7 +3,7 @@
 A possessive ("its", "their", "your", "whose") must start a noun phrase; a contraction
 ("it's", "they're", "you're", "who's") must be followed by a predicate; existential
 "there" by a verb. The words around the candidate are tagged with Brill's tagger
-(presslint.tagger: the lexicon, then contextual rules), and the candidate is reported only
+(kinds/typos/tagger.py: the lexicon, then contextual rules), and the candidate is reported only
 when its neighbours allow the other reading alone:
 
 - a possessive followed by what cannot start a noun phrase: an article or pronoun ("its a
@@ -28,7 +28,7 @@ few hundred in a thousand releases are tagged.
 
 This module is the kind: the pairs, those cheap first looks, and the one pass that finds
 every pair's words. The readings of a tagged window are in kinds/typos/homophone_readings.py, on
-the phrase grammar of presslint.phrases; the verbless "its" sentences in
+the phrase grammar of kinds/typos/phrases.py; the verbless "its" sentences in
 kinds/typos/verbless_its.py.
 """
 

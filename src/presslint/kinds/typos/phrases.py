@@ -1,4 +1,4 @@
-"""Reading phrases in a tagged window of words (presslint.tagger): where a noun phrase starts
+"""Reading phrases in a tagged window of words (tagger.py): where a noun phrase starts
 and what its head is, a predicate adjective, a verb, a word that takes an object, where a
 clause opens.
 
