@@ -24,12 +24,12 @@ import _corpus
 
 from presslint import packs
 from presslint.config import Config
-from presslint.dates import analyse
 from presslint.decoding import decode
 from presslint.diagnostic import Diagnostic
 from presslint.document import Document
 from presslint.engine import check_document
 from presslint.kinds import Kind, build
+from presslint.kinds.dates.recognition import analyse
 from presslint.selection import select
 
 NAME = re.compile(r"^[^_]+_(?P<year>\d{4})_(?P<month>\d{2})(?P<day>\d{2})_")

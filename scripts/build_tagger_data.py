@@ -6,7 +6,7 @@
 Reads textblob/en/en-context.txt (Brill's contextual rules, trained on the Brown corpus and
 the Penn Treebank, as shipped with pattern and textblob; MIT) and writes the rules, one a
 line with tab-separated fields, in their order, to src/presslint/data/typos/context.tsv.
-presslint.tagger applies them after the lexicon (pos.tsv, built by build_typos_data.py).
+presslint.kinds.typos.tagger applies them after the lexicon (pos.tsv, built by build_typos_data.py).
 Run at development time only; presslint needs no textblob at run time.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from _packages import package_dir
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "presslint" / "data" / "typos" / "context.tsv"
-# The rule templates presslint.tagger knows; a rule of another template would be skipped
+# The rule templates presslint.kinds.typos.tagger knows; a rule of another template would be skipped
 # silently, so the build fails instead.
 TEMPLATES = {"PREVTAG", "NEXTTAG", "PREV2TAG", "NEXT2TAG", "PREV1OR2TAG", "NEXT1OR2TAG",
              "PREV1OR2OR3TAG", "NEXT1OR2OR3TAG", "SURROUNDTAG", "CURWD", "PREVWD", "NEXTWD",

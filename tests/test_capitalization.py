@@ -156,7 +156,7 @@ def test_unreadable_terms_file_is_an_error(tmp_path: Path) -> None:
 
 
 def test_a_terms_file_saved_with_a_byte_order_mark_reads_like_the_words_file(tmp_path: Path) -> None:
-    from presslint.kinds.terms import configured_terms
+    from presslint.kinds.capitalization.term import configured_terms
 
     terms_file = tmp_path / "terms.txt"
     terms_file.write_text("\ufeffAmeriLife  # the first line\n\nLeadStar\n", encoding="utf-8")
@@ -164,7 +164,7 @@ def test_a_terms_file_saved_with_a_byte_order_mark_reads_like_the_words_file(tmp
 
 
 def test_bundled_terms_list_is_sorted_and_unique() -> None:
-    from presslint.casing import bundled_terms
+    from presslint.kinds.capitalization.casing import bundled_terms
 
     terms = list(bundled_terms())
     assert terms == sorted(terms, key=str.lower)
@@ -255,7 +255,7 @@ def test_headline_case_reads_the_first_heading_of_any_kind(path: str, text: str)
 # -- the shared word helpers (casing) ------------------------------------------------------
 
 def test_common_words_looked_up_in_place_agree_with_the_whole_list() -> None:
-    from presslint.casing import CommonWords, packaged_text
+    from presslint.kinds.capitalization.casing import CommonWords, packaged_text
 
     listed = packaged_text("capitalization", "common-words.txt").split()
     words = CommonWords()
@@ -271,7 +271,7 @@ def test_common_words_looked_up_in_place_agree_with_the_whole_list() -> None:
 
 
 def test_uncommon_keeps_names_and_compounds_of_names_only() -> None:
-    from presslint.casing import CommonWords
+    from presslint.kinds.capitalization.casing import CommonWords
 
     words = CommonWords()
     keys = {"fastest-growing", "the", "acmetronics", "acmetronics-based", "wi-fi"}
@@ -285,7 +285,7 @@ def test_uncommon_keeps_names_and_compounds_of_names_only() -> None:
     ([], []),
 ])
 def test_base_forms_cut_every_possessive_ending_the_last_too(words: list[str], bases: list[str]) -> None:
-    from presslint.casing import base_forms
+    from presslint.kinds.capitalization.casing import base_forms
 
     assert base_forms(words) == bases
 
@@ -299,7 +299,7 @@ def test_base_forms_cut_every_possessive_ending_the_last_too(words: list[str], b
     ("A" * 120 + " and more and more and more and more", True),  # the whole line too
 ])
 def test_caps_lines(line: str, caps: bool) -> None:
-    from presslint.casing import is_caps_line
+    from presslint.kinds.capitalization.casing import is_caps_line
 
     assert is_caps_line(line) is caps
 
@@ -307,7 +307,7 @@ def test_caps_lines(line: str, caps: bool) -> None:
 # -- names in lower case (C101 against the release, C106 against the gazetteer) ----------
 
 def test_gazetteer_lists_names_whose_lower_case_is_no_word() -> None:
-    from presslint.proper_nouns import gazetteer, is_ordinary
+    from presslint.kinds.capitalization.proper_nouns import gazetteer, is_ordinary
 
     denver = gazetteer("denver")
     assert denver is not None and denver.written == "Denver"
@@ -316,14 +316,14 @@ def test_gazetteer_lists_names_whose_lower_case_is_no_word() -> None:
 
 
 def test_compounds_of_english_words_are_no_names() -> None:
-    from presslint.proper_nouns import is_compound
+    from presslint.kinds.capitalization.proper_nouns import is_compound
 
     assert is_compound("workboat") and is_compound("cryptocurrency") and is_compound("coworking")
     assert not is_compound("stefanski") and not is_compound("moderna")
 
 
 def test_dotted_abbreviations_end_no_sentence() -> None:
-    from presslint.kinds.sentence_start import _dotted
+    from presslint.kinds.capitalization.lowercase_sentence_start import _dotted
 
     assert _dotted("P.Eng") and _dotted("M.Sc") and _dotted("Ph.D") and _dotted("e.g")
     assert not _dotted("2.0") and not _dotted("growth") and not _dotted("example.company")

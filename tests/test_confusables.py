@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from presslint import tagger
-from presslint.kinds.articles import vowel_sound
+from presslint.kinds.typos import tagger
+from presslint.kinds.typos.article import vowel_sound
 
 from .conftest import spans
 
@@ -86,7 +86,7 @@ def test_your_and_whose() -> None:
 
 
 def test_a_code_like_string_is_no_candidate_but_an_ellipsis_is_prose() -> None:
-    # wordtools.is_free_standing, as for the spelling rules.
+    # scan.is_free_standing, as for the spelling rules.
     assert spans("T106", "The field user:your not set.\n") == []
     assert spans("T104", "We waited...its a great day.\n") == ["its"]
 

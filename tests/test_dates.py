@@ -1,4 +1,4 @@
-"""The date recognizer (presslint.dates) on its own: a table of real date strings and of
+"""The date recognizer (presslint.kinds.dates.recognition) on its own: a table of real date strings and of
 near-misses that are not dates, release-date detection, and relative dates."""
 
 from __future__ import annotations
@@ -8,7 +8,14 @@ from datetime import date
 
 import pytest
 
-from presslint.dates import RELATIVE, analyse, dateline, find_dates, front_matter_date, resolve_relative
+from presslint.kinds.dates.recognition import (
+    RELATIVE,
+    analyse,
+    dateline,
+    find_dates,
+    front_matter_date,
+    resolve_relative,
+)
 from presslint.settings import DateSettings
 
 from .conftest import document
@@ -238,7 +245,7 @@ def test_today_possessive_is_not_a_relative_date() -> None:
 def test_find_dates_finds_what_a_plain_scan_finds() -> None:
     # find_dates tries _DATES only where _DATE_START says a date may start; a scan that
     # tries every position must find the same dates.
-    from presslint import dates
+    from presslint.kinds.dates import recognition as dates
 
     text = "\n".join(row[0] for row in TABLE) + (
         "\nMarch\n\n 18 and 18-20  March; on 1٣ March, Q3 2024 vs FY’25; $2024-03-18; 3/18/2024, 18 to 20 May"

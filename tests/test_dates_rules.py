@@ -16,7 +16,7 @@ from presslint.cli import cli
 from presslint.config import Config
 from presslint.diagnostic import Diagnostic
 from presslint.engine import check_document, load_checkers
-from presslint.facts import FactsError, parse
+from presslint.kinds.dates.fact_sheet import FactsError, parse
 from presslint.selection import select
 
 from .conftest import CHECKERS, ROOT, document
@@ -62,7 +62,7 @@ def test_tense_with_the_configured_release_date() -> None:
 
 def test_the_quick_look_for_a_tense_cue_finds_every_cue() -> None:
     # D105 searches for a cue's sentence only where _ANY_CUE finds one near the date.
-    from presslint.kinds.date_claims import _ANY_CUE, _FUTURE, _PAST
+    from presslint.kinds.dates.claims import _ANY_CUE, _FUTURE, _PAST
 
     text = ("The summit was held on March 2 and the prizes were awarded; it had been announced on May 5, "
             "has been signed and have been opened. Acme launched it, unveiled a car, kicked off a tour, went "

@@ -104,7 +104,7 @@ def test_tokens_and_sentences_are_computed_once_from_prose() -> None:
 
 
 def test_the_encoding_is_named_as_people_know_it() -> None:
-    from presslint.kinds.characters import encoding_name
+    from presslint.kinds.whitespace.characters import encoding_name
 
     from .conftest import run
 
@@ -129,7 +129,8 @@ def test_words_keep_inner_joiners_and_drop_those_at_their_edges() -> None:
 
 
 def test_locate_finds_exactly_the_tokens_of_the_tokenizer() -> None:
-    from presslint.document import Tokens, locate
+    from presslint.document import Tokens
+    from presslint.scan import locate
 
     tokens = Tokens(_TRICKY)
     expected = sorted(zip(tokens.starts, tokens.texts, strict=True))
@@ -140,7 +141,8 @@ def test_locate_finds_exactly_the_tokens_of_the_tokenizer() -> None:
 
 
 def test_next_words_agrees_with_the_token_sequence() -> None:
-    from presslint.document import Tokens, next_words
+    from presslint.document import Tokens
+    from presslint.scan import next_words
 
     tokens = Tokens(_TRICKY)
     for index in range(len(tokens) - 1):
@@ -151,7 +153,7 @@ def test_next_words_agrees_with_the_token_sequence() -> None:
 
 
 def test_next_words_stops_at_punctuation_and_blank_lines() -> None:
-    from presslint.document import next_words
+    from presslint.scan import next_words
 
     text = "its own\nway, and\n\nmore"
     assert [t.text for t in next_words(text, 3, 3)] == ["own", "way"]
@@ -205,20 +207,21 @@ def test_start_of_places_rare_and_repeated_words() -> None:
 
 
 def test_locate_in_one_pass_finds_what_the_word_searches_find(monkeypatch: pytest.MonkeyPatch) -> None:
-    import presslint.document as document_module
+    import presslint.scan as scan_module
+    from presslint.document import Tokens
 
-    tokens = document_module.Tokens(_TRICKY)
+    tokens = Tokens(_TRICKY)
     words = {"Wi-Fi", "b", "word", "It's", "S", "x"}
-    by_word = document_module.locate(_TRICKY, words)
-    monkeypatch.setattr(document_module, "_SEARCH_BUDGET", 0)  # as for a long text
-    assert document_module.locate(_TRICKY, words) == by_word
+    by_word = scan_module.locate(_TRICKY, words)
+    monkeypatch.setattr(scan_module, "_SEARCH_BUDGET", 0)  # as for a long text
+    assert scan_module.locate(_TRICKY, words) == by_word
     assert [word for _, word in by_word] == [t for t in tokens.texts if t in words]
 
 
 def test_matches_of_split_patterns_come_in_the_order_of_the_text() -> None:
     import re
 
-    from presslint.document import matches_in_order
+    from presslint.scan import matches_in_order
 
     text = "Wait! Really? Yes. No! Fine."
     patterns = [re.compile(re.escape(mark) + r" ?") for mark in ".!?"]
@@ -257,7 +260,7 @@ def test_a_document_without_entities_is_its_own_view() -> None:
 
 
 def test_the_next_word_is_found_across_markup_between_words() -> None:
-    from presslint.document import next_words
+    from presslint.scan import next_words
 
     doc = Document("r.md", "It expands its **new** plant.\n")
     after_its = doc.text.index("its") + 3

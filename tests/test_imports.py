@@ -94,21 +94,8 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
-# Knots being cut on other branches of issue 14, each a set of the modules in it: delete
-# an entry when its branch lands (the test fails until then, and on any other cycle).
-KNOWN_KNOTS: list[frozenset[str]] = [
-    # markup imports document.word_char, document parses its markup with markup.parse
-    frozenset({"presslint.document", "presslint.markup"}),
-]
-
-
 def test_the_import_graph_of_src_has_no_cycle() -> None:
-    graph = import_graph()
-    knots = [knot for knot in KNOWN_KNOTS if find_cycle({m: graph[m] & knot for m in knot})]
-    assert knots == KNOWN_KNOTS, "a known knot is cut: delete it from KNOWN_KNOTS"
-    rest = {module: {t for t in targets if not any({module, t} <= knot for knot in knots)}
-            for module, targets in graph.items()}
-    cycle = find_cycle(rest)
+    cycle = find_cycle(import_graph())
     assert cycle is None, "import cycle: " + " -> ".join(cycle or ())
 
 

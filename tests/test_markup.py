@@ -98,11 +98,11 @@ def test_an_address_that_ends_before_its_at_sign_is_masked_once_and_the_scan_goe
 
 # -- markup never hides a word ---------------------------------------------------------------
 
-def _shown(text: str, kind: str) -> str:
+def _shown(text: str, syntax: str) -> str:
     """The prose with MASK as "#" and SEPARATOR as "|", for reading."""
     from presslint.markup import MASK, SEPARATOR, parse
 
-    return parse(text, kind).prose.replace(MASK, "#").replace(SEPARATOR, "|")
+    return parse(text, syntax).prose.replace(MASK, "#").replace(SEPARATOR, "|")
 
 
 @pytest.mark.parametrize(("text", "prose"), [

@@ -229,7 +229,7 @@ def test_bad_rule_options_blame_the_config_at_their_line(tmp_path: Path) -> None
 def test_every_user_facing_error_is_one_user_error_and_config_is_not_a_pack() -> None:
     from presslint.backends import BackendConfigError, BackendUnavailable
     from presslint.errors import SourceError, UserFileError
-    from presslint.facts import FactsError
+    from presslint.kinds.dates.fact_sheet import FactsError
 
     for error in (PackError, ConfigError, SelectionError, UserFileError, SourceError, FactsError,
                   BackendConfigError, BackendUnavailable):

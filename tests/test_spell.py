@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from presslint.kinds.misspelling import typed_slip
-from presslint.kinds.spelling import compound, suggestions
-from presslint.wordtools import slip
+from presslint.kinds.typos.common_misspelling import typed_slip
+from presslint.kinds.typos.slips import slip
+from presslint.kinds.typos.unknown_word import compound, suggestions
 
 from .conftest import run, spans
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 import presslint
-from presslint import lexicon, wordtools
+from presslint import lexicon, scan
 from presslint.config import WORDS_FILE, Config, discover
 from presslint.document import Document
 from presslint.engine import check_document, load_checkers
-from presslint.kinds.articles import vowel_sound
+from presslint.kinds.typos import suspects as suspects_module
+from presslint.kinds.typos.article import vowel_sound
 from presslint.wordlist import SortedTable
 
 from .conftest import CHECKERS, CORPUS, RULES, document, run, spans
@@ -100,22 +101,36 @@ def test_the_words_file_is_read_only_by_the_command_lines_discovery(tmp_path: Pa
 def test_suspects_are_judged_per_word_and_kept_across_documents(monkeypatch: pytest.MonkeyPatch) -> None:
     text = ("Teh partnershp, a blendof trust, went blastingAlice; Microsofts gain and the "
             "goverment-backed plan. Alice said Microsoft grew, and the company grew.\n")
-    expected = wordtools.Suspects(
+    expected = suspects_module.Suspects(
         misspelt=frozenset({"Teh", "goverment-backed"}),
         unknown=frozenset({"partnershp", "blendof"}),
         run_together=frozenset({"partnershp", "blendof", "blastingAlice"}),
         possessive=frozenset({"Microsofts"}),
         proper=frozenset({"Microsofts"}))
     # The second document finds the verdicts of the first: the same answer.
-    assert wordtools.suspects(document(text)) == expected
-    assert wordtools.suspects(document(text)) == expected
-    assert wordtools.suspects(document("The company grew.\n")) == wordtools.Suspects(
-        *(frozenset() for _ in wordtools.Suspects._fields))
+    assert suspects_module.suspects(document(text)) == expected
+    assert suspects_module.suspects(document(text)) == expected
+    assert suspects_module.suspects(document("The company grew.\n")) == suspects_module.Suspects(
+        *(frozenset() for _ in suspects_module.Suspects._fields))
     # Past the bound on memory the verdicts are dropped, and the words judged again.
-    monkeypatch.setattr(wordtools, "REMEMBER", 5)
-    assert wordtools.suspects(document(text + "A new word: zqxwvyk.\n")) == expected._replace(
+    monkeypatch.setattr(suspects_module.VERDICTS, "limit", 5)
+    assert suspects_module.suspects(document(text + "A new word: zqxwvyk.\n")) == expected._replace(
         unknown=expected.unknown | {"zqxwvyk"}, run_together=expected.run_together | {"zqxwvyk"})
-    assert wordtools.suspects(document(text)) == expected
+    assert suspects_module.suspects(document(text)) == expected
+
+
+def test_verdicts_are_an_object_of_their_own() -> None:
+    # A Verdicts of one's own (a test's, a second run's) answers as the shared one does and
+    # shares nothing with it; cleared, it judges the words again, to the same answer.
+    text = "Teh partnershp, a blendof trust; Microsofts gain.\n"
+    counts = document(text).word_counts
+    own = suspects_module.Verdicts(limit=100)
+    assert own.of(counts) == suspects_module.suspects(document(text)) != suspects_module.Suspects(
+        *(frozenset() for _ in suspects_module.Suspects._fields))
+    assert own is not suspects_module.VERDICTS and suspects_module.VERDICTS.limit == suspects_module.REMEMBER
+    first = own.of(counts)
+    own.clear()
+    assert own.of(counts) == first
 
 
 def test_misspellings_are_no_known_words() -> None:
@@ -124,7 +139,7 @@ def test_misspellings_are_no_known_words() -> None:
 
 
 def test_known_words_are_lower_case_and_hold_every_ranked_word() -> None:
-    # wordtools looks up only lower-case words; frequency_rank().of() sifts through the
+    # suspects looks up only lower-case words; frequency_rank().of() sifts through the
     # known words before the ranks.
     known = lexicon.known_words().keys()
     assert all(map(str.islower, known))
@@ -132,9 +147,9 @@ def test_known_words_are_lower_case_and_hold_every_ranked_word() -> None:
 
 
 def test_recurs_ignores_case() -> None:
-    assert wordtools.recurs(document("The blockchain and Blockchain.\n"), "blockchain")
-    assert wordtools.recurs(document("A blockchain, a blockchain.\n"), "blockchain")
-    assert not wordtools.recurs(document("A blockchain-based blockchain.\n"), "blockchain")
+    assert scan.recurs(document("The blockchain and Blockchain.\n"), "blockchain")
+    assert scan.recurs(document("A blockchain, a blockchain.\n"), "blockchain")
+    assert not scan.recurs(document("A blockchain-based blockchain.\n"), "blockchain")
 
 
 def test_sorted_table_answers_the_same_in_place_and_with_its_set() -> None:
@@ -273,7 +288,7 @@ def test_pattern_words_are_checked(words: list[str], message: str) -> None:
 def _joined_parts(doc: Document) -> set[str]:
     """The parts of the document's joined words, read plainly from its tokens: the
     reference the part finder must agree with."""
-    from presslint.document import JOINER
+    from presslint.scan import JOINER
 
     return {part.lower() for text in doc.tokens.texts for part in re.split(JOINER, text)
             if re.search(JOINER, text)}
@@ -292,7 +307,7 @@ def test_following_crosses_spaces_and_one_line_break_only() -> None:
     texts = doc.tokens.texts
 
     def after(word: str, count: int) -> list[str]:
-        return [token.text for token in wordtools.following(doc, texts.index(word), count)]
+        return [token.text for token in scan.following(doc, texts.index(word), count)]
 
     assert after("firm's", 2) == ["plan"]  # two spaces, then a semicolon stops it
     assert after("not", 2) == ["yours"]
@@ -366,6 +381,6 @@ def test_prefilter_literals_that_start_or_end_alike_are_looked_for_at_once() -> 
 def test_tokens_of_in_one_pass_finds_what_the_word_scans_find(monkeypatch: pytest.MonkeyPatch) -> None:
     doc = document("Teh plan, the Teh-like plan and Teh plan.\n")
     words = {"Teh", "plan", "absent"}
-    by_word = list(wordtools.tokens_of(doc, words))
-    monkeypatch.setattr(wordtools, "_SCAN_BUDGET", 0)  # as for a long document
-    assert list(wordtools.tokens_of(doc, words)) == by_word == [0, 1, 4, 6, 7]
+    by_word = list(scan.tokens_of(doc, words))
+    monkeypatch.setattr(scan, "_SCAN_BUDGET", 0)  # as for a long document
+    assert list(scan.tokens_of(doc, words)) == by_word == [0, 1, 4, 6, 7]

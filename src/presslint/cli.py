@@ -252,7 +252,7 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
 
 def _showing_release_dates(results: Iterator[FileResult], config: Config, given: bool,
                            outcome: _Outcome) -> Iterator[FileResult]:
-    from .dates import release_date_report
+    from .kinds.dates.recognition import release_date_report
 
     dates = config.settings().dates
     for result in results:

@@ -1,7 +1,8 @@
 """A decoded file: its text, where its lines start, its prose, words and sentences.
 
 Everything a rule needs to look at is computed here at most once per document and
-shared by every rule, so no rule tokenizes or counts lines on its own.
+shared by every rule, so no rule tokenizes or counts lines on its own. Helpers that find
+words in the prose and look around them are in scan.py.
 """
 
 from __future__ import annotations
@@ -9,15 +10,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import islice
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from .decoding import Decoded
 from .diagnostic import Span
 from .lazyre import LazyPattern
+from .scan import ASCII_WORD_PATTERN, WORD_PATTERN, Token, occurrences
 
 if TYPE_CHECKING:
     from .diagnostic import Diagnostic
@@ -25,30 +27,8 @@ if TYPE_CHECKING:
 
 _NEWLINES = LazyPattern(r"\r\n|\r|\n")
 _SPECIAL_CHARACTER = re.compile(r"[^\n\x20-\x7e]")
-# The characters that join word parts into one token ("it's", "Wi-Fi", "U.S").
-JOINERS = "'’.-"
-JOINER = f"[{re.escape(JOINERS)}]"
-"""A regex class of :data:`JOINERS`."""
-# A word: letters and digits, with inner apostrophes, hyphens, and dots between letters
-# kept together ("it's", "Wi-Fi", "U.S"), so rules see what a reader sees as one word.
-# Possessive quantifiers: a word never gives characters back (what may follow one is a
-# joiner or a non-word character), and not saving states to backtrack to makes the
-# tokenizer, the largest shared cost, a fifth faster.
-WORD = rf"\w++(?:{JOINER}\w++)*+"
-"""The regex of one token of :class:`Tokens`, for rules that match a word in the prose."""
-_WORD = re.compile(WORD)
-# The same words where every word character is ASCII: a quarter faster, and exact for a
-# text whose only non-ASCII characters are punctuation, spaces and symbols (most releases).
-_ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)
-
 
 T = TypeVar("T")
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
 
 
 class Tokens(Sequence[Token]):
@@ -59,7 +39,7 @@ class Tokens(Sequence[Token]):
     found only when a rule asks for it; :meth:`start_of` finds one token's offset without
     it, and a :class:`Token` is made only for the words a rule looks at. Rules should
     find candidates through :attr:`Document.word_counts` (or a search of the words) and
-    place the few they suspect with :meth:`start_of` or :func:`locate`.
+    place the few they suspect with :meth:`start_of` or :func:`scan.locate`.
     """
 
     __slots__ = ("_asked", "_known", "_pattern", "_prose", "_starts", "texts")
@@ -73,7 +53,7 @@ class Tokens(Sequence[Token]):
         """``ascii_letters``: the caller knows that no letter or digit of ``prose`` is
         outside ASCII, so a faster pattern gives the same words."""
         self._prose = prose
-        self._pattern = _ASCII_WORD if ascii_letters else _WORD
+        self._pattern = ASCII_WORD_PATTERN if ascii_letters else WORD_PATTERN
         self.texts: list[str] = self._pattern.findall(prose)
         self._starts: list[int] | None = None
         self._asked = 0
@@ -156,98 +136,6 @@ class Tokens(Sequence[Token]):
         return (Token(start, start + len(text), text) for start, text in zip(starts, self.texts, strict=True))
 
 
-# -- words by position: for the few words a rule suspects, without every token's offset --
-
-# A word straight after an offset: spaces (or markup between words, markup.SEPARATOR:
-# "its **new** plant") and at most one line break before it.
-_ADJACENT_WORD = LazyPattern(rf"[ \t\u2063]*\n?[ \t\u2063]*({WORD})")
-
-
-def word_char(char: str) -> bool:
-    """Whether ``char`` is one of the characters a word is made of (regex ``\\w``)."""
-    return char.isalnum() or char == "_"
-
-
-# Characters that searching word by word may read before one pass over every token is cheaper.
-_SEARCH_BUDGET = 20_000_000
-
-
-def locate(prose: str, words: Iterable[str]) -> list[tuple[int, str]]:
-    """Where each of ``words`` stands in ``prose`` as a whole token (a word of
-    :class:`Tokens`, "Wi-Fi", "Microsoft’s"): (start, word) pairs, sorted. For the few
-    words a rule suspects, much cheaper than every token's offset."""
-    words = set(words)
-    if len(words) * len(prose) > _SEARCH_BUDGET:
-        # Many words in a long text: one pass over every token beats a search per word.
-        return [(match.start(), match.group()) for match in _WORD.finditer(prose) if match.group() in words]
-    found = [(start, word) for word in words for start in occurrences(prose, word)]
-    found.sort()
-    return found
-
-
-def occurrences(prose: str, word: str) -> Iterator[int]:
-    """The offsets where ``word`` stands in ``prose`` as a whole token, in order."""
-    if len(word) <= 3:
-        # A short word is part of many others ("its" of "benefits"): a regex, compiled
-        # once for the run, checks each place in C.
-        for match in token_pattern(word).finditer(prose):
-            yield match.start()
-        return
-    # A longer word is seldom part of another: str.find, and each place checked here
-    # (compiling a regex for a word met once would cost more).
-    length, size = len(prose), len(word)
-    start = prose.find(word)
-    while start != -1:
-        end = start + size
-        if _token_edge(prose, start - 1, start - 2, length) and _token_edge(prose, end, end + 1, length):
-            yield start
-        start = prose.find(word, start + 1)
-
-
-def _token_edge(prose: str, next_to: int, beyond: int, length: int) -> bool:
-    """Whether a token can end beside ``prose[next_to]``: it is no word character, nor a
-    joiner (apostrophe, dot, hyphen) with a word character ``beyond`` it."""
-    if not 0 <= next_to < length:
-        return True
-    char = prose[next_to]
-    if word_char(char):
-        return False
-    return not (char in JOINERS and 0 <= beyond < length and word_char(prose[beyond]))
-
-
-@lru_cache(maxsize=4096)
-def token_pattern(word: str) -> re.Pattern[str]:
-    """Matches ``word`` where it is a whole token: no word character next to it, nor a
-    joiner (apostrophe, dot, hyphen) with a word character beyond. The checks come
-    after the word, so that the word is the pattern's literal prefix."""
-    literal = re.escape(word)
-    # Not the class ['’.\-]: a class holding a character beyond Latin-1 makes the
-    # compiler build a large table, and this pattern is compiled once per short word.
-    joiner = r"(?:['.\-]|’)"
-    return re.compile(rf"{literal}(?<!\w{literal})(?<!\w{joiner}{literal})(?!\w)(?!{joiner}\w)")
-
-
-def matches_in_order(patterns: Iterable[re.Pattern[str]], text: str) -> list[re.Match[str]]:
-    """The matches of ``patterns`` in ``text``, in the order of the text. For a search split
-    into one pattern per first character ("." and "!" and "?"), as the regex engine skips
-    ahead to a literal but tries a class at every position; the patterns' matches must not
-    overlap one another."""
-    return sorted((match for pattern in patterns for match in pattern.finditer(text)), key=re.Match.start)
-
-
-def next_words(prose: str, end: int, count: int = 1) -> list[Token]:
-    """Up to ``count`` tokens straight after offset ``end`` (the end of a token), each
-    separated from the one before by spaces and at most one line break: no punctuation,
-    no blank line."""
-    result: list[Token] = []
-    for _ in range(count):
-        match = _ADJACENT_WORD.match(prose, end)
-        if match is None:
-            break
-        start, end = match.span(1)
-        result.append(Token(start, end, match.group(1)))
-    return result
-
 
 class LineIndex:
     """Maps offsets to 1-based (line, column); columns count code points."""
@@ -304,7 +192,7 @@ class Document:
             text, source = _normalise(text, Decoded(text, "utf-8", bom=False))
         self.text = text
         self.source = source
-        self.kind = _kind_of(path)
+        self.syntax = _syntax_of(path)
         self._shared: dict[str, Any] = {}
         # For a view with entities decoded (entities.py): the text of the document it shows
         # and how its offsets map to the view's, for what is found on the file (headings)
@@ -343,7 +231,7 @@ class Document:
     def markup(self) -> Markup:
         from .markup import parse
 
-        return parse(self.text, self.kind)
+        return parse(self.text, self.syntax)
 
     @property
     def prose(self) -> str:
@@ -366,7 +254,12 @@ class Document:
             return self, None
         from .entities import decoded_view
 
-        view, offsets = decoded_view(self)
+        text, markup, offsets = decoded_view(self.text, self.markup)
+        view = Document(self.path, text, self.source)
+        # What was found on the file holds for the view: markup is never parsed again from
+        # decoded text (where "&lt;p&gt;" would read as a tag).
+        view.__dict__["markup"] = markup
+        view._view_of = (self.text, offsets.to_view)
         self._words_view = view, offsets.diagnostic_to_source
         return self._words_view
 
@@ -378,8 +271,8 @@ class Document:
 
         if self._view_of is not None:
             source, to_view = self._view_of
-            return [Span(to_view(span.start), to_view(span.end)) for span in headings(source, self.kind)]
-        return headings(self.text, self.kind)
+            return [Span(to_view(span.start), to_view(span.end)) for span in headings(source, self.syntax)]
+        return headings(self.text, self.syntax)
 
     @cached_property
     def tokens(self) -> Tokens:
@@ -398,7 +291,7 @@ class Document:
         return split(self.prose)
 
 
-def _kind_of(path: str) -> str:
+def _syntax_of(path: str) -> str:
     lowered = path.lower()
     if lowered.endswith((".md", ".markdown", ".mdown", ".mkd")):
         return "markdown"

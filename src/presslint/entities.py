@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .diagnostic import Diagnostic, Edit, Fix, Span
 
 if TYPE_CHECKING:
-    from .document import Document
+    from .markup import Markup
 
 
 class OffsetMap:
@@ -56,14 +56,14 @@ class OffsetMap:
         return replace(diagnostic, span=self.span_to_source(diagnostic.span), fix=fix)
 
 
-def decoded_view(doc: Document) -> tuple[Document, OffsetMap]:
-    """``doc`` (which has character references: ``doc.markup.entities``) with them
-    decoded, and the map back. (Spaces and invisible ones keep their length, in the view's
-    prose only: see markup.py.)"""
+def decoded_view(text: str, markup: Markup) -> tuple[str, Markup, OffsetMap]:
+    """``text`` (whose ``markup`` has character references: ``markup.entities``) with them
+    decoded, the view's markup, and the map back; Document.for_words makes the view a
+    document. (Spaces and invisible ones keep their length, in the view's prose only: see
+    markup.py.)"""
     from .markup import Markup
 
-    markup = doc.markup
-    text, prose = doc.text, markup.prose
+    prose = markup.prose
     text_parts: list[str] = []
     prose_parts: list[str] = []
     decoded: list[tuple[int, int, int]] = []
@@ -84,13 +84,9 @@ def decoded_view(doc: Document) -> tuple[Document, OffsetMap]:
     text_parts.append(text[position:])
     prose_parts.append(prose[position:])
     offsets = OffsetMap(decoded)
-    view = type(doc)(doc.path, "".join(text_parts), doc.source)  # a Document, without importing it here
 
     def spans(found: tuple[Span, ...] | list[Span]) -> tuple[Span, ...]:
         return tuple(Span(offsets.to_view(span.start), offsets.to_view(span.end)) for span in found)
 
-    # What was found on the file holds for the view: markup is never parsed again from
-    # decoded text (where "&lt;p&gt;" would read as a tag).
-    view.__dict__["markup"] = Markup("".join(prose_parts), spans(markup.masked), spans(markup.code))
-    view._view_of = (doc.text, offsets.to_view)
-    return view, offsets
+    view_markup = Markup("".join(prose_parts), spans(markup.masked), spans(markup.code))
+    return "".join(text_parts), view_markup, offsets

@@ -14,8 +14,8 @@ from itertools import starmap
 from typing import Any
 
 from .diagnostic import Span
-from .document import word_char
 from .lazyre import LazyPattern
+from .scan import word_char
 
 # Not a letter, digit, space or punctuation mark, so no rule's pattern matches it. A word
 # beside it is glued to what was hidden ("teh`code`", an address): not a word of its own.
@@ -92,14 +92,14 @@ class Markup:
     entities: tuple[tuple[int, int, str], ...] = ()
 
 
-def parse(text: str, kind: str) -> Markup:
+def parse(text: str, syntax: str) -> Markup:
     # Spans are (start, end) tuples until the end: tuples sort in C, Span objects in Python.
     spans: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
     # Where markup meets a word: offset -> SEPARATOR, or a line break for a block's start.
     separators: dict[int, str] = {}
     tags: list[tuple[int, int, bool]] = []
-    if kind == "markdown":
+    if syntax == "markdown":
         if text.startswith("---"):
             spans.extend(m.span() for m in _FRONT_MATTER.finditer(text))
         if _has_block_hint(text):
@@ -117,14 +117,14 @@ def parse(text: str, kind: str) -> Markup:
                 elif needed == "<":
                     tags = _inline_tags(text, found)
         _markdown_separators(text, separators, spans)
-    elif kind == "html":
+    elif syntax == "html":
         from .html_prose import read
 
         html = read(text)
         spans.extend((span.start, span.end) for span in html.hidden)
         tags = html.tags
     spans.extend(_addresses(text))
-    entities = _entities(text, kind) if kind != "text" and "&" in text else []
+    entities = _entities(text, syntax) if syntax != "text" and "&" in text else []
     if not spans and not separators and not entities:
         return Markup(text, ())
     merged = _merge(spans) if spans else []
@@ -132,7 +132,7 @@ def parse(text: str, kind: str) -> Markup:
     if entities:
         # Only those in the prose: not inside a tag, code or an address.
         entities = [entity for entity in entities if MASK not in prose[entity[0]:entity[1]]]
-        if kind == "html":
+        if syntax == "html":
             # The rules that read the text as written (whitespace, characters) see no
             # entity, as before: they are markup. The word rules read them decoded.
             merged = _merge(merged + [(start, end) for start, end, _ in entities])
@@ -241,7 +241,7 @@ ENTITY_BODY = r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});
 ENTITY = LazyPattern("&" + ENTITY_BODY)
 
 
-def _entities(text: str, kind: str) -> list[tuple[int, int, str]]:
+def _entities(text: str, syntax: str) -> list[tuple[int, int, str]]:
     """The character references of ``text`` and what each shows: a letter or mark, or a
     run of :data:`SEPARATOR` (a space: "&nbsp;") or :data:`MASK` (an invisible character:
     "&shy;", "&zwj;"; a name HTML does not know) as long as the reference."""
@@ -254,7 +254,7 @@ def _entities(text: str, kind: str) -> list[tuple[int, int, str]]:
         shown = unescape(reference)
         start, end = match.span()
         if shown == reference or len(shown) != 1:
-            if kind == "markdown":
+            if syntax == "markdown":
                 continue  # "&Co;" is text in Markdown
             shown = MASK * (end - start)
         elif shown.isspace():
@@ -297,14 +297,14 @@ def _block_parser() -> Any:
     return _parser
 
 
-def headings(text: str, kind: str) -> list[Span]:
+def headings(text: str, syntax: str) -> list[Span]:
     """The headings of a document: Markdown ATX and setext headings, HTML <h1>-<h6>."""
-    if kind == "markdown":
+    if syntax == "markdown":
         if _has_block_hint(text) or re.search(r"^ {0,3}(?:=+|-+)[ \t]*$", text, re.MULTILINE):
             return [Span(start, end - 1 if text[end - 1:end] == "\n" else end)
                     for start, end in _markdown_blocks(text, ("heading_open",))]
         return [Span(*m.span()) for m in _ATX_HEADING.finditer(text)]
-    if kind == "html":
+    if syntax == "html":
         from .html_prose import read
 
         return read(text)[1]

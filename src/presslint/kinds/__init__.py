@@ -6,8 +6,9 @@ names of the messages and fix titles it prints (their text is the rule's entry) 
 kind is the one named as the rule unless it says ``kind:``); kinds are imported only
 when a selected rule uses them, so a run pays only for what it checks.
 
-Adding a kind: write ``kinds/<module>.py`` with a :class:`Kind` subclass and add one
-line to :data:`REGISTRY`. The engine builds a rule's checker with :func:`build`: an
+Adding a kind: write ``kinds/<family>/<module>.py`` (or ``kinds/<module>.py`` for one
+that serves every family) with a :class:`Kind` subclass and add one line to
+:data:`REGISTRY`. The engine builds a rule's checker with :func:`build`: an
 instance of its kind, holding the (frozen) rule, its options and the settings it reads.
 """
 
@@ -25,51 +26,52 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..rule import Rule
 
-# kind name -> "module:Class", relative to this package. A kind that serves one rule is
-# named as that rule (its entry needs no ``kind:``); the others serve several.
+# kind name -> "module:Class", the module relative to this package (a family's kinds in
+# its subpackage). A kind that serves one rule is named as that rule (its entry needs no
+# ``kind:``); the others serve several.
 REGISTRY: dict[str, str] = {
     "pattern": "pattern:Pattern",
-    "trailing-whitespace": "lines:TrailingWhitespace",
-    "blank-lines-at-end-of-file": "lines:EndOfFileBlankLines",
-    "missing-final-newline": "lines:MissingFinalNewline",
-    "mixed-line-endings": "lines:MixedLineEndings",
-    "doubled-space": "spacing:DoubledSpace",
-    "sentence-spacing": "spacing:SentenceSpacing",
-    "missing-space-after-sentence": "spacing:MissingSentenceSpace",
-    "tab-in-prose": "spacing:InnerTab",
-    "space-before-punctuation": "spacing:SpaceBeforePunctuation",
-    "special-character": "characters:SpecialCharacter",
-    "mojibake": "characters:Mojibake",
-    "html-entity": "characters:HtmlEntity",
-    "not-utf8": "characters:NotUtf8",
+    "trailing-whitespace": "whitespace.lines:TrailingWhitespace",
+    "blank-lines-at-end-of-file": "whitespace.lines:EndOfFileBlankLines",
+    "missing-final-newline": "whitespace.lines:MissingFinalNewline",
+    "mixed-line-endings": "whitespace.lines:MixedLineEndings",
+    "doubled-space": "whitespace.spacing:DoubledSpace",
+    "sentence-spacing": "whitespace.spacing:SentenceSpacing",
+    "missing-space-after-sentence": "whitespace.spacing:MissingSentenceSpace",
+    "tab-in-prose": "whitespace.spacing:InnerTab",
+    "space-before-punctuation": "whitespace.spacing:SpaceBeforePunctuation",
+    "special-character": "whitespace.characters:SpecialCharacter",
+    "mojibake": "whitespace.characters:Mojibake",
+    "html-entity": "whitespace.characters:HtmlEntity",
+    "not-utf8": "whitespace.characters:NotUtf8",
     "unused-suppression": "suppression:UnusedSuppression",
     # Typos (T)
-    "common-misspelling": "misspelling:Misspelling",
-    "unknown-word": "spelling:UnknownWord",
-    "words-run-together": "runtogether:RunTogether",
-    "homophone": "homophones:Homophone",
-    "missing-possessive-apostrophe": "possessive:MissingPossessive",
-    "misspelt-name": "name_variant:NameVariant",
-    "wrong-apostrophe": "apostrophe:WrongApostrophe",
-    "doubled-word": "doubled:DoubledWord",
-    "a-an": "articles:Article",
-    "then-than": "comparatives:ComparativeThen",
+    "common-misspelling": "typos.common_misspelling:Misspelling",
+    "unknown-word": "typos.unknown_word:UnknownWord",
+    "words-run-together": "typos.run_together:RunTogether",
+    "homophone": "typos.homophone:Homophone",
+    "missing-possessive-apostrophe": "typos.missing_possessive:MissingPossessive",
+    "misspelt-name": "typos.name_variant:NameVariant",
+    "wrong-apostrophe": "typos.wrong_apostrophe:WrongApostrophe",
+    "doubled-word": "typos.doubled_word:DoubledWord",
+    "a-an": "typos.article:Article",
+    "then-than": "typos.comparative_then:ComparativeThen",
     # Capitalization (C)
-    "inconsistent-case": "consistency:CaseConsistency",
-    "lowercase-sentence-start": "sentence_start:LowercaseSentenceStart",
-    "term": "terms:Term",
-    "lowercase-day-or-month": "calendar_names:LowercaseCalendarName",
-    "headline-case": "headline:HeadlineCase",
-    "lowercase-name": "lowercase_names:LowercaseName",
+    "inconsistent-case": "capitalization.case_consistency:CaseConsistency",
+    "lowercase-sentence-start": "capitalization.lowercase_sentence_start:LowercaseSentenceStart",
+    "term": "capitalization.term:Term",
+    "lowercase-day-or-month": "capitalization.lowercase_calendar_name:LowercaseCalendarName",
+    "headline-case": "capitalization.headline_case:HeadlineCase",
+    "lowercase-name": "capitalization.lowercase_name:LowercaseName",
     # Dates (D)
-    "impossible-date": "date_checks:ImpossibleDate",
-    "weekday-mismatch": "date_checks:WeekdayMismatch",
-    "mixed-date-formats": "date_checks:MixedDateFormats",
-    "suspicious-year": "date_checks:SuspiciousYear",
-    "unanchored-relative-date": "date_claims:UnanchoredRelativeDate",
-    "contradicts-release-date": "date_claims:RelativeDateContradiction",
-    "tense-against-release-date": "date_claims:TenseAgainstReleaseDate",
-    "fact-check": "date_facts:FactCheck",
+    "impossible-date": "dates.checks:ImpossibleDate",
+    "weekday-mismatch": "dates.checks:WeekdayMismatch",
+    "mixed-date-formats": "dates.checks:MixedDateFormats",
+    "suspicious-year": "dates.checks:SuspiciousYear",
+    "unanchored-relative-date": "dates.claims:UnanchoredRelativeDate",
+    "contradicts-release-date": "dates.claims:RelativeDateContradiction",
+    "tense-against-release-date": "dates.claims:TenseAgainstReleaseDate",
+    "fact-check": "dates.fact_check:FactCheck",
 }
 
 

@@ -28,8 +28,9 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..diagnostic import Diagnostic, Edit, Span
-from ..document import WORD, Document
+from ..document import Document
 from ..rule import Template
+from ..scan import WORD
 from . import Kind
 from .wordline import PartFinder, lower_word_line
 
@@ -112,7 +113,7 @@ class Pattern(Kind):
         self.part_finder = PartFinder(words) if words and self.options["joined-words"] else None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if doc.kind not in self.options["file-kinds"]:
+        if doc.syntax not in self.options["file-kinds"]:
             return
         if self.words and not self._has_words(doc):
             return

@@ -18,7 +18,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from ..document import JOINERS, Document
+from ..document import Document
+from ..scan import JOINERS
 
 
 def word_line(doc: Document) -> str:

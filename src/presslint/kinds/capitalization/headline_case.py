@@ -1,0 +1,89 @@
+"""The headline in the house style: title case or sentence case.
+
+The headline is the first Markdown heading, or else the first line with text. Words
+with digits, inner capitals ("iPhone", "OpenAI") or all capitals are names or acronyms
+and are left alone, as are the first word and any word after a colon.
+
+* title: every word but the minor ones ("a", "and", "of", "to"...) starts with a
+  capital; a lower-case major word is reported.
+* sentence: a capitalised common word is reported when the release itself writes that
+  word in lower case elsewhere, so that names ("Microsoft Teams") are not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...diagnostic import Diagnostic, Edit, Span
+from ...document import Document
+from ...lazyre import LazyPattern
+from ...markup import MASK
+from .. import Kind
+from .casing import MINOR_WORDS, common_words
+
+_WORD = LazyPattern(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w'’])")
+_FIRST_LINE = LazyPattern(r"^[ \t]*([^\s" + MASK + r"].*)$", re.MULTILINE)
+
+
+_HEADING_MARKS = " \t#" + MASK
+
+
+def _first_heading(doc: Document) -> tuple[int, int] | None:
+    """The text of the first heading (Markdown ATX or setext, HTML h1-h6), without its
+    marks ("#", the setext underline, tags), if the document has one."""
+    prose = doc.prose
+    for span in doc.headings:
+        segment = prose[span.start:span.end].split("\n", 1)[0]
+        text = segment.strip(_HEADING_MARKS)
+        if text:
+            start = span.start + len(segment) - len(segment.lstrip(_HEADING_MARKS))
+            return start, start + len(text)
+    return None
+
+
+class HeadlineCase(Kind):
+    OPTIONS = {"headline-case": "title"}
+    CHOICES = {"headline-case": ("title", "sentence")}
+    FIX = "always"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        prose = doc.prose
+        headline = _first_heading(doc)
+        if headline is None:
+            found = _FIRST_LINE.search(prose)
+            if found is None:
+                return
+            headline = found.span(1)
+        start, end = headline
+        line = prose[start:end].rstrip()
+        letters = [c for c in line if c.isalpha()]
+        if not letters or all(c.isupper() for c in letters):
+            return  # an all-caps headline has no case to check
+        style = self.options["headline-case"]
+        words = list(_WORD.finditer(line))
+        for index, match in enumerate(words):
+            word = match.group()
+            if index == 0 or _is_name(word) or _after_colon(line, match.start()):
+                continue
+            last = index == len(words) - 1
+            if style == "title":
+                wrong = word[0].islower() and (word.lower() not in MINOR_WORDS or last)
+                right = word[0].upper() + word[1:]
+            else:
+                lowered = word.lower()
+                wrong = (word[0].isupper() and lowered in common_words()
+                         and lowered in doc.word_counts)
+                right = lowered
+            if wrong:
+                span = Span(start + match.start(), start + match.end())
+                yield self.rule.report(doc, span, Edit(span, right), found=word, right=right, style=style)
+
+
+def _is_name(word: str) -> bool:
+    return any(c.isupper() for c in word[1:]) or (word.isupper() and len(word) > 1)
+
+
+def _after_colon(line: str, position: int) -> bool:
+    before = line[:position].rstrip(" \t\"'“‘(")
+    return before.endswith((":", "—", "–", "-", "|"))

@@ -1,0 +1,1 @@
+"""Dates (D) kinds, with the date recognition and the fact sheet only they use."""

@@ -1,0 +1,1 @@
+"""Typos (T) kinds, with the helpers only they read: suspects, slips, the tagger and phrases."""

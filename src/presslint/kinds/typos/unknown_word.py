@@ -1,0 +1,356 @@
+"""Unknown lower-case words with a close correction; and the user's rejected terms.
+
+A word is reported when it is lower case, no English word of the lists, no form of a word
+made with a common prefix or suffix, used once in the document and not accepted by the
+user, and a common word lies one edit away (a letter missing, extra, wrong or swapped).
+Capitalised words, words with digits, URLs, e-mail addresses, handles, hashtags and
+tickers are never reported: press releases are full of names. Terms the user rejects are
+reported wherever they occur.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache, lru_cache
+
+from ... import lexicon, vocabulary
+from ...diagnostic import Diagnostic, Edit, Span
+from ...document import Document
+from ...scan import is_free_standing, match_case, quoted_words, recurs, tokens_of
+from ...wordlist import SortedTable, packaged_text
+from .. import Kind
+from .run_together import best_split
+from .slips import in_foreign_phrase
+from .suspects import POSSESSIVE_FORM, REMEMBER, WORD_PART, suspects, title_non_words
+
+# Letters next to each other on a QWERTY keyboard: a wrong letter is mostly a neighbour.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS: dict[str, str] = {}
+for _r, _row in enumerate(_ROWS):
+    for _c, _key in enumerate(_row):
+        near = {_row[_c - 1] if _c else "", _row[_c + 1] if _c + 1 < len(_row) else ""}
+        for _other in (_r - 1, _r + 1):
+            if 0 <= _other < 3:
+                near |= set(_ROWS[_other][max(0, _c - 1):_c + 2])
+        _NEIGHBOURS[_key] = "".join(sorted(near - {""}))
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_PREFIXES = ("re", "pre", "un", "non", "co", "multi", "over", "under", "out", "sub", "inter",
+             "micro", "cyber", "mis", "anti", "de", "dis", "hyper", "super", "ultra", "mega",
+             "semi", "self", "post", "mid", "e", "bio", "eco", "geo", "neuro", "tele", "auto")
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ness", "ful", "less", "able",
+             "ability", "ity", "ize", "ized", "izes", "izing", "ization", "ise", "ised", "ist",
+             "ists", "ism", "ic", "al", "ally", "ment", "ments", "y", "ive", "ively", "ship",
+             "ships", "wise", "like", "ware", "verse", "tech")
+# A suggestion must be at least this common (rank by frequency among ~83,000 words).
+COMMON = 40_000
+# Two slips away, the word must be long (and a suggestion more common: the consonant
+# index holds only the commoner words, see scripts/build_typos_data.py).
+TWO_SLIPS_LENGTH = 8
+# A capitalised word this long with two letters swapped is reported.
+SWAPPED_LENGTH = 7
+COMMON_SWAPPED = 10_000
+_VOWELS = "aeiou"
+_NO_VOWELS = str.maketrans("", "", _VOWELS)
+# A slip's correction this many times commoner than the word's base beats the derivation.
+_FAR_COMMONER = 5
+_UNRANKED = 100_000
+# A word made of a base more common than this is a coinage, whatever slip it resembles.
+RARE_BASE = 1_000
+# Words this long made of known words are coinages: typos seldom look like them.
+LONG_WORD = 10
+_SHORT_HALF_TAGS = frozenset({"NN", "NNS", "JJ"})
+
+
+def _derivation_rank(word: str) -> int | None:
+    """The frequency rank of the commonest word ``word`` derives from with a common prefix
+    or suffix ("rebrand", "impactful", "workflows"), if any: new words are made so, typos
+    seldom are."""
+    bases = lexicon.known_words().among(_bases(word), batch=False)
+    if not bases:
+        return None
+    ranks = lexicon.frequency_rank().of(bases)
+    return min((ranks.get(base, _UNRANKED) for base in bases), default=_UNRANKED)
+
+
+def _bases(word: str) -> list[str]:
+    """The words that ``word`` would be made from with a common prefix or suffix."""
+    # filter() tries the affixes in C: a word has few of them.
+    bases = [word[len(prefix):] for prefix in filter(word.startswith, _PREFIXES)
+             if len(word) - len(prefix) >= 3]
+    for suffix in filter(word.endswith, _SUFFIXES):
+        stem = word[: -len(suffix)]
+        if len(stem) >= 3:
+            bases += (stem, stem + "e")
+            if stem[-1:] == stem[-2:-1]:
+                bases.append(stem[:-1])  # "planning"
+            if stem.endswith("i"):
+                bases.append(stem[:-1] + "y")  # "companies"
+    return bases
+
+
+def compound(word: str) -> bool:
+    """Whether ``word`` is two words of three letters or more that a tagged corpus knows
+    ("backend", "bitrate", "placemaking"): closed compounds are coined every day. Halves
+    known only to the long word lists ("hun" + "deeds", "cen" + "tee"), a past tense
+    ("eat" + "ate"), and a three-letter half that is no noun or adjective ("per" + "sob",
+    "off" + "era", "mar" + "jet") make typos look like compounds."""
+    return _compound_rank(word) is not None
+
+
+def _compound_rank(word: str) -> int | None:
+    """For the best split of ``word`` as a compound (see :func:`compound`), the frequency
+    rank of its rarer half; None if it splits into none."""
+    cuts = range(3, len(word) - 2)
+    halves = lexicon.known_words().among([word[:cut] for cut in cuts] + [word[cut:] for cut in cuts], batch=False)
+    # A long word of two known words is a compound ("countertops", "boatbuilders"): the
+    # halves are checked only for the short words that typos make look like compounds.
+    strict = len(word) < LONG_WORD
+    valid = [cut for cut in cuts if word[:cut] in halves and word[cut:] in halves
+             and (not strict or (_half(word[:cut]) and _half(word[cut:])))]
+    if not valid:
+        return None
+    if not strict:
+        return 0
+    ranks = lexicon.frequency_rank().of({word[:cut] for cut in valid} | {word[cut:] for cut in valid})
+    return min(max(ranks.get(word[:cut], _UNRANKED), ranks.get(word[cut:], _UNRANKED)) for cut in valid)
+
+
+def _half(word: str) -> bool:
+    tag = lexicon.tag(word)
+    return tag in _SHORT_HALF_TAGS if len(word) == 3 else tag not in ("", "VBD")
+
+
+def suggestions(word: str, limit: int = 3) -> list[str]:
+    """Common words one slip away from ``word``: a letter missing, a letter typed twice or
+    with its neighbour, two letters swapped, a neighbouring key for the right one, or one
+    vowel for another ("indipendent"). Failing those, a long word's common words a vowel
+    confusion and a second small slip away. The most frequent first."""
+    ranks = lexicon.frequency_rank().of(_slips(word) | _vowels(word))
+    ranked = sorted((rank, found) for found, rank in ranks.items() if rank < COMMON)
+    if not ranked and len(word) >= TWO_SLIPS_LENGTH:
+        ranked = _two_slips(word)
+    return [found for _, found in ranked[:limit]]
+
+
+def _vowels(word: str) -> set[str]:
+    """``word`` with one vowel written as another: "indipendent", "seperate"."""
+    reach = _reach(word)
+    return {word[:i] + vowel + word[i + 1:] for i, letter in enumerate(word[:reach + 1]) if letter in _VOWELS
+            for vowel in _VOWELS if vowel != letter}
+
+
+@lru_cache(maxsize=64)  # asked for the slips and then the vowels of a word
+def _reach(word: str) -> int:
+    """The length of the longest start of ``word`` that starts a known word: a slip made
+    after it leaves that start, and so makes no word (the slips are built only up to it)."""
+    known = lexicon.known_words()
+    low, high = 0, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if known.begins(word[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _slips(word: str) -> set[str]:
+    """Every string one slip of the keyboard away from ``word`` (see :func:`suggestions`)."""
+    # Only the slips that could be words (see _reach): a typo's start soon leaves every word.
+    cuts = [(word[:i], word[i:]) for i in range(_reach(word) + 1)]
+    # A letter missing, anywhere: most of the slips, made in one comprehension.
+    found = {head + letter + tail for head, tail in cuts for letter in _LETTERS}
+    for head, tail in cuts:
+        if not tail:
+            break
+        first, rest = tail[0], tail[1:]
+        near = _NEIGHBOURS.get(first, "")
+        # An extra letter: typed twice, or a neighbour of the letter before or after.
+        if any(first == ch or ch in near for ch in head[-1:] + rest[:1]):
+            found.add(head + rest)
+        if rest:
+            found.add(head + rest[0] + first + rest[1:])  # two letters swapped
+        found.update([head + letter + rest for letter in near])  # a neighbouring key
+    found.discard(word)
+    return found
+
+
+def _two_slips(word: str) -> list[tuple[int, str]]:
+    """Vowels confused twice, or a vowel confused and one missing or extra ("indipendant",
+    "definatly"): common words with the same consonants two edits away, with their rank,
+    the most frequent first. The consonants kept rule out another ending ("fragilis",
+    "accessorials")."""
+    others = _consonant_index().get(word.translate(_NO_VOWELS))
+    if not others:
+        return []
+    ranks = lexicon.frequency_rank()
+    return [(ranks.get(other, _UNRANKED), other) for other in others.split(" ")
+            if abs(len(other) - len(word)) <= 1 and other != word and _distance(word, other) <= 2]
+
+
+@cache
+def _consonant_index() -> SortedTable:
+    """Common long words by their consonants (see scripts/build_typos_data.py), read the
+    first time a long word has no correction a slip away."""
+    return SortedTable(packaged_text("typos", "consonants.tsv"))
+
+
+def _distance(first: str, second: str) -> int:
+    """Levenshtein distance: letters inserted, deleted or replaced."""
+    previous = list(range(len(second) + 1))
+    for i, letter in enumerate(first, 1):
+        current = [i]
+        for j, other in enumerate(second, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other)))
+        previous = current
+    return previous[-1]
+
+
+@lru_cache(maxsize=REMEMBER)
+def _made(word: str) -> int:
+    """0 for a new derivation or compound, or T103's business: no typo ("rebrand",
+    "workflows"); else the frequency rank of the rare word it would be made of (a slip of
+    a far commoner word may explain it better: "cotracts" is "contracts", not "co" +
+    "tracts"), or _UNRANKED if it is made of nothing."""
+    if best_split(word) is not None:
+        return 0
+    # A long derivation ("neuroinflammation") is made, whatever its base; so is a word of a
+    # common base, whose slip's correction could not be commoner enough. Either settles it
+    # before the dearer search for a compound.
+    long = len(word) >= LONG_WORD
+    derived = _derivation_rank(word)
+    if derived is not None and (long or derived < _FAR_COMMONER * RARE_BASE):
+        return 0
+    compounded = _compound_rank(word)
+    if compounded is None:
+        return _UNRANKED if derived is None else derived
+    if long:
+        return 0
+    base = compounded if derived is None else min(derived, compounded)
+    return 0 if base < _FAR_COMMONER * RARE_BASE else base
+
+
+@lru_cache(maxsize=REMEMBER)
+def _closest(word: str) -> tuple[str, ...]:
+    return tuple(suggestions(word))
+
+
+@lru_cache(maxsize=REMEMBER)
+def _swapped(word: str) -> str:
+    """The common word (one a tagged corpus knows, no name) that ``word``, no word itself,
+    is with two letters after the first swapped: "boutqiue" -> "boutique"; or ""."""
+    if lexicon.is_word(word) or word in lexicon.misspellings():
+        return ""
+    ranks = lexicon.frequency_rank().of(_swaps(word))
+    common = sorted((rank, found) for found, rank in ranks.items()
+                    if rank < COMMON_SWAPPED and lexicon.tag(found) not in ("", "NNP", "NNPS"))
+    return common[0][1] if common else ""
+
+
+def _swaps(word: str) -> set[str]:
+    """``word`` with two letters after the first swapped, each way."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
+
+
+def _with_swapped(words: list[str]) -> set[str]:
+    """Those of ``words`` (capitalised) that :func:`_swapped` finds a common word for. Nearly
+    every one is a name with no known word among its swaps: the swaps of them all are
+    looked up at once (in C), and only the words with a known one are judged."""
+    lowered = {word: word.lower() for word in words}
+    swaps = {word: _swaps(lower) for word, lower in lowered.items()}
+    known = lexicon.known_words().among(set().union(*swaps.values()), batch=False)
+    if not known:
+        return set()
+    return {word for word, found in swaps.items() if not known.isdisjoint(found) and _swapped(lowered[word])}
+
+
+def _beats(correction: str, base: int) -> bool:
+    """Whether ``correction`` explains a word better than the word it would be made of,
+    of frequency rank ``base`` (_UNRANKED: made of nothing)."""
+    return base == _UNRANKED or lexicon.frequency_rank().get(correction, _UNRANKED) * _FAR_COMMONER < base
+
+
+def is_slip(word: str) -> bool:
+    """Whether a common word is a slip or two away from ``word`` (no word itself)."""
+    return bool(_closest(word))
+
+
+@lru_cache(maxsize=REMEMBER)
+def _parts(word: str) -> tuple[tuple[int, str], ...]:
+    """The words of a token T102 judges, with their offsets: the word without its
+    possessive ending ("peopke’s" -> "peopke"), the unknown parts of a hyphenated word
+    ("cost-efective" -> "efective"), or the word."""
+    if POSSESSIVE_FORM.fullmatch(word):
+        return ((0, word[:-2]),)
+    if "-" in word:
+        return tuple((match.start(), match.group()) for match in WORD_PART.finditer(word)
+                     if not lexicon.is_word(match.group()))
+    return ((0, word),)
+
+
+class UnknownWord(Kind):
+    OPTIONS = {"min-length": 6}
+    MESSAGES = ("rejected",)  # a word the vocabulary rejects (no fix)
+    FIX = "always"
+
+    def setup(self) -> None:
+        self.vocabulary = vocabulary.of(self.settings.vocabulary)
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        prose = doc.prose
+        minimum = self.options["min-length"]
+        rejects = self.vocabulary.rejects
+        # What depends on the word alone first, judged once per run: most suspects are new
+        # derivations and compounds ("rebrand", "backend"). Whether a common word is one slip
+        # away, dearer to find, is asked only of the words the document leaves.
+        words = {word for word in suspects(doc).unknown
+                 if any(len(part) >= minimum and _made(part) for _, part in _parts(word))}
+        if self.vocabulary.reject:
+            words.update(filter(rejects, doc.word_counts))
+        # Capitalised words with two letters swapped ("Boutqiue"): a name is not typed so.
+        counts = doc.word_counts
+        capitals = [word for word in title_non_words(doc)
+                    if len(word) >= SWAPPED_LENGTH and counts[word] == 1]
+        swapped = {word for word in _with_swapped(capitals) if not recurs(doc, word.lower())}
+        words |= swapped
+        texts = doc.tokens.texts
+        for index in tokens_of(doc, words):
+            text = texts[index]
+            if rejects(text):
+                start, end, _ = doc.tokens[index]
+                yield self._rejected(doc, start, end, text)
+                continue
+            if text in swapped:
+                start = doc.tokens.start_of(index)
+                if is_free_standing(prose, start, start + len(text)) and not self.vocabulary.accepts(text):
+                    yield self._report(doc, Span(start, start + len(text)), text, (_swapped(text.lower()),))
+                continue
+            if self.vocabulary.accepts(text):
+                continue
+            for offset, word in _parts(text):
+                if len(word) < minimum or not _made(word) or self.vocabulary.accepts(word):
+                    continue
+                if recurs(doc, word) or word in quoted_words(doc):
+                    continue  # the document's own vocabulary: a name, a coinage
+                # Placed only now: what the word and the document decide is settled.
+                token_start = doc.tokens.start_of(index)
+                start = token_start + offset
+                end = start + len(word)
+                if not is_free_standing(prose, token_start, token_start + len(text)):
+                    continue
+                if (word == text and prose[end:end + 1] in "'’") or in_foreign_phrase(doc, index, is_slip):
+                    continue  # "drunkin’", "magna cum laude"
+                # Last, the dearest test (hundreds of slips looked up): a third of the words
+                # that reach it on the corpus are ruled out by their place first.
+                options = _closest(word)
+                if not options or not _beats(options[0], _made(word)):
+                    continue
+                yield self._report(doc, Span(start, end), word, options)
+
+    def _report(self, doc: Document, span: Span, word: str, options: tuple[str, ...]) -> Diagnostic:
+        options = tuple(match_case(word, option) for option in options)
+        return self.rule.report(doc, span, Edit(span, options[0]), found=word, suggestion=options[0],
+                                suggestions=", ".join(options), alternatives=" or ".join(map(repr, options)))
+
+    def _rejected(self, doc: Document, start: int, end: int, word: str) -> Diagnostic:
+        return self.rule.report(doc, Span(start, end), key="rejected", found=word)

@@ -1,0 +1,1 @@
+"""Whitespace and character (W) kinds."""
