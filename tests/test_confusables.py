@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from presslint.kinds.typos import tagger
-from presslint.kinds.typos.article import vowel_sound
+from presslint.kinds.typos.a_an import vowel_sound
 
 from .conftest import spans
 

@@ -31,6 +31,17 @@ def test_every_rule_runs_on_a_kind_or_a_backend() -> None:
             assert rule.kind in kinds.REGISTRY, f"{rule.code}: no kind {rule.kind!r}"
 
 
+def test_a_kinds_module_is_named_as_the_kind_it_holds() -> None:
+    # A module that holds one kind is named as it (kinds/typos/a_an.py is "a-an"); a module
+    # of several (whitespace/lines.py, dates/checks.py) is named for what they share.
+    modules: dict[str, list[str]] = {}
+    for name, target in kinds.REGISTRY.items():
+        modules.setdefault(target.split(":")[0], []).append(name)
+    for module, names in modules.items():
+        if len(names) == 1:
+            assert module.rsplit(".", 1)[-1] == names[0].replace("-", "_"), f"kind {names[0]!r} lives in {module}"
+
+
 @pytest.mark.parametrize("name", sorted(report.FORMATS))
 def test_every_format_has_a_module_with_a_reporter(name: str) -> None:
     cls = report.get(name)

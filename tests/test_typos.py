@@ -13,7 +13,7 @@ from presslint.config import WORDS_FILE, Config, discover
 from presslint.document import Document
 from presslint.engine import check_document, load_checkers
 from presslint.kinds.typos import suspects as suspects_module
-from presslint.kinds.typos.article import vowel_sound
+from presslint.kinds.typos.a_an import vowel_sound
 from presslint.wordlist import SortedTable
 
 from .conftest import CHECKERS, CORPUS, RULES, document, run, spans

@@ -6,7 +6,7 @@ plain-text files can use them too, but the config's per-file-ignores is cleaner 
     <!-- presslint-disable-next-line C101 --> off for the next line only
 
 Rules are named by code, prefix or name. Each suppression records whether it silenced
-anything, which the rule of unused suppressions (P001, ``kinds/suppression.py``) reads, so
+anything, which the rule of unused suppressions (P001, ``kinds/unused_suppression.py``) reads, so
 suppressions do not outlive the problems they were written for.
 """
 

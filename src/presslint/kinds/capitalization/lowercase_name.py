@@ -32,7 +32,7 @@ from ...scan import locate, tokens_of
 from ...sentences import ABBREVIATIONS, STATE_ABBREVIATIONS, is_abbreviation
 from .. import Kind
 from .casing import POSSESSIVE_ENDINGS, Lines, at_sentence_start, capitalised_words, common_words
-from .lowercase_calendar_name import CALENDAR_NAMES
+from .lowercase_day_or_month import CALENDAR_NAMES
 from .proper_nouns import (
     MIN_STANDALONE,
     NAME_WORD,

@@ -19,9 +19,9 @@ from ...document import Document
 from ...scan import is_free_standing, match_case, quoted_words, recurs, tokens_of
 from ...wordlist import SortedTable, packaged_text
 from .. import Kind
-from .run_together import best_split
 from .slips import in_foreign_phrase
 from .suspects import POSSESSIVE_FORM, REMEMBER, WORD_PART, suspects, title_non_words
+from .words_run_together import best_split
 
 # Letters next to each other on a QWERTY keyboard: a wrong letter is mostly a neighbour.
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ...diagnostic import Diagnostic, Edit, Span
 from ...document import Document
 from .. import Kind
-from .missing_possessive import apostrophe
+from .missing_possessive_apostrophe import apostrophe
 
 MARKS = "`´‘′"
 _ENDING = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")

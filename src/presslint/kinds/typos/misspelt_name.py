@@ -29,7 +29,7 @@ def _deletes(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
-class NameVariant(Kind):
+class MisspeltName(Kind):
     OPTIONS = {"min-length": 5, "min-uses": 3}
     MESSAGES = ("stutter",)  # a letter typed three times ("Elliottt")
     FIX = "always"

@@ -34,7 +34,7 @@ def _takes_than(word: str, next_word: str) -> bool:
     return word in {"rather", "other"} or lexicon.tag(word) in {"JJR", "RBR"}
 
 
-class ComparativeThen(Kind):
+class ThenThan(Kind):
     FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

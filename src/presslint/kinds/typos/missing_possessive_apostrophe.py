@@ -88,7 +88,7 @@ def _name_or_number(prose: str, token: Token) -> bool:
     return word[:1].isupper() and bare.replace("-", "").isalpha() and not starts_sentence(prose, token.start)
 
 
-class MissingPossessive(Kind):
+class MissingPossessiveApostrophe(Kind):
     FIX = "always"
 
     def setup(self) -> None:

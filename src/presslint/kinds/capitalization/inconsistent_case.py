@@ -61,7 +61,7 @@ class Conflict(NamedTuple):
     right: str  # what to write instead
 
 
-class CaseConsistency(Kind):
+class InconsistentCase(Kind):
     OPTIONS = {"min-capitalised": 2}
     FIX = "always"
 

@@ -38,7 +38,7 @@ _DATE_BEFORE = LazyPattern(r"(?:\b(?:early|late|since|until)[ \t]+|\bmid-)$")
 _IN_BEFORE = LazyPattern(r"\bin[ \t]+$")
 
 
-class LowercaseCalendarName(Kind):
+class LowercaseDayOrMonth(Kind):
     FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

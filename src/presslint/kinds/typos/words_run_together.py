@@ -54,7 +54,7 @@ def best_split(word: str) -> tuple[str, str] | None:
     return None if best is None else (best[1], best[2])
 
 
-class RunTogether(Kind):
+class WordsRunTogether(Kind):
     FIX = "always"
 
     def setup(self) -> None:
