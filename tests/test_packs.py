@@ -276,9 +276,11 @@ def test_families_are_the_packs_own(tmp_path: Path) -> None:
 
 def test_a_docs_only_pack_declares_rules_that_no_kind_runs(tmp_path: Path) -> None:
     pack = write(tmp_path, "family: G\nruns-in: backend\nrules:\n  - code: G901\n    name: house-grammar\n"
-                           "    backend: harper\n    severity: info\n    docs: Found by Harper.\n")
+                           "    backend: harper\n    finds: [Style]\n    severity: info\n    docs: Found by Harper.\n")
     (rule,) = load_pack(pack)
-    assert (rule.backend, rule.kind, rule.bad, rule.good) == ("harper", "", (), ())
+    assert (rule.backend, rule.finds, rule.kind, rule.bad, rule.good) == ("harper", ("Style",), "", (), ())
+    with pytest.raises(PackError, match="'finds' must be a non-empty list"):
+        load_pack(write(tmp_path, pack.read_text().replace("finds: [Style]", "finds: Style"), "finds.yaml"))
     with pytest.raises(PackError, match="unknown key 'kind' in a docs-only pack"):
         load_pack(write(tmp_path, pack.read_text() + "    kind: pattern\n", "kind.yaml"))
 

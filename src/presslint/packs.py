@@ -40,6 +40,8 @@ Fail = Callable[[str], PackError]
 # (backends/): listed, documented, described in SARIF and selected like any rule, but no
 # kind runs them, so they have no kind, message or examples.
 BACKEND_RULE_KEYS = {"code", "name", "backend", "severity", "docs"}
+# ... and what the backend reports under that code (``finds``: its categories or lint kinds).
+BACKEND_RULE_LISTS = {"finds"}
 
 
 @dataclass(frozen=True)
@@ -112,13 +114,17 @@ def _backend_rule(where: str, entry: Any) -> Rule:
     line = getattr(entry, "line", None)
     if not isinstance(entry, dict):
         raise PackError(where, line, "each rule is a mapping")
-    unknown = sorted(set(entry) - BACKEND_RULE_KEYS)
+    unknown = sorted(set(entry) - BACKEND_RULE_KEYS - BACKEND_RULE_LISTS)
     if unknown:
         raise PackError(where, line, f"unknown key {unknown[0]!r} in a docs-only pack "
-                                     f"(allowed: {', '.join(sorted(BACKEND_RULE_KEYS))})")
+                                     f"(allowed: {', '.join(sorted(BACKEND_RULE_KEYS | BACKEND_RULE_LISTS))})")
     for key in sorted(BACKEND_RULE_KEYS):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise PackError(where, line, f"{key!r} must be a non-empty string")
+    finds = entry.get("finds")
+    if not isinstance(finds, list) or not finds or not all(isinstance(f, str) and f.strip() for f in finds):
+        raise PackError(where, line, "'finds' must be a non-empty list of what the backend reports under the code "
+                                     "(its category or lint kind names; \"*\" for any other)")
     if not CODE.match(entry["code"]) or not NAME.match(entry["name"]):
         raise PackError(where, line, f"rule {entry['code']!r} {entry['name']!r}: a code is a capital letter "
                                      f"and three digits, a name kebab-case")
@@ -128,7 +134,7 @@ def _backend_rule(where: str, entry: Any) -> Rule:
         raise PackError(where, line, str(exc)) from None
     return Rule(code=entry["code"], name=entry["name"], kind="", severity=severity, messages={}, fix=None,
                 docs=entry["docs"].strip(), bad=(), good=(), pack=where, line=line or 0,
-                backend=entry["backend"])
+                backend=entry["backend"], finds=tuple(finds))
 
 
 def _rule(where: str, entry: Any) -> Rule:

@@ -38,6 +38,8 @@ class Rule:
     link: str = ""
     # A grammar backend's rule (rules/grammar.yaml): the backend named here finds it, no kind.
     backend: str = ""
+    # ... and what that backend reports under the code (its categories; "*": any other).
+    finds: tuple[str, ...] = ()
     # Reads the text as written, character references and all (the pack's 'reads:
     # as-written': whitespace, characters), not the words with references decoded.
     as_written: bool = False

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -35,6 +36,7 @@ from ..options import validate_options
 
 if TYPE_CHECKING:
     from ..document import Document
+    from ..rule import Rule
 
 __all__ = [
     "BACKENDS",
@@ -43,6 +45,7 @@ __all__ = [
     "BackendError",
     "BackendSpec",
     "BackendUnavailable",
+    "Codes",
     "ProseText",
     "create",
     "load",
@@ -239,6 +242,36 @@ def run_backends(doc: Document, backends: Sequence[Backend],
 
 
 # --- shared helpers for backends -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Codes:
+    """What a backend reports under which code, as rules/grammar.yaml declares it: each
+    category (lint kind) the backend names, and the rule for any other ("*")."""
+
+    named: Mapping[str, Rule]
+    other: Rule
+
+    def of(self, category: str) -> Rule:
+        return self.named.get(category, self.other)
+
+
+@cache
+def codes(backend: str) -> Codes:
+    """The codes of ``backend``'s findings, read once from the built-in grammar pack."""
+    from ..packs import backend_rules
+
+    named: dict[str, Rule] = {}
+    other = None
+    for rule in backend_rules().values():
+        if rule.backend == backend:
+            for category in rule.finds:
+                if category == "*":
+                    other = rule
+                else:
+                    named[category] = rule
+    assert other is not None, f"rules/grammar.yaml gives backend {backend!r} no rule that finds '*'"
+    return Codes(named, other)
 
 
 def kebab(identifier: str) -> str:

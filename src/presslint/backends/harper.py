@@ -18,8 +18,8 @@ of most press releases, leaves out; LongSentences counts words, not mistakes. Fo
 (spaces, dashes) is the W rules' job: Harper reports the same whitespace again, line by
 line (ten more findings on one seed whose blank tail W reports once).
 
-Codes: a finding's code comes from Harper's lint kind, in :data:`KIND_CODES` (G2xx; an
-unknown kind is G299); its ``rule`` is ``harper-`` and the kind in kebab case. The first
+Codes: a finding's code comes from Harper's lint kind, as rules/grammar.yaml's ``finds``
+declares it (G2xx; an unknown kind is G299); its ``rule`` is ``harper-`` and the kind in kebab case. The first
 suggestion becomes an unsafe fix.
 """
 
@@ -27,37 +27,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..diagnostic import Diagnostic, Edit, Fix, Severity, Span
-from . import Backend, BackendConfigError, BackendError, BackendSpec, BackendUnavailable, chunks, kebab, prose_text
+from ..diagnostic import Diagnostic, Edit, Fix, Span
+from . import (
+    Backend,
+    BackendConfigError,
+    BackendError,
+    BackendSpec,
+    BackendUnavailable,
+    chunks,
+    codes,
+    kebab,
+    prose_text,
+)
 
 if TYPE_CHECKING:
     from ..document import Document
 
-# Harper's LintKind -> (code, severity)
-KIND_CODES: dict[str, tuple[str, Severity]] = {
-    "Spelling": ("G201", Severity.WARNING),
-    "Typo": ("G202", Severity.WARNING),
-    "Grammar": ("G203", Severity.WARNING),
-    "Agreement": ("G204", Severity.WARNING),
-    "Punctuation": ("G205", Severity.WARNING),
-    "Capitalization": ("G206", Severity.WARNING),
-    "Formatting": ("G207", Severity.INFO),
-    "Style": ("G208", Severity.INFO),
-    "Readability": ("G209", Severity.INFO),
-    "Redundancy": ("G210", Severity.INFO),
-    "Repetition": ("G211", Severity.WARNING),
-    "WordChoice": ("G212", Severity.WARNING),
-    "Usage": ("G213", Severity.WARNING),
-    "Eggcorn": ("G214", Severity.WARNING),
-    "Malapropism": ("G215", Severity.WARNING),
-    "BoundaryError": ("G216", Severity.WARNING),
-    "Enhancement": ("G217", Severity.INFO),
-    "Nonstandard": ("G218", Severity.WARNING),
-    "Regionalism": ("G219", Severity.INFO),
-    "WordOrder": ("G220", Severity.WARNING),
-    "Miscellaneous": ("G299", Severity.INFO),
-}
-OTHER = ("G299", Severity.INFO)
 
 DIALECTS = ("american", "british", "australian", "canadian", "indian")
 _PIECE = 2_000  # characters per call to Harper
@@ -73,10 +58,11 @@ class HarperBackend(Backend):
     @classmethod
     def check_options(cls, options: dict[str, Any]) -> dict[str, Any]:
         # Rule names are checked against Harper's own list when the backend is created.
-        bad = [k for k in options["disabled-kinds"] if k not in KIND_CODES]
+        known = codes("harper").named
+        bad = [k for k in options["disabled-kinds"] if k not in known]
         if bad:
             raise ValueError(f"'disabled-kinds': unknown lint kind {bad[0]!r} "
-                             f"(known: {', '.join(sorted(KIND_CODES))})")
+                             f"(known: {', '.join(sorted(known))})")
         return options
 
     def __init__(self, options: dict[str, Any]) -> None:
@@ -155,8 +141,8 @@ class HarperBackend(Backend):
             span = prose.to_document(base + lint.span.start, base + lint.span.end)
             if span is None or span.start == span.end:
                 continue
-            code, severity = KIND_CODES.get(kind, OTHER)
-            found.append(Diagnostic(doc.path, span, code, f"harper-{kebab(kind)}", severity,
+            declared = codes("harper").of(kind)
+            found.append(Diagnostic(doc.path, span, declared.code, f"harper-{kebab(kind)}", declared.severity,
                                     " ".join(str(lint.message).split()), _fix(span, lint)))
         return found
 

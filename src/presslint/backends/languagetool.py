@@ -26,7 +26,7 @@ environment.
 
 Codes: a finding's ``rule`` is the LanguageTool rule id in lower kebab case
 (``MORFOLOGIK_RULE_EN_US`` -> ``morfologik-rule-en-us``); its code comes from the rule's
-category, in :data:`CATEGORY_CODES` (G1xx; an unknown category is G199). Replacements
+category, as rules/grammar.yaml's ``finds`` declares it (G1xx; an unknown category is G199). Replacements
 become unsafe fixes (the first one).
 """
 
@@ -37,7 +37,7 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
-from ..diagnostic import Diagnostic, Edit, Fix, Severity
+from ..diagnostic import Diagnostic, Edit, Fix
 from . import (
     Backend,
     BackendError,
@@ -45,6 +45,7 @@ from . import (
     BackendUnavailable,
     ProseText,
     chunks,
+    codes,
     kebab,
     prose_text,
 )
@@ -52,25 +53,6 @@ from . import (
 if TYPE_CHECKING:
     from ..document import Document
 
-# category id -> (code, severity); each code is declared in rules/grammar.yaml.
-CATEGORY_CODES: dict[str, tuple[str, Severity]] = {
-    "GRAMMAR": ("G101", Severity.WARNING),
-    "TYPOS": ("G102", Severity.WARNING),
-    "PUNCTUATION": ("G103", Severity.WARNING),
-    "STYLE": ("G104", Severity.INFO),
-    "CASING": ("G105", Severity.WARNING),
-    "CONFUSED_WORDS": ("G106", Severity.WARNING),
-    "REDUNDANCY": ("G107", Severity.INFO),
-    "TYPOGRAPHY": ("G108", Severity.INFO),
-    "COLLOCATIONS": ("G109", Severity.WARNING),
-    "SEMANTICS": ("G110", Severity.WARNING),
-    "COMPOUNDING": ("G111", Severity.WARNING),
-    "REPETITIONS": ("G112", Severity.INFO),
-    "REPETITIONS_STYLE": ("G112", Severity.INFO),
-    "PLAIN_ENGLISH": ("G113", Severity.INFO),
-    "NONSTANDARD_PHRASES": ("G114", Severity.INFO),
-}
-OTHER_CODE = ("G199", Severity.INFO)
 
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*|auto")
 _TOO_LONG = re.compile(r"limit of ([\d,.\s]+) characters", re.IGNORECASE)
@@ -112,10 +94,6 @@ def _valid_url(value: Any) -> str:
     if path.endswith("/v2/"):
         path = path[:-3]
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
-
-
-def code_of(category: str) -> tuple[str, Severity]:
-    return CATEGORY_CODES.get(category, OTHER_CODE)
 
 
 class LanguageToolBackend(Backend):
@@ -294,7 +272,7 @@ class LanguageToolBackend(Backend):
         span = prose.to_document(base + offset, base + end)
         if span is None or span.start == span.end:
             return None
-        code, severity = code_of(str(match.category))
+        declared = codes("languagetool").of(str(match.category))
         rule = kebab(str(match.rule_id)) or "languagetool"
         fix = None
         replacements = [r for r in match.replacements if isinstance(r, str)]
@@ -302,7 +280,7 @@ class LanguageToolBackend(Backend):
             first = replacements[0]
             fix = Fix(f"Replace with {first!r}", (Edit(span, first),), safe=False)
         message = " ".join(str(match.message).split())
-        return Diagnostic(doc.path, span, code, rule, severity, message, fix)
+        return Diagnostic(doc.path, span, declared.code, rule, declared.severity, message, fix)
 
 
 class _TooLong(Exception):
