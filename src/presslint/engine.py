@@ -112,18 +112,14 @@ def result_of(doc: Document, checkers: Sequence[Kind], backends: Sequence[Backen
     return file_result(doc, diagnostics, warnings, summaries)
 
 
-# -- checks across the files of one run (consistency: project) ---------------------------
-# A kind that compares documents has two methods: ``summarise(doc)``, returning a small
-# picklable summary (or None when there is nothing to compare), computed with the file's
-# other checks, in a worker if there are workers; and ``check_project(summaries)``, given
-# [(path, summary)] of every file, yielding (diagnostic, line, line text) in the main process.
+# -- checks across the files of one run (consistency: project): Kind.summarise and
+# Kind.check_project say how.
 
 
 def summarise(doc: Document, checkers: Sequence[Kind]) -> dict[str, Any]:
     summaries: dict[str, Any] = {}
     for checker in checkers:
-        method = getattr(checker, "summarise", None)
-        summary = method(doc) if method is not None else None
+        summary = checker.summarise(doc)
         if summary is not None:
             summaries[checker.rule.code] = summary
     return summaries
@@ -134,11 +130,10 @@ def cross_check(results: Sequence[FileResult], checkers: Sequence[Kind]) -> None
     by_path = {result.path: result for result in results if result.index is not None}
     for checker in checkers:
         code = checker.rule.code
-        compare = getattr(checker, "check_project", None)
         summaries = [(r.path, r.summaries[code]) for r in by_path.values() if code in r.summaries]
-        if compare is None or not summaries:
+        if not summaries:
             continue
-        for diagnostic, line, text in compare(summaries):
+        for diagnostic, line, text in checker.check_project(summaries):
             result = by_path[diagnostic.path]
             result.diagnostics.append(diagnostic)
             result.snippets.setdefault(line, text)

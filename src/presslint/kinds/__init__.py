@@ -112,6 +112,19 @@ class Kind:
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         raise NotImplementedError
 
+    # -- checks across the files of one run (engine.cross_check; consistency: project) ---
+    # A kind that compares documents returns from ``summarise`` a small picklable summary
+    # of one document (computed with its other checks, in a worker if there are workers)
+    # and yields from ``check_project``, given (path, summary) of every file, each finding
+    # with its line and the line's text, in the main process. Most kinds compare nothing.
+
+    def summarise(self, doc: Document) -> Any:
+        """What :meth:`check_project` needs of ``doc``; None: nothing to compare."""
+        return None
+
+    def check_project(self, summaries: list[tuple[str, Any]]) -> Iterator[tuple[Diagnostic, int, str]]:
+        return iter(())
+
 
 def build(rule: Rule, options: Mapping[str, Any], settings: Settings = DEFAULT) -> Kind:
     """The checker of ``rule``: its kind built with ``options`` (the pack's and any
