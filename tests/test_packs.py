@@ -355,3 +355,16 @@ def test_a_template_picks_the_noun_that_agrees_with_its_count() -> None:
     template = Template.parse("{n} {n|line|lines} left, {n!r}")
     assert template.fields == {"n"}
     assert [template.format({"n": n}) for n in (0, 1, 2)] == ["0 lines left, 0", "1 line left, 1", "2 lines left, 2"]
+
+
+def test_an_unknown_selector_in_the_config_is_reported_at_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "output-format: json\nignore: [W101, W9Z]\n", ".presslint.yaml")
+    config = config_module.load(path)
+    with pytest.raises(SelectionError) as error:
+        select(load_checkers(config), config)
+    assert str(error.value) == f"{path}:2: unknown rule code, prefix or name in 'ignore': 'W9Z'"
+    # Given on the command line instead, the selector is no longer the file's.
+    overridden = config.merged(ignore=("W9Y",))
+    with pytest.raises(SelectionError) as error:
+        select(load_checkers(overridden), overridden)
+    assert str(error.value) == "unknown rule code, prefix or name: 'W9Y'"

@@ -64,8 +64,11 @@ class Config:
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def merged(self, **overrides: Any) -> Config:
-        """A copy with the command line's values (those not None) taking precedence."""
-        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+        """A copy with the command line's values (those not None) taking precedence. A
+        key the command line sets no longer has a line in the file (errors name no line)."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        lines = {key: line for key, line in self.lines.items() if key.replace("-", "_") not in given}
+        return replace(self, lines=lines, **given)
 
     def settings(self) -> Settings:
         """What the rule kinds read of this configuration."""

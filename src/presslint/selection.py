@@ -17,12 +17,17 @@ if TYPE_CHECKING:
 __all__ = ["SelectionError", "grammar_wanted", "rules_for", "select"]
 
 
-def _matching(checkers: Sequence[Kind], selector: str) -> list[Kind]:
+def _matching(checkers: Sequence[Kind], selector: str, config: Config, key: str) -> list[Kind]:
+    """The checkers ``selector`` (from ``config``'s ``key``) names; an unknown one is an
+    error at the key's line when the configuration file gave it."""
     if selector == "ALL":
         return list(checkers)
     found = [c for c in checkers if c.rule.code.startswith(selector) or c.rule.name == selector]
     if not found and not _is_grammar(selector):
-        raise SelectionError(None, None, f"unknown rule code, prefix or name: {selector!r}")
+        line = config.lines.get(key)
+        raise SelectionError(str(config.path) if line and config.path else None, line,
+                             f"unknown rule code, prefix or name in {key!r}: {selector!r}" if line
+                             else f"unknown rule code, prefix or name: {selector!r}")
     return found
 
 
@@ -59,13 +64,13 @@ def select(checkers: Sequence[Kind], config: Config) -> list[Kind]:
     base = config.select if config.select is not None else None
     if base is None:
         chosen.update((c.rule.code, c) for c in checkers if c.rule.default)
-    for selectors in (base or (), config.extend_select):
+    for key, selectors in (("select", base or ()), ("extend-select", config.extend_select)):
         for selector in selectors:
-            for checker in _matching(checkers, selector):
+            for checker in _matching(checkers, selector, config, key):
                 if checker.rule.default or _explicit(checker.rule, selectors):
                     chosen[checker.rule.code] = checker
     for selector in config.ignore:
-        for checker in _matching(checkers, selector):
+        for checker in _matching(checkers, selector, config, "ignore"):
             chosen.pop(checker.rule.code, None)
     return sorted(chosen.values(), key=lambda c: c.rule.code)
 
