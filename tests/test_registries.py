@@ -83,3 +83,14 @@ def test_the_grammar_pack_gives_each_backend_its_codes() -> None:
     # Harper names its findings after the lint kind; the pack uses the same names.
     assert {f"harper-{backends.kebab(kind)}" for kind in backends.codes("harper").named} == {
         rule.name for rule in backend_rules().values() if rule.backend == "harper"}
+
+
+def test_the_readme_names_every_output_format() -> None:
+    # The README's lists of formats are prose, not generated: this keeps them whole.
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "|".join(report.FORMATS) in readme, "the options line lists the formats in FORMATS order"
+    section = readme.split("### Output formats", 1)[1].split("\n## ", 1)[0]
+    missing = [name for name in report.FORMATS if f"`{name}`" not in section]
+    assert not missing, f"README's 'Output formats' does not describe {missing}"
