@@ -1,10 +1,13 @@
 """The packs must ship inside the wheel and be found from an installed wheel, not only
-from a checkout: build one, install it in a fresh virtual environment, run it there."""
+from a checkout: build one, install it in a fresh virtual environment, run it there. The
+wheel declares its licences and carries their notices (the word lists are not MIT)."""
 
 from __future__ import annotations
 
+import email.parser
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -59,3 +62,39 @@ def test_installed_wheel_finds_its_packs_outside_the_checkout(wheel: Path, tmp_p
     where = subprocess.run([str(bin_dir / "python"), "-c", "import presslint.packs as p; print(p.builtin_pack_dir())"],
                            cwd=work, capture_output=True, text=True, env=env)
     assert str(venv) in where.stdout, "the installed package must use its own packs"
+
+
+# The code's licence and those of the shipped word lists (licenses/NOTICE.md says which file
+# is under which); changing it is a decision, so the test spells it out.
+LICENSE_EXPRESSION = "MIT AND BSD-3-Clause AND CC-BY-SA-3.0 AND CC-BY-3.0 AND CC-BY-4.0"
+NOTICE = ROOT / "licenses" / "NOTICE.md"
+
+
+def test_wheel_declares_its_licences_and_carries_every_notice(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    (dist_info,) = {name.split("/")[0] for name in archive.namelist() if ".dist-info/" in name}
+    metadata = email.parser.Parser().parsestr(archive.read(f"{dist_info}/METADATA").decode("utf-8"))
+    assert metadata["License-Expression"] == LICENSE_EXPRESSION
+    assert metadata["License"] is None, "a free-text License field would contradict the expression"
+    expected = ["LICENSE", *sorted(f"licenses/{p.name}" for p in (ROOT / "licenses").iterdir())]
+    assert len(expected) > 2, "the repository has no third-party notices"
+    assert sorted(metadata.get_all("License-File") or []) == sorted(expected)
+    for name in expected:
+        assert archive.read(f"{dist_info}/licenses/{name}") == (ROOT / name).read_bytes()
+
+
+def test_every_shipped_word_list_is_in_the_notice(wheel: Path) -> None:
+    """A list added to the wheel without saying where it comes from would ship under no
+    licence at all; every notice beside it must be one it links to."""
+    notice = NOTICE.read_text(encoding="utf-8")
+    shipped = [name for name in zipfile.ZipFile(wheel).namelist()
+               if (name.startswith("presslint/data/") and not name.endswith("/SOURCES.md"))
+               or (name.startswith("presslint/rules/") and name.endswith(".txt"))]
+    assert len(shipped) >= 10
+    for name in shipped:
+        assert f"`{name}`" in notice, f"{name} ships without its sources and licence in licenses/NOTICE.md"
+    # Its links are to the notices beside it: every one of them, and nothing else.
+    linked = set(re.findall(r"\]\(([^)]+)\)", notice))
+    assert linked == {p.name for p in NOTICE.parent.iterdir()} - {NOTICE.name}
+    for licence in LICENSE_EXPRESSION.split(" AND "):
+        assert licence in notice, f"licenses/NOTICE.md does not say what is under {licence}"
