@@ -18,10 +18,7 @@ from .conftest import CHECKERS, RULES, document, run
 # Examples that state what the rule's docs promise and the rule does not do yet: each is a
 # bug to fix, not a behaviour to pin (strict: the test fails once the bug is fixed, so the
 # entry goes).
-KNOWN_BUGS = {
-    ("T112", 0): "the span and the message take the space after 'loose' ('loose ': did you mean 'lose'?)",
-    ("T112", 1): "the span and the message take the space after 'loose' ('loose ': did you mean 'lose'?)",
-}
+KNOWN_BUGS: dict[tuple[str, int], str] = {}
 
 
 def _param(code: str, index: int, example: object, kind: str, bugs: dict[tuple[str, int], str]) -> object:
