@@ -61,6 +61,14 @@ def test_unknown_word_needs_a_close_correction_and_a_single_use() -> None:
     assert spans("T102", "The partnershp grew; each partnershp counts.\n") == []  # the document's own word
 
 
+def test_unknown_word_fix_title_says_what_the_fix_does() -> None:
+    # The fix applies the best suggestion: its title names that one, the message them all.
+    [finding] = run("T102", "We sell high-qualiry goods.\n")
+    assert finding.fix is not None and finding.fix.edits[0].replacement == "quality"
+    assert finding.fix.message == "replace with 'quality'"
+    assert finding.message == "'qualiry' is not a known word; did you mean quality, qualify?"
+
+
 def test_vocabulary_accepts_and_rejects(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     accept = Config(vocabulary_accept=("partnershp",), vocabulary_reject=("utilize",))

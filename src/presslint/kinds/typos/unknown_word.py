@@ -350,7 +350,7 @@ class UnknownWord(Kind):
     def _report(self, doc: Document, span: Span, word: str, options: tuple[str, ...]) -> Diagnostic:
         options = tuple(match_case(word, option) for option in options)
         return self.rule.report(doc, span, Edit(span, options[0]), found=word, suggestion=options[0],
-                                suggestions=", ".join(options), alternatives=" or ".join(map(repr, options)))
+                                suggestions=", ".join(options))
 
     def _rejected(self, doc: Document, start: int, end: int, word: str) -> Diagnostic:
         return self.rule.report(doc, Span(start, end), key="rejected", found=word)
