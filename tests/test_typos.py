@@ -73,7 +73,10 @@ def test_vocabulary_accepts_and_rejects(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     accept = Config(vocabulary_accept=("partnershp",), vocabulary_reject=("utilize",))
     found = typos("Our partnershp will utilize Utilize data.\n", accept)
-    assert found == [("T102", "utilize"), ("T102", "Utilize")]
+    assert found == [("T122", "utilize"), ("T122", "Utilize")]
+    # A rejected word is T122's alone, even one T102 would take for a slip ("partnershp").
+    reject = Config(vocabulary_reject=("partnershp",))
+    assert typos("Our partnershp grew.\n", reject) == [("T122", "partnershp")]
 
 
 def test_words_file_is_found_from_the_current_directory(tmp_path: Path,
