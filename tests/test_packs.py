@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,32 @@ def test_bad_example_mistakes_name_the_example_line(tmp_path: Path, bad: str, me
     line = 14 if bad.startswith("{") else 2  # the example's own line; a plain string has none: the rule's
     assert str(error.value).startswith(f"{pack}:{line}: "), str(error.value)
     assert message in str(error.value)
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ("[release-date]", "'examples.settings' must be a mapping"),
+    ("{select: [D]}", "'select' is not a setting examples may take"),
+    ("{release-date: soon}", "examples.settings: 'release-date' must be a date, YYYY-MM-DD, not 'soon'"),
+    ("{vocabulary: {refuse: [x]}}", "examples.settings: 'vocabulary' must be a mapping"),
+    ("{facts: [{event: founded}]}", "examples.settings: fact 1: give either 'date'"),
+])
+def test_example_settings_are_checked_as_the_configuration_is(tmp_path: Path, settings: str, message: str) -> None:
+    pack = write(tmp_path, GOOD_RULE.replace("    examples:\n", f"    examples:\n      settings: {settings}\n"))
+    with pytest.raises(PackError) as error:
+        load_pack(pack)
+    # The settings' own line (a mapping knows it), else the rule's.
+    line = 12 if settings.startswith("{") else 2
+    assert str(error.value).startswith(f"{pack}:{line}: "), str(error.value)
+    assert message in str(error.value)
+
+
+def test_example_settings_are_kept_as_plain_data(tmp_path: Path) -> None:
+    pack = write(tmp_path, GOOD_RULE.replace("    examples:\n", "    examples:\n      settings:\n"
+                                             "        release-date: 2024-03-18\n"
+                                             "        facts: [{event: founded, year: 1975}]\n"))
+    [rule] = load_pack(pack)
+    assert rule.example_settings == {"release-date": date(2024, 3, 18), "facts": [{"event": "founded", "year": 1975}]}
+    assert type(rule.example_settings["facts"][0]) is dict  # no YAML line bookkeeping
 
 
 def test_a_flagged_text_located_by_what_comes_before_it(tmp_path: Path) -> None:

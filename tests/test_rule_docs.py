@@ -91,6 +91,19 @@ def test_the_readme_example_pack_loads(tmp_path: Path) -> None:
     assert rule.code == "P901" and rule.bad[0].flagged[0].text == "Synergy"
 
 
+def test_the_settings_examples_run_with_are_shown() -> None:
+    from click.testing import CliRunner
+
+    from presslint.cli import cli
+
+    result = CliRunner().invoke(cli, ["rule", "--no-config", "D109"])
+    assert "The examples run with these settings in the configuration:\n  release-date: 2024-03-18\n" in result.stdout
+    result = CliRunner().invoke(cli, ["rule", "--no-config", "D106"])
+    assert "  facts: a file holding [{event: restructured agreement, date: 2025-10-28, " in result.stdout
+    page = (ROOT / "docs" / "rules" / "T.md").read_text(encoding="utf-8")
+    assert "The examples run with `vocabulary: {reject: [utilize, synergy]}` in the configuration." in page
+
+
 def test_presslint_rule_shows_what_each_example_flags_and_its_fix() -> None:
     from click.testing import CliRunner
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from presslint import check_text
 from presslint.config import Config
+from presslint.diagnostic import Edit
 from presslint.engine import check_document, load_checkers
 from presslint.runner import check_files
 from presslint.selection import select
@@ -44,6 +45,30 @@ def test_a_suppression_that_silences_nothing_is_reported_and_fixable() -> None:
     assert found[0].fix is not None
     edit = found[0].fix.edits[0]
     assert text[:edit.span.start] + text[edit.span.end:] == "Clean.\nAlso clean.\n"
+
+
+def test_an_unused_disable_goes_with_its_enable_in_one_fix() -> None:
+    text = ("Clean.\n<!-- presslint-disable W104 -->\nAlso clean.\n"
+            "<!-- presslint-enable W104 -->\nEnd.\n")
+    [found] = check_text(text, path=MD)
+    assert found.code == "P001" and found.fix is not None
+    assert found.fix.message == "remove the comment and the presslint-enable that ends its range"
+    assert _apply(text, found.fix.edits) == "Clean.\nAlso clean.\nEnd.\n"
+
+
+def test_an_enable_that_ends_several_ranges_stays() -> None:
+    # The used disable of W104 needs the enable that also ends the unused one of W101.
+    text = ("<!-- presslint-disable W101 -->\n<!-- presslint-disable W104 -->\nOne  two.\n"
+            "<!-- presslint-enable -->\nEnd.\n")
+    [found] = check_text(text, path=MD)
+    assert found.code == "P001" and found.fix is not None and found.fix.message == "remove the comment"
+    assert _apply(text, found.fix.edits) == text.replace("<!-- presslint-disable W101 -->\n", "")
+
+
+def _apply(text: str, edits: tuple[Edit, ...]) -> str:
+    for edit in sorted(edits, key=lambda e: e.span.start, reverse=True):
+        text = text[:edit.span.start] + edit.replacement + text[edit.span.end:]
+    return text
 
 
 def test_unused_suppression_of_a_rule_that_did_not_run_is_not_judged() -> None:

@@ -389,8 +389,14 @@ def show_rule(code: str, config_file: Path | None, no_config: bool) -> None:
             if key != "pattern":
                 click.echo(f"  {key}: {value!r}")
         click.echo("")
-    from .rule_docs import example_notes
+    from .rule_docs import example_notes, example_settings
 
+    settings = example_settings(rule)
+    if settings:
+        click.echo("The examples run with these settings in the configuration:")
+        for setting in settings:
+            click.echo(f"  {setting}")
+        click.echo("")
     click.echo("Flags:")
     for bad in rule.bad:
         click.echo(f"  {bad.text!r}")

@@ -60,4 +60,11 @@ def _guess(data: bytes) -> Decoded:
             return Decoded(text, "cp1252", bom=False, guessed=True)
     except UnicodeDecodeError:
         pass
+    # It wins a tie of scores too: where the code pages differ only on letters that are
+    # rare in any language ("naïve" is "naďve" in Windows-1250), the detector rates them
+    # alike and names the first it tried, which is not the likeliest.
+    for match in matches:
+        if (match.encoding == "cp1252" and match.chaos <= best.chaos
+                and match.coherence >= best.coherence):
+            return Decoded(str(match), "cp1252", bom=False, guessed=True)
     return Decoded(text, codecs.lookup(best.encoding).name, bom=False, guessed=True)

@@ -14,9 +14,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import kinds
+from . import config, kinds
 from .diagnostic import Severity
-from .errors import PackError
+from .errors import PackError, UserError
 from .rule import BadExample, FixTemplate, Flagged, Rule, Template
 from .yamlfile import read_yaml
 
@@ -170,6 +170,7 @@ def _rule(where: str, entry: Any) -> Rule:
         raise fail(f"{given}unknown kind {kind!r} (known: {', '.join(sorted(kinds.REGISTRY))})")
     messages, fix = _templates(entry, fail)
     bad, good = _examples(entry["examples"], fail)
+    example_settings = _example_settings(entry["examples"].get("settings", {}), where, fail)
     summary, since, link = _reading(entry, fail)
     options = entry.get("options", {})
     if not isinstance(options, dict):
@@ -179,6 +180,7 @@ def _rule(where: str, entry: Any) -> Rule:
         raise fail("'default' must be true or false")
     return Rule(code=code, name=name, kind=kind, severity=severity,
                 messages=messages, fix=fix, docs=entry["docs"].strip(), bad=bad, good=good,
+                example_settings=example_settings,
                 options=dict(options), default=default, pack=where, line=line or 0,
                 summary=summary, since=since, link=link)
 
@@ -223,8 +225,8 @@ def _template(text: Any, where: str, fail: Fail) -> Template:
 def _examples(examples: Any, fail: Fail) -> tuple[tuple[BadExample, ...], tuple[str | bytes, ...]]:
     """A rule's examples: each bad one says what it flags (and what its fixes give), so the
     tests check the place, not only that the rule fired; a good one is a plain text."""
-    if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
-        raise fail("'examples' must be a mapping with 'bad' and 'good' lists")
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good", "settings"}:
+        raise fail("'examples' must be a mapping with 'bad' and 'good' lists (and, if needed, 'settings')")
     bad, good = examples.get("bad"), examples.get("good")
     if not isinstance(bad, list) or not bad:
         raise fail("'examples.bad' must be a non-empty list of {text, flagged, fixed} mappings")
@@ -257,6 +259,39 @@ def _bad_example(example: Any, fail: Fail) -> BadExample:
 
 
 _BAD_KEYS = frozenset({"text", "flagged", "fixed"})
+# The configuration keys an example may set: what the kinds read (Settings), minus files.
+EXAMPLE_SETTINGS = ("consistency", "date-order", "facts", "release-date", "terms", "vocabulary")
+
+
+def _example_settings(settings: Any, where: str, fail: Fail) -> dict[str, Any]:
+    """``examples.settings``: what every example of the rule runs with, checked as the
+    configuration checks it (``facts`` is the fact sheet itself, checked as a sheet is)."""
+    if not isinstance(settings, dict):
+        raise _at(settings, fail, "'examples.settings' must be a mapping of configuration keys to values")
+    unknown = sorted(set(settings) - set(EXAMPLE_SETTINGS))
+    if unknown:
+        raise _at(settings, fail, f"examples.settings: {unknown[0]!r} is not a setting examples may take "
+                  f"(allowed: {', '.join(EXAMPLE_SETTINGS)})")
+    from .kinds.dates.fact_sheet import parse as parse_facts
+
+    try:
+        config.parse({key: value for key, value in settings.items() if key != "facts"}, Path(where))
+        if "facts" in settings:
+            parse_facts(settings["facts"], "examples.settings.facts")
+    except UserError as exc:
+        raise _at(settings, fail, f"examples.settings: {exc.message}") from None
+    plain = _plain(settings)
+    assert isinstance(plain, dict)
+    return plain
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as plain dicts and lists (the YAML reader's know their lines)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _flagged(item: Any, example: dict[str, Any], fail: Fail) -> Flagged:

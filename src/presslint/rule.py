@@ -27,6 +27,11 @@ class Rule:
     docs: str
     bad: tuple[BadExample, ...]
     good: tuple[str | bytes, ...]
+    # The configuration every example runs with (``examples.settings``): configuration keys
+    # as a user writes them ("release-date", "vocabulary"...), except that ``facts`` holds
+    # the fact sheet itself. Empty for most rules; a rule that reads a setting to fire
+    # (a release date, a reject list) needs it for its examples to show anything.
+    example_settings: Mapping[str, Any] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
     # Off unless selected by its code or name (noisier or style-dependent rules).
     default: bool = True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .packs import builtin_packs, read_pack
@@ -70,6 +71,27 @@ def example_notes(example: BadExample, show: Callable[[str | bytes], str]) -> li
     return notes
 
 
+def example_settings(rule: Rule) -> list[str]:
+    """The settings the rule's examples run with, one ``key: value`` each, in YAML's flow
+    style (``release-date: 2024-03-18``), as a configuration would give them; ``facts``
+    names a file in a configuration, so the sheet is said to be in one."""
+    return [f"{key}: {'a file holding ' if key == 'facts' else ''}{_flow(value)}"
+            for key, value in rule.example_settings.items()]
+
+
+_PLAIN = frozenset(":{}[],#&*!|>'\"%@`")  # characters a plain YAML string may not hold
+
+
+def _flow(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, str) and (not value or value != value.strip() or not _PLAIN.isdisjoint(value)):
+        return repr(value)  # quoted where YAML would need it
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
 def _rule_section(rule: Rule) -> list[str]:
     default = "" if rule.default else ", opt-in"
     since = f" — since {rule.since}" if rule.since else ""
@@ -85,6 +107,10 @@ def _rule_section(rule: Rule) -> list[str]:
     options = {k: v for k, v in rule.options.items() if k != "pattern"}
     if options:
         lines += ["Options: " + ", ".join(f"`{k}: {v!r}`" for k, v in options.items()), ""]
+    settings = example_settings(rule)
+    if settings:
+        lines += ["The examples run with " + ", ".join(f"`{setting}`" for setting in settings)
+                  + " in the configuration.", ""]
     if rule.bad:  # a grammar backend's rule has no examples: the backend, not presslint, finds it
         lines += ["Flags:", ""]
         for example in rule.bad:

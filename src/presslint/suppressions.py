@@ -29,6 +29,9 @@ class Suppression:
     selectors: tuple[str, ...]  # empty: every rule
     first_line: int
     last_line: int  # inclusive
+    # The ``enable`` comment that ends a ``disable``'s range, when it ends that range alone
+    # (one that ends several belongs to none of them): an unused disable goes with it.
+    enable: Span | None = None
     # Set by ``apply``: whether it silenced a finding, and whether every rule it names
     # ran (a rule that did not run cannot have been silenced, so the other is no news).
     used: bool = field(default=False)
@@ -65,10 +68,13 @@ def parse(doc: Document) -> list[Suppression]:
             found.append(suppression)
             open_ranges.append(suppression)
         else:
-            for suppression in list(open_ranges):
-                if not selectors or set(selectors) & set(suppression.selectors) or not suppression.selectors:
-                    suppression.last_line = line
-                    open_ranges.remove(suppression)
+            ended = [suppression for suppression in open_ranges
+                     if not selectors or set(selectors) & set(suppression.selectors) or not suppression.selectors]
+            for suppression in ended:
+                suppression.last_line = line
+                open_ranges.remove(suppression)
+            if len(ended) == 1:
+                ended[0].enable = span
     return found
 
 

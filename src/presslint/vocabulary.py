@@ -3,8 +3,8 @@
 Accepted terms come from ``vocabulary: {accept: [...]}`` in the config and from a words
 file, one term per line (``#`` starts a comment): the config's ``words-file``, or else the
 nearest ``.presslint-words.txt`` that :func:`presslint.config.discover` found. Accepted
-terms are never flagged by a T rule; rejected ones always are (by the unknown-word rule
-T102). Matching ignores case and a trailing possessive.
+terms are never flagged by a T rule; rejected ones always are (by the rejected-term rule
+T122). Matching ignores case and a trailing possessive.
 """
 
 from __future__ import annotations

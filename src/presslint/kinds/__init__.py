@@ -48,6 +48,7 @@ REGISTRY: dict[str, str] = {
     # Typos (T)
     "common-misspelling": "typos.common_misspelling:Misspelling",
     "unknown-word": "typos.unknown_word:UnknownWord",
+    "rejected-term": "typos.rejected_term:RejectedTerm",
     "words-run-together": "typos.words_run_together:WordsRunTogether",
     "homophone": "typos.homophone:Homophone",
     "missing-possessive-apostrophe": "typos.missing_possessive_apostrophe:MissingPossessiveApostrophe",
@@ -70,8 +71,10 @@ REGISTRY: dict[str, str] = {
     "suspicious-year": "dates.checks:SuspiciousYear",
     "unanchored-relative-date": "dates.claims:UnanchoredRelativeDate",
     "contradicts-release-date": "dates.claims:RelativeDateContradiction",
+    "dateline-contradicts-release-date": "dates.claims:DatelineContradictsReleaseDate",
     "tense-against-release-date": "dates.claims:TenseAgainstReleaseDate",
     "fact-check": "dates.fact_check:FactCheck",
+    "founding-year-mismatch": "dates.fact_check:FoundingYearMismatch",
 }
 
 

@@ -12,17 +12,22 @@ from . import Kind
 
 class UnusedSuppression(Kind):
     """Each suppression of the document that silenced nothing of the rules it names that
-    ran; the fix removes the comment."""
+    ran; the fix removes the comment, and the ``enable`` comment that ends its range."""
 
     AFTER_SUPPRESSIONS = True
     MESSAGES = ("all-rules",)  # a suppression that names no rule
+    TITLES = ("with-enable",)  # a disable removed with its enable
     FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for suppression in suppressions.of(doc):
             if suppression.judged and not suppression.used:
-                yield self.rule.report(doc, suppression.span, Edit(_removal(doc, suppression.span), ""),
+                edits = [Edit(_removal(doc, suppression.span), "")]
+                if suppression.enable is not None:
+                    edits.append(Edit(_removal(doc, suppression.enable), ""))
+                yield self.rule.report(doc, suppression.span, *edits,
                                        key="" if suppression.selectors else "all-rules",
+                                       title="with-enable" if suppression.enable else "",
                                        what=", ".join(suppression.selectors))
 
 

@@ -1,5 +1,6 @@
 """Kinds that check date claims against the release date: relative dates ("yesterday"),
-past or future tense about a date on the wrong side of it, and a dateline that disagrees."""
+past or future tense about a date on the wrong side of it, and a dateline that disagrees
+with the release date given."""
 
 from __future__ import annotations
 
@@ -82,18 +83,16 @@ _ADJACENT = LazyPattern(r"[\s,()–—-]*(?:on|is|was)?[\s,()–—-]*")
 
 class RelativeDateContradiction(Kind):
     """A relative date that, resolved against the release date, disagrees with the date
-    written right beside it ("today, March 19" in a release dated March 18); and a dateline
-    whose date is not the release date given with --release-date or in the config."""
+    written right beside it ("today, March 19" in a release dated March 18)."""
 
     # ``message``: a relative date that means one day; "days": one that means several
-    # ("this week"); "dateline-later" and "dateline-earlier": a dateline.
-    MESSAGES = ("days", "dateline-later", "dateline-earlier")
+    # ("this week").
+    MESSAGES = ("days",)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         facts = analyse(doc, self.settings.dates)
         if facts.release is None:
             return
-        yield from self._dateline(doc, facts)
         prose = doc.prose
         mentions = facts.mentions
         # Only a relative word right beside a date can contradict it: look near the dates.
@@ -124,8 +123,16 @@ class RelativeDateContradiction(Kind):
                                    found=match.group(), resolved=long_date(meant[0]), last=long_date(meant[1]),
                                    stated=explicit.text, release=_release_note(facts))
 
-    def _dateline(self, doc: Document, facts: DocumentDates) -> Iterator[Diagnostic]:
-        """A dateline is a claim that the release is dated that day."""
+
+class DatelineContradictsReleaseDate(Kind):
+    """A dateline whose date is not the release date given with --release-date, in the
+    config or in the front matter: a dateline says the day the release is issued."""
+
+    # ``message``: a dateline later than the release date; "earlier": one before it.
+    MESSAGES = ("earlier",)
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        facts = analyse(doc, self.settings.dates)
         line = facts.dateline
         if line is None or facts.release is None or facts.release.source == "dateline":
             return
@@ -134,7 +141,7 @@ class RelativeDateContradiction(Kind):
         if written is None or written == given:
             return
         days = (written - given).days
-        key = "dateline-later" if days > 0 else "dateline-earlier"
+        key = "" if days > 0 else "earlier"
         yield self.rule.report(doc, Span(line.start, line.end), key=key, found=line.text,
                                release=_release_note(facts), days=abs(days))
 

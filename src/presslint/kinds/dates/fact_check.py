@@ -1,5 +1,5 @@
 """Kinds that check dates against known facts: the team's fact sheet (``facts:`` in the
-config), and founding years against "for 20 years" or "40th anniversary"."""
+config, D106), and founding years against "for 20 years" or "40th anniversary" (D110)."""
 
 from __future__ import annotations
 
@@ -16,29 +16,23 @@ from .fact_sheet import Fact, load
 from .recognition import RELATIVE, DateMention, analyse, matches_at, resolve_relative
 
 
+def _fact_sheet(kind: Kind) -> tuple[Fact, ...]:
+    """The facts of the sheet the settings name, if any (a FactsError names the sheet and
+    goes to the user as it is)."""
+    return load(kind.settings.facts) if kind.settings.facts is not None else ()
+
+
 class FactCheck(Kind):
-    """Dates against known facts: a date in a sentence that names an event of the fact
-    sheet and disagrees with it; and a founding year (from the fact sheet or the release)
-    that does not add up with "for 20 years" or "its 40th anniversary"."""
+    """A date in a sentence that names an event of the fact sheet and disagrees with it."""
 
     # ``message``: a date against the fact sheet's date of the event; "year-of-fact": one
-    # against the year that the sheet gives. "founding-year": a founding year against "for
-    # 20 years" in its sentence; "anniversary": the founding year (of the fact sheet or the
-    # release) against one.
-    MESSAGES = ("year-of-fact", "founding-year", "anniversary")
+    # against the year that the sheet gives.
+    MESSAGES = ("year-of-fact",)
 
     def setup(self) -> None:
-        self.facts: tuple[Fact, ...] = ()
-        if self.settings.facts is not None:
-            # A FactsError names the fact sheet and goes to the user as it is.
-            self.facts = load(self.settings.facts)
-        self.founded = next((f for f in self.facts if f.is_founding), None)
+        self.facts = _fact_sheet(self)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        yield from self._fact_sheet(doc)
-        yield from self._arithmetic(doc)
-
-    def _fact_sheet(self, doc: Document) -> Iterator[Diagnostic]:
         if not self.facts:
             return
         facts = analyse(doc, self.settings.dates)
@@ -64,7 +58,19 @@ class FactCheck(Kind):
                                        found=prose[start:end], event=hit.group(), fact=fact.event, when=fact.when,
                                        source=source)
 
-    def _arithmetic(self, doc: Document) -> Iterator[Diagnostic]:
+
+class FoundingYearMismatch(Kind):
+    """A founding year (from the fact sheet or the release) that does not add up with "for
+    20 years" in its sentence or "its 40th anniversary"."""
+
+    # ``message``: a founding year against "for 20 years" in its sentence; "anniversary":
+    # the founding year (of the fact sheet or the release) against one.
+    MESSAGES = ("anniversary",)
+
+    def setup(self) -> None:
+        self.founded = next((f for f in _fact_sheet(self) if f.is_founding), None)
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
         if " years" not in prose and "anniversary" not in prose:
             return
@@ -85,7 +91,7 @@ class FactCheck(Kind):
                     continue
                 years = int(claim.group("n"))
                 if not _fits(claim.group("qual"), bool(claim.group("plus")), years, release - year):
-                    yield self._report(doc, claim, "founding-year", year, release)
+                    yield self._report(doc, claim, "", year, release)
         if founded is None:
             return
         for claim in _anniversaries(prose):

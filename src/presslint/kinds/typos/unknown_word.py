@@ -1,11 +1,11 @@
-"""Unknown lower-case words with a close correction; and the user's rejected terms.
+"""Unknown lower-case words with a close correction.
 
 A word is reported when it is lower case, no English word of the lists, no form of a word
 made with a common prefix or suffix, used once in the document and not accepted by the
 user, and a common word lies one edit away (a letter missing, extra, wrong or swapped).
 Capitalised words, words with digits, URLs, e-mail addresses, handles, hashtags and
 tickers are never reported: press releases are full of names. Terms the user rejects are
-reported wherever they occur.
+the rejected-term rule's (``rejected_term.py``), not reported here.
 """
 
 from __future__ import annotations
@@ -290,7 +290,6 @@ def _parts(word: str) -> tuple[tuple[int, str], ...]:
 
 class UnknownWord(Kind):
     OPTIONS = {"min-length": 6}
-    MESSAGES = ("rejected",)  # a word the vocabulary rejects (no fix)
     FIX = "always"
 
     def setup(self) -> None:
@@ -305,8 +304,6 @@ class UnknownWord(Kind):
         # away, dearer to find, is asked only of the words the document leaves.
         words = {word for word in suspects(doc).unknown
                  if any(len(part) >= minimum and _made(part) for _, part in _parts(word))}
-        if self.vocabulary.reject:
-            words.update(filter(rejects, doc.word_counts))
         # Capitalised words with two letters swapped ("Boutqiue"): a name is not typed so.
         counts = doc.word_counts
         capitals = [word for word in title_non_words(doc)
@@ -317,9 +314,7 @@ class UnknownWord(Kind):
         for index in tokens_of(doc, words):
             text = texts[index]
             if rejects(text):
-                start, end, _ = doc.tokens[index]
-                yield self._rejected(doc, start, end, text)
-                continue
+                continue  # the rejected-term rule's
             if text in swapped:
                 start = doc.tokens.start_of(index)
                 if is_free_standing(prose, start, start + len(text)) and not self.vocabulary.accepts(text):
@@ -350,7 +345,4 @@ class UnknownWord(Kind):
     def _report(self, doc: Document, span: Span, word: str, options: tuple[str, ...]) -> Diagnostic:
         options = tuple(match_case(word, option) for option in options)
         return self.rule.report(doc, span, Edit(span, options[0]), found=word, suggestion=options[0],
-                                suggestions=", ".join(options), alternatives=" or ".join(map(repr, options)))
-
-    def _rejected(self, doc: Document, start: int, end: int, word: str) -> Diagnostic:
-        return self.rule.report(doc, Span(start, end), key="rejected", found=word)
+                                suggestions=", ".join(options))
