@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import packs
-from .errors import PackError
+from .errors import PackError, UserError
 from .kinds import Kind, build
 from .results import FileResult, file_result
 
@@ -32,9 +33,25 @@ def load_checkers(config: Config) -> list[Kind]:
     settings = config.settings()
     checkers = []
     for rule in rules:
+        check_example_settings(rule)
         overrides = {key: config.rule_options[key] for key in (rule.code, rule.name) if key in config.rule_options}
         checkers.append(_build(rule, overrides, config, settings))
     return checkers
+
+
+def check_example_settings(rule: Rule) -> None:
+    """PackError at their line unless ``rule``'s ``examples.settings`` are values the
+    configuration takes (the pack checked their keys and fact sheet)."""
+    if not rule.example_settings:
+        return
+    from . import config as config_module
+
+    values = {key: value for key, value in rule.example_settings.items() if key != "facts"}
+    try:
+        config_module.parse(values, Path(rule.pack))
+    except UserError as exc:
+        raise PackError(rule.pack, rule.example_settings_line or rule.line,
+                        f"examples.settings: {exc.message}") from None
 
 
 def _build(rule: Rule, overrides: dict[str, dict[str, Any]], config: Config, settings: Settings) -> Kind:

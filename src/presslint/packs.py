@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import config, kinds
+from . import kinds
 from .diagnostic import Severity
 from .errors import PackError, UserError
 from .rule import BadExample, FixTemplate, Flagged, Rule, Template
@@ -171,6 +171,7 @@ def _rule(where: str, entry: Any) -> Rule:
     messages, fix = _templates(entry, fail)
     bad, good = _examples(entry["examples"], fail)
     example_settings = _example_settings(entry["examples"].get("settings", {}), where, fail)
+    settings_line = getattr(entry["examples"].get("settings"), "line", None) or line or 0
     summary, since, link = _reading(entry, fail)
     options = entry.get("options", {})
     if not isinstance(options, dict):
@@ -180,7 +181,7 @@ def _rule(where: str, entry: Any) -> Rule:
         raise fail("'default' must be true or false")
     return Rule(code=code, name=name, kind=kind, severity=severity,
                 messages=messages, fix=fix, docs=entry["docs"].strip(), bad=bad, good=good,
-                example_settings=example_settings,
+                example_settings=example_settings, example_settings_line=settings_line,
                 options=dict(options), default=default, pack=where, line=line or 0,
                 summary=summary, since=since, link=link)
 
@@ -264,8 +265,11 @@ EXAMPLE_SETTINGS = ("consistency", "date-order", "facts", "release-date", "terms
 
 
 def _example_settings(settings: Any, where: str, fail: Fail) -> dict[str, Any]:
-    """``examples.settings``: what every example of the rule runs with, checked as the
-    configuration checks it (``facts`` is the fact sheet itself, checked as a sheet is)."""
+    """``examples.settings``: what every example of the rule runs with. Its keys are
+    checked here, and ``facts`` (the fact sheet itself) as a sheet is; the other values are
+    the configuration's to check, which the engine asks it to when it builds the rule
+    (:func:`presslint.engine.check_example_settings`): the packs do not import the
+    configuration, which imports the backends, which read the grammar pack."""
     if not isinstance(settings, dict):
         raise _at(settings, fail, "'examples.settings' must be a mapping of configuration keys to values")
     unknown = sorted(set(settings) - set(EXAMPLE_SETTINGS))
@@ -275,7 +279,6 @@ def _example_settings(settings: Any, where: str, fail: Fail) -> dict[str, Any]:
     from .kinds.dates.fact_sheet import parse as parse_facts
 
     try:
-        config.parse({key: value for key, value in settings.items() if key != "facts"}, Path(where))
         if "facts" in settings:
             parse_facts(settings["facts"], "examples.settings.facts")
     except UserError as exc:

@@ -32,6 +32,7 @@ class Rule:
     # the fact sheet itself. Empty for most rules; a rule that reads a setting to fire
     # (a release date, a reject list) needs it for its examples to show anything.
     example_settings: Mapping[str, Any] = field(default_factory=dict)
+    example_settings_line: int = 0  # where they are written, for errors in their values
     options: dict[str, Any] = field(default_factory=dict)
     # Off unless selected by its code or name (noisier or style-dependent rules).
     default: bool = True
