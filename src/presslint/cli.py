@@ -16,7 +16,7 @@ import click
 from ._version import __version__
 from .config import CONSISTENCY_SCOPES, DATE_ORDERS, Config
 from .errors import ExitCode, UserError
-from .report import FORMATS
+from .report import FORMATS, Tally
 
 if TYPE_CHECKING:
     from .backends import Backend
@@ -163,7 +163,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         reporter = get_reporter(output_format)
         if mode is None and not fix and FORMATS[output_format].streaming:
             # Each file's findings are written as they come; nothing is kept.
-            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described).report(checked)
+            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described,
+                     tally=outcome.tally).report(checked)
         else:
             kept = list(checked)
             stdin_output = next((r.output for r in kept if r.output is not None), None)
@@ -175,7 +176,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             for result in kept:
                 if result.diff:
                     out.write(result.diff)
-            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described).report(kept)
+            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described,
+                     tally=outcome.tally).report(kept)
         out.flush()
     finally:
         for backend in backends:
@@ -193,6 +195,7 @@ class _Outcome:
     def __init__(self, config: Config, quiet: bool, backend_required: bool) -> None:
         self.config, self.quiet, self.backend_required = config, quiet, backend_required
         self.failed = self.found = False
+        self.tally = Tally()  # the reporter's: errors are counted into its summary
         self.backend_warnings: dict[str, None] = {}
         self.stdin: tuple[str, bytes] | None = None  # standard input's name and bytes, if read
 
@@ -205,18 +208,24 @@ class _Outcome:
         grammar = backend_rules() if self.config.backends else {}
         for result in results:
             if result.error:
-                _error(result.error)
-                self.failed = True
+                self.error(result.error)
             if result.warning and not self.quiet:
                 _warning(result.warning)
             if result.index is None:
                 continue
+            if self.backend_required:
+                self.tally.errors += len(set(result.backend_warnings) - set(self.backend_warnings))
             self.backend_warnings.update(dict.fromkeys(result.backend_warnings))
             if grammar:
                 result.diagnostics = [d for d in result.diagnostics
                                       if d.code not in grammar or grammar_wanted(d.code, d.rule, self.config)]
             self.found = self.found or bool(result.diagnostics) or bool(result.diff)
             yield result
+
+    def error(self, message: str) -> None:
+        _error(message)
+        self.failed = True
+        self.tally.errors += 1
 
     def warn_about_backends(self) -> None:
         for line in self.backend_warnings:
@@ -245,8 +254,7 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
     if disk_paths:
         selection = collect(disk_paths, config.include, config.exclude)
         for problem in selection.errors:
-            _error(str(problem))
-            outcome.failed = True
+            outcome.error(str(problem))
         yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends)
 
 
