@@ -176,3 +176,12 @@ def test_the_gitignore_matcher_is_imported_only_when_a_walk_meets_a_gitignore(pr
     assert run(["check", "--no-config", "releases"], project, code=IMPORTED).stdout.endswith(b"False True\n")
     (project / ".gitignore").write_text("draft*\n", encoding="utf-8")
     assert run(["check", "--no-config", "releases"], project, code=IMPORTED).stdout.endswith(b"True True\n")
+
+
+def test_this_repository_checks_its_demo_releases_not_its_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    from .conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    _, out, _ = invoke("check", "--quiet")
+    files = {line.split(":")[0] for line in out.splitlines()}
+    assert files and all(name.startswith("examples/") for name in files)
