@@ -664,8 +664,9 @@ def test_a_down_server_is_one_warning_and_changes_no_exit_code(tmp_path: Path) -
     code, out, err = _cli("check", "--jobs", "1", "a.txt", "b.txt", cwd=tmp_path)
     assert code == 0 and "no problems" in out
     assert err.count("presslint: warning: languagetool backend") == 1, err
-    code, _, _ = _cli("check", "--jobs", "1", "--backend-required", "a.txt", cwd=tmp_path)
+    code, out, _ = _cli("check", "--jobs", "1", "--backend-required", "a.txt", cwd=tmp_path)
     assert code == 2
+    assert out.splitlines()[-1] == "1 error; no problems in 1 file checked."  # not "All clear"
 
 
 def test_a_remote_server_needs_allow_remote(tmp_path: Path) -> None:

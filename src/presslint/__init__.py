@@ -62,7 +62,8 @@ def check_paths(paths: Iterable[str | Path], config: Config | None = None) -> li
     from .sources import collect
 
     config = config or Config()
-    selection = collect([str(p) for p in paths], config.include, config.exclude)
+    selection = collect([str(p) for p in paths], config.include, config.exclude, config.extend_include,
+                        config.extend_exclude)
     if selection.errors:
         raise OSError(str(selection.errors[0]))
     diagnostics: list[Diagnostic] = []

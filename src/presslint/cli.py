@@ -16,7 +16,7 @@ import click
 from ._version import __version__
 from .config import CONSISTENCY_SCOPES, DATE_ORDERS, Config
 from .errors import ExitCode, UserError
-from .report import FORMATS
+from .report import FORMATS, Tally
 
 if TYPE_CHECKING:
     from .backends import Backend
@@ -96,8 +96,13 @@ def _with(options: list[Any]) -> Callable[[F], F]:
 @click.argument("paths", nargs=-1, type=str)
 @_with(selection_options)
 @click.option("--include", multiple=True, metavar="GLOB",
-              help="File patterns to check in directories (default: *.txt *.md *.markdown *.html *.htm).")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Files or folders to skip.")
+              help="File patterns to check in directories, replacing the defaults "
+                   "(*.txt *.md *.markdown *.html *.htm).")
+@click.option("--extend-include", multiple=True, metavar="GLOB", help="File patterns to check besides --include.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Files or folders to skip in directories, replacing the defaults (.git, virtual "
+                   "environments, node_modules, build, dist, caches).")
+@click.option("--extend-exclude", multiple=True, metavar="GLOB", help="Files or folders to skip besides --exclude.")
 @click.option("--output-format", type=click.Choice(list(FORMATS)),
               help="Output format (default: text; github inside GitHub Actions).")
 @click.option("--stdin-filename", metavar="NAME", help="The name to report for '-' (standard input).")
@@ -121,18 +126,27 @@ def _with(options: list[Any]) -> Callable[[F], F]:
               help="Exit 2 when a configured grammar backend fails, instead of only warning.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, no_config: bool, include: tuple[str, ...],
-          exclude: tuple[str, ...], output_format: str | None, stdin_filename: str | None, quiet: bool,
+          extend_include: tuple[str, ...], exclude: tuple[str, ...], extend_exclude: tuple[str, ...],
+          output_format: str | None, stdin_filename: str | None, quiet: bool,
           exit_zero: bool, statistics: bool, jobs: int | None, release_date: datetime | None,
           date_order: str | None,
           consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool,
           show_release_date: bool = False, backend_required: bool = False) -> None:
-    """Check press releases: files, directories (recursively), or '-' for standard input."""
+    """Check press releases: files, directories (recursively), or '-' for standard input
+    (read only when named). With no path: the configuration's 'paths', else the current
+    folder. Folders are walked without what .gitignore files and the excludes name; a file
+    named here is always checked."""
     from .engine import load_checkers
     from .report import get as get_reporter
 
-    config = _load_config(config_file, no_config).merged(
+    loaded = _load_config(config_file, no_config)
+    config = loaded.merged(
         select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
-        include=tuple(include) or None, exclude=tuple(exclude) or None, output_format=output_format,
+        include=tuple(include) or None, exclude=tuple(exclude) or None,
+        # The command line's extend- patterns add to the configuration's.
+        extend_include=(*loaded.extend_include, *extend_include) if extend_include else None,
+        extend_exclude=(*loaded.extend_exclude, *extend_exclude) if extend_exclude else None,
+        output_format=output_format,
         release_date=release_date.date() if release_date else None, date_order=date_order,
         consistency=consistency)
     from .selection import select as select_rules
@@ -163,7 +177,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         reporter = get_reporter(output_format)
         if mode is None and not fix and FORMATS[output_format].streaming:
             # Each file's findings are written as they come; nothing is kept.
-            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described).report(checked)
+            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described,
+                     tally=outcome.tally).report(checked)
         else:
             kept = list(checked)
             stdin_output = next((r.output for r in kept if r.output is not None), None)
@@ -175,7 +190,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             for result in kept:
                 if result.diff:
                     out.write(result.diff)
-            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described).report(kept)
+            reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described,
+                     tally=outcome.tally).report(kept)
         out.flush()
     finally:
         for backend in backends:
@@ -193,6 +209,7 @@ class _Outcome:
     def __init__(self, config: Config, quiet: bool, backend_required: bool) -> None:
         self.config, self.quiet, self.backend_required = config, quiet, backend_required
         self.failed = self.found = False
+        self.tally = Tally()  # the reporter's: errors are counted into its summary
         self.backend_warnings: dict[str, None] = {}
         self.stdin: tuple[str, bytes] | None = None  # standard input's name and bytes, if read
 
@@ -205,18 +222,24 @@ class _Outcome:
         grammar = backend_rules() if self.config.backends else {}
         for result in results:
             if result.error:
-                _error(result.error)
-                self.failed = True
+                self.error(result.error)
             if result.warning and not self.quiet:
                 _warning(result.warning)
             if result.index is None:
                 continue
+            if self.backend_required:
+                self.tally.errors += len(set(result.backend_warnings) - set(self.backend_warnings))
             self.backend_warnings.update(dict.fromkeys(result.backend_warnings))
             if grammar:
                 result.diagnostics = [d for d in result.diagnostics
                                       if d.code not in grammar or grammar_wanted(d.code, d.rule, self.config)]
             self.found = self.found or bool(result.diagnostics) or bool(result.diff)
             yield result
+
+    def error(self, message: str) -> None:
+        _error(message)
+        self.failed = True
+        self.tally.errors += 1
 
     def warn_about_backends(self) -> None:
         for line in self.backend_warnings:
@@ -227,7 +250,9 @@ class _Outcome:
 def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config, checkers: Sequence[Kind],
              mode: FixMode | None, fix: bool, unsafe_fixes: bool, jobs: int | None, backends: list[Backend],
              outcome: _Outcome) -> Iterator[FileResult]:
-    """Standard input's result first (when '-' is given), then every file's, in order."""
+    """Standard input's result first (when '-' is given), then every file's, in order.
+    No path: the configuration's paths, else the current folder; standard input is read
+    only when '-' names it (as Ruff does), with a warning when it is a pipe."""
     from .runner import check_file, check_files
     from .selection import rules_for
     from .sources import collect
@@ -241,13 +266,36 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
 
             mode = FixMode("stdout", unsafe_fixes)
         yield check_file(name, rules_for(name, checkers, config), data=data, fix=mode, backends=backends)
-    disk_paths = [p for p in (paths or (".",)) if p != "-"]
+    if not paths:
+        if _piped() and not outcome.quiet:
+            _warning("standard input is not read without '-' (presslint check -); checking "
+                     + ("the configuration's paths" if config.paths else "the current folder"))
+        paths = tuple(_shown(path) for path in config.paths) or (".",)
+    disk_paths = [p for p in paths if p != "-"]
     if disk_paths:
-        selection = collect(disk_paths, config.include, config.exclude)
+        selection = collect(disk_paths, config.include, config.exclude, config.extend_include,
+                            config.extend_exclude)
         for problem in selection.errors:
-            _error(str(problem))
-            outcome.failed = True
+            outcome.error(str(problem))
         yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends)
+
+
+def _piped() -> bool:
+    """Whether standard input is a pipe (text piped in, not a terminal, a file or nothing)."""
+    import stat
+
+    try:
+        return stat.S_ISFIFO(os.fstat(sys.stdin.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # closed, or replaced by an object with no file
+        return False
+
+
+def _shown(path: Path) -> str:
+    """A path of the configuration as findings name it: from the current folder if below it."""
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _showing_release_dates(results: Iterator[FileResult], config: Config, given: bool,

@@ -43,8 +43,12 @@ class Config:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
+    paths: tuple[Path, ...] = ()  # what `check` with no path checks (absolute)
+    # None: the defaults (sources.DEFAULT_INCLUDE, DEFAULT_EXCLUDE); the extend- keys add.
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] | None = None
+    extend_include: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
     output_format: str | None = None
     rules: tuple[Path, ...] = ()
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -233,16 +237,27 @@ def _path_key(name: str, description: str, group: str) -> Key:
     return Key(name, description, lambda value, folder: {field_name: _path(value, folder)}, group)
 
 
+def _path_list_key(name: str, description: str) -> Key:
+    """A key naming files or folders, each relative to the config file's folder."""
+    field_name = name.replace("-", "_")
+    return Key(name, description,
+               lambda value, folder: {field_name: tuple((folder / p).resolve() for p in _string_list(value))})
+
+
 _SELECTORS = "a list of rule codes, prefixes or names"
 DECLARED: tuple[Key, ...] = (
     _key("select", _SELECTORS, _string_list),
     _key("extend-select", _SELECTORS, _string_list),
     _key("ignore", _SELECTORS, _string_list),
-    _key("include", "a list of glob patterns", _string_list),
-    _key("exclude", "a list of glob patterns", _string_list),
+    _path_list_key("paths", "a list of files and folders that `presslint check` with no path checks"),
+    _key("include", "a list of glob patterns of the files to check in folders, replacing the defaults",
+         _string_list),
+    _key("extend-include", "a list of glob patterns added to `include`", _string_list),
+    _key("exclude", "a list of glob patterns of files and folders to skip, replacing the defaults",
+         _string_list),
+    _key("extend-exclude", "a list of glob patterns added to `exclude`", _string_list),
     _key("output-format", "one of " + ", ".join(FORMATS), _choice(*FORMATS)),
-    Key("rules", "a list of paths to extra rule packs",
-        lambda value, folder: {"rules": tuple((folder / p).resolve() for p in _string_list(value))}),
+    _path_list_key("rules", "a list of paths to extra rule packs"),
     _key("rule-options", "a mapping of rule code or name to a mapping of options", _mapping_of_mappings),
     _key("per-file-ignores", f"a mapping of glob pattern to {_SELECTORS}", _per_file_ignores),
     Key("vocabulary", "a mapping with 'accept' and 'reject' lists of words", _vocabulary, "Typos (T)"),

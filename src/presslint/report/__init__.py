@@ -75,10 +75,12 @@ def per_rule(results: Iterable[FileResult]) -> list[tuple[str, str, int]]:
 
 
 class Tally:
-    """What a summary line needs, counted while the results stream past."""
+    """What a summary line needs, counted while the results stream past. ``errors`` (a
+    missing path, an unreadable file) never reach a reporter as results: the command line
+    counts them here as it prints them, before the summary is written."""
 
     def __init__(self) -> None:
-        self.checked = self.files = self.problems = self.fixed = 0
+        self.checked = self.files = self.problems = self.fixed = self.errors = 0
         self.diff = False
 
     def counting(self, results: Iterable[FileResult]) -> Iterator[FileResult]:

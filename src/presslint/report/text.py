@@ -53,7 +53,7 @@ class TextReporter(Reporter):
     def write_summary(self) -> None:
         if not self.quiet:
             t = self.tally
-            self.out.write(_summary(t.checked, t.files, t.problems, t.fixed, t.diff) + "\n")
+            self.out.write(_summary(t.checked, t.files, t.problems, t.fixed, t.diff, t.errors) + "\n")
 
 
 def _lines(result: FileResult, quiet: bool, color: bool) -> Iterator[str]:
@@ -77,11 +77,17 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _summary(checked: int, files: int, problems: int, fixed: int, would: bool) -> str:
+def _summary(checked: int, files: int, problems: int, fixed: int, would: bool, errors: int = 0) -> str:
+    """The last line. After an error it starts with the count of errors and never says
+    "All clear": "1 error; no files checked."."""
     if fixed:
         verb = "Would fix" if would else "Fixed"
         left = f"{problems} remaining in {_count(files, 'file')}" if problems else "none remaining"
-        return f"{verb} {_count(fixed, 'problem')}, {left} ({_count(checked, 'file')} checked)."
-    if problems:
-        return f"Found {_count(problems, 'problem')} in {_count(files, 'file')} ({checked} checked)."
-    return f"All clear: no problems in {_count(checked, 'file')}."
+        found = f"{verb} {_count(fixed, 'problem')}, {left} ({_count(checked, 'file')} checked)."
+    elif problems:
+        found = f"Found {_count(problems, 'problem')} in {_count(files, 'file')} ({checked} checked)."
+    elif not errors:
+        return f"All clear: no problems in {_count(checked, 'file')}."
+    else:
+        found = f"No problems in {_count(checked, 'file')} checked." if checked else "No files checked."
+    return f"{_count(errors, 'error')}; {found[0].lower()}{found[1:]}" if errors else found
