@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .diagnostic import Severity
     from .fix import FixMode
     from .kinds import Kind
+    from .outputs import OutputFile
     from .results import FileResult
     from .rule import Rule
 
@@ -174,9 +175,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     described = [*rules, *_backend_rules(config)] if backends else rules
     outcome = _Outcome(config, quiet, backend_required)
     output_format = config.output_format or _default_format()
-    from .outputs import discard, open_all, write_all
-
-    files = open_all(config.output_file)
+    files = _open_output_files(config)
     try:
         results = _results(paths, stdin_filename, config, checkers, mode, fix, unsafe_fixes, jobs, backends,
                            outcome)
@@ -203,10 +202,16 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                     out.write(result.diff)
             reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described,
                      tally=outcome.tally, log=sys.stderr).report(kept)
-            write_all(files, kept, described, outcome.tally.errors)
+            if files:
+                from .outputs import write_all
+
+                write_all(files, kept, described, outcome.tally.errors)
         out.flush()
     finally:
-        discard(files)  # those not written: the run failed
+        if files:
+            from .outputs import discard
+
+            discard(files)  # those not written: the run failed
         for backend in backends:
             backend.close()
     outcome.warn_about_backends()
@@ -302,6 +307,15 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
         for problem in selection.errors:
             outcome.error(str(problem))
         yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends)
+
+
+def _open_output_files(config: Config) -> list[OutputFile]:
+    """The --output-file reports, opened now: an unwritable path is an error before any check."""
+    if not config.output_file:
+        return []  # tempfile is not imported for nothing
+    from .outputs import open_all
+
+    return open_all(config.output_file)
 
 
 def _output_files(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...] | None:
