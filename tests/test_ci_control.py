@@ -3,6 +3,7 @@ fixable counts in the summary and "safe" in JSON fixes."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -135,3 +136,21 @@ def test_the_summary_counts_safe_and_unsafe_fixes(tmp_path: Path) -> None:
     path.write_text("The results are in.\n", encoding="utf-8")
     _, out, _ = invoke("check", "--no-config", str(path))
     assert out.splitlines()[-1].startswith("All clear")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("harper") is None, reason="harper-py is not installed")
+def test_severity_overrides_reach_the_grammar_backends_findings(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "r.txt").write_text("We did it alot.\n", encoding="utf-8")  # Harper's alone
+    monkeypatch.chdir(tmp_path)
+    config(tmp_path, "backends: {harper: {}}\n")
+    _, out, _ = invoke("check", "--output-format", "json", "r.txt")
+    before = {f["code"]: f["severity"] for f in json.loads(out) if f["code"].startswith("G")}
+    assert before and set(before.values()) != {"info"}
+    config(tmp_path, "backends: {harper: {}}\nseverity: {G: info}\n")
+    code, out, _ = invoke("check", "--output-format", "sarif", "--fail-on", "warning", "r.txt")
+    assert code == 0
+    run = json.loads(out)["runs"][0]
+    assert {r["ruleId"] for r in run["results"]} == set(before)
+    assert {r["level"] for r in run["results"]} == {"note"}
+    assert {r["defaultConfiguration"]["level"] for r in run["tool"]["driver"]["rules"] if r["id"] in before} == {"note"}

@@ -185,6 +185,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         out = sys.stdout
         color = out.isatty() and "NO_COLOR" not in os.environ
         reporter = get_reporter(output_format)
+        # --output-file writes the same results again: they are kept, not streamed.
         if mode is None and not fix and FORMATS[output_format].streaming and not files:
             # Each file's findings are written as they come; nothing is kept.
             reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described,
@@ -211,7 +212,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         if files:
             from .outputs import discard
 
-            discard(files)  # those not written: the run failed
+            discard(files)  # the temporary files not renamed into place: the run failed
         for backend in backends:
             backend.close()
     outcome.warn_about_backends()
@@ -231,7 +232,7 @@ class _Outcome:
         self.backend_warnings: dict[str, None] = {}
         self.stdin: tuple[str, bytes] | None = None  # standard input's name and bytes, if read
         # The severities that fail the run (--fail-on): the gravest down to the one named.
-        self.failing = {s for s in SEVERITIES[:SEVERITIES.index(config.fail_on) + 1]}
+        self.failing = set(SEVERITIES[:SEVERITIES.index(config.fail_on) + 1])
 
     def passing(self, results: Iterator[FileResult]) -> Iterator[FileResult]:
         """The results that checked a file; reports the others on the way."""
