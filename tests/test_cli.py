@@ -40,7 +40,8 @@ def test_text_output_points_at_line_and_column_with_a_caret(release: Path) -> No
     caret_line = lines[lines.index(f"{release}:1:46: W106 no space after '.' before 'The'") + 2]
     source_line = lines[lines.index(f"{release}:1:46: W106 no space after '.' before 'The'") + 1]
     assert source_line[caret_line.index("^")] == "."
-    assert lines[-1] == "Found 3 problems in 1 file (1 checked)."
+    assert lines[-2] == "Found 3 problems in 1 file (1 checked)."
+    assert lines[-1] == "3 fixable with --fix."  # as Ruff says it
 
 
 def test_text_output_shows_a_tab_as_one_column_so_the_caret_stays_under_the_problem(tmp_path: Path) -> None:
@@ -62,7 +63,7 @@ def test_json_output_has_exactly_the_documented_keys(release: Path) -> None:
         assert set(finding) == JSON_KEYS
     trailing = findings[2]
     assert (trailing["line"], trailing["column"], trailing["end_line"], trailing["end_column"]) == (1, 64, 1, 65)
-    assert trailing["fix"] == {"message": "remove the trailing whitespace",
+    assert trailing["fix"] == {"message": "remove the trailing whitespace", "safe": True,
                                "edits": [{"line": 1, "column": 64, "end_line": 1, "end_column": 65,
                                           "replacement": ""}]}
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -14,14 +15,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ._version import __version__
-from .config import CONSISTENCY_SCOPES, DATE_ORDERS, Config
+from .config import CONSISTENCY_SCOPES, DATE_ORDERS, SEVERITIES, Config
 from .errors import ExitCode, UserError
 from .report import FORMATS, Tally
 
 if TYPE_CHECKING:
     from .backends import Backend
+    from .diagnostic import Severity
     from .fix import FixMode
     from .kinds import Kind
+    from .outputs import OutputFile
     from .results import FileResult
     from .rule import Rule
 
@@ -105,6 +108,11 @@ def _with(options: list[Any]) -> Callable[[F], F]:
 @click.option("--extend-exclude", multiple=True, metavar="GLOB", help="Files or folders to skip besides --exclude.")
 @click.option("--output-format", type=click.Choice(list(FORMATS)),
               help="Output format (default: text; github inside GitHub Actions).")
+@click.option("--output-file", multiple=True, metavar="FORMAT:PATH",
+              help="Also write the report in FORMAT to PATH (sarif:presslint.sarif); repeatable.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES),
+              help="The lowest severity that makes the exit code 1 (default: info, every finding); "
+                   "findings below it are still reported.")
 @click.option("--stdin-filename", metavar="NAME", help="The name to report for '-' (standard input).")
 @click.option("-q", "--quiet", is_flag=True, help="Only the findings: no source lines, no summary.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
@@ -131,7 +139,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
           exit_zero: bool, statistics: bool, jobs: int | None, release_date: datetime | None,
           date_order: str | None,
           consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool,
-          show_release_date: bool = False, backend_required: bool = False) -> None:
+          show_release_date: bool = False, backend_required: bool = False,
+          output_file: tuple[str, ...] = (), fail_on: str | None = None) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input
     (read only when named). With no path: the configuration's 'paths', else the current
     folder. Folders are walked without what .gitignore files and the excludes name; a file
@@ -148,7 +157,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         extend_exclude=(*loaded.extend_exclude, *extend_exclude) if extend_exclude else None,
         output_format=output_format,
         release_date=release_date.date() if release_date else None, date_order=date_order,
-        consistency=consistency)
+        consistency=consistency, fail_on=fail_on, output_file=_output_files(output_file))
     from .selection import select as select_rules
 
     checkers = select_rules(load_checkers(config), config)
@@ -166,6 +175,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     described = [*rules, *_backend_rules(config)] if backends else rules
     outcome = _Outcome(config, quiet, backend_required)
     output_format = config.output_format or _default_format()
+    files = _open_output_files(config)
     try:
         results = _results(paths, stdin_filename, config, checkers, mode, fix, unsafe_fixes, jobs, backends,
                            outcome)
@@ -175,10 +185,11 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         out = sys.stdout
         color = out.isatty() and "NO_COLOR" not in os.environ
         reporter = get_reporter(output_format)
-        if mode is None and not fix and FORMATS[output_format].streaming:
+        # --output-file writes the same results again: they are kept, not streamed.
+        if mode is None and not fix and FORMATS[output_format].streaming and not files:
             # Each file's findings are written as they come; nothing is kept.
             reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described,
-                     tally=outcome.tally).report(checked)
+                     tally=outcome.tally, log=sys.stderr).report(checked)
         else:
             kept = list(checked)
             stdin_output = next((r.output for r in kept if r.output is not None), None)
@@ -191,9 +202,17 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                 if result.diff:
                     out.write(result.diff)
             reporter(out, statistics=statistics, quiet=quiet, color=color, rules=described,
-                     tally=outcome.tally).report(kept)
+                     tally=outcome.tally, log=sys.stderr).report(kept)
+            if files:
+                from .outputs import write_all
+
+                write_all(files, kept, described, outcome.tally.errors)
         out.flush()
     finally:
+        if files:
+            from .outputs import discard
+
+            discard(files)  # the temporary files not renamed into place: the run failed
         for backend in backends:
             backend.close()
     outcome.warn_about_backends()
@@ -212,6 +231,8 @@ class _Outcome:
         self.tally = Tally()  # the reporter's: errors are counted into its summary
         self.backend_warnings: dict[str, None] = {}
         self.stdin: tuple[str, bytes] | None = None  # standard input's name and bytes, if read
+        # The severities that fail the run (--fail-on): the gravest down to the one named.
+        self.failing = set(SEVERITIES[:SEVERITIES.index(config.fail_on) + 1])
 
     def passing(self, results: Iterator[FileResult]) -> Iterator[FileResult]:
         """The results that checked a file; reports the others on the way."""
@@ -220,6 +241,7 @@ class _Outcome:
 
         # The grammar backends' codes, when there are backends (reading the packs costs).
         grammar = backend_rules() if self.config.backends else {}
+        severities = _severities(grammar, self.config) if grammar and self.config.severity else {}
         for result in results:
             if result.error:
                 self.error(result.error)
@@ -233,8 +255,16 @@ class _Outcome:
             if grammar:
                 result.diagnostics = [d for d in result.diagnostics
                                       if d.code not in grammar or grammar_wanted(d.code, d.rule, self.config)]
-            self.found = self.found or bool(result.diagnostics) or bool(result.diff)
+                if severities:
+                    result.diagnostics = [replace(d, severity=severities[d.code]) if d.code in severities else d
+                                          for d in result.diagnostics]
+            self.found = self.found or bool(result.diff) or self._failing(result)
             yield result
+
+    def _failing(self, result: FileResult) -> bool:
+        if len(self.failing) == len(SEVERITIES):
+            return bool(result.diagnostics)
+        return any(d.severity.value in self.failing for d in result.diagnostics)
 
     def error(self, message: str) -> None:
         _error(message)
@@ -278,6 +308,25 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
         for problem in selection.errors:
             outcome.error(str(problem))
         yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends)
+
+
+def _open_output_files(config: Config) -> list[OutputFile]:
+    """The --output-file reports, opened now: an unwritable path is an error before any check."""
+    if not config.output_file:
+        return []  # tempfile is not imported for nothing
+    from .outputs import open_all
+
+    return open_all(config.output_file)
+
+
+def _output_files(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...] | None:
+    """--output-file FORMAT:PATH, each; None when not given (the configuration's apply)."""
+    from .config import output_file
+
+    try:
+        return tuple(output_file(value, Path()) for value in values) or None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--output-file'") from None
 
 
 def _piped() -> bool:
@@ -328,10 +377,21 @@ def _start_backends(config: Config) -> list[Backend]:
 
 def _backend_rules(config: Config) -> list[Rule]:
     """The grammar backends' rules that the selection wants."""
+    from .engine import with_severities
     from .packs import backend_rules
     from .selection import grammar_wanted
 
-    return [rule for rule in backend_rules().values() if grammar_wanted(rule.code, rule.name, config)]
+    return with_severities([rule for rule in backend_rules().values()
+                            if grammar_wanted(rule.code, rule.name, config)], config)
+
+
+def _severities(grammar: dict[str, Rule], config: Config) -> dict[str, Severity]:
+    """The grammar codes whose severity the configuration's ``severity:`` changes (the
+    backends report their pack's), with the new one."""
+    from .engine import with_severities
+
+    return {rule.code: rule.severity for rule in with_severities(list(grammar.values()), config)
+            if rule.severity is not grammar[rule.code].severity}
 
 
 def _default_format() -> str:

@@ -35,6 +35,8 @@ WORDS_FILE = ".presslint-words.txt"
 # The choices of two keys that are command-line options too.
 CONSISTENCY_SCOPES = ("document", "project")
 DATE_ORDERS = ("mdy", "dmy")
+# The severities, gravest first: --fail-on and the severity: overrides take these.
+SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,9 @@ class Config:
     date_order: str = "mdy"
     facts: Path | None = None
     backends: tuple[BackendSpec, ...] = ()  # validated here, started only by `check`
+    fail_on: str = "info"  # the lowest severity that makes the exit code 1
+    severity: dict[str, str] = field(default_factory=dict)  # rule selector -> severity
+    output_file: tuple[tuple[str, Path], ...] = ()  # (format, path): written besides the output
     # The line of each key in the file ("rule-options.W105" for a rule's options), so
     # that a mistake found later (a bad rule option) names the line it is on.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -225,6 +230,28 @@ def _backends(value: Any, folder: Path) -> dict[str, Any]:
         raise _Invalid(exc.message) from None
 
 
+def _severities(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(v in SEVERITIES for v in value.values()):
+        raise _Invalid()
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def output_file(value: str, folder: Path) -> tuple[str, Path]:
+    """``FORMAT:PATH`` as (format, path relative to ``folder``); ValueError if malformed."""
+    name, colon, path = value.partition(":")
+    if not colon or not path or name not in FORMATS:
+        raise ValueError(f"expected FORMAT:PATH with FORMAT one of {', '.join(FORMATS)}, not {value!r}")
+    return name, folder / path
+
+
+def _output_files(value: Any, folder: Path) -> dict[str, Any]:
+    given = _string_list(value)
+    try:
+        return {"output_file": tuple(output_file(v, folder) for v in given)}
+    except ValueError as exc:
+        raise _Invalid(f"'output-file': {exc}") from None
+
+
 def _key(name: str, description: str, convert: Callable[[Any], Any], group: str = "") -> Key:
     """A key that sets its one field to ``convert(value)``."""
     field_name = name.replace("-", "_")
@@ -257,6 +284,12 @@ DECLARED: tuple[Key, ...] = (
          _string_list),
     _key("extend-exclude", "a list of glob patterns added to `exclude`", _string_list),
     _key("output-format", "one of " + ", ".join(FORMATS), _choice(*FORMATS)),
+    Key("output-file", "a list of FORMAT:PATH, reports written besides the output (FORMAT one of "
+        + ", ".join(FORMATS) + ")", _output_files),
+    _key("fail-on", "the lowest severity that makes the exit code 1: " + ", ".join(SEVERITIES) + " (default)",
+         _choice(*SEVERITIES)),
+    _key("severity", "a mapping of rule code, prefix or name to " + ", ".join(SEVERITIES)
+         + ": the severity its findings are reported with", _severities),
     _path_list_key("rules", "a list of paths to extra rule packs"),
     _key("rule-options", "a mapping of rule code or name to a mapping of options", _mapping_of_mappings),
     _key("per-file-ignores", f"a mapping of glob pattern to {_SELECTORS}", _per_file_ignores),

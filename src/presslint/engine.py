@@ -26,6 +26,8 @@ def load_checkers(config: Config) -> list[Kind]:
     """A checker for every rule of the built-in packs and the config's extra packs."""
     # The grammar backends' rules (packs.backend_rules) have no kind: no checker either.
     rules = [rule for rule in packs.load_packs([*packs.builtin_packs(), *config.rules]) if not rule.backend]
+    if config.severity:
+        rules = with_severities(rules, config, check=True)
     by_key = {key: rule for rule in rules for key in (rule.code, rule.name)}
     for key in config.rule_options:
         if key not in by_key:
@@ -37,6 +39,40 @@ def load_checkers(config: Config) -> list[Kind]:
         overrides = {key: config.rule_options[key] for key in (rule.code, rule.name) if key in config.rule_options}
         checkers.append(_build(rule, overrides, config, settings))
     return checkers
+
+
+def with_severities(rules: Sequence[Rule], config: Config, check: bool = False) -> list[Rule]:
+    """``rules`` with the severities the configuration's ``severity:`` gives them (Rule is
+    frozen and shared: a copy), so every reporter and ``--fail-on`` see them. The most
+    specific selector wins: a code or a name, then the longest prefix, then ``ALL``. With
+    ``check``, a selector that names no rule (nor a grammar backend's) is an error at its line."""
+    from dataclasses import replace
+
+    from .diagnostic import Severity
+
+    used: set[str] = set()
+    changed = []
+    for rule in rules:
+        matching = [(_specificity(selector, rule), selector) for selector in config.severity]
+        best = max((m for m in matching if m[0] >= 0), default=None)
+        used.update(selector for rank, selector in matching if rank >= 0)
+        severity = Severity(config.severity[best[1]]) if best else rule.severity
+        changed.append(rule if severity is rule.severity else replace(rule, severity=severity))
+    if check:
+        grammar = packs.backend_rules().values() if set(config.severity) - used else ()
+        for selector in set(config.severity) - used:
+            if not any(_specificity(selector, rule) >= 0 for rule in grammar):
+                raise config.error(f"severity.{selector}", f"severity names no rule: {selector!r}")
+    return changed
+
+
+def _specificity(selector: str, rule: Rule) -> int:
+    """How closely ``selector`` names ``rule``; -1 when it does not."""
+    if selector in (rule.code, rule.name):
+        return 1000
+    if rule.code.startswith(selector):
+        return len(selector)
+    return 0 if selector == "ALL" else -1
 
 
 def check_example_settings(rule: Rule) -> None:

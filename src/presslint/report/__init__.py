@@ -81,6 +81,8 @@ class Tally:
 
     def __init__(self) -> None:
         self.checked = self.files = self.problems = self.fixed = self.errors = 0
+        # The findings left with a fix: safe (--fix applies it) or unsafe (--unsafe-fixes too).
+        self.fixable = self.unsafe_fixable = 0
         self.diff = False
 
     def counting(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
@@ -88,6 +90,12 @@ class Tally:
             self.checked += 1
             self.files += bool(result.diagnostics)
             self.problems += len(result.diagnostics)
+            for diagnostic in result.diagnostics:
+                if diagnostic.fix is not None:
+                    if diagnostic.fix.safe:
+                        self.fixable += 1
+                    else:
+                        self.unsafe_fixable += 1
             self.fixed += result.fixed
             self.diff = self.diff or result.diff is not None
             yield result
@@ -99,7 +107,9 @@ class Reporter:
     overrides the hooks it needs: :meth:`file` (the text for one file's findings, written as
     each file comes), :meth:`write_statistics` (with ``--statistics``, if the format has
     them: :attr:`has_statistics`) and :meth:`write_summary` (after the findings, from
-    :attr:`tally`). ``rules`` are the rules of the run, for formats that describe them."""
+    :attr:`tally`). ``rules`` are the rules of the run, for formats that describe them.
+    ``log`` is where a format for machines writes what a person reads (github: its summary
+    on standard error); None for the reports written to files."""
 
     out: TextIO
     statistics: bool = False
@@ -107,6 +117,7 @@ class Reporter:
     color: bool = False
     rules: Sequence[Rule] = ()
     tally: Tally = field(default_factory=Tally)
+    log: TextIO | None = None
 
     has_statistics = False
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from . import Position, Reporter, located
+from . import Position, Reporter, located, per_rule
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic
@@ -22,6 +23,26 @@ def escape_property(value: str) -> str:
 
 
 class GithubReporter(Reporter):
+    """The annotations on the output; the text format's statistics (--statistics) and summary
+    on :attr:`log` (standard error), plain lines in the job's log. Not ``::notice``
+    annotations: GitHub shows at most 10 annotations of a kind per step, and a summary there
+    would take a finding's place, on no line of any file."""
+
+    def report(self, results: Iterable[FileResult]) -> None:
+        if self.log is None or self.quiet:
+            super().report(results)
+            return
+        from .text import statistics_lines, summary
+
+        counted = self.tally.counting(results)
+        if self.statistics:
+            kept = list(counted)  # twice: the annotations, then the counts
+            self.write_findings(kept)
+            self.log.write(statistics_lines(per_rule(kept)))
+        else:
+            self.write_findings(counted)
+        self.log.write(summary(self.tally) + "\n")
+
     def file(self, result: FileResult) -> str:
         return "".join(_annotation(diagnostic, at) for _, diagnostic, at in located((result,)))
 

@@ -23,7 +23,7 @@ def diagnostic_object(result: FileResult, diagnostic: Diagnostic) -> dict[str, A
             at = position(result, edit.span)
             edits.append({"line": at.line, "column": at.column, "end_line": at.end_line,
                           "end_column": at.end_column, "replacement": edit.replacement})
-        fix = {"message": diagnostic.fix.message, "edits": edits}
+        fix = {"message": diagnostic.fix.message, "safe": diagnostic.fix.safe, "edits": edits}
     return {
         "path": diagnostic.path,
         "line": where.line,

@@ -9,6 +9,7 @@ from . import Reporter, located
 
 if TYPE_CHECKING:
     from ..results import FileResult
+    from . import Tally
 
 _RESET = "\033[0m"
 _BOLD = "\033[1m"
@@ -48,12 +49,31 @@ class TextReporter(Reporter):
         return "".join(_lines(result, self.quiet, self.color))
 
     def write_statistics(self, counts: list[tuple[str, str, int]]) -> None:
-        self.out.write("".join(f"{n:>6}  {code}  {rule}\n" for code, rule, n in counts))
+        self.out.write(statistics_lines(counts))
 
     def write_summary(self) -> None:
         if not self.quiet:
             t = self.tally
-            self.out.write(_summary(t.checked, t.files, t.problems, t.fixed, t.diff, t.errors) + "\n")
+            self.out.write(summary(t) + "\n")
+
+
+def statistics_lines(counts: list[tuple[str, str, int]]) -> str:
+    return "".join(f"{n:>6}  {code}  {rule}\n" for code, rule, n in counts)
+
+
+def summary(t: Tally) -> str:
+    """The summary line of a run, and the line of what the fixes could do, if any."""
+    lines = _summary(t.checked, t.files, t.problems, t.fixed, t.diff, t.errors)
+    fixable = _fixable(t.fixable, t.unsafe_fixable)
+    return f"{lines}\n{fixable}" if fixable else lines
+
+
+def _fixable(safe: int, unsafe: int) -> str:
+    """As Ruff says it: "3 fixable with --fix (2 more with --unsafe-fixes)."."""
+    if safe:
+        more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+        return f"{safe} fixable with --fix{more}."
+    return f"{unsafe} fixable with --fix --unsafe-fixes." if unsafe else ""
 
 
 def _lines(result: FileResult, quiet: bool, color: bool) -> Iterator[str]:
