@@ -149,6 +149,11 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         output_format=output_format,
         release_date=release_date.date() if release_date else None, date_order=date_order,
         consistency=consistency)
+    # The switches the configuration may turn on too (the command line cannot turn one off).
+    quiet, exit_zero, statistics = quiet or config.quiet, exit_zero or config.exit_zero, statistics or config.statistics
+    unsafe_fixes, jobs = unsafe_fixes or config.unsafe_fixes, jobs or config.jobs
+    show_release_date = show_release_date or config.show_release_date
+    backend_required = backend_required or config.backend_required
     from .selection import select as select_rules
 
     checkers = select_rules(load_checkers(config), config)

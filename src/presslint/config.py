@@ -63,6 +63,14 @@ class Config:
     date_order: str = "mdy"
     facts: Path | None = None
     backends: tuple[BackendSpec, ...] = ()  # validated here, started only by `check`
+    # `check`'s switches; the command line can turn each on, not off.
+    quiet: bool = False
+    exit_zero: bool = False
+    statistics: bool = False
+    jobs: int | None = None
+    unsafe_fixes: bool = False
+    show_release_date: bool = False
+    backend_required: bool = False
     # The line of each key in the file ("rule-options.W105" for a rule's options), so
     # that a mistake found later (a bad rule option) names the line it is on.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -183,6 +191,18 @@ def _choice(*choices: str) -> Callable[[Any], str]:
     return parse_choice
 
 
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid()
+    return value
+
+
+def _positive(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _Invalid()
+    return value
+
+
 def _mapping_of_mappings(value: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
         raise _Invalid()
@@ -271,7 +291,25 @@ DECLARED: tuple[Key, ...] = (
     # Opt-in backends, see presslint.backends
     Key("backends", "a mapping of grammar backend name (harper, languagetool) to its options", _backends,
         "Grammar (G)"),
+    # `check`'s switches, as on the command line
+    _key("quiet", "true or false: only the findings, no source lines, no summary", _flag, "Output"),
+    _key("statistics", "true or false: count findings per rule instead of listing them", _flag, "Output"),
+    _key("show-release-date", "true or false: say on stderr which release date each file is checked against",
+         _flag, "Output"),
+    _key("exit-zero", "true or false: exit 0 even when problems are found", _flag, "Output"),
+    _key("jobs", "a whole number, 1 or more: the processes to use (default: one per core)", _positive, "Run"),
+    _key("unsafe-fixes", "true or false: with --fix or --diff, also apply unsafe fixes", _flag, "Run"),
+    _key("backend-required", "true or false: exit 2 when a configured grammar backend fails", _flag, "Run"),
 )
+# The long options of `check` that are not keys, and why (README.md and docs/configuration.md
+# say so; tests/test_config_keys.py holds every other long option to being a key).
+COMMAND_LINE_ONLY: dict[str, str] = {
+    "fix": "changing files is asked for on each run, never left on in a file",
+    "diff": "a one-off look at the fixes, not a setting",
+    "config": "names the configuration file itself",
+    "no-config": "turns the configuration file off",
+    "stdin-filename": "names one run's standard input",
+}
 _BY_NAME = {key.name: key for key in DECLARED}
 # key -> what its value must be.
 KEYS: dict[str, str] = {key.name: key.description for key in DECLARED}
@@ -309,6 +347,11 @@ def reference() -> str:
         lines += [f"## {group or 'General'}", "", "| key | value |", "| --- | --- |"]
         lines += [f"| `{key.name}` | {key.description} |" for key in DECLARED if key.group == group]
         lines.append("")
+    lines += ["## Command line only", "",
+              "Every long option of `presslint check` is a key, except these:", "",
+              "| option | why not a key |", "| --- | --- |"]
+    lines += [f"| `--{option}` | {why} |" for option, why in COMMAND_LINE_ONLY.items()]
+    lines.append("")
     return "\n".join(lines)
 
 
