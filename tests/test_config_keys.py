@@ -70,3 +70,25 @@ def test_show_release_date_and_unsafe_fixes_from_the_configuration(tmp_path: Pat
     (tmp_path / ".presslint.yaml").write_text("select: [T]\nunsafe-fixes: true\n", encoding="utf-8")
     unsafe = runner.invoke(cli, ["check", "release.txt", "--diff"]).stdout
     assert "+Example Corp announced results." in unsafe and "+Example Corp announced" not in safe
+
+
+@pytest.mark.parametrize("value, colored", [(None, True), ("", True), ("1", False), ("0", False)])
+def test_no_color_set_to_nothing_does_not_turn_colour_off(monkeypatch: pytest.MonkeyPatch,
+                                                            value: str | None, colored: bool) -> None:
+    from presslint.cli import _colored
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    if value is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", value)
+    assert _colored(Terminal()) is colored
+
+
+def test_an_unknown_code_in_per_file_ignores_is_an_error_at_its_line(tmp_path: Path) -> None:
+    code, out, err = _run(tmp_path, "select: [W]\nper-file-ignores:\n  \"*.txt\": [W104]\n  \"legal/*\": [W1O4]\n")
+    assert code == 2 and out == ""
+    assert ".presslint.yaml:4:" in err and "'W1O4'" in err

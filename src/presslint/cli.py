@@ -178,7 +178,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             results = _showing_release_dates(results, config, release_date is not None, outcome)
         checked = outcome.passing(results)
         out = sys.stdout
-        color = out.isatty() and "NO_COLOR" not in os.environ
+        color = _colored(out)
         reporter = get_reporter(output_format)
         if mode is None and not fix and FORMATS[output_format].streaming:
             # Each file's findings are written as they come; nothing is kept.
@@ -337,6 +337,12 @@ def _backend_rules(config: Config) -> list[Rule]:
     from .selection import grammar_wanted
 
     return [rule for rule in backend_rules().values() if grammar_wanted(rule.code, rule.name, config)]
+
+
+def _colored(out: Any) -> bool:
+    """Colour on a terminal, unless NO_COLOR is set to something (no-color.org: "when
+    present and not an empty string")."""
+    return bool(out.isatty()) and not os.environ.get("NO_COLOR")
 
 
 def _default_format() -> str:
