@@ -89,7 +89,7 @@ class Config:
             terms=TermSettings(self.terms, self.terms_file),
             consistency=self.consistency,
             dates=DateSettings(self.release_date, self.date_order),
-            facts=self.facts)
+            facts=self.facts, rule_packs=self.rules)
 
     def error(self, key: str, message: str) -> ConfigError:
         """An error in this configuration, at the line of ``key`` (if it came from a file)."""

@@ -45,6 +45,7 @@ class Settings:
     consistency: str = "document"
     dates: DateSettings = field(default_factory=DateSettings)
     facts: Path | None = None  # the team's fact sheet (YAML)
+    rule_packs: tuple[Path, ...] = ()  # the configuration's extra packs (P002 knows their rules)
 
 
 DEFAULT = Settings()
