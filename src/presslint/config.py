@@ -74,13 +74,24 @@ class Config:
     # The line of each key in the file ("rule-options.W105" for a rule's options), so
     # that a mistake found later (a bad rule option) names the line it is on.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # The fields the command line set (``merged``): they did not come from the file.
+    given: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with the command line's values (those not None) taking precedence. A
         key the command line sets no longer has a line in the file (errors name no line)."""
         given = {k: v for k, v in overrides.items() if v is not None}
         lines = {key: line for key, line in self.lines.items() if key.replace("-", "_") not in given}
-        return replace(self, lines=lines, **given)
+        return replace(self, lines=lines, given=self.given | set(given), **given)
+
+    def source(self, name: str) -> str:
+        """Where the field ``name``'s value came from: the command line's option, the
+        configuration file, or the default."""
+        if name in self.given:
+            return "--" + name.replace("_", "-")
+        if self.path is not None and getattr(self, name) != getattr(_DEFAULT, name):
+            return f"configuration file {self.path.name}"
+        return "default"
 
     def settings(self) -> Settings:
         """What the rule kinds read of this configuration."""
@@ -88,12 +99,20 @@ class Config:
             vocabulary=VocabularySettings(self.vocabulary_accept, self.vocabulary_reject, self.words_file),
             terms=TermSettings(self.terms, self.terms_file),
             consistency=self.consistency,
-            dates=DateSettings(self.release_date, self.date_order),
+            dates=DateSettings(self.release_date, self.date_order, self._release_date_source()),
             facts=self.facts, rule_packs=self.rules)
+
+    def _release_date_source(self) -> str:
+        # As before for a Config made in code (the API's): the date it is given.
+        source = self.source("release_date")
+        return "--release-date" if source == "default" else source
 
     def error(self, key: str, message: str) -> ConfigError:
         """An error in this configuration, at the line of ``key`` (if it came from a file)."""
         return ConfigError(str(self.path) if self.path else None, self.lines.get(key), message)
+
+
+_DEFAULT = Config()
 
 
 def find(start: Path) -> Path | None:

@@ -35,6 +35,8 @@ class DateSettings:
 
     release_date: date | None = None
     date_order: str = "mdy"  # or "dmy"
+    # Where ``release_date`` came from, as the D rules' messages say it.
+    release_date_source: str = "--release-date"
 
 
 @dataclass(frozen=True)
