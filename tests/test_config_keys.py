@@ -92,3 +92,32 @@ def test_an_unknown_code_in_per_file_ignores_is_an_error_at_its_line(tmp_path: P
     code, out, err = _run(tmp_path, "select: [W]\nper-file-ignores:\n  \"*.txt\": [W104]\n  \"legal/*\": [W1O4]\n")
     assert code == 2 and out == ""
     assert ".presslint.yaml:4:" in err and "'W1O4'" in err
+
+
+def test_presslint_config_prints_every_key_with_where_it_came_from(tmp_path: Path) -> None:
+    import yaml
+
+    (tmp_path / ".presslint.yaml").write_text(
+        "select: [W, T]\nconsistency: document\nrelease-date: 2024-03-18\nvocabulary: {accept: [Acme]}\n",
+        encoding="utf-8")
+    (tmp_path / ".presslint-words.txt").write_text("Northwind\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["config", "--ignore", "W104"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"# configuration file: {tmp_path / '.presslint.yaml'}"
+    assert len(lines) == 1 + len(KEYS)
+    by_key = {line.split(":", 1)[0]: line for line in lines[1:]}
+    assert set(by_key) == set(KEYS)
+    assert by_key["select"] == 'select: ["W", "T"]  # configuration file .presslint.yaml'
+    assert by_key["ignore"] == 'ignore: ["W104"]  # --ignore'
+    assert by_key["consistency"].endswith("# configuration file .presslint.yaml")  # written, though the default
+    assert by_key["release-date"] == 'release-date: "2024-03-18"  # configuration file .presslint.yaml'
+    assert by_key["vocabulary"].endswith("# configuration file .presslint.yaml")
+    assert by_key["words-file"].endswith(f"# found ({tmp_path / '.presslint-words.txt'})")
+    assert by_key["jobs"] == "jobs: null  # default"
+    # The lines are YAML a configuration takes back (less the nulls, which mean "the default").
+    values = {k: v for k, v in yaml.safe_load(result.stdout).items() if v is not None}
+    parse(values, tmp_path / ".presslint.yaml")
+    bare = CliRunner().invoke(cli, ["config", "--no-config"]).stdout.splitlines()
+    assert bare[0] == "# no configuration file: the defaults"
+    assert all(line.endswith("# default") for line in bare[1:])

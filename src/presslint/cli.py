@@ -413,6 +413,25 @@ def list_backends(config_file: Path | None, no_config: bool) -> None:
         raise SystemExit(ExitCode.FINDINGS)
 
 
+@cli.command("config")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@_with(selection_options)
+def show_config(path: Path | None, select: tuple[str, ...], extend_select: tuple[str, ...],
+                ignore: tuple[str, ...], config_file: Path | None, no_config: bool) -> None:
+    """Print the settings `check` uses, one key a line, as YAML, each with where its value
+    came from (an option, the configuration file, found beside it, or the default). The
+    configuration is the one --config names, else the nearest at or above the current
+    folder, which `check` applies to every file (PATH, if given, must exist)."""
+    from .config import effective
+
+    if path is not None and not path.exists():
+        raise click.UsageError(f"{path}: no such file or folder")
+    config = _load_config(config_file, no_config).merged(
+        select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore))
+    for line in effective(config):
+        click.echo(line)
+
+
 def _summary(docs: str) -> str:
     first = docs.split(". ")[0].strip()
     return first if first.endswith(".") else first + "."

@@ -76,6 +76,8 @@ class Config:
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     # The fields the command line set (``merged``): they did not come from the file.
     given: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # The fields found beside the configuration rather than in it (the words file).
+    discovered: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with the command line's values (those not None) taking precedence. A
@@ -89,7 +91,10 @@ class Config:
         configuration file, or the default."""
         if name in self.given:
             return "--" + name.replace("_", "-")
-        if self.path is not None and getattr(self, name) != getattr(_DEFAULT, name):
+        if name in self.discovered:
+            return f"found ({getattr(self, name)})"
+        written = name.replace("_", "-") in self.lines  # in the file, even at the default value
+        if self.path is not None and (written or getattr(self, name) != getattr(_DEFAULT, name)):
             return f"configuration file {self.path.name}"
         return "default"
 
@@ -157,7 +162,7 @@ def discover(start: Path, path: Path | None = None) -> Config:
     if config.words_file is None:
         words_file = find_words_file(start)
         if words_file is not None:
-            config = replace(config, words_file=words_file)
+            config = replace(config, words_file=words_file, discovered=frozenset({"words_file"}))
     return config
 
 
@@ -355,6 +360,45 @@ def parse(data: Any, path: Path) -> Config:
         if isinstance(value, LineDict):
             lines.update((f"{name}.{inner}", value.line_of(inner)) for inner in value)
     return Config(path=path, lines=lines, **values)
+
+
+def _fields(key: Key) -> tuple[str, ...]:
+    """The Config fields that ``key`` sets."""
+    if key.name == "vocabulary":
+        return ("vocabulary_accept", "vocabulary_reject")
+    return (key.name.replace("-", "_"),)
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as JSON (and YAML flow) can say it."""
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (Path, date)):
+        return str(value)
+    return value
+
+
+def effective(config: Config) -> list[str]:
+    """`presslint config`: which file, then every key, one a line, as YAML that could go
+    in a configuration, with where its value came from in a comment."""
+    import json
+
+    rows = [f"# configuration file: {config.path}" if config.path else "# no configuration file: the defaults"]
+    for key in DECLARED:
+        fields = _fields(key)
+        if key.name == "vocabulary":
+            value: Any = {"accept": _plain(config.vocabulary_accept), "reject": _plain(config.vocabulary_reject)}
+        elif key.name == "backends":
+            value = {spec.name: _plain(spec.options) for spec in config.backends}
+        else:
+            value = _plain(getattr(config, fields[0]))
+        sources = list(dict.fromkeys(config.source(name) for name in fields))
+        if len(sources) > 1:  # vocabulary: accept from the file, reject the default
+            sources.remove("default")
+        rows.append(f"{key.name}: {json.dumps(value, ensure_ascii=False)}  # {', '.join(sources)}")
+    return rows
 
 
 def reference() -> str:
