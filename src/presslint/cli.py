@@ -173,7 +173,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     output_format = config.output_format or _default_format()
     try:
         results = _results(paths, stdin_filename, config, checkers, mode, fix, unsafe_fixes, jobs, backends,
-                           outcome)
+                           outcome, nearest=not (config_file or no_config))
         if show_release_date:
             results = _showing_release_dates(results, config, release_date is not None, outcome)
         checked = outcome.passing(results)
@@ -254,7 +254,7 @@ class _Outcome:
 
 def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config, checkers: Sequence[Kind],
              mode: FixMode | None, fix: bool, unsafe_fixes: bool, jobs: int | None, backends: list[Backend],
-             outcome: _Outcome) -> Iterator[FileResult]:
+             outcome: _Outcome, nearest: bool = False) -> Iterator[FileResult]:
     """Standard input's result first (when '-' is given), then every file's, in order.
     No path: the configuration's paths, else the current folder; standard input is read
     only when '-' names it (as Ruff does), with a warning when it is a pipe."""
@@ -282,7 +282,11 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
                             config.extend_exclude)
         for problem in selection.errors:
             outcome.error(str(problem))
-        yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends)
+        from .configs import Nearest
+
+        # Each file with the configuration nearest it, unless --config or --no-config chose one.
+        yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends,
+                               nearest=Nearest(config) if nearest else None)
 
 
 def _piped() -> bool:
@@ -418,17 +422,21 @@ def list_backends(config_file: Path | None, no_config: bool) -> None:
 @_with(selection_options)
 def show_config(path: Path | None, select: tuple[str, ...], extend_select: tuple[str, ...],
                 ignore: tuple[str, ...], config_file: Path | None, no_config: bool) -> None:
-    """Print the settings `check` uses, one key a line, as YAML, each with where its value
-    came from (an option, the configuration file, found beside it, or the default). The
-    configuration is the one --config names, else the nearest at or above the current
-    folder, which `check` applies to every file (PATH, if given, must exist)."""
+    """Print the settings `check` uses for PATH (default: the current folder), one key a
+    line, as YAML, each with where its value came from (an option, the configuration file,
+    found beside it, or the default): the configuration nearest PATH, unless --config or
+    --no-config chooses one. Run-wide keys (output, jobs, paths...) are the run's."""
     from .config import effective
+    from .configs import Nearest
 
     if path is not None and not path.exists():
         raise click.UsageError(f"{path}: no such file or folder")
     config = _load_config(config_file, no_config).merged(
         select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore))
-    for line in effective(config):
+    run = config
+    if path is not None and not (config_file or no_config):
+        config = Nearest(config).for_path(path / "-" if path.is_dir() else path)
+    for line in effective(config, run):
         click.echo(line)
 
 

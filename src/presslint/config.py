@@ -325,6 +325,12 @@ DECLARED: tuple[Key, ...] = (
     _key("unsafe-fixes", "true or false: with --fix or --diff, also apply unsafe fixes", _flag, "Run"),
     _key("backend-required", "true or false: exit 2 when a configured grammar backend fails", _flag, "Run"),
 )
+# The keys of the whole run: a configuration nearer a file than the run's (configs.py) sets
+# none of them; it sets the others, the rules and their settings, for its files.
+RUN_WIDE = frozenset({
+    "paths", "include", "exclude", "extend-include", "extend-exclude", "output-format", "consistency",
+    "backends", "quiet", "statistics", "show-release-date", "exit-zero", "jobs", "unsafe-fixes",
+    "backend-required"})
 # The long options of `check` that are not keys, and why (README.md and docs/configuration.md
 # say so; tests/test_config_keys.py holds every other long option to being a key).
 COMMAND_LINE_ONLY: dict[str, str] = {
@@ -380,13 +386,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def effective(config: Config) -> list[str]:
+def effective(config: Config, run: Config | None = None) -> list[str]:
     """`presslint config`: which file, then every key, one a line, as YAML that could go
-    in a configuration, with where its value came from in a comment."""
+    in a configuration, with where its value came from in a comment; the run-wide keys'
+    from ``run`` when ``config`` is a file's nearer one."""
     import json
 
     rows = [f"# configuration file: {config.path}" if config.path else "# no configuration file: the defaults"]
+    if run is not None and run.path != config.path:
+        rows.append(f"# run-wide keys from: {run.path or 'the defaults'}")
     for key in DECLARED:
+        source = run if run is not None and key.name in RUN_WIDE else config
         fields = _fields(key)
         if key.name == "vocabulary":
             value: Any = {"accept": _plain(config.vocabulary_accept), "reject": _plain(config.vocabulary_reject)}
@@ -394,7 +404,7 @@ def effective(config: Config) -> list[str]:
             value = {spec.name: _plain(spec.options) for spec in config.backends}
         else:
             value = _plain(getattr(config, fields[0]))
-        sources = list(dict.fromkeys(config.source(name) for name in fields))
+        sources = list(dict.fromkeys(source.source(name) for name in fields))
         if len(sources) > 1:  # vocabulary: accept from the file, reject the default
             sources.remove("default")
         rows.append(f"{key.name}: {json.dumps(value, ensure_ascii=False)}  # {', '.join(sources)}")
@@ -405,10 +415,14 @@ def reference() -> str:
     """docs/configuration.md: every key, by the family it configures."""
     lines = ["# Configuration keys", "",
              "Generated from `presslint.config.DECLARED` (`python -m presslint.config > docs/configuration.md`).",
-             "Paths are relative to the configuration file's folder.", ""]
+             "Paths are relative to the configuration file's folder. Each file is checked with the",
+             "configuration nearest it (unless `--config` or `--no-config` chooses one), save the",
+             "keys marked run-wide, which only the run's configuration (the one `--config` names,",
+             "else the nearest at or above the current folder) sets.", ""]
     for group in dict.fromkeys(key.group for key in DECLARED):
         lines += [f"## {group or 'General'}", "", "| key | value |", "| --- | --- |"]
-        lines += [f"| `{key.name}` | {key.description} |" for key in DECLARED if key.group == group]
+        lines += [f"| `{key.name}` | {key.description}{' (run-wide)' if key.name in RUN_WIDE else ''} |"
+                  for key in DECLARED if key.group == group]
         lines.append("")
     lines += ["## Command line only", "",
               "Every long option of `presslint check` is a key, except these:", "",
