@@ -84,3 +84,11 @@ def test_the_facts_demo_is_checked_against_its_fact_sheet_from_the_repository(mo
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(cli, ["check", "-q", "examples"])
     assert "examples/facts-demo/release.txt:3:115: D106" in result.stdout
+
+
+def test_show_release_date_says_each_files_date_from_its_nearest_configuration(tree: Path) -> None:
+    (tree / "sub" / ".presslint.yaml").write_text("select: [T101]\nrelease-date: 2024-03-18\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "-q", "--show-release-date", "."])
+    lines = result.stderr.splitlines()
+    assert "a.txt: release date none found" in lines
+    assert "sub/b.txt: release date 2024-03-18 (from configuration file .presslint.yaml)" in lines

@@ -175,7 +175,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         results = _results(paths, stdin_filename, config, checkers, mode, fix, unsafe_fixes, jobs, backends,
                            outcome, nearest=not (config_file or no_config))
         if show_release_date:
-            results = _showing_release_dates(results, config, release_date is not None, outcome)
+            results = _showing_release_dates(results, config, release_date is not None, outcome,
+                                             nearest=not (config_file or no_config))
         checked = outcome.passing(results)
         out = sys.stdout
         color = _colored(out)
@@ -308,13 +309,16 @@ def _shown(path: Path) -> str:
 
 
 def _showing_release_dates(results: Iterator[FileResult], config: Config, given: bool,
-                           outcome: _Outcome) -> Iterator[FileResult]:
+                           outcome: _Outcome, nearest: bool = False) -> Iterator[FileResult]:
+    from .configs import Nearest
     from .kinds.dates.recognition import release_date_report
 
-    dates = config.settings().dates
+    configs = Nearest(config) if nearest else None
     for result in results:
         if result.index is not None:
             data = outcome.stdin[1] if outcome.stdin and outcome.stdin[0] == result.path else None
+            # Each file's release date as its nearest configuration gives it (standard input: the run's).
+            dates = (configs.for_path(result.path) if configs and data is None else config).settings().dates
             click.echo(release_date_report(result.path, dates, data, "--release-date" if given else "config"),
                        err=True)
         yield result
