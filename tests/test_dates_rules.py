@@ -195,6 +195,25 @@ def test_show_release_date_names_the_source(tmp_path: Path) -> None:
     assert f"{dated}: release date 2024-03-01 (from --release-date)" in err.splitlines()
 
 
+@pytest.mark.parametrize("name", [".presslint.yaml", "pyproject.toml"])
+def test_the_release_date_of_the_configuration_is_said_to_come_from_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    (tmp_path / name).write_text("[tool.presslint]\nrelease-date = 2024-03-18\nselect = ['D']\n"
+                                 if name == "pyproject.toml" else "release-date: 2024-03-18\nselect: [D]\n",
+                                 encoding="utf-8")
+    (tmp_path / "r.txt").write_text("AUSTIN, Texas, March 20, 2024 - Acme will open on March 1, 2024.\n",
+                                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, err = invoke("check", "-q", "--show-release-date", "r.txt")
+    lines = out.splitlines()
+    assert len(lines) == 2 and all(f"(March 18, 2024, from the configuration file {name})" in line
+                                   for line in lines)  # D109 and D105
+    assert lines[0].startswith("r.txt:1:16: D109 ")
+    assert f"r.txt: release date 2024-03-18 (from configuration file {name})" in err.splitlines()
+    _, out, _ = invoke("check", "-q", "--release-date", "2024-03-18", "r.txt")
+    assert out and all("(March 18, 2024, from --release-date)" in line for line in out.splitlines())
+
+
 def _odd_dates(text: str, config: Config | None = None) -> list[str]:
     found = run_with(config or Config(), text, "D107")
     return [text[d.span.start:d.span.end] for d in found]

@@ -107,3 +107,29 @@ def test_per_file_ignores(tmp_path: Path) -> None:
 def test_a_suppression_shown_in_a_code_block_is_only_an_example() -> None:
     text = "Intro.\n\n```markdown\n<!-- presslint-disable W104 -->\n```\n\nOne  two.\n"
     assert codes(text) == [("W104", 7)]
+
+
+def test_a_mistyped_directive_is_p002_and_silences_nothing() -> None:
+    text = "<!-- presslint-disable-nextline W104 -->\nTwo  spaces.\nMore  spaces.\n"
+    assert codes(text, select=("W104", "P")) == [("P002", 1), ("W104", 2), ("W104", 3)]
+    text = "<!-- presslint-disabel W104 -->\nTwo  spaces.\n"
+    found = check_text(text, path=MD, config=Config(select=("W104", "P")))
+    assert [d.code for d in found] == ["P002", "W104"]
+    assert "presslint-disabel" in found[0].message and "did you mean presslint-disable?" in found[0].message
+
+
+def test_a_directive_with_a_bad_code_list_is_p002() -> None:
+    text = "<!-- presslint-disable-next-line W104; T -->\nTwo  spaces.\n"
+    assert codes(text, select=("W104", "P")) == [("P002", 1), ("W104", 2)]
+
+
+def test_a_code_no_rule_has_is_p002_and_a_known_code_that_did_not_run_is_not() -> None:
+    text = "<!-- presslint-disable-next-line W1O4 -->\nA line.\n<!-- presslint-disable-next-line C105 -->\nB.\n"
+    found = check_text(text, path=MD, config=Config(select=("W", "P")))
+    assert [(d.code, d.message) for d in found] == [
+        ("P002", "this suppression names 'W1O4', which is no rule's code, prefix or name")]
+
+
+def test_a_directive_shown_as_code_and_prose_about_presslint_are_left_alone() -> None:
+    text = "Use `presslint` with `<!-- presslint-disable -->`.\n\n```\n<!-- presslint-disabel -->\n```\n"
+    assert codes(text, select=("P",)) == []

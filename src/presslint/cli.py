@@ -158,6 +158,11 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         output_format=output_format,
         release_date=release_date.date() if release_date else None, date_order=date_order,
         consistency=consistency, fail_on=fail_on, output_file=_output_files(output_file))
+    # The switches the configuration may turn on too (the command line cannot turn one off).
+    quiet, exit_zero, statistics = quiet or config.quiet, exit_zero or config.exit_zero, statistics or config.statistics
+    unsafe_fixes, jobs = unsafe_fixes or config.unsafe_fixes, jobs or config.jobs
+    show_release_date = show_release_date or config.show_release_date
+    backend_required = backend_required or config.backend_required
     from .selection import select as select_rules
 
     checkers = select_rules(load_checkers(config), config)
@@ -178,12 +183,13 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     files = _open_output_files(config)
     try:
         results = _results(paths, stdin_filename, config, checkers, mode, fix, unsafe_fixes, jobs, backends,
-                           outcome)
+                           outcome, nearest=not (config_file or no_config))
         if show_release_date:
-            results = _showing_release_dates(results, config, release_date is not None, outcome)
+            results = _showing_release_dates(results, config, release_date is not None, outcome,
+                                             nearest=not (config_file or no_config))
         checked = outcome.passing(results)
         out = sys.stdout
-        color = out.isatty() and "NO_COLOR" not in os.environ
+        color = _colored(out)
         reporter = get_reporter(output_format)
         # --output-file writes the same results again: they are kept, not streamed.
         if mode is None and not fix and FORMATS[output_format].streaming and not files:
@@ -279,7 +285,7 @@ class _Outcome:
 
 def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config, checkers: Sequence[Kind],
              mode: FixMode | None, fix: bool, unsafe_fixes: bool, jobs: int | None, backends: list[Backend],
-             outcome: _Outcome) -> Iterator[FileResult]:
+             outcome: _Outcome, nearest: bool = False) -> Iterator[FileResult]:
     """Standard input's result first (when '-' is given), then every file's, in order.
     No path: the configuration's paths, else the current folder; standard input is read
     only when '-' names it (as Ruff does), with a warning when it is a pipe."""
@@ -307,7 +313,11 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
                             config.extend_exclude)
         for problem in selection.errors:
             outcome.error(str(problem))
-        yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends)
+        from .configs import Nearest
+
+        # Each file with the configuration nearest it, unless --config or --no-config chose one.
+        yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends,
+                               nearest=Nearest(config) if nearest else None)
 
 
 def _open_output_files(config: Config) -> list[OutputFile]:
@@ -348,13 +358,16 @@ def _shown(path: Path) -> str:
 
 
 def _showing_release_dates(results: Iterator[FileResult], config: Config, given: bool,
-                           outcome: _Outcome) -> Iterator[FileResult]:
+                           outcome: _Outcome, nearest: bool = False) -> Iterator[FileResult]:
+    from .configs import Nearest
     from .kinds.dates.recognition import release_date_report
 
-    dates = config.settings().dates
+    configs = Nearest(config) if nearest else None
     for result in results:
         if result.index is not None:
             data = outcome.stdin[1] if outcome.stdin and outcome.stdin[0] == result.path else None
+            # Each file's release date as its nearest configuration gives it (standard input: the run's).
+            dates = (configs.for_path(result.path) if configs and data is None else config).settings().dates
             click.echo(release_date_report(result.path, dates, data, "--release-date" if given else "config"),
                        err=True)
         yield result
@@ -392,6 +405,12 @@ def _severities(grammar: dict[str, Rule], config: Config) -> dict[str, Severity]
 
     return {rule.code: rule.severity for rule in with_severities(list(grammar.values()), config)
             if rule.severity is not grammar[rule.code].severity}
+
+
+def _colored(out: Any) -> bool:
+    """Colour on a terminal, unless NO_COLOR is set to something (no-color.org: "when
+    present and not an empty string")."""
+    return bool(out.isatty()) and not os.environ.get("NO_COLOR")
 
 
 def _default_format() -> str:
@@ -460,6 +479,29 @@ def list_backends(config_file: Path | None, no_config: bool) -> None:
         unreachable = unreachable or not ok
     if unreachable:
         raise SystemExit(ExitCode.FINDINGS)
+
+
+@cli.command("config")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@_with(selection_options)
+def show_config(path: Path | None, select: tuple[str, ...], extend_select: tuple[str, ...],
+                ignore: tuple[str, ...], config_file: Path | None, no_config: bool) -> None:
+    """Print the settings `check` uses for PATH (default: the current folder), one key a
+    line, as YAML, each with where its value came from (an option, the configuration file,
+    found beside it, or the default): the configuration nearest PATH, unless --config or
+    --no-config chooses one. Run-wide keys (output, jobs, paths...) are the run's."""
+    from .config import effective
+    from .configs import Nearest
+
+    if path is not None and not path.exists():
+        raise click.UsageError(f"{path}: no such file or folder")
+    config = _load_config(config_file, no_config).merged(
+        select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore))
+    run = config
+    if path is not None and not (config_file or no_config):
+        config = Nearest(config).for_path(path / "-" if path.is_dir() else path)
+    for line in effective(config, run):
+        click.echo(line)
 
 
 def _summary(docs: str) -> str:

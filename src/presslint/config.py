@@ -68,16 +68,40 @@ class Config:
     fail_on: str = "info"  # the lowest severity that makes the exit code 1
     severity: dict[str, str] = field(default_factory=dict)  # rule selector -> severity
     output_file: tuple[tuple[str, Path], ...] = ()  # (format, path): written besides the output
+    # `check`'s switches; the command line can turn each on, not off.
+    quiet: bool = False
+    exit_zero: bool = False
+    statistics: bool = False
+    jobs: int | None = None
+    unsafe_fixes: bool = False
+    show_release_date: bool = False
+    backend_required: bool = False
     # The line of each key in the file ("rule-options.W105" for a rule's options), so
     # that a mistake found later (a bad rule option) names the line it is on.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # The fields the command line set (``merged``): they did not come from the file.
+    given: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # The fields found beside the configuration rather than in it (the words file).
+    discovered: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with the command line's values (those not None) taking precedence. A
         key the command line sets no longer has a line in the file (errors name no line)."""
         given = {k: v for k, v in overrides.items() if v is not None}
         lines = {key: line for key, line in self.lines.items() if key.replace("-", "_") not in given}
-        return replace(self, lines=lines, **given)
+        return replace(self, lines=lines, given=self.given | set(given), **given)
+
+    def source(self, name: str) -> str:
+        """Where the field ``name``'s value came from: the command line's option, the
+        configuration file, or the default."""
+        if name in self.given:
+            return "--" + name.replace("_", "-")
+        if name in self.discovered:
+            return f"found ({getattr(self, name)})"
+        written = name.replace("_", "-") in self.lines  # in the file, even at the default value
+        if self.path is not None and (written or getattr(self, name) != getattr(_DEFAULT, name)):
+            return f"configuration file {self.path.name}"
+        return "default"
 
     def settings(self) -> Settings:
         """What the rule kinds read of this configuration."""
@@ -85,12 +109,20 @@ class Config:
             vocabulary=VocabularySettings(self.vocabulary_accept, self.vocabulary_reject, self.words_file),
             terms=TermSettings(self.terms, self.terms_file),
             consistency=self.consistency,
-            dates=DateSettings(self.release_date, self.date_order),
-            facts=self.facts)
+            dates=DateSettings(self.release_date, self.date_order, self._release_date_source()),
+            facts=self.facts, rule_packs=self.rules)
+
+    def _release_date_source(self) -> str:
+        # As before for a Config made in code (the API's): the date it is given.
+        source = self.source("release_date")
+        return "--release-date" if source == "default" else source
 
     def error(self, key: str, message: str) -> ConfigError:
         """An error in this configuration, at the line of ``key`` (if it came from a file)."""
         return ConfigError(str(self.path) if self.path else None, self.lines.get(key), message)
+
+
+_DEFAULT = Config()
 
 
 def find(start: Path) -> Path | None:
@@ -135,7 +167,7 @@ def discover(start: Path, path: Path | None = None) -> Config:
     if config.words_file is None:
         words_file = find_words_file(start)
         if words_file is not None:
-            config = replace(config, words_file=words_file)
+            config = replace(config, words_file=words_file, discovered=frozenset({"words_file"}))
     return config
 
 
@@ -186,6 +218,18 @@ def _choice(*choices: str) -> Callable[[Any], str]:
             raise _Invalid()
         return str(value)
     return parse_choice
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid()
+    return value
+
+
+def _positive(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _Invalid()
+    return value
 
 
 def _mapping_of_mappings(value: Any) -> dict[str, dict[str, Any]]:
@@ -304,7 +348,31 @@ DECLARED: tuple[Key, ...] = (
     # Opt-in backends, see presslint.backends
     Key("backends", "a mapping of grammar backend name (harper, languagetool) to its options", _backends,
         "Grammar (G)"),
+    # `check`'s switches, as on the command line
+    _key("quiet", "true or false: only the findings, no source lines, no summary", _flag, "Output"),
+    _key("statistics", "true or false: count findings per rule instead of listing them", _flag, "Output"),
+    _key("show-release-date", "true or false: say on stderr which release date each file is checked against",
+         _flag, "Output"),
+    _key("exit-zero", "true or false: exit 0 even when problems are found", _flag, "Output"),
+    _key("jobs", "a whole number, 1 or more: the processes to use (default: one per core)", _positive, "Run"),
+    _key("unsafe-fixes", "true or false: with --fix or --diff, also apply unsafe fixes", _flag, "Run"),
+    _key("backend-required", "true or false: exit 2 when a configured grammar backend fails", _flag, "Run"),
 )
+# The keys of the whole run: a configuration nearer a file than the run's (configs.py) sets
+# none of them; it sets the others, the rules and their settings, for its files.
+RUN_WIDE = frozenset({
+    "paths", "include", "exclude", "extend-include", "extend-exclude", "output-format", "consistency",
+    "backends", "quiet", "statistics", "show-release-date", "exit-zero", "jobs", "unsafe-fixes",
+    "backend-required", "fail-on", "output-file"})
+# The long options of `check` that are not keys, and why (README.md and docs/configuration.md
+# say so; tests/test_config_keys.py holds every other long option to being a key).
+COMMAND_LINE_ONLY: dict[str, str] = {
+    "fix": "changing files is asked for on each run, never left on in a file",
+    "diff": "a one-off look at the fixes, not a setting",
+    "config": "names the configuration file itself",
+    "no-config": "turns the configuration file off",
+    "stdin-filename": "names one run's standard input",
+}
 _BY_NAME = {key.name: key for key in DECLARED}
 # key -> what its value must be.
 KEYS: dict[str, str] = {key.name: key.description for key in DECLARED}
@@ -333,15 +401,67 @@ def parse(data: Any, path: Path) -> Config:
     return Config(path=path, lines=lines, **values)
 
 
+def _fields(key: Key) -> tuple[str, ...]:
+    """The Config fields that ``key`` sets."""
+    if key.name == "vocabulary":
+        return ("vocabulary_accept", "vocabulary_reject")
+    return (key.name.replace("-", "_"),)
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as JSON (and YAML flow) can say it."""
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (Path, date)):
+        return str(value)
+    return value
+
+
+def effective(config: Config, run: Config | None = None) -> list[str]:
+    """`presslint config`: which file, then every key, one a line, as YAML that could go
+    in a configuration, with where its value came from in a comment; the run-wide keys'
+    from ``run`` when ``config`` is a file's nearer one."""
+    import json
+
+    rows = [f"# configuration file: {config.path}" if config.path else "# no configuration file: the defaults"]
+    if run is not None and run.path != config.path:
+        rows.append(f"# run-wide keys from: {run.path or 'the defaults'}")
+    for key in DECLARED:
+        source = run if run is not None and key.name in RUN_WIDE else config
+        fields = _fields(key)
+        if key.name == "vocabulary":
+            value: Any = {"accept": _plain(config.vocabulary_accept), "reject": _plain(config.vocabulary_reject)}
+        elif key.name == "backends":
+            value = {spec.name: _plain(spec.options) for spec in config.backends}
+        else:
+            value = _plain(getattr(config, fields[0]))
+        sources = list(dict.fromkeys(source.source(name) for name in fields))
+        if len(sources) > 1:  # vocabulary: accept from the file, reject the default
+            sources.remove("default")
+        rows.append(f"{key.name}: {json.dumps(value, ensure_ascii=False)}  # {', '.join(sources)}")
+    return rows
+
+
 def reference() -> str:
     """docs/configuration.md: every key, by the family it configures."""
     lines = ["# Configuration keys", "",
              "Generated from `presslint.config.DECLARED` (`python -m presslint.config > docs/configuration.md`).",
-             "Paths are relative to the configuration file's folder.", ""]
+             "Paths are relative to the configuration file's folder. Each file is checked with the",
+             "configuration nearest it (unless `--config` or `--no-config` chooses one), save the",
+             "keys marked run-wide, which only the run's configuration (the one `--config` names,",
+             "else the nearest at or above the current folder) sets.", ""]
     for group in dict.fromkeys(key.group for key in DECLARED):
         lines += [f"## {group or 'General'}", "", "| key | value |", "| --- | --- |"]
-        lines += [f"| `{key.name}` | {key.description} |" for key in DECLARED if key.group == group]
+        lines += [f"| `{key.name}` | {key.description}{' (run-wide)' if key.name in RUN_WIDE else ''} |"
+                  for key in DECLARED if key.group == group]
         lines.append("")
+    lines += ["## Command line only", "",
+              "Every long option of `presslint check` is a key, except these:", "",
+              "| option | why not a key |", "| --- | --- |"]
+    lines += [f"| `--{option}` | {why} |" for option, why in COMMAND_LINE_ONLY.items()]
+    lines.append("")
     return "\n".join(lines)
 
 

@@ -72,6 +72,9 @@ def select(checkers: Sequence[Kind], config: Config) -> list[Kind]:
     for selector in config.ignore:
         for checker in _matching(checkers, selector, config, "ignore"):
             chosen.pop(checker.rule.code, None)
+    for pattern, selectors in config.per_file_ignores.items():
+        for selector in selectors:  # checked once here, so a mistyped code is not silently ignored
+            _matching(checkers, selector, config, f"per-file-ignores.{pattern}")
     return sorted(chosen.values(), key=lambda c: c.rule.code)
 
 

@@ -35,6 +35,8 @@ class DateSettings:
 
     release_date: date | None = None
     date_order: str = "mdy"  # or "dmy"
+    # Where ``release_date`` came from, as the D rules' messages say it.
+    release_date_source: str = "--release-date"
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Settings:
     consistency: str = "document"
     dates: DateSettings = field(default_factory=DateSettings)
     facts: Path | None = None  # the team's fact sheet (YAML)
+    rule_packs: tuple[Path, ...] = ()  # the configuration's extra packs (P002 knows their rules)
 
 
 DEFAULT = Settings()

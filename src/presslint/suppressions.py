@@ -8,6 +8,11 @@ plain-text files can use them too, but the config's per-file-ignores is cleaner 
 Rules are named by code, prefix or name. Each suppression records whether it silenced
 anything, which the rule of unused suppressions (P001, ``kinds/unused_suppression.py``) reads, so
 suppressions do not outlive the problems they were written for.
+
+A comment that starts ``presslint`` but is not one of the three directives with a list of
+codes, prefixes or names (``presslint-disabel W101``, ``presslint-disable-nextline W101``)
+silences nothing: it is kept as :class:`Malformed`, which P002
+(``kinds/malformed_suppression.py``) reports, with the codes no rule has.
 """
 
 from __future__ import annotations
@@ -20,7 +25,11 @@ from .diagnostic import Diagnostic, Span
 from .document import Document
 from .rule import Rule
 
-_COMMENT = re.compile(r"<!--\s*presslint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
+# Any comment that begins with presslint is meant as a directive; _DIRECTIVE is the form
+# one must have, each selector a code or prefix (W, W1, W104) or a name (doubled-space).
+_COMMENT = re.compile(r"<!--\s*(presslint\b[^>]*?)\s*-->")
+_DIRECTIVE = re.compile(r"presslint-(disable-next-line|disable|enable)((?:[\s,]+[A-Za-z][\w-]*)*)[\s,]*\Z")
+DIRECTIVES = ("disable", "disable-next-line", "enable")
 
 
 @dataclass
@@ -43,24 +52,55 @@ class Suppression:
         return not self.selectors or any(_selects(s, diagnostic.code, diagnostic.rule) for s in self.selectors)
 
 
+@dataclass(frozen=True)
+class Malformed:
+    """A presslint comment that is no directive, and why."""
+    span: Span
+    reason: str
+
+
+@dataclass
+class Parsed:
+    suppressions: list[Suppression]
+    malformed: list[Malformed]
+
+
 def _selects(selector: str, code: str, name: str) -> bool:
     return code.startswith(selector) or selector == name
 
 
-def parse(doc: Document) -> list[Suppression]:
-    if "presslint-" not in doc.text:
-        return []
+def _why_not(comment: str) -> str:
+    """Why ``comment`` (from ``presslint`` on) is no directive."""
+    word = re.match(r"presslint[-\w]*", comment)
+    directive = word.group(0).removeprefix("presslint-") if word else ""
+    if directive not in DIRECTIVES:
+        import difflib
+
+        close = difflib.get_close_matches(directive, DIRECTIVES, n=1, cutoff=0.6)
+        hint = f"; did you mean presslint-{close[0]}?" if close else ""
+        return f"unknown directive {word.group(0) if word else comment!r}{hint}"
+    return "the rules must be codes, prefixes or names separated by commas or spaces"
+
+
+def parse(doc: Document) -> Parsed:
+    if "presslint" not in doc.text:
+        return Parsed([], [])
     found: list[Suppression] = []
+    malformed: list[Malformed] = []
     open_ranges: list[Suppression] = []
     last_line = doc.lines.line_count
     code = doc.markup.code
     for match in _COMMENT.finditer(doc.text):
         if any(span.start <= match.start() < span.end for span in code):
             continue  # an example in a code block, not a directive
-        action = match.group(1)
-        selectors = tuple(s.strip() for s in match.group(2).replace(",", " ").split() if s.strip())
-        line = doc.lines.position(match.start())[0]
         span = Span(match.start(), match.end())
+        directive = _DIRECTIVE.match(match.group(1))
+        if directive is None:
+            malformed.append(Malformed(span, _why_not(match.group(1))))
+            continue
+        action = directive.group(1)
+        selectors = tuple(s.strip() for s in directive.group(2).replace(",", " ").split() if s.strip())
+        line = doc.lines.position(match.start())[0]
         if action == "disable-next-line":
             found.append(Suppression(span, selectors, line + 1, line + 1))
         elif action == "disable":
@@ -75,12 +115,17 @@ def parse(doc: Document) -> list[Suppression]:
                 open_ranges.remove(suppression)
             if len(ended) == 1:
                 ended[0].enable = span
-    return found
+    return Parsed(found, malformed)
 
 
 def of(doc: Document) -> list[Suppression]:
     """The suppression comments of ``doc``, parsed once (``apply`` marks them)."""
-    return doc.shared("suppressions", parse)
+    return doc.shared("suppressions", parse).suppressions
+
+
+def malformed(doc: Document) -> list[Malformed]:
+    """The comments of ``doc`` that start ``presslint`` but are no directive."""
+    return doc.shared("suppressions", parse).malformed
 
 
 def apply(doc: Document, diagnostics: list[Diagnostic], rules: Sequence[Rule]) -> list[Diagnostic]:

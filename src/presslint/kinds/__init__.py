@@ -45,6 +45,7 @@ REGISTRY: dict[str, str] = {
     "html-entity": "whitespace.characters:HtmlEntity",
     "not-utf8": "whitespace.characters:NotUtf8",
     "unused-suppression": "unused_suppression:UnusedSuppression",
+    "malformed-suppression": "malformed_suppression:MalformedSuppression",
     # Typos (T)
     "common-misspelling": "typos.common_misspelling:Misspelling",
     "unknown-word": "typos.unknown_word:UnknownWord",

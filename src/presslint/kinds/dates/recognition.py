@@ -388,7 +388,9 @@ def _mention(match: re.Match[str], order: str) -> DateMention | None:
 @dataclass(frozen=True, slots=True)
 class ReleaseDate:
     date: date
-    source: str  # "--release-date", "front matter", "dateline"
+    # "front matter", "dateline", or where the given date came from (DateSettings):
+    # "--release-date" or "configuration file .presslint.yaml"
+    source: str
     offset: int | None = None  # where in the text it was found
 
 
@@ -502,20 +504,21 @@ class DocumentDates:
 def analyse(doc: Document, settings: DateSettings) -> DocumentDates:
     """The document's dates, computed once per document (and per date settings: the
     key holds the two that change the result) and shared by every D rule."""
-    order, given = settings.date_order, settings.release_date
+    order, given, source = settings.date_order, settings.release_date, settings.release_date_source
 
     def compute(doc: Document) -> DocumentDates:
         prose = doc.prose
         mentions = find_dates(prose, order)
         line = dateline(prose, mentions)
-        return DocumentDates(mentions, _release(doc, given, order, line), line)
+        return DocumentDates(mentions, _release(doc, given, source, order, line), line)
 
-    return doc.shared(f"dates.analyse {order} {given}", compute)
+    return doc.shared(f"dates.analyse {order} {given} {source}", compute)
 
 
-def _release(doc: Document, given: date | None, order: str, line: DateMention | None) -> ReleaseDate | None:
+def _release(doc: Document, given: date | None, source: str, order: str,
+             line: DateMention | None) -> ReleaseDate | None:
     if given is not None:
-        return ReleaseDate(given, "--release-date")
+        return ReleaseDate(given, source)
     if doc.syntax == "markdown":
         front = front_matter_date(doc.text, order)
         if front is not None:
