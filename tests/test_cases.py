@@ -65,10 +65,6 @@ def _found(path: Path, config: Config) -> list[dict[str, Any]]:
     findings = []
     for diagnostic in result.diagnostics:
         reported = diagnostic_object(result, diagnostic)
-        if reported["fix"]:
-            # The JSON format's fix.safe (tests/test_ci_control.py) is left out of the case
-            # files, whose format predates it, so that they did not all change at once.
-            reported["fix"] = {key: value for key, value in reported["fix"].items() if key != "safe"}
         findings.append({key: reported[key] for key in FIELDS})
     return findings
 
