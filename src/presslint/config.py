@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ConfigError
 from .report import FORMATS
@@ -198,8 +198,7 @@ class _Invalid(ValueError):
 Parser = Callable[[Any, Path], dict[str, Any]]
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):  # a NamedTuple: a dataclass costs start-up time, and a Key needs nothing more
     name: str  # as written in the file; the Config field is the name in snake_case
     description: str  # what the value must be, for errors and docs
     parse: Parser

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from string import Formatter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .diagnostic import Diagnostic, Edit, Fix, Severity, Span
 
@@ -71,8 +71,7 @@ class Rule:
         return Diagnostic(path, span, self.code, self.name, self.severity, self.messages[key].format(values), fix)
 
 
-@dataclass(frozen=True, slots=True)
-class Flagged:
+class Flagged(NamedTuple):
     """The text one finding of a bad example covers; ``after`` is the text right before it,
     when the covered text alone occurs more than once (an empty span needs it too, unless
     it is at the start: a finding on the whole file)."""
@@ -89,8 +88,7 @@ class Flagged:
         return start, start + len(self.text)
 
 
-@dataclass(frozen=True, slots=True)
-class BadExample:
+class BadExample(NamedTuple):
     """A text the rule flags, what exactly it flags, and the text its fixes give (``None``
     when the rule offers no fix). Bytes (YAML !!binary) are a file that is not UTF-8."""
 
@@ -105,8 +103,7 @@ class _Fields(dict[str, object]):
         return "{" + key + "}"
 
 
-@dataclass(frozen=True, slots=True)
-class Template:
+class Template(NamedTuple):
     """A message or fix title as the pack writes it, parsed once when the pack is loaded.
 
     Fields are ``str.format`` fields ("'{found}'", "{right!r}") that the kind fills. A
@@ -142,8 +139,7 @@ class Template:
         return self.text.format_map(values)
 
 
-@dataclass(frozen=True, slots=True)
-class FixTemplate:
+class FixTemplate(NamedTuple):
     """A rule's ``fix:`` entry: its titles by name ("" is ``title``) and whether
     ``--fix`` may apply it without ``--unsafe-fixes``."""
 

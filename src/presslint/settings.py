@@ -7,13 +7,12 @@ depend on this module only and the configuration may import the packs and kinds 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class VocabularySettings:
+class VocabularySettings(NamedTuple):
     """The Typos (T) rules' vocabulary: ``vocabulary: {accept, reject}`` and the words file."""
 
     accept: tuple[str, ...] = ()
@@ -21,16 +20,14 @@ class VocabularySettings:
     words_file: Path | None = None
 
 
-@dataclass(frozen=True)
-class TermSettings:
+class TermSettings(NamedTuple):
     """The team's terms for the Capitalization (C) rules: ``terms:`` and ``terms-file:``."""
 
     terms: tuple[str, ...] = ()
     terms_file: Path | None = None
 
 
-@dataclass(frozen=True)
-class DateSettings:
+class DateSettings(NamedTuple):
     """How the Dates (D) rules read dates: the given release date and the day-month order."""
 
     release_date: date | None = None
@@ -39,13 +36,12 @@ class DateSettings:
     release_date_source: str = "--release-date"
 
 
-@dataclass(frozen=True)
-class Settings:
-    vocabulary: VocabularySettings = field(default_factory=VocabularySettings)
-    terms: TermSettings = field(default_factory=TermSettings)
+class Settings(NamedTuple):
+    vocabulary: VocabularySettings = VocabularySettings()
+    terms: TermSettings = TermSettings()
     # "document": a term is checked for one spelling per document; "project": across files.
     consistency: str = "document"
-    dates: DateSettings = field(default_factory=DateSettings)
+    dates: DateSettings = DateSettings()
     facts: Path | None = None  # the team's fact sheet (YAML)
     rule_packs: tuple[Path, ...] = ()  # the configuration's extra packs (P002 knows their rules)
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic, Span
@@ -22,8 +22,7 @@ if TYPE_CHECKING:
     from ..rule import Rule
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """An output format: its reporter class (``"module:Class"`` in this package), the
     usual suffix of a file of its output, and whether it streams: writes each file's
     findings as they come and keeps nothing, so a run over thousands of files holds one
@@ -45,8 +44,7 @@ FORMATS: dict[str, Format] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     line: int
     column: int
     end_line: int
