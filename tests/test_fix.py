@@ -96,3 +96,20 @@ def test_insertions_clash_only_at_the_same_point() -> None:
     assert not _overlaps(Span(3, 3), Span(4, 6))
     assert _overlaps(Span(4, 4), Span(3, 6))
     assert not _overlaps(Span(0, 2), Span(2, 4))
+
+
+def test_fix_leaves_words_that_start_like_an_entity(tmp_path: Path) -> None:
+    """"&copyright;" is not "&copy;" followed by "right;": only a complete reference is fixed."""
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"See &copyright; and &parameters; but &copy; and &amp;.\n")
+    code, out, _ = fix("--fix", "--select", "W112", str(path))
+    assert path.read_bytes() == "See &copyright; and &parameters; but \u00a9 and &.\n".encode()
+    assert code == 0, out
+
+
+def test_double_escaped_unknown_entity_is_not_reported(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_bytes(b"See &amp;copyright; and &amp;nbsp; here.\n")
+    code, out, _ = fix("--select", "W112", "--output-format", "json", str(path))
+    assert code == 1
+    assert out.count('"code": "W112"') == 1 and "&amp;nbsp;" in out
