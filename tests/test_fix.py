@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -70,6 +72,34 @@ def test_stdin_fix_prints_the_fixed_text(tmp_path: Path) -> None:
     code, out, err = fix("--fix", "-", input=b"a  b \n")
     assert out == "a b\n"
     assert "Fixed 2 problems" in err and code == 0
+
+
+def _stdin_fix(tmp_path: Path, data: bytes) -> tuple[int, bytes, str]:
+    """`presslint check --fix - < a.md > b.md` in a real process, with real files."""
+    source, target = tmp_path / "a.md", tmp_path / "b.md"
+    source.write_bytes(data)
+    with source.open("rb") as stdin, target.open("wb") as stdout:
+        done = subprocess.run([sys.executable, "-m", "presslint", "check", "--no-config", "--fix", "-"],
+                              stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, check=False)
+    return done.returncode, target.read_bytes(), done.stderr.decode()
+
+
+def test_stdin_fix_gives_back_input_it_skips(tmp_path: Path) -> None:
+    data = b"Results\x00 of the\x01 quarter  \xff\xfe\n"  # binary: skipped, never "fixed"
+    code, out, err = _stdin_fix(tmp_path, data)
+    assert out == data, "the text must come back, not the report"
+    assert "skipped" in err and code == 0
+
+
+def test_stdin_fix_gives_back_the_very_bytes_when_nothing_is_fixed(tmp_path: Path) -> None:
+    data = "\ufeffCaf\u00e9 opens.\r\n".encode("utf-16-le")
+    code, out, err = _stdin_fix(tmp_path, data)
+    assert out == data and "All clear" in err and code == 0
+
+
+def test_stdin_fix_writes_the_fixed_text_and_reports_on_stderr(tmp_path: Path) -> None:
+    code, out, err = _stdin_fix(tmp_path, b"Sales  rose.\n")
+    assert out == b"Sales rose.\n" and "Fixed 1 problem" in err and code == 0
 
 
 def test_fix_and_diff_together_is_a_usage_error(tmp_path: Path) -> None:
