@@ -263,3 +263,17 @@ def test_an_interrupted_write_leaves_no_temporary_file(tmp_path: Path, signum: i
     assert done.returncode == (code or 130), done.stderr
     assert path.read_bytes() == b"Sales  rose.\n"
     assert _leftovers(tmp_path) == []
+
+
+def test_stdin_fix_gives_back_the_text_when_the_run_fails(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    import presslint.fix
+
+    def broken(*args: object) -> object:
+        raise RuntimeError("the fix failed")
+
+    monkeypatch.setattr(presslint.fix, "fix_document", broken)
+    source = tmp_path / "a.md"
+    source.write_bytes(b"Sales  rose.\n")
+    result = CliRunner().invoke(cli, ["check", "--no-config", "--fix", "-"], input=source.read_bytes())
+    assert isinstance(result.exception, RuntimeError)
+    assert result.stdout_bytes == source.read_bytes(), "the text must come back even when the run fails"
