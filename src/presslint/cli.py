@@ -198,11 +198,10 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                      tally=outcome.tally, log=sys.stderr).report(checked)
         else:
             kept = list(checked)
-            stdin_output = next((r.output for r in kept if r.output is not None), None)
-            if stdin_output is not None:
-                # The fixed text goes to standard output, so the report goes to standard error.
-                out.write(stdin_output)
-                out.flush()
+            if fix and outcome.stdin is not None:
+                # The text goes to standard output, fixed or as it came (skipped, an error,
+                # nothing to fix: the bytes read), so the report goes to standard error.
+                _write_stdin_text(kept, outcome)
                 out = sys.stderr
             for result in kept:
                 if result.diff:
@@ -215,6 +214,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                 write_all(files, kept, described, outcome.tally.errors)
         out.flush()
     finally:
+        if fix and outcome.stdin is not None and not outcome.stdin_written:
+            # The run failed before the text was written back: it must not be lost.
+            _write_stdin_text([], outcome)
         if files:
             from .outputs import discard
 
@@ -237,6 +239,7 @@ class _Outcome:
         self.tally = Tally()  # the reporter's: errors are counted into its summary
         self.backend_warnings: dict[str, None] = {}
         self.stdin: tuple[str, bytes] | None = None  # standard input's name and bytes, if read
+        self.stdin_written = False  # with --fix, standard input's text written back
         # The severities that fail the run (--fail-on): the gravest down to the one named.
         self.failing = set(SEVERITIES[:SEVERITIES.index(config.fail_on) + 1])
 
@@ -281,6 +284,21 @@ class _Outcome:
         for line in self.backend_warnings:
             _warning(line.removeprefix("warning: "))
             self.failed = self.failed or self.backend_required
+
+
+def _write_stdin_text(results: list[FileResult], outcome: _Outcome) -> None:
+    """Standard input's text on standard output: fixed, or the very bytes read when no fix
+    was applied (the input skipped as binary, an error, or nothing to fix)."""
+    assert outcome.stdin is not None
+    name, data = outcome.stdin
+    outcome.stdin_written = True  # once, even if writing fails
+    result = next((r for r in results if r.path == name and r.output is not None), None)
+    if result is not None and result.fixed:
+        sys.stdout.write(result.output or "")
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config, checkers: Sequence[Kind],

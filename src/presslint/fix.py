@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,7 +76,12 @@ def fix_document(doc: Document, checkers: Sequence[Kind], mode: FixMode, raw: by
                                               f"which {doc.source.encoding} cannot store")
         if data != raw:
             try:
-                write_atomically(Path(doc.path), data)
+                write_fixes(Path(doc.path), data, raw)
+            except ReadOnly:
+                return FileResult(doc.path, error=f"{doc.path}: not fixed: the file is read-only")
+            except ChangedSinceRead:
+                return FileResult(doc.path, warning=f"{doc.path}: not fixed: the file changed while it was "
+                                                    "checked; run again")
             except OSError as exc:
                 return FileResult(doc.path, error=f"{doc.path}: cannot write the fixes ({exc.strerror or exc})")
     return result
@@ -176,21 +182,118 @@ def encode(text: str, doc: Document) -> bytes:
     return data
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one,
-    never half of one; the file's permission bits are kept."""
-    mode = os.stat(path).st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".presslint", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
+class ReadOnly(Exception):
+    """The file has no write permission: --fix leaves it alone (as Ruff does), even as root."""
+
+
+class ChangedSinceRead(Exception):
+    """The file's bytes are no longer those the run read: someone edited it meanwhile."""
+
+
+def write_fixes(path: Path, data: bytes, original: bytes) -> None:
+    """Write ``data`` over ``path``, which held ``original`` when it was read, keeping what
+    the run does not own: a symlink stays a link (its target is fixed), hard links stay
+    one file, owner, group and mode stay. A crash or a signal leaves the old file or the
+    new one, never half of one, and no temporary file (a SIGKILL may leave one: its name,
+    ``.NAME.*.presslint``, says whose it is).
+
+    Raises ``ReadOnly`` or ``ChangedSinceRead`` and writes nothing in those cases.
+    """
+    target = Path(os.path.realpath(path))  # through symlinks: the link itself stays as it is
+    status = os.stat(target)
+    # os.access alone says yes to root, whatever the mode: a file nobody may write is read-only.
+    if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise ReadOnly(str(path))
+    with _terminate_raises():
+        # The new bytes go to a temporary file first, in the same folder (so the same
+        # file system): either renamed over the file, or kept until the copy is done.
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".presslint", dir=target.parent)
         try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            if status.st_nlink > 1:
+                # Renaming would give this name a new inode and break the hard links, so the
+                # bytes go into the same inode; signals wait until the copy is whole.
+                with _signals_held():
+                    _check_unchanged(target, original)
+                    _overwrite(target, data)
+            else:
+                _keep_owner(temporary, status)
+                os.chmod(temporary, status.st_mode & 0o7777)  # after chown, which may clear set-id bits
+                with _signals_held():
+                    _check_unchanged(target, original)
+                    os.replace(temporary, target)
+        finally:
+            try:
+                os.unlink(temporary)
+            except FileNotFoundError:
+                pass
+
+
+def _check_unchanged(target: Path, original: bytes) -> None:
+    """Raise ``ChangedSinceRead`` unless ``target`` still holds ``original`` (the size
+    first, then the bytes: an edit that keeps the size and the mtime is still seen)."""
+    try:
+        if os.stat(target).st_size != len(original) or target.read_bytes() != original:
+            raise ChangedSinceRead(str(target))
+    except FileNotFoundError:
+        raise ChangedSinceRead(str(target)) from None
+
+
+def _overwrite(target: Path, data: bytes) -> None:
+    with open(target, "r+b") as out:
+        out.write(data)
+        out.truncate()
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def _keep_owner(temporary: str, status: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, where the user may (root, or the
+    owner for a group they belong to); a refusal leaves the defaults, as cp does."""
+    if not hasattr(os, "chown") or os.geteuid() not in (0, status.st_uid):
+        return
+    try:
+        os.chown(temporary, status.st_uid, status.st_gid)
+    except PermissionError:
+        pass
+
+
+@contextmanager
+def _terminate_raises() -> Iterator[None]:
+    """While a file is written, SIGTERM raises (exit 143) so that ``finally`` blocks remove
+    the temporary file; outside these moments the default (end at once) loses nothing."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait (and are delivered after) while the file is compared and
+    replaced or overwritten, so an interruption never falls between the two."""
+    import signal
+
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
