@@ -120,3 +120,15 @@ def test_the_install_step_installs_presslint_from_the_action(pull_request: Path)
     result = run_action(pull_request, {}, {"GITHUB_BASE_REF": "main"}, install=True)
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("::error file=releases/new.md")
+
+
+def test_the_action_picks_changed_files_by_the_default_include_patterns() -> None:
+    # scripts/action.sh chooses the changed release files with a shell pattern (a file named
+    # on the command line is always checked, so presslint cannot filter them): it must be
+    # the default include list of sources.py, written once more in shell.
+    from presslint.sources import DEFAULT_INCLUDE
+
+    script = (ROOT / "scripts" / "action.sh").read_text(encoding="utf-8")
+    pattern = re.search(r"^\s*(\*\.[^)]*)\)", script, re.MULTILINE)
+    assert pattern is not None
+    assert tuple(pattern.group(1).split("|")) == DEFAULT_INCLUDE
