@@ -312,6 +312,8 @@ def test_a_docs_only_pack_declares_rules_that_no_kind_runs(tmp_path: Path) -> No
         load_pack(write(tmp_path, pack.read_text().replace("finds: [Style]", "finds: Style"), "finds.yaml"))
     with pytest.raises(PackError, match="unknown key 'kind' in a docs-only pack"):
         load_pack(write(tmp_path, pack.read_text() + "    kind: pattern\n", "kind.yaml"))
+    with pytest.raises(PackError, match="code 'G91' must be a capital letter"):  # the checks of any rule
+        load_pack(write(tmp_path, pack.read_text().replace("G901", "G91"), "code.yaml"))
 
 
 def test_kind_names_are_written_once() -> None:
