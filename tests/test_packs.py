@@ -142,10 +142,7 @@ def test_a_flagged_text_located_by_what_comes_before_it(tmp_path: Path) -> None:
     ("    summary: ''\n", "'summary' must be a non-empty string"),
 ])
 def test_docs_fields_are_checked(tmp_path: Path, line: str, message: str) -> None:
-    pack = write(tmp_path, GOOD_RULE.replace("    examples:\n", line + "    examples:\n"))
-    with pytest.raises(PackError) as error:
-        load_pack(pack)
-    assert str(error.value).startswith(f"{pack}:2: ") and message in str(error.value)
+    assert_refused(tmp_path, GOOD_RULE, ("    examples:\n", line + "    examples:\n"), message)
 
 
 def test_docs_fields_are_read(tmp_path: Path) -> None:
@@ -312,6 +309,8 @@ def test_a_docs_only_pack_declares_rules_that_no_kind_runs(tmp_path: Path) -> No
         load_pack(write(tmp_path, pack.read_text().replace("finds: [Style]", "finds: Style"), "finds.yaml"))
     with pytest.raises(PackError, match="unknown key 'kind' in a docs-only pack"):
         load_pack(write(tmp_path, pack.read_text() + "    kind: pattern\n", "kind.yaml"))
+    with pytest.raises(PackError, match="code 'G91' must be a capital letter"):  # the checks of any rule
+        load_pack(write(tmp_path, pack.read_text().replace("G901", "G91"), "code.yaml"))
 
 
 def test_kind_names_are_written_once() -> None:

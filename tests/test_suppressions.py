@@ -6,8 +6,8 @@ from pathlib import Path
 
 from presslint import check_text
 from presslint.config import Config
-from presslint.diagnostic import Edit
 from presslint.engine import check_document, load_checkers
+from presslint.fix import apply_edits
 from presslint.runner import check_files
 from presslint.selection import select
 
@@ -53,7 +53,7 @@ def test_an_unused_disable_goes_with_its_enable_in_one_fix() -> None:
     [found] = check_text(text, path=MD)
     assert found.code == "P001" and found.fix is not None
     assert found.fix.message == "remove the comment and the presslint-enable that ends its range"
-    assert _apply(text, found.fix.edits) == "Clean.\nAlso clean.\nEnd.\n"
+    assert apply_edits(text, found.fix.edits)[0] == "Clean.\nAlso clean.\nEnd.\n"
 
 
 def test_an_enable_that_ends_several_ranges_stays() -> None:
@@ -62,13 +62,7 @@ def test_an_enable_that_ends_several_ranges_stays() -> None:
             "<!-- presslint-enable -->\nEnd.\n")
     [found] = check_text(text, path=MD)
     assert found.code == "P001" and found.fix is not None and found.fix.message == "remove the comment"
-    assert _apply(text, found.fix.edits) == text.replace("<!-- presslint-disable W101 -->\n", "")
-
-
-def _apply(text: str, edits: tuple[Edit, ...]) -> str:
-    for edit in sorted(edits, key=lambda e: e.span.start, reverse=True):
-        text = text[:edit.span.start] + edit.replacement + text[edit.span.end:]
-    return text
+    assert apply_edits(text, found.fix.edits)[0] == text.replace("<!-- presslint-disable W101 -->\n", "")
 
 
 def test_unused_suppression_of_a_rule_that_did_not_run_is_not_judged() -> None:

@@ -112,57 +112,62 @@ def backend_rules() -> dict[str, Rule]:
 
 def _backend_rule(where: str, entry: Any) -> Rule:
     line = getattr(entry, "line", None)
-    if not isinstance(entry, dict):
-        raise PackError(where, line, "each rule is a mapping")
-    unknown = sorted(set(entry) - BACKEND_RULE_KEYS - BACKEND_RULE_LISTS)
-    if unknown:
-        raise PackError(where, line, f"unknown key {unknown[0]!r} in a docs-only pack "
-                                     f"(allowed: {', '.join(sorted(BACKEND_RULE_KEYS | BACKEND_RULE_LISTS))})")
-    for key in sorted(BACKEND_RULE_KEYS):
-        if not isinstance(entry.get(key), str) or not entry[key].strip():
-            raise PackError(where, line, f"{key!r} must be a non-empty string")
+    fail = _fail(where, entry)
+    _known_keys(entry, BACKEND_RULE_KEYS | BACKEND_RULE_LISTS, " in a docs-only pack", fail)
+    _strings(entry, sorted(BACKEND_RULE_KEYS), fail)
     finds = entry.get("finds")
     if not isinstance(finds, list) or not finds or not all(isinstance(f, str) and f.strip() for f in finds):
-        raise PackError(where, line, "'finds' must be a non-empty list of what the backend reports under the code "
-                                     "(its category or lint kind names; \"*\" for any other)")
-    if not CODE.match(entry["code"]) or not NAME.match(entry["name"]):
-        raise PackError(where, line, f"rule {entry['code']!r} {entry['name']!r}: a code is a capital letter "
-                                     f"and three digits, a name kebab-case")
-    try:
-        severity = Severity.parse(entry["severity"])
-    except ValueError as exc:
-        raise PackError(where, line, str(exc)) from None
-    return Rule(code=entry["code"], name=entry["name"], kind="", severity=severity, messages={}, fix=None,
+        raise fail("'finds' must be a non-empty list of what the backend reports under the code "
+                   "(its category or lint kind names; \"*\" for any other)")
+    code, name, severity = _identity(entry, fail)
+    return Rule(code=code, name=name, kind="", severity=severity, messages={}, fix=None,
                 docs=entry["docs"].strip(), bad=(), good=(), pack=where, line=line or 0,
                 backend=entry["backend"], finds=tuple(finds))
 
 
-def _rule(where: str, entry: Any) -> Rule:
+def _fail(where: str, entry: Any) -> Fail:
+    """The error of a pack entry: at its line."""
     line = getattr(entry, "line", None)
+    return lambda message: PackError(where, line, message)
 
-    def fail(message: str) -> PackError:
-        return PackError(where, line, message)
 
+def _known_keys(entry: Any, allowed: set[str], context: str, fail: Fail) -> None:
+    """``entry`` is a mapping of ``allowed`` keys only (the one check both kinds of pack make)."""
     if not isinstance(entry, dict):
         raise fail("each rule is a mapping")
-    unknown = sorted(set(entry) - RULE_KEYS)
+    unknown = sorted(set(entry) - allowed)
     if unknown:
-        raise fail(f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(RULE_KEYS))})")
-    missing = [key for key in REQUIRED_KEYS if key not in entry]
-    if missing:
-        raise fail(f"rule {entry.get('code', '?')} lacks {missing[0]!r}")
-    for key in ("code", "name", "kind", "severity", "docs"):
-        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+        raise fail(f"unknown key {unknown[0]!r}{context} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _strings(entry: dict[str, Any], keys: Iterable[str], fail: Fail) -> None:
+    for key in keys:
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise fail(f"{key!r} must be a non-empty string")
+
+
+def _identity(entry: dict[str, Any], fail: Fail) -> tuple[str, str, Severity]:
+    """The entry's code, name and severity (strings already), each checked."""
     code, name = entry["code"], entry["name"]
     if not CODE.match(code):
         raise fail(f"code {code!r} must be a capital letter (its family's) and three digits")
     if not NAME.match(name):
         raise fail(f"name {name!r} must be kebab-case, like 'trailing-whitespace'")
     try:
-        severity = Severity.parse(entry["severity"])
+        return code, name, Severity.parse(entry["severity"])
     except ValueError as exc:
         raise fail(str(exc)) from None
+
+
+def _rule(where: str, entry: Any) -> Rule:
+    line = getattr(entry, "line", None)
+    fail = _fail(where, entry)
+    _known_keys(entry, RULE_KEYS, "", fail)
+    missing = [key for key in REQUIRED_KEYS if key not in entry]
+    if missing:
+        raise fail(f"rule {entry.get('code', '?')} lacks {missing[0]!r}")
+    _strings(entry, [key for key in ("code", "name", "kind", "severity", "docs") if key in entry], fail)
+    code, name, severity = _identity(entry, fail)
     # A kind that serves one rule is named as the rule; ``kind:`` names one that serves several.
     kind = entry.get("kind", name)
     if kind not in kinds.REGISTRY:
