@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from presslint.kinds.typos.common_misspelling import typed_slip
-from presslint.kinds.typos.slips import slip
-from presslint.kinds.typos.unknown_word import compound, suggestions
+from presslint.kinds.typos.slips import slip, suggestions
+from presslint.kinds.typos.unknown_word import compound
 
 from .conftest import run, spans
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
 
 from ...diagnostic import Diagnostic, Edit, Span
 from ...document import Document
@@ -15,18 +14,14 @@ from .. import Kind
 from .recognition import (
     FORM_EXAMPLES,
     ISO,
-    MONTH_NAMES,
     NUMERIC,
     TEXT_DMY,
     TEXT_MDY,
     WEEKDAY_NAMES,
     DateMention,
     analyse,
+    long_date,
 )
-
-
-def long_date(day: date) -> str:
-    return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
 
 
 class ImpossibleDate(Kind):

@@ -13,8 +13,7 @@ from ...document import Document
 from ...lazyre import LazyPattern
 from ...sentences import sentence_at
 from .. import Kind
-from .checks import long_date
-from .recognition import RELATIVE, DateMention, DocumentDates, analyse, matches_at, resolve_relative
+from .recognition import RELATIVE, DateMention, DocumentDates, analyse, long_date, matches_at, resolve_relative
 
 
 def _release_note(facts: DocumentDates) -> str:

@@ -31,6 +31,12 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
                "September", "October", "November", "December")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+
+def long_date(day: date) -> str:
+    """A day written out as the messages quote it: "March 18, 2024"."""
+    return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+
+
 _MONTH_OF: dict[str, int] = {}
 for _number, _name in enumerate(MONTH_NAMES, 1):
     for _form in (_name, _name[:3], *(("Sept",) if _number == 9 else ())):

@@ -26,7 +26,6 @@ from ...scan import (
 from .. import Kind
 from .slips import in_foreign_phrase, slip
 from .suspects import WORD_PART, suspects
-from .unknown_word import is_slip
 
 # A misspelling this long is seldom an acronym or a name, in capitals or in Title case.
 LONG = 7
@@ -65,7 +64,7 @@ class Misspelling(Kind):
                         and (len(word) < LONG or doc.word_counts[word] > 1 or recurs(doc, word.lower())
                              or not typed_slip(word.lower(), correction)):
                     continue
-                if not is_free_standing(prose, start, end) or in_foreign_phrase(doc, index, is_slip):
+                if not is_free_standing(prose, start, end) or in_foreign_phrase(doc, index):
                     continue
                 suggestion = match_case(word, correction)
                 span = Span(start, end)

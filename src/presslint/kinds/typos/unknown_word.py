@@ -11,29 +11,17 @@ the rejected-term rule's (``rejected_term.py``), not reported here.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ... import lexicon, vocabulary
 from ...diagnostic import Diagnostic, Edit, Span
 from ...document import Document
 from ...scan import is_free_standing, match_case, quoted_words, recurs, tokens_of
-from ...wordlist import SortedTable, packaged_text
 from .. import Kind
-from .slips import in_foreign_phrase
+from .slips import UNRANKED, closest, in_foreign_phrase
 from .suspects import POSSESSIVE_FORM, REMEMBER, WORD_PART, suspects, title_non_words
 from .words_run_together import best_split
 
-# Letters next to each other on a QWERTY keyboard: a wrong letter is mostly a neighbour.
-_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_NEIGHBOURS: dict[str, str] = {}
-for _r, _row in enumerate(_ROWS):
-    for _c, _key in enumerate(_row):
-        near = {_row[_c - 1] if _c else "", _row[_c + 1] if _c + 1 < len(_row) else ""}
-        for _other in (_r - 1, _r + 1):
-            if 0 <= _other < 3:
-                near |= set(_ROWS[_other][max(0, _c - 1):_c + 2])
-        _NEIGHBOURS[_key] = "".join(sorted(near - {""}))
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _PREFIXES = ("re", "pre", "un", "non", "co", "multi", "over", "under", "out", "sub", "inter",
              "micro", "cyber", "mis", "anti", "de", "dis", "hyper", "super", "ultra", "mega",
              "semi", "self", "post", "mid", "e", "bio", "eco", "geo", "neuro", "tele", "auto")
@@ -41,19 +29,11 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ness", "ful
              "ability", "ity", "ize", "ized", "izes", "izing", "ization", "ise", "ised", "ist",
              "ists", "ism", "ic", "al", "ally", "ment", "ments", "y", "ive", "ively", "ship",
              "ships", "wise", "like", "ware", "verse", "tech")
-# A suggestion must be at least this common (rank by frequency among ~83,000 words).
-COMMON = 40_000
-# Two slips away, the word must be long (and a suggestion more common: the consonant
-# index holds only the commoner words, see scripts/build_typos_data.py).
-TWO_SLIPS_LENGTH = 8
 # A capitalised word this long with two letters swapped is reported.
 SWAPPED_LENGTH = 7
 COMMON_SWAPPED = 10_000
-_VOWELS = "aeiou"
-_NO_VOWELS = str.maketrans("", "", _VOWELS)
 # A slip's correction this many times commoner than the word's base beats the derivation.
 _FAR_COMMONER = 5
-_UNRANKED = 100_000
 # A word made of a base more common than this is a coinage, whatever slip it resembles.
 RARE_BASE = 1_000
 # Words this long made of known words are coinages: typos seldom look like them.
@@ -69,7 +49,7 @@ def _derivation_rank(word: str) -> int | None:
     if not bases:
         return None
     ranks = lexicon.frequency_rank().of(bases)
-    return min((ranks.get(base, _UNRANKED) for base in bases), default=_UNRANKED)
+    return min((ranks.get(base, UNRANKED) for base in bases), default=UNRANKED)
 
 
 def _bases(word: str) -> list[str]:
@@ -112,7 +92,7 @@ def _compound_rank(word: str) -> int | None:
     if not strict:
         return 0
     ranks = lexicon.frequency_rank().of({word[:cut] for cut in valid} | {word[cut:] for cut in valid})
-    return min(max(ranks.get(word[:cut], _UNRANKED), ranks.get(word[cut:], _UNRANKED)) for cut in valid)
+    return min(max(ranks.get(word[:cut], UNRANKED), ranks.get(word[cut:], UNRANKED)) for cut in valid)
 
 
 def _half(word: str) -> bool:
@@ -120,90 +100,6 @@ def _half(word: str) -> bool:
     return tag in _SHORT_HALF_TAGS if len(word) == 3 else tag not in ("", "VBD")
 
 
-def suggestions(word: str, limit: int = 3) -> list[str]:
-    """Common words one slip away from ``word``: a letter missing, a letter typed twice or
-    with its neighbour, two letters swapped, a neighbouring key for the right one, or one
-    vowel for another ("indipendent"). Failing those, a long word's common words a vowel
-    confusion and a second small slip away. The most frequent first."""
-    ranks = lexicon.frequency_rank().of(_slips(word) | _vowels(word))
-    ranked = sorted((rank, found) for found, rank in ranks.items() if rank < COMMON)
-    if not ranked and len(word) >= TWO_SLIPS_LENGTH:
-        ranked = _two_slips(word)
-    return [found for _, found in ranked[:limit]]
-
-
-def _vowels(word: str) -> set[str]:
-    """``word`` with one vowel written as another: "indipendent", "seperate"."""
-    reach = _reach(word)
-    return {word[:i] + vowel + word[i + 1:] for i, letter in enumerate(word[:reach + 1]) if letter in _VOWELS
-            for vowel in _VOWELS if vowel != letter}
-
-
-@lru_cache(maxsize=64)  # asked for the slips and then the vowels of a word
-def _reach(word: str) -> int:
-    """The length of the longest start of ``word`` that starts a known word: a slip made
-    after it leaves that start, and so makes no word (the slips are built only up to it)."""
-    known = lexicon.known_words()
-    low, high = 0, len(word)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if known.begins(word[:middle]):
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _slips(word: str) -> set[str]:
-    """Every string one slip of the keyboard away from ``word`` (see :func:`suggestions`)."""
-    # Only the slips that could be words (see _reach): a typo's start soon leaves every word.
-    cuts = [(word[:i], word[i:]) for i in range(_reach(word) + 1)]
-    # A letter missing, anywhere: most of the slips, made in one comprehension.
-    found = {head + letter + tail for head, tail in cuts for letter in _LETTERS}
-    for head, tail in cuts:
-        if not tail:
-            break
-        first, rest = tail[0], tail[1:]
-        near = _NEIGHBOURS.get(first, "")
-        # An extra letter: typed twice, or a neighbour of the letter before or after.
-        if any(first == ch or ch in near for ch in head[-1:] + rest[:1]):
-            found.add(head + rest)
-        if rest:
-            found.add(head + rest[0] + first + rest[1:])  # two letters swapped
-        found.update([head + letter + rest for letter in near])  # a neighbouring key
-    found.discard(word)
-    return found
-
-
-def _two_slips(word: str) -> list[tuple[int, str]]:
-    """Vowels confused twice, or a vowel confused and one missing or extra ("indipendant",
-    "definatly"): common words with the same consonants two edits away, with their rank,
-    the most frequent first. The consonants kept rule out another ending ("fragilis",
-    "accessorials")."""
-    others = _consonant_index().get(word.translate(_NO_VOWELS))
-    if not others:
-        return []
-    ranks = lexicon.frequency_rank()
-    return [(ranks.get(other, _UNRANKED), other) for other in others.split(" ")
-            if abs(len(other) - len(word)) <= 1 and other != word and _distance(word, other) <= 2]
-
-
-@cache
-def _consonant_index() -> SortedTable:
-    """Common long words by their consonants (see scripts/build_typos_data.py), read the
-    first time a long word has no correction a slip away."""
-    return SortedTable(packaged_text("typos", "consonants.tsv"))
-
-
-def _distance(first: str, second: str) -> int:
-    """Levenshtein distance: letters inserted, deleted or replaced."""
-    previous = list(range(len(second) + 1))
-    for i, letter in enumerate(first, 1):
-        current = [i]
-        for j, other in enumerate(second, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other)))
-        previous = current
-    return previous[-1]
 
 
 @lru_cache(maxsize=REMEMBER)
@@ -211,7 +107,7 @@ def _made(word: str) -> int:
     """0 for a new derivation or compound, or T103's business: no typo ("rebrand",
     "workflows"); else the frequency rank of the rare word it would be made of (a slip of
     a far commoner word may explain it better: "cotracts" is "contracts", not "co" +
-    "tracts"), or _UNRANKED if it is made of nothing."""
+    "tracts"), or UNRANKED if it is made of nothing."""
     if best_split(word) is not None:
         return 0
     # A long derivation ("neuroinflammation") is made, whatever its base; so is a word of a
@@ -223,16 +119,12 @@ def _made(word: str) -> int:
         return 0
     compounded = _compound_rank(word)
     if compounded is None:
-        return _UNRANKED if derived is None else derived
+        return UNRANKED if derived is None else derived
     if long:
         return 0
     base = compounded if derived is None else min(derived, compounded)
     return 0 if base < _FAR_COMMONER * RARE_BASE else base
 
-
-@lru_cache(maxsize=REMEMBER)
-def _closest(word: str) -> tuple[str, ...]:
-    return tuple(suggestions(word))
 
 
 @lru_cache(maxsize=REMEMBER)
@@ -266,13 +158,10 @@ def _with_swapped(words: list[str]) -> set[str]:
 
 def _beats(correction: str, base: int) -> bool:
     """Whether ``correction`` explains a word better than the word it would be made of,
-    of frequency rank ``base`` (_UNRANKED: made of nothing)."""
-    return base == _UNRANKED or lexicon.frequency_rank().get(correction, _UNRANKED) * _FAR_COMMONER < base
+    of frequency rank ``base`` (UNRANKED: made of nothing)."""
+    return base == UNRANKED or lexicon.frequency_rank().get(correction, UNRANKED) * _FAR_COMMONER < base
 
 
-def is_slip(word: str) -> bool:
-    """Whether a common word is a slip or two away from ``word`` (no word itself)."""
-    return bool(_closest(word))
 
 
 @lru_cache(maxsize=REMEMBER)
@@ -333,11 +222,11 @@ class UnknownWord(Kind):
                 end = start + len(word)
                 if not is_free_standing(prose, token_start, token_start + len(text)):
                     continue
-                if (word == text and prose[end:end + 1] in "'’") or in_foreign_phrase(doc, index, is_slip):
+                if (word == text and prose[end:end + 1] in "'’") or in_foreign_phrase(doc, index):
                     continue  # "drunkin’", "magna cum laude"
                 # Last, the dearest test (hundreds of slips looked up): a third of the words
                 # that reach it on the corpus are ruled out by their place first.
-                options = _closest(word)
+                options = closest(word)
                 if not options or not _beats(options[0], _made(word)):
                     continue
                 yield self._report(doc, Span(start, end), word, options)

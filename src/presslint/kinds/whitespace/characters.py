@@ -171,12 +171,8 @@ class HtmlEntity(Kind):
             # The pattern needs the ";", so no legacy form without one is ever reported.
             if not reference.startswith("#") and reference not in html5:
                 continue  # not an entity HTML knows ("&Co;", "&copyright;")
-            if doc.syntax == "text":
-                shown = unescape(found)
-                if shown == found:
-                    continue
-            else:
-                shown = "&" + found[len("&amp;"):]  # the entity the author meant
+            # A reference HTML knows always shows as something else; escaped, as the one meant.
+            shown = unescape(found) if doc.syntax == "text" else "&" + reference
             span = Span(*match.span())
             replacement = " " if shown == "\u00a0" else shown
             yield self.rule.report(doc, span, Edit(span, replacement), found=found, replacement=replacement)
