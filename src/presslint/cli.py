@@ -21,6 +21,7 @@ from .report import FORMATS, Tally
 
 if TYPE_CHECKING:
     from .backends import Backend
+    from .configs import Nearest
     from .diagnostic import Severity
     from .fix import FixMode
     from .kinds import Kind
@@ -181,12 +182,16 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     outcome = _Outcome(config, quiet, backend_required)
     output_format = config.output_format or _default_format()
     files = _open_output_files(config)
+    # Each file with the configuration nearest it, unless --config or --no-config chose one:
+    # found once, for the checks and the release dates both.
+    from .configs import Nearest
+
+    nearest = None if config_file or no_config else Nearest(config)
     try:
         results = _results(paths, stdin_filename, config, checkers, mode, fix, unsafe_fixes, jobs, backends,
-                           outcome, nearest=not (config_file or no_config))
+                           outcome, nearest)
         if show_release_date:
-            results = _showing_release_dates(results, config, release_date is not None, outcome,
-                                             nearest=not (config_file or no_config))
+            results = _showing_release_dates(results, config, release_date is not None, outcome, nearest)
         checked = outcome.passing(results)
         out = sys.stdout
         color = _colored(out)
@@ -303,7 +308,7 @@ def _write_stdin_text(results: list[FileResult], outcome: _Outcome) -> None:
 
 def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config, checkers: Sequence[Kind],
              mode: FixMode | None, fix: bool, unsafe_fixes: bool, jobs: int | None, backends: list[Backend],
-             outcome: _Outcome, nearest: bool = False) -> Iterator[FileResult]:
+             outcome: _Outcome, nearest: Nearest | None = None) -> Iterator[FileResult]:
     """Standard input's result first (when '-' is given), then every file's, in order.
     No path: the configuration's paths, else the current folder; standard input is read
     only when '-' names it (as Ruff does), with a warning when it is a pipe."""
@@ -331,11 +336,8 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
                             config.extend_exclude)
         for problem in selection.errors:
             outcome.error(str(problem))
-        from .configs import Nearest
-
-        # Each file with the configuration nearest it, unless --config or --no-config chose one.
         yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends,
-                               nearest=Nearest(config) if nearest else None)
+                               nearest=nearest)
 
 
 def _open_output_files(config: Config) -> list[OutputFile]:
@@ -376,16 +378,14 @@ def _shown(path: Path) -> str:
 
 
 def _showing_release_dates(results: Iterator[FileResult], config: Config, given: bool,
-                           outcome: _Outcome, nearest: bool = False) -> Iterator[FileResult]:
-    from .configs import Nearest
+                           outcome: _Outcome, nearest: Nearest | None = None) -> Iterator[FileResult]:
     from .kinds.dates.recognition import release_date_report
 
-    configs = Nearest(config) if nearest else None
     for result in results:
         if result.index is not None:
             data = outcome.stdin[1] if outcome.stdin and outcome.stdin[0] == result.path else None
             # Each file's release date as its nearest configuration gives it (standard input: the run's).
-            dates = (configs.for_path(result.path) if configs and data is None else config).settings().dates
+            dates = (nearest.for_path(result.path) if nearest and data is None else config).settings().dates
             click.echo(release_date_report(result.path, dates, data, "--release-date" if given else "config"),
                        err=True)
         yield result

@@ -156,9 +156,13 @@ def check_with_backends(doc: Document, checkers: Sequence[Kind],
     return diagnostics, warnings
 
 
-def result_of(doc: Document, checkers: Sequence[Kind], backends: Sequence[Backend] = ()) -> FileResult:
+def result_of(doc: Document, checkers: Sequence[Kind], backends: Sequence[Backend] = (),
+              diagnostics: list[Diagnostic] | None = None) -> FileResult:
+    """``doc``'s result; ``diagnostics``: its findings when already found (no backends)."""
     try:
-        diagnostics, warnings = check_with_backends(doc, checkers, backends)
+        warnings: list[str] = []
+        if diagnostics is None:
+            diagnostics, warnings = check_with_backends(doc, checkers, backends)
         summaries = summarise(doc, checkers)
     except Exception as exc:  # a bug in a rule must not hide the other files' results
         return FileResult(doc.path, error=f"{doc.path}: internal error: {type(exc).__name__}: {exc}")

@@ -45,15 +45,20 @@ def fix_document(doc: Document, checkers: Sequence[Kind], mode: FixMode, raw: by
     """Fix ``doc`` (read from ``raw``) as ``mode`` asks; the result is the fixed text's."""
     original = stored_text(doc)
     applied = 0
+    # The findings of the text as it now is: the pass that finds nothing to fix found the
+    # result's, which are not looked for again (None: the passes ran out first).
+    diagnostics: list[Diagnostic] | None = None
     for _ in range(_MAX_FIX_PASSES):
-        fixes = choose(check_document(doc, checkers), mode.unsafe)
+        diagnostics = check_document(doc, checkers)
+        fixes = choose(diagnostics, mode.unsafe)
         if not fixes:
             break
+        diagnostics = None
         text = fixed_text(doc, fixes)
         applied += len(fixes)
         doc = Document.from_decoded(doc.path, Decoded(text, doc.source.encoding, doc.source.bom,
                                                       doc.source.guessed_encoding))
-    result = result_of(doc, checkers)
+    result = result_of(doc, checkers, diagnostics=diagnostics)
     result.fixed = applied
     if not applied:
         if mode.action == "stdout":

@@ -49,8 +49,9 @@ def check_files(files: Sequence[Path], checkers: Sequence[Kind], config: Config,
     """Results in the order of ``files``; with ``consistency: project``, only once every
     file is checked, since the cross-file checks need them all. With ``nearest``, a file
     below a configuration other than ``config`` is checked with that one's rules."""
-    results = (_check_each(files, checkers, config, jobs, fix, backends) if nearest is None
-               else _check_each_nearest(files, checkers, config, jobs, fix, backends, nearest))
+    # Every file's configuration is found first (a folder searched once).
+    configs = [config] * len(files) if nearest is None else [nearest.for_path(path) for path in files]
+    results = _check_each(files, configs, checkers, config, jobs, fix, backends)
     if config.consistency != "project":
         yield from results
         return
@@ -59,28 +60,10 @@ def check_files(files: Sequence[Path], checkers: Sequence[Kind], config: Config,
     yield from collected
 
 
-def _check_each(files: Sequence[Path], checkers: Sequence[Kind], config: Config, jobs: int | None,
-                fix: FixMode | None, backends: Sequence[Backend]) -> Iterator[FileResult]:
-    jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(files) < 2 * jobs:
-        for path in files:
-            yield check_file(path, rules_for(str(path), checkers, config), fix=fix, backends=backends)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    specs = [backend.worker_spec() for backend in backends]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, fix, specs)) as pool:
-        yield from pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 8)))
-
-
-def _check_each_nearest(files: Sequence[Path], checkers: Sequence[Kind], config: Config, jobs: int | None,
-                        fix: FixMode | None, backends: Sequence[Backend], nearest: Nearest) -> Iterator[FileResult]:
-    """As ``_check_each``, each file with its nearest configuration: every file's is found
-    first (a folder searched once), then each configuration's checkers built once."""
-    configs = [nearest.for_path(path) for path in files]
-    if all(found is config for found in configs):
-        yield from _check_each(files, checkers, config, jobs, fix, backends)
-        return
+def _check_each(files: Sequence[Path], configs: Sequence[Config], checkers: Sequence[Kind], config: Config,
+                jobs: int | None, fix: FixMode | None, backends: Sequence[Backend]) -> Iterator[FileResult]:
+    """Each file checked with its configuration's rules (``checkers`` for the run's
+    ``config``), each configuration's checkers built once."""
     distinct = list({id(found): found for found in configs}.values())
     # Built here first, in order, so that a mistake in a configuration is a UserError here.
     built = {id(found): list(checkers) if found is config else select(load_checkers(found), found)
@@ -94,42 +77,21 @@ def _check_each_nearest(files: Sequence[Path], checkers: Sequence[Kind], config:
 
     index = {id(found): i for i, found in enumerate(distinct)}
     specs = [backend.worker_spec() for backend in backends]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker_nearest,
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                              initargs=(distinct, fix, specs)) as pool:
-        yield from pool.map(_check_in_worker_nearest, files, [index[id(found)] for found in configs],
+        yield from pool.map(_check_in_worker, files, [index[id(found)] for found in configs],
                             chunksize=max(1, len(files) // (jobs * 8)))
 
 
-# Each worker process builds its checkers (and backends) once, from picklable settings.
-_worker_checkers: list[Kind] = []
+# Each worker process builds a configuration's checkers (and the backends) once, from
+# picklable settings, when a file first needs them.
+_worker_configs: list[Config] = []
+_worker_built: dict[int, list[Kind]] = {}
 _worker_fix: FixMode | None = None
-_worker_config: Config | None = None
 _worker_backends: list[Backend] = []
 
 
-def _init_worker(config: Config, fix: FixMode | None, specs: list[BackendSpec]) -> None:
-    global _worker_checkers, _worker_fix, _worker_config, _worker_backends
-    _worker_checkers = select(load_checkers(config), config)
-    _worker_fix = fix
-    _worker_config = config
-    if specs:
-        from .backends import create
-
-        _worker_backends = [create(spec) for spec in specs]
-
-
-def _check_in_worker(path: Path) -> FileResult:
-    assert _worker_config is not None
-    checkers = rules_for(str(path), _worker_checkers, _worker_config)
-    return check_file(path, checkers, fix=_worker_fix, backends=_worker_backends)
-
-
-# With configurations nearer the files: each one's checkers, built when a file first needs them.
-_worker_configs: list[Config] = []
-_worker_built: dict[int, list[Kind]] = {}
-
-
-def _init_worker_nearest(configs: list[Config], fix: FixMode | None, specs: list[BackendSpec]) -> None:
+def _init_worker(configs: list[Config], fix: FixMode | None, specs: list[BackendSpec]) -> None:
     global _worker_configs, _worker_fix, _worker_backends
     _worker_configs, _worker_fix = configs, fix
     _worker_built.clear()
@@ -139,7 +101,7 @@ def _init_worker_nearest(configs: list[Config], fix: FixMode | None, specs: list
         _worker_backends = [create(spec) for spec in specs]
 
 
-def _check_in_worker_nearest(path: Path, which: int) -> FileResult:
+def _check_in_worker(path: Path, which: int) -> FileResult:
     found = _worker_configs[which]
     if which not in _worker_built:
         _worker_built[which] = select(load_checkers(found), found)
