@@ -23,8 +23,6 @@ from presslint.errors import ConfigError, PackError, UserFileError
 from presslint.userfiles import Refused, read_bytes
 from presslint.yamlfile import read_yaml
 
-from .conftest import ROOT
-
 RELEASE = "Example Corp announced results on Monday.\n"
 
 
@@ -190,6 +188,9 @@ def test_an_empty_select_is_an_error_not_every_rule_off(tmp_path: Path) -> None:
     assert code == 1 and "W104" in out
     _config(tmp_path, "ignore: [ALL]\n")
     assert _check("release.txt")[0] == 0
+    assert _refused("--select", "", "release.txt") == ("presslint: error: --select is empty, which would turn "
+                                                       "every rule off: leave it out for the default rules, "
+                                                       "or name the rules to run")
 
 
 @pytest.mark.parametrize("release_date", ["9999-12-31", "9999-12-28", "0001-01-01", "0001-01-03"])
@@ -368,6 +369,11 @@ def test_output_in_an_ascii_encoding_is_escaped_and_still_parses(tmp_path: Path)
     machine = _run(["check", "--no-config", "--select", "ALL", "--output-format", "json", "release.md"], tmp_path,
                    env)
     assert machine.returncode == 1 and any("café" in finding["message"] for finding in json.loads(machine.stdout))
+    # The text --fix gives back is the user's, never escaped.
+    fixed = subprocess.run([sys.executable, "-m", "presslint", "check", "--no-config", "--fix", "-"],
+                           input="The café  is open.\n".encode(), capture_output=True, cwd=tmp_path, timeout=120,
+                           env={**os.environ, **env})
+    assert fixed.stdout == "The café is open.\n".encode()
 
 
 # --- the YAML cache is keyed by content --------------------------------------------------
@@ -400,10 +406,3 @@ def test_the_cache_key_holds_the_content_hash_not_the_time(tmp_path: Path) -> No
     _, key = yamlfile._cache_entry(path, path.read_bytes())
     assert str(path.stat().st_mtime_ns) not in key
     assert key.endswith(yamlfile._digest(b"a: 1\n")) and key != yamlfile._cache_entry(path, b"a: 2\n")[1]
-
-
-def test_the_checkout_s_configuration_still_loads() -> None:
-    from presslint.config import find, load
-
-    found = find(ROOT)
-    assert found is None or load(found) is not None

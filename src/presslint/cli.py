@@ -307,7 +307,13 @@ def _write_stdin_text(results: list[FileResult], outcome: _Outcome) -> None:
     outcome.stdin_written = True  # once, even if writing fails
     result = next((r for r in results if r.path == name and r.output is not None), None)
     if result is not None and result.fixed:
-        sys.stdout.write(result.output or "")
+        text = result.output or ""
+        try:
+            data = text.encode(sys.stdout.encoding or "utf-8")
+        except (UnicodeEncodeError, LookupError):  # PYTHONIOENCODING=ascii: the text as UTF-8, never escaped
+            data = text.encode("utf-8", "surrogateescape")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

@@ -88,6 +88,9 @@ class Config:
         """A copy with the command line's values (those not None) taking precedence. A
         key the command line sets no longer has a line in the file (errors name no line)."""
         given = {k: v for k, v in overrides.items() if v is not None}
+        if given.get("select") == () and not given.get("extend_select", self.extend_select):
+            raise ConfigError(None, None, "--select is empty, which would turn every rule off: leave it out "
+                              "for the default rules, or name the rules to run")
         lines = {key: line for key, line in self.lines.items() if key.replace("-", "_") not in given}
         return replace(self, lines=lines, given=self.given | set(given), **given)
 
