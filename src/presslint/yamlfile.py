@@ -11,8 +11,8 @@ Fast: a file's parsed content is cached as JSON under the user's cache folder, k
 its path and a hash of its content (not its size and modification time, which ``cp -p``,
 ``tar`` and ``rsync -t`` keep for a changed file), so a run that finds every file
 unchanged never imports PyYAML (45-80 ms of CPU of a one-file run, bundled packs
-included, for about 2 ms of reading and hashing: benchmarks/yaml_cache.py). Set ``PRESSLINT_NO_CACHE=1`` to turn the cache off,
-``PRESSLINT_CACHE_DIR`` to move it.
+included, for about 2 ms of reading and hashing: benchmarks/yaml_cache.py). Set
+``PRESSLINT_NO_CACHE=1`` to turn the cache off, ``PRESSLINT_CACHE_DIR`` to move it.
 """
 
 from __future__ import annotations
