@@ -45,14 +45,21 @@ def _split(values: Sequence[str]) -> tuple[str, ...] | None:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _load_config(config_file: Path | None, no_config: bool) -> Config:
+def _load_config(config_file: Path | None, no_config: bool, allow_outside: bool = False) -> Config:
     """The configuration: none with --no-config (not even the words file); else the one
-    --config names or the nearest one, with the nearest words file."""
+    --config names or the nearest one, with the nearest words file. ``allow_outside``:
+    --allow-outside-paths, the files it names may lie outside its project."""
     from . import config as config_module
 
     if no_config:
         return Config()
-    return config_module.discover(Path.cwd(), config_file)
+    return config_module.discover(Path.cwd(), config_file, allow_outside)
+
+
+# A configuration may name files only inside its project (userfiles.py): only this lifts it.
+allow_outside_option = click.option(
+    "--allow-outside-paths", is_flag=True,
+    help="Let the configuration name files and folders outside its project (its git work tree, else its folder).")
 
 
 class _Group(click.Group):
@@ -82,6 +89,7 @@ selection_options = [
     click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                  help="Read this configuration file instead of looking for one."),
     click.option("--no-config", is_flag=True, help="Ignore configuration files; use the defaults."),
+    allow_outside_option,
 ]
 
 
@@ -141,7 +149,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
           date_order: str | None,
           consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool,
           show_release_date: bool = False, backend_required: bool = False,
-          output_file: tuple[str, ...] = (), fail_on: str | None = None) -> None:
+          output_file: tuple[str, ...] = (), fail_on: str | None = None, allow_outside_paths: bool = False) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input
     (read only when named). With no path: the configuration's 'paths', else the current
     folder. Folders are walked without what .gitignore files and the excludes name; a file
@@ -149,7 +157,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     from .engine import load_checkers
     from .report import get as get_reporter
 
-    loaded = _load_config(config_file, no_config)
+    loaded = _load_config(config_file, no_config, allow_outside_paths)
     config = loaded.merged(
         select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
         include=tuple(include) or None, exclude=tuple(exclude) or None,
@@ -186,7 +194,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     # found once, for the checks and the release dates both.
     from .configs import Nearest
 
-    nearest = None if config_file or no_config else Nearest(config)
+    nearest = None if config_file or no_config else Nearest(config, allow_outside_paths)
     try:
         results = _results(paths, stdin_filename, config, checkers, mode, fix, unsafe_fixes, jobs, backends,
                            outcome, nearest)
@@ -299,7 +307,13 @@ def _write_stdin_text(results: list[FileResult], outcome: _Outcome) -> None:
     outcome.stdin_written = True  # once, even if writing fails
     result = next((r for r in results if r.path == name and r.output is not None), None)
     if result is not None and result.fixed:
-        sys.stdout.write(result.output or "")
+        text = result.output or ""
+        try:
+            data = text.encode(sys.stdout.encoding or "utf-8")
+        except (UnicodeEncodeError, LookupError):  # PYTHONIOENCODING=ascii: the text as UTF-8, never escaped
+            data = text.encode("utf-8", "surrogateescape")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -441,7 +455,8 @@ def _default_format() -> str:
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--enabled", "enabled_only", is_flag=True, help="Only the rules that `check` would run.")
 def list_rules(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-               config_file: Path | None, no_config: bool, output_format: str, enabled_only: bool) -> None:
+               config_file: Path | None, no_config: bool, output_format: str, enabled_only: bool,
+               allow_outside_paths: bool = False) -> None:
     """List every rule: code, name, severity and what it checks. A '-' before the code
     marks a rule that `check` would not run (opt-in, left out by the configuration, or a
     grammar backend's that is not configured)."""
@@ -449,7 +464,7 @@ def list_rules(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: 
     from .packs import backend_rules
     from .selection import select as select_rules
 
-    config = _load_config(config_file, no_config).merged(
+    config = _load_config(config_file, no_config, allow_outside_paths).merged(
         select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore))
     checkers = load_checkers(config)
     everything = [*(c.rule for c in checkers), *backend_rules().values()]
@@ -472,12 +487,13 @@ def list_rules(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: 
 @cli.command("backends")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--no-config", is_flag=True)
-def list_backends(config_file: Path | None, no_config: bool) -> None:
+@allow_outside_option
+def list_backends(config_file: Path | None, no_config: bool, allow_outside_paths: bool = False) -> None:
     """List the configured grammar backends and whether each can be reached now.
     No document text is sent. Exit 1 when one is unreachable."""
     from .backends import BackendConfigError, BackendUnavailable, create
 
-    config = _load_config(config_file, no_config)
+    config = _load_config(config_file, no_config, allow_outside_paths)
     if not config.backends:
         click.echo("no grammar backends configured (see 'backends:' in the README)")
         return
@@ -503,7 +519,8 @@ def list_backends(config_file: Path | None, no_config: bool) -> None:
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @_with(selection_options)
 def show_config(path: Path | None, select: tuple[str, ...], extend_select: tuple[str, ...],
-                ignore: tuple[str, ...], config_file: Path | None, no_config: bool) -> None:
+                ignore: tuple[str, ...], config_file: Path | None, no_config: bool,
+                allow_outside_paths: bool = False) -> None:
     """Print the settings `check` uses for PATH (default: the current folder), one key a
     line, as YAML, each with where its value came from (an option, the configuration file,
     found beside it, or the default): the configuration nearest PATH, unless --config or
@@ -513,11 +530,11 @@ def show_config(path: Path | None, select: tuple[str, ...], extend_select: tuple
 
     if path is not None and not path.exists():
         raise click.UsageError(f"{path}: no such file or folder")
-    config = _load_config(config_file, no_config).merged(
+    config = _load_config(config_file, no_config, allow_outside_paths).merged(
         select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore))
     run = config
     if path is not None and not (config_file or no_config):
-        config = Nearest(config).for_path(path / "-" if path.is_dir() else path)
+        config = Nearest(config, allow_outside_paths).for_path(path / "-" if path.is_dir() else path)
     for line in effective(config, run):
         click.echo(line)
 
@@ -531,12 +548,13 @@ def _summary(docs: str) -> str:
 @click.argument("code")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--no-config", is_flag=True)
-def show_rule(code: str, config_file: Path | None, no_config: bool) -> None:
+@allow_outside_option
+def show_rule(code: str, config_file: Path | None, no_config: bool, allow_outside_paths: bool = False) -> None:
     """Explain one rule, by code or name, with examples of what it flags and what it allows."""
     from .engine import load_checkers
     from .packs import backend_rules
 
-    checkers = load_checkers(_load_config(config_file, no_config))
+    checkers = load_checkers(_load_config(config_file, no_config, allow_outside_paths))
     options = {c.rule.code: c.options for c in checkers}
     rules = [*(c.rule for c in checkers), *backend_rules().values()]
     found = [r for r in rules if code in (r.code, r.name) or r.code == code.upper()]
@@ -584,6 +602,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # long-lived ones (word lists) that contain no cycles: collecting less often saves
     # about 5% of a corpus run. Memory stays bounded; only the collection rhythm changes.
     gc.set_threshold(100_000, 50, 100)
+    _tolerant_output()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="presslint", standalone_mode=False)
     except SystemExit as exit_:
@@ -604,6 +623,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
     return ExitCode.OK
+
+
+def _tolerant_output() -> None:
+    """Output that an encoding cannot hold (PYTHONIOENCODING=ascii, a Latin-1 terminal)
+    is written as JSON escapes ("caf\\u00e9"), not a UnicodeEncodeError half-way through a
+    report: readable in the text output, and still valid JSON, SARIF and XML."""
+    import codecs
+
+    codecs.register_error("presslint-escape", _escape)
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) in ("strict", "backslashreplace") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="presslint-escape")
+
+
+def _escape(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for character in error.object[error.start:error.end]:
+        for unit in _utf16(ord(character)):
+            escaped.append(f"\\u{unit:04x}")
+    return "".join(escaped), error.end
+
+
+def _utf16(code: int) -> tuple[int, ...]:
+    if code < 0x10000:
+        return (code,)
+    code -= 0x10000
+    return (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF))
 
 
 def entry_point() -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -88,6 +88,9 @@ class Config:
         """A copy with the command line's values (those not None) taking precedence. A
         key the command line sets no longer has a line in the file (errors name no line)."""
         given = {k: v for k, v in overrides.items() if v is not None}
+        if given.get("select") == () and not given.get("extend_select", self.extend_select):
+            raise ConfigError(None, None, "--select is empty, which would turn every rule off: leave it out "
+                              "for the default rules, or name the rules to run")
         lines = {key: line for key, line in self.lines.items() if key.replace("-", "_") not in given}
         return replace(self, lines=lines, given=self.given | set(given), **given)
 
@@ -133,7 +136,7 @@ def find(start: Path) -> Path | None:
             if candidate.is_file():
                 return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+        if pyproject.is_file() and _pyproject_table(pyproject, searching=True) is not None:
             return pyproject
     return None
 
@@ -147,7 +150,9 @@ def find_words_file(start: Path) -> Path | None:
     return None
 
 
-def load(path: Path) -> Config:
+def load(path: Path, allow_outside: bool = False) -> Config:
+    """The configuration file ``path``; ``allow_outside``: the files it names may lie
+    outside its project (``--allow-outside-paths``)."""
     if path.name == "pyproject.toml":
         table = _pyproject_table(path)
         data: Any = {} if table is None else table
@@ -155,15 +160,15 @@ def load(path: Path) -> Config:
         data = read_yaml(path, ConfigError)
         if data is None:
             data = {}
-    return parse(data, path)
+    return parse(data, path, allow_outside)
 
 
-def discover(start: Path, path: Path | None = None) -> Config:
+def discover(start: Path, path: Path | None = None, allow_outside: bool = False) -> Config:
     """The command line's configuration: the file ``path``, or else the nearest config
     file at or above ``start``; and, unless it names a words file, the nearest
     ``.presslint-words.txt`` at or above ``start``. (``Config()`` reads neither.)"""
     path = path or find(start)
-    config = load(path) if path else Config()
+    config = load(path, allow_outside) if path else Config()
     if config.words_file is None:
         words_file = find_words_file(start)
         if words_file is not None:
@@ -171,16 +176,28 @@ def discover(start: Path, path: Path | None = None) -> Config:
     return config
 
 
-def _pyproject_table(path: Path) -> dict[str, Any] | None:
+def _pyproject_table(path: Path, searching: bool = False) -> dict[str, Any] | None:
+    """The ``[tool.presslint]`` table of a pyproject.toml; None when it has none. While
+    ``searching`` for the configuration, a pyproject.toml that cannot be read, or does
+    not parse and never says "presslint", belongs to other tools: it is passed by, as
+    one without the table is, rather than stopping presslint."""
     import tomllib
 
+    from .userfiles import MAX_YAML_BYTES, read_bytes
+
+    raw = b""
     try:
-        with path.open("rb") as handle:
-            document = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(str(path), None, f"cannot read: {exc}") from None
-    table = document.get("tool", {}).get("presslint")
-    return table if isinstance(table, dict) else None
+        raw = read_bytes(path, MAX_YAML_BYTES)
+        document = tomllib.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        if searching and b"presslint" not in raw:
+            return None
+        raise ConfigError(str(path), None, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    tool = document.get("tool")
+    table = tool.get("presslint") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(str(path), None, f"[tool.presslint] must be a table, not {_shown(table)}")
+    return table
 
 
 # --- the keys: each declared once, with what it must be and how it is read --------------
@@ -250,6 +267,8 @@ def _path(value: Any, folder: Path) -> Path:
 
 
 def _date(value: Any) -> date:
+    if isinstance(value, datetime):  # 2024-03-18T10:00:00: a day is meant, not a moment
+        raise _Invalid(f"'release-date' must be a date, YYYY-MM-DD, not a date and time ({value})")
     if isinstance(value, date):
         return value
     try:
@@ -371,13 +390,20 @@ COMMAND_LINE_ONLY: dict[str, str] = {
     "config": "names the configuration file itself",
     "no-config": "turns the configuration file off",
     "stdin-filename": "names one run's standard input",
+    "allow-outside-paths": "a configuration cannot grant itself leave to name files outside its project",
 }
+# The keys that name files or folders. Each must lie inside the configuration's project
+# (the git work tree that holds it, else its folder) unless the command line says
+# --allow-outside-paths: userfiles.py says why.
+NAMES_FILES = frozenset({"paths", "rules", "words-file", "terms-file", "facts", "output-file"})
 _BY_NAME = {key.name: key for key in DECLARED}
 # key -> what its value must be.
 KEYS: dict[str, str] = {key.name: key.description for key in DECLARED}
 
 
-def parse(data: Any, path: Path) -> Config:
+def parse(data: Any, path: Path, allow_outside: bool = False) -> Config:
+    """The configuration ``data`` read from the file ``path``; ``allow_outside``: the
+    files it names may lie outside the file's project."""
     where = str(path)
     if not isinstance(data, dict):
         raise ConfigError(where, getattr(data, "line", None), "the configuration must be a mapping")
@@ -391,13 +417,42 @@ def parse(data: Any, path: Path) -> Config:
         if key is None:
             raise ConfigError(where, line, f"unknown key {name!r} (known: {', '.join(sorted(KEYS))})")
         try:
-            values.update(key.parse(value, path.parent))
+            fields = key.parse(value, path.parent)
         except _Invalid as exc:
-            message = exc.reason or f"{name!r} must be {key.description}, not {value!r}"
+            message = exc.reason or f"{name!r} must be {key.description}, not {_shown(value)}"
             raise ConfigError(where, line, message) from None
+        if name in NAMES_FILES and not allow_outside:
+            _inside_project(name, fields, path, line)
+        values.update(fields)
         if isinstance(value, LineDict):
             lines.update((f"{name}.{inner}", value.line_of(inner)) for inner in value)
+    if values.get("select") == () and not values.get("extend_select"):
+        # As an error, not silence: an empty list left by an edit would turn every rule off.
+        raise ConfigError(where, lines.get("select"), "'select' is empty, which would turn every rule off: "
+                          "leave it out for the default rules, or name the rules to run "
+                          "(to check nothing under this configuration, 'ignore: [ALL]')")
     return Config(path=path, lines=lines, **values)
+
+
+def _inside_project(name: str, fields: dict[str, Any], path: Path, line: int | None) -> None:
+    """ConfigError at ``line`` unless every path ``fields`` (key ``name``'s) holds lies
+    inside the project of the configuration file ``path``."""
+    from .userfiles import outside
+
+    for value in fields.values():
+        named = value if isinstance(value, tuple) else (value,)
+        for item in named:
+            target = item[1] if isinstance(item, tuple) else item  # output-file: (format, path)
+            root = outside(target, path)
+            if root is not None:
+                raise ConfigError(str(path), line, f"{name!r} names {target}, outside the configuration's project "
+                                  f"({root}); only the command line can allow that: --allow-outside-paths")
+
+
+def _shown(value: Any) -> str:
+    """``value`` for an error message: its repr, cut short (a value may be a whole file)."""
+    shown = repr(value)
+    return shown if len(shown) <= 200 else shown[:197] + "..."
 
 
 def _fields(key: Key) -> tuple[str, ...]:
@@ -447,7 +502,10 @@ def reference() -> str:
     """docs/configuration.md: every key, by the family it configures."""
     lines = ["# Configuration keys", "",
              "Generated from `presslint.config.DECLARED` (`python -m presslint.config > docs/configuration.md`).",
-             "Paths are relative to the configuration file's folder. Each file is checked with the",
+             "Paths are relative to the configuration file's folder, and the keys that name files",
+             f"({', '.join(f'`{name}`' for name in sorted(NAMES_FILES))}) must name them inside the",
+             "configuration's project (the git work tree that holds it, else its folder) unless the",
+             "command line says `--allow-outside-paths`. Each file is checked with the",
              "configuration nearest it (unless `--config` or `--no-config` chooses one), save the",
              "keys marked run-wide, which only the run's configuration (the one `--config` names,",
              "else the nearest at or above the current folder) sets.", ""]

@@ -27,6 +27,7 @@ class Nearest:
     """Finds each file's configuration, reading each file and searching each folder once."""
 
     run: Config  # the run's, with the command line's values
+    allow_outside: bool = False  # --allow-outside-paths: their files may lie outside their project
     by_folder: dict[Path, Path | None] = field(default_factory=dict)
     by_file: dict[Path, Config] = field(default_factory=dict)
 
@@ -38,7 +39,7 @@ class Nearest:
         if found is None or (self.run.path is not None and found.resolve() == self.run.path.resolve()):
             return self.run  # none nearer: the run's (as Ruff falls back to the current one)
         if found not in self.by_file:
-            loaded = config_module.discover(found.parent, found)
+            loaded = config_module.discover(found.parent, found, self.allow_outside)
             given = {name: getattr(self.run, name) for name in self.run.given}
             run_wide = {name.replace("-", "_") for name in config_module.RUN_WIDE}
             self.by_file[found] = replace(loaded.merged(**given), **{

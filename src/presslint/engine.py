@@ -164,6 +164,8 @@ def result_of(doc: Document, checkers: Sequence[Kind], backends: Sequence[Backen
         if diagnostics is None:
             diagnostics, warnings = check_with_backends(doc, checkers, backends)
         summaries = summarise(doc, checkers)
+    except UserError as exc:  # a user's pattern over its time budget (kinds/pattern.py)
+        return FileResult(doc.path, error=str(exc))
     except Exception as exc:  # a bug in a rule must not hide the other files' results
         return FileResult(doc.path, error=f"{doc.path}: internal error: {type(exc).__name__}: {exc}")
     return file_result(doc, diagnostics, warnings, summaries)

@@ -29,6 +29,11 @@ class UserError(Exception):
         where = f"{path}:{line}" if path and line else path
         super().__init__(f"{where}: {message}" if where else message)
 
+    def __reduce__(self) -> tuple[type[UserError], tuple[str | None, int | None, str]]:
+        # Raised in a worker process, it is pickled back whole (the default would pass
+        # the one formatted line to __init__, which takes three arguments).
+        return (type(self), (self.path, self.line, self.message))
+
 
 class PackError(UserError):
     """A rule pack is wrong."""

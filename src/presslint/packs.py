@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 from . import kinds
@@ -33,6 +34,11 @@ REQUIRED_KEYS = ("code", "name", "severity", "message", "docs", "examples")
 FIX_KEYS = {"title", "titles", "safety"}
 SAFETIES = {"safe": True, "unsafe": False}
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+# A template's field: a plain name the kind fills ({found}), no position, attribute or
+# index ({0}, {found.upper}, {found[0]}); a format of at most an alignment and a width
+# under 100 ({found:>12}), nothing that could fail on a string or fill the memory.
+FIELD = re.compile(r"[A-Za-z_]\w*")
+FIELD_FORMAT = re.compile(r"(?:.?[<>^])?\d{0,2}")
 
 # Builds the error of a pack entry from its message (``path:line: message``).
 Fail = Callable[[str], PackError]
@@ -191,9 +197,12 @@ def _rule(where: str, entry: Any) -> Rule:
                 summary=summary, since=since, link=link)
 
 
-def _templates(entry: dict[str, Any], fail: Fail) -> tuple[dict[str, Template], FixTemplate | None]:
+def _templates(entry: dict[str, Any], outer: Fail) -> tuple[dict[str, Template], FixTemplate | None]:
     """The rule's messages ("" is ``message``, the others from ``messages``) and its fix
     (``fix: {title, titles, safety}``), each template parsed once, here."""
+    def fail(message: str) -> PackError:  # the template errors name the rule, as the kinds' do
+        return outer(f"rule {entry['code']}: {message}")
+
     messages = {"": _template(entry["message"], "message", fail)}
     if "messages" in entry:
         messages.update(_named_templates(entry["messages"], "messages", fail))
@@ -223,9 +232,26 @@ def _template(text: Any, where: str, fail: Fail) -> Template:
     if not isinstance(text, str) or not text.strip():
         raise fail(f"{where!r} must be a non-empty string")
     try:
+        _check_fields(text)
         return Template.parse(text)
     except ValueError as exc:
         raise fail(f"{where} is not a valid template: {exc}") from None
+
+
+def _check_fields(text: str) -> None:
+    """ValueError unless each field of the template ``text`` is one a message can always
+    be formatted with (FIELD, FIELD_FORMAT and a conversion !r, !s or !a): a pack's
+    mistake is found when it is loaded, not when a finding is reported."""
+    for _, name, spec, conversion in Formatter().parse(text):
+        if name is None:
+            continue
+        shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        if not FIELD.fullmatch(name.split("|")[0]):
+            raise ValueError(f"{shown}: a field is a name, like {{found}} (no position, attribute or index)")
+        if conversion not in (None, "r", "s", "a"):
+            raise ValueError(f"{shown}: the conversion must be !r, !s or !a")
+        if spec and not FIELD_FORMAT.fullmatch(spec):
+            raise ValueError(f"{shown}: a field's format may only align it in a width under 100, like {{found:>12}}")
 
 
 def _examples(examples: Any, fail: Fail) -> tuple[tuple[BadExample, ...], tuple[str | bytes, ...]]:

@@ -20,15 +20,28 @@ Options:
                "say-so"), which costs a search of the document's joined words when the
                whole words are missing (default true); false for a rare word that only
                counts standing alone ("trail" in "Phase 2 trail")
+
+A user's pattern (a rule of a pack that is not bundled, or a ``pattern`` that
+``rule-options`` gives a bundled rule) is not known to run in linear time, so it runs
+under the ``regex`` module (imported only then), with a time budget per document:
+:data:`BUDGET` seconds and as much again per MB. A pattern that overruns it (one that
+backtracks without end, such as ``(a|aa)+$`` on a long run of a's) is a pack error
+naming the rule, its file and the document, and the rule is skipped for the rest of the
+run, instead of a hang. The bundled patterns stay on ``re``: they are kept linear
+(benchmarks/pathological.py), and ``re`` is what start-up has imported anyway.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from ..diagnostic import Diagnostic, Edit, Span
 from ..document import Document
+from ..errors import PackError
 from ..rule import Template
 from ..scan import WORD
 from . import Kind
@@ -44,6 +57,8 @@ _WORDS_LITERAL = re.compile(rf" ?{WORD}(?: {WORD})* ?")
 _WORD = re.compile(r"\w+")
 # Fields a named group may not fill: rule.report's own arguments, and the fix's replacement.
 _RESERVED_GROUPS = frozenset({"key", "title", "replacement"})
+# A user's pattern's time budget on a document: this many seconds, and as many per MB.
+BUDGET = 1.0
 
 
 class Pattern(Kind):
@@ -60,10 +75,12 @@ class Pattern(Kind):
     FIX = "optional"
 
     def setup(self) -> None:
-        flags = re.MULTILINE | (re.IGNORECASE if self.options["ignore-case"] else 0)
+        # A user's pattern: run with a time budget (``regex``), and None once it overran it.
+        self.budgeted = not _bundled(self.rule.pack) or self.options["pattern"] != self.rule.options.get("pattern")
+        self.overran: str | None = None
         try:
-            self.regex = re.compile(self.options["pattern"], flags)
-        except re.error as exc:
+            self.regex: Any = _compile(self.options["pattern"], self.options["ignore-case"], self.budgeted)
+        except ValueError as exc:  # re.error and regex.error are ValueErrors
             raise ValueError(f"pattern does not compile: {exc}") from None
         if self.regex.match(""):
             raise ValueError("pattern matches the empty string")
@@ -121,7 +138,8 @@ class Pattern(Kind):
             return
         text = doc.prose if self.options["prose"] else doc.text
         fixes = self.rule.fix is not None
-        for match in self.regex.finditer(text):
+        matches = self._budgeted(doc, text) if self.budgeted else self.regex.finditer(text)
+        for match in matches:
             span = Span(*match.span())
             fields = {"found": match.group(), **{k: v or "" for k, v in match.groupdict().items()}}
             if fixes:
@@ -129,6 +147,21 @@ class Pattern(Kind):
                 yield self.rule.report(doc, span, Edit(span, replacement), replacement=replacement, **fields)
             else:
                 yield self.rule.report(doc, span, **fields)
+
+    def _budgeted(self, doc: Document, text: str) -> Iterator[Any]:
+        """The matches of a user's pattern in ``text``, within its time budget: a
+        PackError when it overruns it, and no more matches in this run after that."""
+        if self.overran is not None:
+            return
+        budget = BUDGET * (1 + len(text) / 1_000_000)
+        try:
+            yield from self.regex.finditer(text, timeout=budget)  # the budget is the whole search's
+        except TimeoutError:
+            self.overran = doc.path
+            raise PackError(self.rule.pack, self.rule.line,
+                            f"rule {self.rule.code}: its pattern ran over its time budget ({budget:.0f} s) on "
+                            f"{doc.path}: it backtracks without end (nested repeats such as (a|aa)+ do); "
+                            "the rule is skipped") from None
 
     def _has_words(self, doc: Document) -> bool:
         """Whether some entry of ``words`` has all its words in the document, as whole
@@ -153,6 +186,31 @@ class Pattern(Kind):
             lowered = doc.shared("lower-prose", _lower_prose)
             return any(literal in lowered for literal in self.prose_literals)
         return False
+
+
+@cache
+def _bundled_packs() -> Path:
+    from ..packs import builtin_pack_dir
+
+    return builtin_pack_dir()
+
+
+def _bundled(pack: str) -> bool:
+    """Whether the pack file ``pack`` is one of presslint's own."""
+    return Path(pack).parent == _bundled_packs()
+
+
+def _compile(pattern: str, ignore_case: bool, budgeted: bool) -> Any:
+    """``pattern`` compiled: by ``re``, or for a user's pattern by ``regex`` (in its
+    ``re``-compatible version 0), whose searches take a timeout."""
+    if not budgeted:
+        return re.compile(pattern, re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
+    import regex  # type: ignore[import-untyped,unused-ignore]
+
+    try:
+        return regex.compile(pattern, regex.MULTILINE | regex.VERSION0 | (regex.IGNORECASE if ignore_case else 0))
+    except regex.error as exc:  # not a ValueError, as re.error is
+        raise ValueError(str(exc)) from None
 
 
 def _any_of(literals: list[str]) -> Callable[[str], object] | None:

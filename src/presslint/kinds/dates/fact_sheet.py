@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from ...errors import UserFileError
@@ -81,6 +81,8 @@ def _fact(entry: object, where: str, number: int) -> Fact:
     when, year = entry.get("date"), entry.get("year")
     if (when is None) == (year is None):
         raise FactsError(where, None, f"fact {number}: give either 'date' (YYYY-MM-DD) or 'year'")
+    if isinstance(when, datetime):  # 2025-10-28T09:00:00: a day is meant, not a moment
+        raise FactsError(where, None, f"fact {number}: 'date' must be YYYY-MM-DD, not a date and time ({when})")
     if when is not None and not isinstance(when, date):
         try:
             when = date.fromisoformat(str(when))

@@ -557,7 +557,15 @@ RELATIVE = re.compile(
 
 
 def resolve_relative(match: re.Match[str], release: date) -> tuple[date, date] | None:
-    """The days a relative expression can mean, given the release date."""
+    """The days a relative expression can mean, given the release date; None when they
+    lie past the calendar's ends ("next year" of a release dated 9999-12-31)."""
+    try:
+        return _resolve_relative(match, release)
+    except (OverflowError, ValueError):  # a day before 0001-01-01 or after 9999-12-31
+        return None
+
+
+def _resolve_relative(match: re.Match[str], release: date) -> tuple[date, date] | None:
     simple = match.group("simple")
     if simple:
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[simple.lower()]
