@@ -29,23 +29,33 @@ _PLACEHOLDER_WORDS = (
 _MONTHS = ("Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
            "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
 _UNITS = r"(?:%|percent|per cent|million|billion|thousand|trillion|[MBK]\b)"
-PATTERN = re.compile(
-    r"(?P<tk>\bTK(?:TK)*\b)"
-    r"|(?P<bracket>\[(?:(?i:insert|add|tbd|tbc|tk|placeholder|xx+)\b[^\]\n]{0,80}"
-    rf"|(?:{_PLACEHOLDER_WORDS})(?: [A-Z][\w'’-]*| of [A-Z][\w'’-]*| or [A-Z][\w'’-]*|[,/] ?[A-Z][\w'’-]*){{0,4}}"
-    r"|[A-Z]{2,}(?: [A-Z/&'’-]{2,}){1,6}|[A-Z]{3,}(?: HERE)?)\])"
-    r"|(?P<angle><(?i:insert|add)\b[^>\n]{0,80}>)"
-    r"|(?P<insert>\bINSERT(?: [A-Z]{2,}){1,4}\b)"
-    rf"|(?P<x>\bX{{1,3}}(?:[.,]X+)?(?= ?{_UNITS})|\$ ?X+(?:[.,]X+)?\b|\bX{{3,}}\b"
-    rf"|\b(?:{_MONTHS})\.? XX?\b|\b(?:19|20)XX\b|\bXX/XX(?:/XX(?:XX)?)?\b)"
-    r"|(?P<mustache>\{\{ ?[\w. -]{1,40} ?\}\}|\{\{\s*\}\}|%%[A-Z_]{2,}%%)"
-    r"|(?P<lorem>\b(?i:lorem ipsum)\b)"
-    r"|(?P<tbd>\bTB[DAC]\b)"
-    r"|(?P<fpo>\bFPO\b)"
-    r"|(?P<at>@@+)"
-    r"|(?P<marks>(?<![\w?!.,;:)\]\"”’'])\?\?+(?![?!\w]))"
+# Each kind of placeholder: a literal that every one contains (a document without it is not
+# searched), and a regex that starts with a literal or a set of characters, so that the
+# regex engine skips to the candidates at C speed. A word's start is checked after the match
+# (``_WORD_START``): a look-behind in front would cost a try at every character.
+FINDERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("tk", "TK", re.compile(r"TK(?:TK)*\b")),
+    ("bracket", "[", re.compile(
+        r"\[(?:(?i:insert|add|tbd|tbc|tk|placeholder|xx+)\b[^\]\n]{0,80}"
+        rf"|(?:{_PLACEHOLDER_WORDS})(?: [A-Z][\w'’-]*| of [A-Z][\w'’-]*| or [A-Z][\w'’-]*|[,/] ?[A-Z][\w'’-]*){{0,4}}"
+        r"|[A-Z]{2,}(?: [A-Z/&'’-]{2,}){1,6}|[A-Z]{3,} HERE)\]")),
+    ("angle", "<", re.compile(r"<(?i:insert|add)\b[^>\n]{0,80}>")),
+    ("insert", "INSERT", re.compile(r"INSERT(?: [A-Z]{2,}){1,4}\b")),
+    ("dollar", "$", re.compile(r"\$ ?X+(?:[.,]X+)?\b")),
+    ("x", "X", re.compile(rf"X{{1,3}}(?:[.,]X+)?(?= ?{_UNITS})|X{{3,}}\b|XX/XX(?:/XX(?:XX)?)?\b")),
+    ("date", " X", re.compile(rf"(?:{_MONTHS})\.? XX?\b|(?:19|20)XX\b")),
+    ("mustache", "{{", re.compile(r"\{\{ ?[\w. -]{1,40} ?\}\}|\{\{\s*\}\}")),
+    ("mustache", "%%", re.compile(r"%%[A-Z_]{2,}%%")),
+    ("lorem", "orem", re.compile(r"[Ll](?i:orem ipsum)\b")),
+    ("tbd", "TB", re.compile(r"TB[DAC]\b")),
+    ("fpo", "FPO", re.compile(r"FPO\b")),
+    ("at", "@@", re.compile(r"@@+")),
+    ("marks", "??", re.compile(r"\?\?+(?![?!\w])")),
 )
-_PREFILTER = re.compile(r"TK|\[|<|INSERT|X|\{\{|%%|orem|TB[DAC]|FPO|@@|\?\?")
+# What may stand before a placeholder that starts a word ("??" may not follow punctuation
+# either: "Really??" is a doubled question mark).
+_WORD_START = {"tk": "", "insert": "", "x": "$", "date": "", "lorem": "", "tbd": "", "fpo": "",
+               "marks": "?!.,;:)]\"”’'"}
 # Before "TK", a ticker: "(NYSE: TK)", "Nasdaq: TK", "ticker TK".
 _TICKER_BEFORE = re.compile(r"(?:NYSE|NASDAQ|Nasdaq|AMEX|TSXV?|LSE|ASX|OTC\w*|Euronext|SIX|HKEX|ticker|symbol)"
                             r"(?: [A-Z][\w]*)?\s*[:\s]\s*$")
@@ -59,22 +69,35 @@ _MEANT_BEFORE = re.compile(
     r"|agenda|line-?up|price|prices|pricing|cost|fee|fees|winner|winners|host|hosts|guest|guests|topic|topics"
     r"|place|room|city|address|start|opponent|opponents|round|session|sessions|theme|title|release|more|others"
     r"|remaining|still|currently|yet|later|formats?|dimensions|capacity|amount|terms|model|models|name|names"
-    r"|version|edition|partner|partners|sponsor|sponsors|performer|performers|artist|artists)\b[\w \t]{0,12}[:\-–—(]?\s*)$")
-_MEANT_AFTER = re.compile(r"\s*(?:\)|,)?\s*(?i:and|or|at|on|in)\b|\s*[:\-–—] ?[A-Z]")
+    r"|version|edition|partner|partners|sponsor|sponsors|performer|performers|artist|artists)"
+    r"\b[\w \t]{0,12}[:\-–—(]?\s*)$")
 _LINK_AFTER = re.compile(r"\]\s*[(\[:]")
 
 
 class Placeholder(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        if not _PREFILTER.search(prose):
-            return
+        found: list[Diagnostic] = []
+        for kind, literal, regex in FINDERS:
+            if literal in prose:
+                found.extend(self._find(doc, prose, kind, regex))
+        end = -1
+        for diagnostic in sorted(found, key=lambda d: (d.span.start, -d.span.end)):
+            if diagnostic.span.start >= end:  # one finding for "[INSERT QUOTE HERE]", not two
+                end = diagnostic.span.end
+                yield diagnostic
+
+    def _find(self, doc: Document, prose: str, kind: str, regex: re.Pattern[str]) -> Iterator[Diagnostic]:
         text = doc.text
-        for match in PATTERN.finditer(prose):
-            kind = match.lastgroup
+        not_before = _WORD_START.get(kind)
+        for match in regex.finditer(prose):
             start, end = match.span()
+            before = prose[start - 1:start]
+            if not_before is not None and before and (before.isalnum() or before == "_" or before in not_before):
+                continue
             if kind == "tk" and (_TICKER_BEFORE.search(prose, max(0, start - 40), start)
-                                 or _NAME_AFTER.match(prose, end) or _GRADES.search(prose, max(0, start - 30), end + 30)):
+                                 or _NAME_AFTER.match(prose, end)
+                                 or _GRADES.search(prose, max(0, start - 30), end + 30)):
                 continue
             if kind == "tbd" and (_MEANT_BEFORE.search(prose, max(0, start - 40), start)
                                   or _NAME_AFTER.match(prose, end)):

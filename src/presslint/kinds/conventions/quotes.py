@@ -44,7 +44,8 @@ _CODE = re.compile(r"[;{}]\s*(?:var|let|const|function|if|return)\b|\bfunction\s
 
 def paragraphs(prose: str) -> list[tuple[int, str]]:
     """(offset, text) of each paragraph of ``prose``, less those that are script."""
-    return [(m.start(), m.group()) for m in PARAGRAPH.finditer(prose) if not _CODE.search(m.group())]
+    return [(m.start(), text) for m in PARAGRAPH.finditer(prose)
+            if not (";" in (text := m.group()) and _CODE.search(text))]
 
 
 def _sides(text: str, i: int) -> tuple[bool, bool]:

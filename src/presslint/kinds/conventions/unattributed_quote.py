@@ -70,8 +70,9 @@ class UnattributedQuote(Kind):
         previous_colon = False
         for start, text in paragraphs(prose):
             quotes, still_open = self._quotations(text, start)
-            unquoted = self._outside(text, start, quotes)
-            attributed = bool(self.attribution.search(unquoted))
+            # The attribution is looked for only where there is a quotation: the verbs' regex
+            # is the costly part.
+            attributed = bool(quotes) and bool(self.attribution.search(self._outside(text, start, quotes)))
             spoken = [(a, b) for a, b in quotes if self._spoken(prose, a, b)]
             excused = attributed or previous_attributed or previous_open or previous_colon
             if spoken and not excused and not any(h.start <= start < h.end for h in headings):

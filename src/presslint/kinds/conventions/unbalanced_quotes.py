@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from ...diagnostic import Diagnostic, Span
 from ...document import Document
 from .. import Kind
-from .quotes import CLOSING, INCH, OPENING, Mark, continues, double_marks, paragraphs
+from .quotes import INCH, OPENING, Mark, continues, double_marks, paragraphs
 
 # An opening single curly mark that is no quotation: an elision or a mark inside a word.
 _ELISION = re.compile(r"‘(?:\d|em\b|n’|tis\b|til\b|cause\b|(?:s|t|re|ll|ve|d)\b)", re.IGNORECASE)
@@ -48,6 +48,8 @@ class UnbalancedQuotes(Kind):
             carried = self._doubles(doc, start, text, following, carried, found)
             if "‘" in text:
                 found.extend(self._singles(doc, start, text))
+        for mark in carried:  # the last paragraph broke off with a quotation open
+            found.append(self._report(doc, mark, ""))
         yield from sorted(found, key=lambda d: d.span.start)
 
     def _doubles(self, doc: Document, start: int, text: str, following: str, carried: list[Mark],
@@ -104,9 +106,9 @@ class UnbalancedQuotes(Kind):
     def _singles(self, doc: Document, start: int, text: str) -> Iterator[Diagnostic]:
         at = text.find("‘")
         while at != -1:
-            if not (_ELISION.match(text, at) or _OKINA.match(text, at) or (at and text[at - 1].isalnum())):
-                if not _SINGLE_CLOSING.search(text, at + 1):
-                    yield self.rule.report(doc, Span(start + at, start + at + 1), key="single", mark="‘")
+            quotation = not (_ELISION.match(text, at) or _OKINA.match(text, at) or (at and text[at - 1].isalnum()))
+            if quotation and not _SINGLE_CLOSING.search(text, at + 1):
+                yield self.rule.report(doc, Span(start + at, start + at + 1), key="single", mark="‘")
             at = text.find("‘", at + 1)
 
     def _report(self, doc: Document, mark: Mark, key: str, **fields: str) -> Diagnostic:
