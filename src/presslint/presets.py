@@ -7,7 +7,8 @@ and ``extend-exclude`` add to the preset's; its ``rule-options``, ``severity`` a
 ``per-file-ignores`` are merged into the preset's (the file's value wins for the same rule
 and option); any other key the file sets replaces the preset's. ``default`` is presslint as
 it comes. Adding a preset or a setting to one: one entry here; the README's table
-(``python -m presslint.presets``) and the tests read it. Imports nothing of presslint.
+(``python -m presslint.presets``) and the tests read it. Imports nothing of presslint
+(``table`` reads the packs when it is called).
 """
 
 from __future__ import annotations
@@ -61,13 +62,20 @@ def apply(name: str, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def table() -> str:
-    """The README's table of the presets: what each is for and what it sets."""
+    """The README's table of the presets: what each is for, the opt-in rules it turns on (by
+    code) and every key it sets."""
     import json
 
-    rows = ["| preset | for | sets |", "| --- | --- | --- |"]
+    from .packs import builtin_packs, load_pack  # only here: the README's table, not a run
+
+    rules = [rule for path in builtin_packs() for rule in load_pack(path)]
+    rows = ["| preset | for | turns on | sets |", "| --- | --- | --- | --- |"]
     for name, settings in PRESETS.items():
+        selectors = settings.get("extend-select", ())
+        turned_on = ", ".join(f"{r.code} {r.name}" for r in rules
+                              if not r.default and (r.code in selectors or r.name in selectors)) or "nothing"
         sets = "; ".join(f"`{key}: {json.dumps(value)}`" for key, value in settings.items()) or "nothing"
-        rows.append(f"| `{name}` | {PURPOSES[name]} | {sets} |")
+        rows.append(f"| `{name}` | {PURPOSES[name]} | {turned_on} | {sets} |")
     return "\n".join(rows) + "\n"
 
 
