@@ -160,6 +160,8 @@ def test_titles_fragments_and_short_quotes_are_no_quotations() -> None:
     assert not found("P105", "The session is titled “How Small Teams Win Big Deals in Crowded Markets.”\n\nMore.\n")
     assert not found("P105", "Acme grew.\n\nIt was “the gift you hope they will never need but will be glad of.”\n")
     assert not found("P105", "Acme grew.\n\n“We grew.”\n")
+    assert not found("P105", f"Acme grew.\n\n# {QUOTE}\n\nMore.\n", "release.md")  # a heading
+    assert found("P105", f"Acme grew.\n\n{QUOTE}\n\nMore.\n", "release.md")
 
 
 def test_verbs_options() -> None:

@@ -36,10 +36,17 @@ class Jargon(Kind):
         words = [w.strip() for w in (*self.options["words"], *self.options["extend-words"]) if w.strip()]
         if not words:
             raise ValueError("words must name at least one word")
-        alternatives = sorted((r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", w))) for w in words),
-                              key=len, reverse=True)
-        self.regex = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
+        alternatives = "|".join(sorted((r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", w.lower()))) for w in words),
+                                       key=len, reverse=True))
+        # Matched in the lower-cased prose (twice as fast as IGNORECASE), or with IGNORECASE
+        # when lower-casing changes the text's length ("İ").
+        self.lower = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        self.any_case = re.compile(self.lower.pattern, re.IGNORECASE)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for match in self.regex.finditer(doc.prose):
-            yield self.rule.report(doc, Span(*match.span()), found=match.group(), word=match.group().lower())
+        prose = doc.prose
+        lowered = prose.lower()
+        matches = self.lower.finditer(lowered) if len(lowered) == len(prose) else self.any_case.finditer(prose)
+        for match in matches:
+            start, end = match.span()
+            yield self.rule.report(doc, Span(start, end), found=prose[start:end], word=match.group().lower())

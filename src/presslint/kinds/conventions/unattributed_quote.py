@@ -57,14 +57,15 @@ class UnattributedQuote(Kind):
         verbs = [*self.options["verbs"], *self.options["extend-verbs"]]
         if not verbs:
             raise ValueError("verbs must name at least one verb of saying")
-        alternatives = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in verbs), key=len, reverse=True))
-        self.attribution = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+        alternatives = "|".join(sorted((re.escape(v.lower()).replace(r"\ ", r"\s+") for v in verbs),
+                                       key=len, reverse=True))
+        # Searched in lower-cased text: twice as fast as IGNORECASE, and only a yes or no is asked.
+        self.attribution = re.compile(rf"\b(?:{alternatives})\b")
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
         if '"' not in prose and "“" not in prose:
             return
-        headings = doc.headings
         previous_attributed = False
         previous_open = False
         previous_colon = False
@@ -72,10 +73,11 @@ class UnattributedQuote(Kind):
             quotes, still_open = self._quotations(text, start)
             # The attribution is looked for only where there is a quotation: the verbs' regex
             # is the costly part.
-            attributed = bool(quotes) and bool(self.attribution.search(self._outside(text, start, quotes)))
+            attributed = bool(quotes) and bool(self.attribution.search(self._outside(text, start, quotes).lower()))
             spoken = [(a, b) for a, b in quotes if self._spoken(prose, a, b)]
             excused = attributed or previous_attributed or previous_open or previous_colon
-            if spoken and not excused and not any(h.start <= start < h.end for h in headings):
+            # The headings (a Markdown parse) only when there is a quotation to report.
+            if spoken and not excused and not any(h.start <= start < h.end for h in doc.headings):
                 for a, b in spoken:
                     if (_COLON_BEFORE.search(prose, start, a) or _DASH_NAME_AFTER.match(prose, b + 1)
                             or _NAME_AFTER.match(prose, b + 1)):
