@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ConfigError
+from .presets import PRESETS
 from .report import FORMATS
 from .settings import DateSettings, Settings, TermSettings, VocabularySettings
 from .yamlfile import LineDict, read_yaml
@@ -42,6 +43,7 @@ SEVERITIES = ("error", "warning", "info")
 @dataclass(frozen=True)
 class Config:
     path: Path | None = None
+    preset: str = "default"  # presets.PRESETS: applied beneath the file's keys when it is read
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -335,6 +337,8 @@ def _path_list_key(name: str, description: str) -> Key:
 
 _SELECTORS = "a list of rule codes, prefixes or names"
 DECLARED: tuple[Key, ...] = (
+    _key("preset", "one of " + ", ".join(PRESETS) + ": a named set of rules and options beneath this file's"
+         " (README.md, Presets)", _choice(*PRESETS)),
     _key("select", _SELECTORS, _string_list),
     _key("extend-select", _SELECTORS, _string_list),
     _key("ignore", _SELECTORS, _string_list),
@@ -409,8 +413,9 @@ def parse(data: Any, path: Path, allow_outside: bool = False) -> Config:
         raise ConfigError(where, getattr(data, "line", None), "the configuration must be a mapping")
     lines: dict[str, int] = {}
     values: dict[str, Any] = {}
-    for name, value in data.items():
-        line = data.line_of(name) if isinstance(data, LineDict) else None
+    items = _with_preset(data, where)
+    for name, value in items.items():
+        line = data.line_of(name) if isinstance(data, LineDict) and name in data else None
         if line:
             lines[str(name)] = line
         key = _BY_NAME.get(name)
@@ -453,6 +458,17 @@ def _shown(value: Any) -> str:
     """``value`` for an error message: its repr, cut short (a value may be a whole file)."""
     shown = repr(value)
     return shown if len(shown) <= 200 else shown[:197] + "..."
+def _with_preset(data: dict[Any, Any], where: str) -> dict[Any, Any]:
+    """``data`` with the keys of the preset it names beneath its own (presets.apply)."""
+    name = data.get("preset")
+    if name is None:
+        return data
+    if name not in PRESETS:
+        line = data.line_of("preset") if isinstance(data, LineDict) else None
+        raise ConfigError(where, line, f"'preset' must be one of {', '.join(PRESETS)}, not {name!r}")
+    from .presets import apply
+
+    return {"preset": name, **apply(name, data)}
 
 
 def _fields(key: Key) -> tuple[str, ...]:

@@ -76,6 +76,13 @@ REGISTRY: dict[str, str] = {
     "tense-against-release-date": "dates.claims:TenseAgainstReleaseDate",
     "fact-check": "dates.fact_check:FactCheck",
     "founding-year-mismatch": "dates.fact_check:FoundingYearMismatch",
+    # Press-release conventions (P)
+    "placeholder": "conventions.placeholder:Placeholder",
+    "unbalanced-quotes": "conventions.unbalanced_quotes:UnbalancedQuotes",
+    "mixed-apostrophes": "conventions.mixed_apostrophes:MixedApostrophes",
+    "mixed-quotation-marks": "conventions.mixed_quotation_marks:MixedQuotationMarks",
+    "unattributed-quote": "conventions.unattributed_quote:UnattributedQuote",
+    "jargon": "conventions.jargon:Jargon",
 }
 
 
