@@ -17,6 +17,8 @@ from .selection import rules_for, select
 from .sources import read
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from .backends import Backend, BackendSpec
     from .config import Config
     from .configs import Nearest
@@ -77,10 +79,36 @@ def _check_each(files: Sequence[Path], configs: Sequence[Config], checkers: Sequ
 
     index = {id(found): i for i, found in enumerate(distinct)}
     specs = [backend.worker_spec() for backend in backends]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(distinct, fix, specs)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(distinct, fix, specs))
+    try:
         yield from pool.map(_check_in_worker, files, [index[id(found)] for found in configs],
                             chunksize=max(1, len(files) // (jobs * 8)))
+    except BaseException:
+        _stop(pool)  # Ctrl-C, a closed pipe, a killed worker: the files not begun are not checked
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End ``pool`` now: the work not begun is dropped and the workers are sent SIGTERM, which
+    a file being written waits for (fix.write_fixes), so every file stays whole."""
+    import threading
+    from concurrent.futures import InvalidStateError
+
+    processes = list((pool._processes or {}).values())  # no public way to end them
+    previous = threading.excepthook
+
+    def quiet(args: threading.ExceptHookArgs) -> None:
+        # Python 3.11's pool thread fails the futures already cancelled when it sees the
+        # workers gone (InvalidStateError, harmless: this run is ending); only that is quiet.
+        if not issubclass(args.exc_type, InvalidStateError):
+            previous(args)
+
+    threading.excepthook = quiet
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
 
 
 # Each worker process builds a configuration's checkers (and the backends) once, from
@@ -93,6 +121,11 @@ _worker_backends: list[Backend] = []
 
 def _init_worker(configs: list[Config], fix: FixMode | None, specs: list[BackendSpec]) -> None:
     global _worker_configs, _worker_fix, _worker_backends
+    import signal
+
+    # Ctrl-C reaches the whole process group: the main process alone decides what it means
+    # (exit 130, after ending the workers), so a worker does not die with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_configs, _worker_fix = configs, fix
     _worker_built.clear()
     if specs:
