@@ -107,9 +107,11 @@ def collect(paths: Iterable[str], include: Sequence[str] | None = None, exclude:
         if path.is_dir():
             from .gitignore import GitIgnores  # only a walk reads .gitignore files
 
+            before = len(errors)
             walk = _walk(path, included, excluded, skip_venvs, GitIgnores(path), errors, skipped)
             found = [f for f in walk if f not in seen]
-            if not found and not any(True for _ in _walk(path, included, _Patterns(()), False, None, [], [])):
+            if not found and len(errors) == before and not any(
+                    True for _ in _walk(path, included, _Patterns(()), False, None, [], [])):
                 errors.append(SourceError(str(raw), None, f"no files to check (looked for {', '.join(included)})"))
             seen.update(found)
             files.extend(found)
@@ -154,7 +156,7 @@ def _walk(root: Path, include: Sequence[str], exclude: _Patterns, skip_venvs: bo
     included = re.compile("|".join(map(translate, include))).match  # one match a name, not one per pattern
 
     def unsearchable(exc: OSError) -> None:
-        errors.append(SourceError(str(exc.filename or root), None,
+        errors.append(SourceError(str(Path(exc.filename or root)), None,
                                   f"cannot search the folder ({exc.strerror or exc}); its files are not checked"))
 
     for folder, subfolders, names in os.walk(root, onerror=unsearchable):
@@ -178,7 +180,11 @@ def _walk(root: Path, include: Sequence[str], exclude: _Patterns, skip_venvs: bo
             if ignored and ignored(name, False):
                 continue
             found = Path(folder, name)
-            if found.is_file():  # not a FIFO or socket, which would block or fail
+            try:
+                regular = stat.S_ISREG(os.stat(found).st_mode)  # not a FIFO or socket, which would block
+            except OSError:
+                regular = False
+            if regular:
                 yield found
             else:
                 _left_out(found, errors, skipped)
