@@ -461,9 +461,10 @@ def test_two_fix_runs_at_once(tmp_path: Path) -> None:
     assert _whole(folder) == (300, 0) and _leftovers(folder) == []
 
 
-def _interrupted_fix(folder: Path, signum: int, jobs: str) -> tuple[int, str]:
+def _interrupted_fix(folder: Path, signum: int, jobs: str, group: bool = True) -> tuple[int, str]:
     """``--fix`` on ``folder`` until a first file is fixed, then ``signum`` to its process
-    group (as a terminal's Ctrl-C reaches every process) or SIGKILL to the run."""
+    group (as a terminal's Ctrl-C reaches every process), or to the main process alone;
+    no process of the run may be left once it ends."""
     process = subprocess.Popen([sys.executable, "-m", "presslint", "check", "--no-config", "--fix", "-j", jobs, "."],
                                cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
@@ -472,11 +473,20 @@ def _interrupted_fix(folder: Path, signum: int, jobs: str) -> tuple[int, str]:
         if any(path.read_bytes() == FIXED for path in sorted(folder.glob("*.txt"))[:50]):
             break
         time.sleep(0.01)
-    if signum == signal.SIGKILL:
-        os.killpg(process.pid, signal.SIGKILL)
-    else:
+    if group:
         os.killpg(process.pid, signum)
+    else:
+        os.kill(process.pid, signum)
     _, err = process.communicate(timeout=60)
+    for _ in range(100):  # the workers end with the run, not after it
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("worker processes outlived the run")
     return process.returncode, err
 
 
@@ -492,6 +502,17 @@ def test_ctrl_c_during_fix_exits_130_and_leaves_every_file_whole(tmp_path: Path,
     assert fixed >= 1 and untouched >= 1, "interrupted mid-run"
     assert _leftovers(folder) == []
     assert time.monotonic() - started < 120
+
+
+@pytest.mark.skipif(not POSIX, reason="signals")
+def test_sigterm_during_fix_ends_the_workers_too(tmp_path: Path) -> None:
+    folder = tmp_path / "releases"
+    _releases(folder, 2000)
+    code, err = _interrupted_fix(folder, signal.SIGTERM, "2", group=False)
+    assert code == ExitCode.TERMINATED == 143 and "Traceback" not in err, err
+    fixed, untouched = _whole(folder)
+    assert fixed >= 1 and untouched >= 1
+    assert _leftovers(folder) == []
 
 
 @pytest.mark.skipif(not POSIX, reason="signals")

@@ -25,6 +25,7 @@ class ExitCode(IntEnum):
     INTERNAL_ERROR = 3
     INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
     BROKEN_PIPE = 141  # the reader of the output stopped (| head): 128 + SIGPIPE, as Unix tools end
+    TERMINATED = 143  # SIGTERM (a CI job cancelled): 128 + SIGTERM, once files and workers are cleaned up
 
 
 class UserError(Exception):

@@ -211,11 +211,15 @@ def write_fixes(path: Path, data: bytes, original: bytes) -> None:
     # os.access alone says yes to root, whatever the mode: a file nobody may write is read-only.
     if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise ReadOnly(str(path))
-    with _terminate_raises():
-        # The new bytes go to a temporary file first, in the same folder (so the same
-        # file system): either renamed over the file, or kept until the copy is done.
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".presslint", dir=target.parent)
+    with terminate_raises():
+        temporary = ""
         try:
+            # The new bytes go to a temporary file first, in the same folder (so the same
+            # file system): either renamed over the file, or kept until the copy is done. Made
+            # with signals held, so that none falls between its creation and its name known.
+            with _signals_held():
+                handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".presslint",
+                                                     dir=target.parent)
             _sweep(target.parent, os.fstat(handle).st_mtime)
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
@@ -235,7 +239,8 @@ def write_fixes(path: Path, data: bytes, original: bytes) -> None:
                     os.replace(temporary, target)
         finally:
             try:
-                os.unlink(temporary)
+                if temporary:
+                    os.unlink(temporary)
             except FileNotFoundError:
                 pass
 
@@ -297,11 +302,12 @@ def _sweep(folder: Path, now: float) -> None:
 
 
 @contextmanager
-def _terminate_raises() -> Iterator[None]:
-    """While a file is written, SIGTERM and SIGHUP raise (exit 128 + the signal) so that
-    ``finally`` blocks remove the temporary file; outside these moments the default (end at
-    once) loses nothing. A worker process of the pool ends once the file is clean, instead
-    of going on with the next files (the pool would catch the exit)."""
+def terminate_raises() -> Iterator[None]:
+    """While a file is written (and while the pool runs: runner.py), SIGTERM and SIGHUP raise
+    (exit 128 + the signal) so that ``finally`` blocks remove the temporary file (and end the
+    workers); outside these moments the default (end at once) loses nothing. A worker process
+    of the pool ends once the file is clean, instead of going on with the next files (the
+    pool would catch the exit)."""
     import signal
     import threading
 

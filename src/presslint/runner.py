@@ -80,12 +80,17 @@ def _check_each(files: Sequence[Path], configs: Sequence[Config], checkers: Sequ
     index = {id(found): i for i, found in enumerate(distinct)}
     specs = [backend.worker_spec() for backend in backends]
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(distinct, fix, specs))
-    try:
-        yield from pool.map(_check_in_worker, files, [index[id(found)] for found in configs],
-                            chunksize=max(1, len(files) // (jobs * 8)))
-    except BaseException:
-        _stop(pool)  # Ctrl-C, a closed pipe, a killed worker: the files not begun are not checked
-        raise
+    from .fix import terminate_raises
+
+    # SIGTERM and SIGHUP raise too, so that the workers end with the run, not after it.
+    with terminate_raises():
+        try:
+            yield from pool.map(_check_in_worker, files, [index[id(found)] for found in configs],
+                                chunksize=max(1, len(files) // (jobs * 8)))
+        except BaseException:
+            # Ctrl-C, SIGTERM, a closed pipe, a killed worker: the files not begun are not checked.
+            _stop(pool)
+            raise
     pool.shutdown()
 
 
@@ -126,6 +131,8 @@ def _init_worker(configs: list[Config], fix: FixMode | None, specs: list[Backend
     # Ctrl-C reaches the whole process group: the main process alone decides what it means
     # (exit 130, after ending the workers), so a worker does not die with a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])):
+        signal.signal(signum, signal.SIG_DFL)  # not the main process's, which a fork inherits
     _worker_configs, _worker_fix = configs, fix
     _worker_built.clear()
     if specs:
