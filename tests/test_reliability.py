@@ -271,6 +271,23 @@ def test_a_file_deleted_during_the_run(tmp_path: Path, monkeypatch: pytest.Monke
     assert result.stdout.endswith("1 error; no problems in 2 files checked.\n")
 
 
+def test_a_file_deleted_before_its_fixes_are_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import presslint.fix
+
+    path = tmp_path / "r.txt"
+    path.write_bytes(FIXABLE)
+    encode = presslint.fix.encode
+
+    def deleting(*args: object) -> bytes:
+        path.unlink()
+        return encode(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(presslint.fix, "encode", deleting)
+    result = CliRunner().invoke(cli, ["check", "--no-config", "--fix", str(path)])
+    assert result.exit_code == ExitCode.OK and not path.exists() and _leftovers(tmp_path) == []
+    assert result.stderr == f"presslint: warning: {path}: not fixed: the file changed while it was checked; run again\n"
+
+
 def test_broken_config_yaml(tmp_path: Path) -> None:
     (tmp_path / ".presslint.yaml").write_text("select: [W\nignore: T\n")
     (tmp_path / "r.txt").write_text("Sales rose.\n")
@@ -292,6 +309,11 @@ def test_closed_standard_streams(tmp_path: Path) -> None:
     no_stdout = presslint("r.txt", cwd=tmp_path, stdout=None, preexec=lambda: os.close(1))
     assert no_stdout.returncode == ExitCode.USER_ERROR
     assert no_stdout.stderr == "presslint: error: standard output is closed: nothing can be reported\n"
+    no_stderr = subprocess.run([sys.executable, "-m", "presslint", "check", "--no-config", "-", "r.txt"],
+                               cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=None, preexec_fn=lambda: os.close(2), text=True, timeout=60, check=False)
+    assert no_stderr.returncode == ExitCode.FINDINGS  # the warnings go nowhere; the findings come
+    assert "r.txt:1:1: T101" in no_stderr.stdout
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")

@@ -207,7 +207,10 @@ def write_fixes(path: Path, data: bytes, original: bytes) -> None:
     Raises ``ReadOnly`` or ``ChangedSinceRead`` and writes nothing in those cases.
     """
     target = Path(os.path.realpath(path))  # through symlinks: the link itself stays as it is
-    status = os.stat(target)
+    try:
+        status = os.stat(target)
+    except FileNotFoundError:  # deleted while it was checked: nothing to write back to
+        raise ChangedSinceRead(str(path)) from None
     # os.access alone says yes to root, whatever the mode: a file nobody may write is read-only.
     if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise ReadOnly(str(path))
