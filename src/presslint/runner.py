@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,13 +86,37 @@ def _check_each(files: Sequence[Path], configs: Sequence[Config], checkers: Sequ
     # SIGTERM and SIGHUP raise too, so that the workers end with the run, not after it.
     with terminate_raises():
         try:
-            yield from pool.map(_check_in_worker, files, [index[id(found)] for found in configs],
-                                chunksize=max(1, len(files) // (jobs * 8)))
+            # The workers start (fork) as the work is handed out: with the signals blocked, so
+            # that none reaches a worker before _init_worker has set what they do there.
+            with _signals_blocked():
+                results = pool.map(_check_in_worker, files, [index[id(found)] for found in configs],
+                                   chunksize=max(1, len(files) // (jobs * 8)))
+            yield from results
         except BaseException:
             # Ctrl-C, SIGTERM, a closed pipe, a killed worker: the files not begun are not checked.
             _stop(pool)
             raise
     pool.shutdown()
+
+
+_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+@contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP wait (in this thread, and in the processes it forks) until
+    the block ends; then they are delivered, none lost."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {getattr(signal, name) for name in _SIGNALS
+                                                       if hasattr(signal, name)})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -133,6 +158,9 @@ def _init_worker(configs: list[Config], fix: FixMode | None, specs: list[Backend
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in (signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])):
         signal.signal(signum, signal.SIG_DFL)  # not the main process's, which a fork inherits
+    if hasattr(signal, "pthread_sigmask"):  # blocked while the pool forked this process
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {getattr(signal, name) for name in _SIGNALS
+                                                     if hasattr(signal, name)})
     _worker_configs, _worker_fix = configs, fix
     _worker_built.clear()
     if specs:
