@@ -149,7 +149,7 @@ def test_the_words_file_is_found_like_the_config_but_not_with_no_config(
 def test_exit_codes_are_the_documented_ones() -> None:
     from presslint.errors import ExitCode
 
-    assert [int(code) for code in ExitCode] == [0, 1, 2, 130]
+    assert [int(code) for code in ExitCode] == [0, 1, 2, 3, 130, 141, 143]
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     for code in ExitCode:
         assert f"| {int(code)} | `{code.name}` |" in readme

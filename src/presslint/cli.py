@@ -72,6 +72,9 @@ class _Group(click.Group):
         except UserError as exc:
             _error(str(exc))
             raise SystemExit(ExitCode.USER_ERROR) from None
+        except BrokenPipeError:  # before click, which would exit 1 ("problems found")
+            _quiet_stdout()
+            raise SystemExit(ExitCode.BROKEN_PIPE) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -237,6 +240,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         for backend in backends:
             backend.close()
     outcome.warn_about_backends()
+    if outcome.crashed:
+        raise SystemExit(ExitCode.INTERNAL_ERROR)
     if outcome.failed:
         raise SystemExit(ExitCode.USER_ERROR)
     raise SystemExit(ExitCode.FINDINGS if outcome.found and not exit_zero else ExitCode.OK)
@@ -248,7 +253,7 @@ class _Outcome:
 
     def __init__(self, config: Config, quiet: bool, backend_required: bool) -> None:
         self.config, self.quiet, self.backend_required = config, quiet, backend_required
-        self.failed = self.found = False
+        self.failed = self.found = self.crashed = False
         self.tally = Tally()  # the reporter's: errors are counted into its summary
         self.backend_warnings: dict[str, None] = {}
         self.stdin: tuple[str, bytes] | None = None  # standard input's name and bytes, if read
@@ -267,6 +272,8 @@ class _Outcome:
         for result in results:
             if result.error:
                 self.error(result.error)
+                # A rule's bug (the engine's line for it): an internal error, not the user's.
+                self.crashed = self.crashed or result.error.startswith(f"{result.path}: internal error: ")
             if result.warning and not self.quiet:
                 _warning(result.warning)
             if result.index is None:
@@ -328,17 +335,23 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
     only when '-' names it (as Ruff does), with a warning when it is a pipe."""
     from .runner import check_file, check_files
     from .selection import rules_for
-    from .sources import collect
+    from .sources import SourceError, collect, read_stdin
 
     if "-" in paths:
         name = stdin_filename or "-"
-        data = sys.stdin.buffer.read()
-        outcome.stdin = (name, data)
         if fix:
             from .fix import FixMode
 
             mode = FixMode("stdout", unsafe_fixes)
-        yield check_file(name, rules_for(name, checkers, config), data=data, fix=mode, backends=backends)
+        try:
+            data = read_stdin()
+        except SourceError as exc:  # closed, or endless (< /dev/zero)
+            from .results import FileResult as Unread
+
+            yield Unread(name, error=str(exc))
+        else:
+            outcome.stdin = (name, data)
+            yield check_file(name, rules_for(name, checkers, config), data=data, fix=mode, backends=backends)
     if not paths:
         if _piped() and not outcome.quiet:
             _warning("standard input is not read without '-' (presslint check -); checking "
@@ -350,6 +363,8 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
                             config.extend_exclude)
         for problem in selection.errors:
             outcome.error(str(problem))
+        for skipped in selection.skipped if not outcome.quiet else ():
+            _warning(str(skipped))
         yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends,
                                nearest=nearest)
 
@@ -400,8 +415,12 @@ def _showing_release_dates(results: Iterator[FileResult], config: Config, given:
             data = outcome.stdin[1] if outcome.stdin and outcome.stdin[0] == result.path else None
             # Each file's release date as its nearest configuration gives it (standard input: the run's).
             dates = (nearest.for_path(result.path) if nearest and data is None else config).settings().dates
-            click.echo(release_date_report(result.path, dates, data, "--release-date" if given else "config"),
-                       err=True)
+            try:
+                line = release_date_report(result.path, dates, data, "--release-date" if given else "config")
+            except (OSError, ValueError) as exc:  # deleted, or changed into binary, since it was checked
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                line = f"{result.path}: release date not shown: cannot read the file again ({reason})"
+            click.echo(line, err=True)
         yield result
 
 
@@ -602,6 +621,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # long-lived ones (word lists) that contain no cycles: collecting less often saves
     # about 5% of a corpus run. Memory stays bounded; only the collection rhythm changes.
     gc.set_threshold(100_000, 50, 100)
+    if sys.stderr is None:  # closed (2>&-): the error lines go nowhere, as they would anyway
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 -- for the rest of the process
+    if sys.stdout is None:  # closed (>&-): nothing could be reported
+        _error("standard output is closed: nothing can be reported")
+        return ExitCode.USER_ERROR
     _tolerant_output()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="presslint", standalone_mode=False)
@@ -616,12 +640,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return ExitCode.USER_ERROR
-    except BrokenPipeError:
-        # Output piped into `head` that stopped reading: not an error of ours.
-        sys.stderr.close()
-        return ExitCode.OK
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
+    except Exception as exc:  # the one place a crash becomes one line
+        return _crashed(exc)
     return ExitCode.OK
 
 
@@ -652,6 +674,47 @@ def _utf16(code: int) -> tuple[int, ...]:
         return (code,)
     code -= 0x10000
     return (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF))
+# Output errors: the disk (or quota) full, a file too large, a device failing, a closed stream.
+_OUTPUT_ERRNOS = frozenset({"ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF"})
+
+
+def _crashed(exc: Exception) -> int:
+    """The exit code for an exception no layer below handled, with one line on stderr:
+    a closed pipe ends quietly, as Unix tools do; a failed write is an output error (2); a
+    killed worker or a bug is an internal error (3), the traceback shown only when the
+    environment asks for it (PRESSLINT_TRACEBACK=1)."""
+    import errno
+
+    if isinstance(exc, OSError) and errno.errorcode.get(exc.errno or 0) in _OUTPUT_ERRNOS:
+        _quiet_stdout()
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"{where}cannot write the output ({exc.strerror or exc})")
+        return ExitCode.USER_ERROR
+    from concurrent.futures.process import BrokenProcessPool
+
+    if isinstance(exc, BrokenProcessPool):
+        _error("a worker process ended abruptly (killed, perhaps for lack of memory); "
+               "run again, with --jobs 1 to use less memory")
+        return ExitCode.INTERNAL_ERROR
+    if os.environ.get("PRESSLINT_TRACEBACK"):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    _error(f"internal error: {type(exc).__name__}: {exc} (a bug in presslint: please report it, with the "
+           "command that caused it; PRESSLINT_TRACEBACK=1 shows the traceback)")
+    return ExitCode.INTERNAL_ERROR
+
+
+def _quiet_stdout() -> None:
+    """Standard output on /dev/null from here on, so that Python's last flush does not
+    complain: after a closed pipe (output piped into `head` that stopped reading, which
+    ends quietly, as Unix tools do) or a failed write."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no file behind it (a test's buffer)
+        pass
 
 
 def entry_point() -> None:

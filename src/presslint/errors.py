@@ -17,8 +17,15 @@ class ExitCode(IntEnum):
 
     OK = 0  # nothing found (or --exit-zero)
     FINDINGS = 1  # problems found; for `backends`, a backend that cannot be reached
-    USER_ERROR = 2  # a usage, configuration or input error (one line on stderr)
+    USER_ERROR = 2  # a usage, configuration, input or output error (one line on stderr)
+    # The run could not finish for a reason that is not the user's: a bug in presslint (one
+    # line asks to report it) or a worker process killed (by the out-of-memory killer, say).
+    # Not 1, which CI reads as "problems found", nor 2, which says "fix your input"; 3 as
+    # pytest has it for its own internal errors.
+    INTERNAL_ERROR = 3
     INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
+    BROKEN_PIPE = 141  # the reader of the output stopped (| head): 128 + SIGPIPE, as Unix tools end
+    TERMINATED = 143  # SIGTERM (a CI job cancelled): 128 + SIGTERM, once files and workers are cleaned up
 
 
 class UserError(Exception):

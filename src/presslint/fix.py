@@ -10,6 +10,7 @@ endings keeps them unless the mixed-line-endings fix itself is applied.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -200,20 +201,29 @@ def write_fixes(path: Path, data: bytes, original: bytes) -> None:
     the run does not own: a symlink stays a link (its target is fixed), hard links stay
     one file, owner, group and mode stay. A crash or a signal leaves the old file or the
     new one, never half of one, and no temporary file (a SIGKILL may leave one: its name,
-    ``.NAME.*.presslint``, says whose it is).
+    ``.NAME.XXXXXXXX.presslint``, says whose it is, and a later ``--fix`` writing in that
+    folder removes it once it is :data:`STALE_AFTER` seconds old).
 
     Raises ``ReadOnly`` or ``ChangedSinceRead`` and writes nothing in those cases.
     """
     target = Path(os.path.realpath(path))  # through symlinks: the link itself stays as it is
-    status = os.stat(target)
+    try:
+        status = os.stat(target)
+    except FileNotFoundError:  # deleted while it was checked: nothing to write back to
+        raise ChangedSinceRead(str(path)) from None
     # os.access alone says yes to root, whatever the mode: a file nobody may write is read-only.
     if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise ReadOnly(str(path))
-    with _terminate_raises():
-        # The new bytes go to a temporary file first, in the same folder (so the same
-        # file system): either renamed over the file, or kept until the copy is done.
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".presslint", dir=target.parent)
+    with terminate_raises():
+        temporary = ""
         try:
+            # The new bytes go to a temporary file first, in the same folder (so the same
+            # file system): either renamed over the file, or kept until the copy is done. Made
+            # with signals held, so that none falls between its creation and its name known.
+            with _signals_held():
+                handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".presslint",
+                                                     dir=target.parent)
+            _sweep(target.parent, os.fstat(handle).st_mtime)
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
                 out.flush()
@@ -232,7 +242,8 @@ def write_fixes(path: Path, data: bytes, original: bytes) -> None:
                     os.replace(temporary, target)
         finally:
             try:
-                os.unlink(temporary)
+                if temporary:
+                    os.unlink(temporary)
             except FileNotFoundError:
                 pass
 
@@ -266,25 +277,67 @@ def _keep_owner(temporary: str, status: os.stat_result) -> None:
         pass
 
 
+# A temporary file of write_fixes: tempfile's eight random characters between the name and
+# the suffix. One older than STALE_AFTER seconds belongs to no live run (a file is written in
+# well under a second, 50 MB included): a run that SIGKILL ended left it.
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.presslint\Z")
+STALE_AFTER = 600
+_swept: set[Path] = set()
+
+
+def _sweep(folder: Path, now: float) -> None:
+    """Remove the stale temporary files of earlier runs from ``folder``, once a process: a
+    folder is read once, however many of its files are fixed. ``now`` is the time of the
+    file system (a new file's mtime), not the clock: the one the stale files were stamped by."""
+    if folder in _swept:
+        return
+    _swept.add(folder)
+    cutoff = now - STALE_AFTER
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if (entry.name.endswith(".presslint") and _TEMPORARY.match(entry.name)
+                        and entry.is_file(follow_symlinks=False)
+                        and entry.stat(follow_symlinks=False).st_mtime < cutoff):
+                    os.unlink(entry.path)
+    except OSError:  # unreadable, or removed by another run meanwhile: the fix goes on
+        pass
+
+
 @contextmanager
-def _terminate_raises() -> Iterator[None]:
-    """While a file is written, SIGTERM raises (exit 143) so that ``finally`` blocks remove
-    the temporary file; outside these moments the default (end at once) loses nothing."""
+def terminate_raises() -> Iterator[None]:
+    """While a file is written (and while the pool runs: runner.py), SIGTERM and SIGHUP raise
+    (exit 128 + the signal) so that ``finally`` blocks remove the temporary file (and end the
+    workers); outside these moments the default (end at once) loses nothing. A worker process
+    of the pool ends once the file is clean, instead of going on with the next files (the
+    pool would catch the exit)."""
     import signal
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    caught: list[int] = []
 
     def terminate(signum: int, frame: object) -> None:
+        caught.append(signum)
         raise SystemExit(128 + signum)
 
-    previous = signal.signal(signal.SIGTERM, terminate)
+    wanted = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    previous = {signum: signal.signal(signum, terminate) for signum in wanted}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if caught and _in_worker():
+            os._exit(128 + caught[0])
+
+
+def _in_worker() -> bool:
+    import multiprocessing
+
+    return multiprocessing.parent_process() is not None
 
 
 @contextmanager
@@ -293,7 +346,7 @@ def _signals_held() -> Iterator[None]:
     replaced or overwritten, so an interruption never falls between the two."""
     import signal
 
-    held = {signal.SIGINT, signal.SIGTERM}
+    held = {signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])}
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ from .selection import rules_for, select
 from .sources import read
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from .backends import Backend, BackendSpec
     from .config import Config
     from .configs import Nearest
@@ -77,10 +80,65 @@ def _check_each(files: Sequence[Path], configs: Sequence[Config], checkers: Sequ
 
     index = {id(found): i for i, found in enumerate(distinct)}
     specs = [backend.worker_spec() for backend in backends]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(distinct, fix, specs)) as pool:
-        yield from pool.map(_check_in_worker, files, [index[id(found)] for found in configs],
-                            chunksize=max(1, len(files) // (jobs * 8)))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(distinct, fix, specs))
+    from .fix import terminate_raises
+
+    # SIGTERM and SIGHUP raise too, so that the workers end with the run, not after it.
+    with terminate_raises():
+        try:
+            # The workers start (fork) as the work is handed out: with the signals blocked, so
+            # that none reaches a worker before _init_worker has set what they do there.
+            with _signals_blocked():
+                results = pool.map(_check_in_worker, files, [index[id(found)] for found in configs],
+                                   chunksize=max(1, len(files) // (jobs * 8)))
+            yield from results
+        except BaseException:
+            # Ctrl-C, SIGTERM, a closed pipe, a killed worker: the files not begun are not checked.
+            _stop(pool)
+            raise
+    pool.shutdown()
+
+
+_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+@contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP wait (in this thread, and in the processes it forks) until
+    the block ends; then they are delivered, none lost."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {getattr(signal, name) for name in _SIGNALS
+                                                       if hasattr(signal, name)})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End ``pool`` now: the work not begun is dropped and the workers are sent SIGTERM, which
+    a file being written waits for (fix.write_fixes), so every file stays whole."""
+    import threading
+    from concurrent.futures import InvalidStateError
+
+    processes = list((pool._processes or {}).values())  # no public way to end them
+    previous = threading.excepthook
+
+    def quiet(args: threading.ExceptHookArgs) -> None:
+        # Python 3.11's pool thread fails the futures already cancelled when it sees the
+        # workers gone (InvalidStateError, harmless: this run is ending); only that is quiet.
+        if not issubclass(args.exc_type, InvalidStateError):
+            previous(args)
+
+    threading.excepthook = quiet
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
 
 
 # Each worker process builds a configuration's checkers (and the backends) once, from
@@ -93,6 +151,16 @@ _worker_backends: list[Backend] = []
 
 def _init_worker(configs: list[Config], fix: FixMode | None, specs: list[BackendSpec]) -> None:
     global _worker_configs, _worker_fix, _worker_backends
+    import signal
+
+    # Ctrl-C reaches the whole process group: the main process alone decides what it means
+    # (exit 130, after ending the workers), so a worker does not die with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])):
+        signal.signal(signum, signal.SIG_DFL)  # not the main process's, which a fork inherits
+    if hasattr(signal, "pthread_sigmask"):  # blocked while the pool forked this process
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {getattr(signal, name) for name in _SIGNALS
+                                                     if hasattr(signal, name)})
     _worker_configs, _worker_fix = configs, fix
     _worker_built.clear()
     if specs:

@@ -9,10 +9,12 @@ files say (:mod:`presslint.gitignore`).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase, translate
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -22,7 +24,8 @@ from .errors import SourceError
 if TYPE_CHECKING:
     from .gitignore import GitIgnores
 
-__all__ = ["DEFAULT_EXCLUDE", "DEFAULT_INCLUDE", "Selection", "SourceError", "collect", "matches", "read"]
+__all__ = ["DEFAULT_EXCLUDE", "DEFAULT_INCLUDE", "MAX_FILE_BYTES", "Selection", "SourceError", "collect", "matches",
+           "read", "read_stdin"]
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 # Folders that hold tools' files, not releases: version control, virtual environments
@@ -34,12 +37,18 @@ DEFAULT_EXCLUDE = (
     ".pytest_cache", ".ruff_cache",
 )
 VENV_MARKER = "pyvenv.cfg"
+# The largest file checked. A release is a few KB and a year of them back to back some MB;
+# a file over this is an archive or a disk image (or an 8 GB sparse file), whose check would
+# need gigabytes of memory: one error line names it instead, before a byte is read.
+MAX_FILE_BYTES = 128 * 1024 * 1024
 
 
 @dataclass(frozen=True)
 class Selection:
     files: list[Path]
-    errors: list[SourceError]
+    errors: list[SourceError]  # paths that cannot be checked: one error line each, exit 2
+    # Files a walk met and left out, which are not errors: a broken symbolic link, a FIFO.
+    skipped: list[SourceError] = field(default_factory=list)
 
 
 class _Patterns:
@@ -91,34 +100,66 @@ def collect(paths: Iterable[str], include: Sequence[str] | None = None, exclude:
     skip_venvs = exclude is None
     files: list[Path] = []
     errors: list[SourceError] = []
+    skipped: list[SourceError] = []
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             from .gitignore import GitIgnores  # only a walk reads .gitignore files
 
-            found = [f for f in _walk(path, included, excluded, skip_venvs, GitIgnores(path)) if f not in seen]
-            if not found and not any(True for _ in _walk(path, included, _Patterns(()), False, None)):
+            before = len(errors)
+            walk = _walk(path, included, excluded, skip_venvs, GitIgnores(path), errors, skipped)
+            found = [f for f in walk if f not in seen]
+            if not found and len(errors) == before and not any(
+                    True for _ in _walk(path, included, _Patterns(()), False, None, [], [])):
                 errors.append(SourceError(str(raw), None, f"no files to check (looked for {', '.join(included)})"))
             seen.update(found)
             files.extend(found)
         elif path.exists() or path.is_symlink():
             if not path.exists():
-                errors.append(SourceError(str(raw), None, "broken symbolic link"))
+                errors.append(SourceError(str(raw), None, _broken_link(path)))
             elif not path.is_file():
                 errors.append(SourceError(str(raw), None, "not a regular file"))  # a FIFO would block
             elif path not in seen:  # named, so checked whatever the excludes (as Ruff does)
                 seen.add(path)
                 files.append(path)
         else:
-            errors.append(SourceError(str(raw), None, "no such file or directory"))
-    return Selection(files, errors)
+            errors.append(SourceError(str(raw), None, _missing(path)))
+    return Selection(files, errors, skipped)
+
+
+def _broken_link(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
+
+
+def _missing(path: Path) -> str:
+    """Why ``path``, which does not seem to exist, cannot be checked: it may exist in a folder
+    that cannot be searched, or have a name too long for the system."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return f"cannot read ({exc.strerror or exc})"
+    return "no such file or directory"
 
 
 def _walk(root: Path, include: Sequence[str], exclude: _Patterns, skip_venvs: bool,
-          ignores: GitIgnores | None) -> Iterator[Path]:
+          ignores: GitIgnores | None, errors: list[SourceError], skipped: list[SourceError]) -> Iterator[Path]:
+    """The files below ``root`` to check; a folder that cannot be searched (permission
+    denied, a path longer than the system allows) is added to ``errors``, an included name
+    that is not a regular file to ``skipped``: nothing is left out without a word."""
     included = re.compile("|".join(map(translate, include))).match  # one match a name, not one per pattern
-    for folder, subfolders, names in os.walk(root):
+
+    def unsearchable(exc: OSError) -> None:
+        errors.append(SourceError(str(Path(exc.filename or root)), None,
+                                  f"cannot search the folder ({exc.strerror or exc}); its files are not checked"))
+
+    for folder, subfolders, names in os.walk(root, onerror=unsearchable):
         relative = Path(folder).relative_to(root).as_posix()
         relative = "" if relative == "." else relative + "/"
         ignored = ignores.enter(folder, names) if ignores is not None else None
@@ -139,16 +180,73 @@ def _walk(root: Path, include: Sequence[str], exclude: _Patterns, skip_venvs: bo
             if ignored and ignored(name, False):
                 continue
             found = Path(folder, name)
-            if found.is_file():  # not a FIFO or socket, which would block or fail
+            try:
+                regular = stat.S_ISREG(os.stat(found).st_mode)  # not a FIFO or socket, which would block
+            except OSError:
+                regular = False
+            if regular:
                 yield found
+            else:
+                _left_out(found, errors, skipped)
+
+
+def _left_out(path: Path, errors: list[SourceError], skipped: list[SourceError]) -> None:
+    """Say why a walk does not check ``path``, an included name that is no regular file."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT and os.path.islink(path):
+            skipped.append(SourceError(str(path), None, "skipped, broken symbolic link"))
+        elif exc.errno == errno.ELOOP:
+            skipped.append(SourceError(str(path), None, "skipped, symbolic link loop"))
+        elif exc.errno != errno.ENOENT:  # deleted since the folder was listed: nothing to say
+            errors.append(SourceError(str(path), None, f"cannot read ({exc.strerror or exc})"))
+        return
+    skipped.append(SourceError(str(path), None, "skipped, not a regular file"))
 
 
 def read(path: Path) -> bytes:
+    """The bytes of the file at ``path``, at most :data:`MAX_FILE_BYTES` of them. Opened
+    without waiting, so that a FIFO or a device put in a file's place since the walk is
+    refused, not waited on or read forever."""
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except IsADirectoryError:
         raise SourceError(str(path), None, "is a directory") from None
     except PermissionError:
         raise SourceError(str(path), None, "permission denied") from None
     except OSError as exc:
         raise SourceError(str(path), None, f"cannot read ({exc.strerror or exc})") from None
+    with open(descriptor, "rb") as handle:
+        try:
+            status = os.fstat(descriptor)
+            if stat.S_ISDIR(status.st_mode):
+                raise SourceError(str(path), None, "is a directory")
+            if not stat.S_ISREG(status.st_mode):
+                raise SourceError(str(path), None, "not a regular file")
+            _capped(str(path), status.st_size)  # before a byte is read
+            data: bytes = handle.read(MAX_FILE_BYTES + 1)
+            return _capped(str(path), len(data), data)  # it may have grown since
+        except OSError as exc:
+            raise SourceError(str(path), None, f"cannot read ({exc.strerror or exc})") from None
+
+
+def read_stdin() -> bytes:
+    """Standard input's bytes, at most :data:`MAX_FILE_BYTES` (``< /dev/zero`` ends)."""
+    import sys
+
+    if sys.stdin is None:
+        raise SourceError("-", None, "standard input is closed")
+    try:
+        data: bytes = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        return _capped("-", len(data), data)
+    except OSError as exc:
+        raise SourceError("-", None, f"cannot read standard input ({exc.strerror or exc})") from None
+
+
+def _capped(name: str, size: int, data: bytes = b"") -> bytes:
+    """``data`` (``size`` bytes), unless that is more than a file may have."""
+    if size > MAX_FILE_BYTES:
+        shown = f"{size / 2**20:,.0f} MB" if size > MAX_FILE_BYTES + 1 else f"over {MAX_FILE_BYTES // 2**20} MB"
+        raise SourceError(name, None, f"too large to check ({shown}; the limit is {MAX_FILE_BYTES // 2**20} MB)")
+    return data
