@@ -57,5 +57,28 @@ class JsonReporter(Reporter):
         self.out.write("[]\n" if first else "\n]\n")
 
     def file(self, result: FileResult) -> str:
-        return ",\n".join("  " + json.dumps(diagnostic_object(result, d), indent=2, ensure_ascii=False)
-                           .replace("\n", "\n  ") for d in result.diagnostics)
+        return ",\n".join("  " + indented(diagnostic_object(result, d), "  ") for d in result.diagnostics)
+
+
+_encode = json.encoder.encode_basestring  # a string as json.dumps(..., ensure_ascii=False) writes it
+_SCALARS = {None: "null", True: "true", False: "false"}
+
+
+def indented(value: Any, pad: str = "") -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)`` with ``pad`` before each line
+    after the first: the same text, a few times faster (json writes indented output in
+    Python, a token at a time: most of a run's time when its results come from the cache)."""
+    if isinstance(value, str):
+        return _encode(value)
+    if type(value) is int:
+        return int.__repr__(value)
+    inner = pad + "  "
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        items = [f"{inner}{_encode(key)}: {indented(item, inner)}" for key, item in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{pad}}}" if items else "{}"
+    if isinstance(value, list):
+        items = [inner + indented(item, inner) for item in value]
+        return "[\n" + ",\n".join(items) + f"\n{pad}]" if items else "[]"
+    if value is None or isinstance(value, bool):
+        return _SCALARS[value]
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + pad)
