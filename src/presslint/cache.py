@@ -27,7 +27,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._version import __version__
 
@@ -102,11 +102,7 @@ class Deferred(Sequence[T]):
             self._items, self._make = self._make(), None
         return self._items
 
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[T]: ...
-    def __getitem__(self, index: int | slice) -> T | list[T]:
+    def __getitem__(self, index: Any) -> Any:  # Sequence's overloads, as list's
         return self.items[index]
 
     def __len__(self) -> int:
@@ -165,19 +161,20 @@ class ResultCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.results = os.path.join(folder, "results")  # a string: a run joins it a thousand times
         self.pruned: float | None = None  # when the entries were last pruned (0: never)
 
-    def _entry(self, key: str, name: str, data: bytes) -> tuple[Path, str]:
+    def _entry(self, key: str, name: str, data: bytes) -> tuple[str, str]:
         digest = _digest(f"{key}\0{name}\0{_digest(data)}".encode("utf-8", "surrogateescape"))
-        return self.folder / "results" / digest[:2] / f"{digest[2:]}.json", digest
+        return os.path.join(self.results, digest[:2], digest[2:] + ".json"), digest
 
-    def lookup(self, key: str, name: str, data: bytes) -> tuple[Path, str] | None:
+    def lookup(self, key: str, name: str, data: bytes) -> tuple[str, str] | None:
         """Where the entry of ``name`` with these bytes is, if there is one (it is read
         by :meth:`load`, when its turn comes)."""
         entry = self._entry(key, name, data)
-        return entry if entry[0].is_file() else None
+        return entry if os.path.isfile(entry[0]) else None
 
-    def load(self, entry: tuple[Path, str], name: str) -> FileResult | None:
+    def load(self, entry: tuple[str, str], name: str) -> FileResult | None:
         """The result an entry holds; None when it is gone, unreadable or damaged."""
         path, digest = entry
         try:
@@ -197,8 +194,9 @@ class ResultCache:
         only a slower run."""
         if result.error or result.summaries or result.backend_warnings or result.fixed or result.diff:
             return
-        path, digest = self._entry(key, name, data)
+        entry, digest = self._entry(key, name, data)
         text = json.dumps({"key": digest, **_stored(result)}, separators=(",", ":"))
+        path = Path(entry)
         try:
             if not path.parent.is_dir():
                 self._make_folder(path.parent)
@@ -253,7 +251,7 @@ def cached(cache: ResultCache, files: Sequence[Path], configs: Sequence[Config],
 
     # Each configuration's key first, before its checkers are built from the same files.
     keys = {id(config): config_key(config) for config in {id(config): config for config in configs}.values()}
-    found: list[tuple[Path, str] | None] = []
+    found: list[tuple[str, str] | None] = []
     for path, config in zip(files, configs, strict=True):
         key, entry = keys[id(config)], None
         if key is not None:
