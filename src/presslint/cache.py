@@ -146,10 +146,10 @@ def config_key(config: Config) -> str | None:
 
     from .packs import builtin_packs
 
-    rows = [_code_fingerprint(), repr(config.settings())]
-    rows += [f"{f.name}={getattr(config, f.name)!r}" for f in fields(config) if f.name not in _NOT_FINDINGS]
-    files = [*builtin_packs(), *config.rules, config.words_file, config.terms_file, config.facts]
     try:
+        rows = [_code_fingerprint(), repr(config.settings())]
+        rows += [f"{f.name}={getattr(config, f.name)!r}" for f in fields(config) if f.name not in _NOT_FINDINGS]
+        files = [*builtin_packs(), *config.rules, config.words_file, config.terms_file, config.facts]
         rows += [f"{path}\0{_digest(path.read_bytes())}" for path in files if path is not None]
     except OSError:
         return None
