@@ -61,10 +61,7 @@ def main() -> int:
     parser.add_argument("--one-file-repeat", type=int, default=10)
     args = parser.parse_args()
     corpus = Path(args.corpus)
-    files = sorted(corpus.rglob("*.md")) if corpus.is_dir() else []
-    if not files:
-        print(f"cache_bench: no corpus at {corpus}", file=sys.stderr)
-        return 2
+    files = _corpus.releases(args.corpus, "cache_bench")
     print(f"corpus: {len(files)} files, {sum(f.stat().st_size for f in files) / 1e6:.2f} MB; "
           f"python {sys.version.split()[0]}, {os.cpu_count()} cores\n")
     base = [sys.executable, "-m", "presslint", "check", "--no-config"]
