@@ -191,6 +191,7 @@ def _copy_cases(tmp_path: Path) -> Path:
         if case.suffix in (".txt", ".md", ".html"):
             (folder / case.name).write_bytes(case.read_bytes())
     (folder / "release.md").write_text(RELEASE, encoding="utf-8")
+    (folder / "unused.md").write_text("<!-- presslint-disable-next-line W104 -->\nA clean line.\n", encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
     (folder / "cp1252.txt").write_bytes("Caf\xe9 \x93quoted\x94  text.\n".encode("latin-1"))
@@ -216,6 +217,9 @@ def test_every_output_format_is_the_same_with_and_without_the_cache(tmp_path: Pa
         runs.append((result.exit_code, result.stdout, result.stderr))
     assert runs[0][0] in (0, 1) and runs[0][1]
     assert runs[0] == runs[1] == runs[2]
+    if output == "json":  # what the files were made to show, shown from the cache too
+        codes = {finding["code"] for finding in json.loads(runs[2][1])}
+        assert {"P001", "W104", "T101", "C103"} <= codes
     assert len(_entries(tmp_path / "cache")) == _checked(folder)
 
 
