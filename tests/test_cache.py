@@ -283,3 +283,11 @@ def test_a_one_file_run_without_the_cache_imports_nothing_of_it(tmp_path: Path) 
     for _ in range(2):  # the second with the parsed packs cached (the first imports tempfile to write them)
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "[]"
+
+
+def test_a_broken_configuration_is_said_even_with_nothing_to_check(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(cli, ["check", "--no-config", "--select", "NOPE", "empty"])
+    assert result.exit_code == 2 and "'NOPE'" in result.stderr
+    result = CliRunner().invoke(cli, ["check", "--no-config", "--select", "NOPE", "release.md"])
+    assert result.exit_code == 2 and "'NOPE'" in result.stderr and not (tmp_path / "cache" / "results").exists()

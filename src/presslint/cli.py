@@ -341,6 +341,8 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
                             config.extend_exclude)
         for problem in selection.errors:
             outcome.error(str(problem))
+        if not selection.files:
+            list(checkers)  # built now if deferred (_checkers): a broken configuration is said all the same
         yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends,
                                nearest=nearest, cache=cache)
 
