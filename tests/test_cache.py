@@ -291,3 +291,14 @@ def test_a_broken_configuration_is_said_even_with_nothing_to_check(tmp_path: Pat
     assert result.exit_code == 2 and "'NOPE'" in result.stderr
     result = CliRunner().invoke(cli, ["check", "--no-config", "--select", "NOPE", "release.md"])
     assert result.exit_code == 2 and "'NOPE'" in result.stderr and not (tmp_path / "cache" / "results").exists()
+
+
+@pytest.mark.parametrize("field", ["terms_file", "words_file", "facts"])
+def test_a_named_file_that_is_no_regular_file_is_not_read_for_the_key(tmp_path: Path, field: str) -> None:
+    from presslint.config import Config
+
+    os.mkfifo(tmp_path / "fifo")
+    for special in (Path("/dev/zero"), tmp_path / "fifo", tmp_path / "missing.txt"):
+        assert cache_module.config_key(Config(**{field: special})) is None  # at once: not read
+    (tmp_path / "terms.txt").write_text("AcMe\n", encoding="utf-8")
+    assert cache_module.config_key(Config(**{field: tmp_path / "terms.txt"})) is not None

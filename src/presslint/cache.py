@@ -150,10 +150,24 @@ def config_key(config: Config) -> str | None:
         rows = [_code_fingerprint(), repr(config.settings())]
         rows += [f"{f.name}={getattr(config, f.name)!r}" for f in fields(config) if f.name not in _NOT_FINDINGS]
         files = [*builtin_packs(), *config.rules, config.words_file, config.terms_file, config.facts]
-        rows += [f"{path}\0{_digest(path.read_bytes())}" for path in files if path is not None]
+        rows += [f"{path}\0{_file_digest(path)}" for path in files if path is not None]
     except OSError:
         return None
     return _digest("\n".join(rows).encode("utf-8", "surrogateescape"))
+
+
+_MAX_NAMED_FILE = 64 * 1024 * 1024
+
+
+def _file_digest(path: Path) -> str:
+    """A hash of a file the configuration names; OSError unless it is a regular file of a
+    sane size (a FIFO or /dev/zero is refused by the check that reads it, never read here)."""
+    import stat
+
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_NAMED_FILE:
+        raise OSError(f"{path}: not cached")
+    return _digest(path.read_bytes())
 
 
 class ResultCache:
