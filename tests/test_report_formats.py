@@ -415,3 +415,14 @@ def test_machine_formats_ignore_statistics_and_quiet(checked: Any) -> None:
         out = io.StringIO()
         get(fmt)(out, statistics=True, quiet=True, color=True, rules=RULES).report(results)
         assert out.getvalue() == render(fmt, results)
+
+
+@pytest.mark.parametrize("value", [
+    None, True, False, 0, -7, 10**30, 2.5, "", 'a\nb\t"q" \\ \x00\x1f\u2028 é 😀', [], {}, (1, "t"), {1: "int key"},
+    [1, [2, {}], {"a": []}], {"path": "x.md", "fix": {"safe": True, "edits": [{"line": 1, "replacement": " "}]},
+                              "empty": [[], {}], "nothing": None}])
+@pytest.mark.parametrize("pad", ["", "  ", "    "])
+def test_the_json_format_indents_as_json_dumps_does(value: Any, pad: str) -> None:
+    from presslint.report.json import indented
+
+    assert indented(value, pad) == json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + pad)

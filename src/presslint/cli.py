@@ -21,6 +21,7 @@ from .report import FORMATS, Tally
 
 if TYPE_CHECKING:
     from .backends import Backend
+    from .cache import ResultCache
     from .configs import Nearest
     from .diagnostic import Severity
     from .fix import FixMode
@@ -144,6 +145,11 @@ def _with(options: list[Any]) -> Callable[[F], F]:
               help="Check that a term is spelled one way per document (default) or across all files.")
 @click.option("--backend-required", is_flag=True,
               help="Exit 2 when a configured grammar backend fails, instead of only warning.")
+@click.option("--cache/--no-cache", "cache", default=None,
+              help="Reuse the findings of files checked before, unchanged, with the same configuration "
+                   "(default: on; not with --fix, --diff, grammar backends or --consistency project).")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="The cache folder (default: .presslint_cache in the project's root).")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, no_config: bool, include: tuple[str, ...],
           extend_include: tuple[str, ...], exclude: tuple[str, ...], extend_exclude: tuple[str, ...],
@@ -152,12 +158,12 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
           date_order: str | None,
           consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool,
           show_release_date: bool = False, backend_required: bool = False,
-          output_file: tuple[str, ...] = (), fail_on: str | None = None, allow_outside_paths: bool = False) -> None:
+          output_file: tuple[str, ...] = (), fail_on: str | None = None, allow_outside_paths: bool = False,
+          cache: bool | None = None, cache_dir: Path | None = None) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input
     (read only when named). With no path: the configuration's 'paths', else the current
     folder. Folders are walked without what .gitignore files and the excludes name; a file
     named here is always checked."""
-    from .engine import load_checkers
     from .report import get as get_reporter
 
     loaded = _load_config(config_file, no_config, allow_outside_paths)
@@ -169,16 +175,14 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         extend_exclude=(*loaded.extend_exclude, *extend_exclude) if extend_exclude else None,
         output_format=output_format,
         release_date=release_date.date() if release_date else None, date_order=date_order,
-        consistency=consistency, fail_on=fail_on, output_file=_output_files(output_file))
+        consistency=consistency, fail_on=fail_on, output_file=_output_files(output_file),
+        cache=cache, cache_dir=cache_dir.absolute() if cache_dir else None)
     # The switches the configuration may turn on too (the command line cannot turn one off).
     quiet, exit_zero, statistics = quiet or config.quiet, exit_zero or config.exit_zero, statistics or config.statistics
     unsafe_fixes, jobs = unsafe_fixes or config.unsafe_fixes, jobs or config.jobs
     show_release_date = show_release_date or config.show_release_date
     backend_required = backend_required or config.backend_required
-    from .selection import select as select_rules
-
-    checkers = select_rules(load_checkers(config), config)
-    rules = [checker.rule for checker in checkers]
+    checkers, rules = _checkers(config, fix or diff)
     if fix and diff:
         raise click.UsageError("--fix and --diff do not go together: --diff only shows the fixes")
     mode: FixMode | None = None
@@ -200,7 +204,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     nearest = None if config_file or no_config else Nearest(config, allow_outside_paths)
     try:
         results = _results(paths, stdin_filename, config, checkers, mode, fix, unsafe_fixes, jobs, backends,
-                           outcome, nearest)
+                           outcome, nearest, _result_cache(config, mode, backends))
         if show_release_date:
             results = _showing_release_dates(results, config, release_date is not None, outcome, nearest)
         checked = outcome.passing(results)
@@ -329,7 +333,8 @@ def _write_stdin_text(results: list[FileResult], outcome: _Outcome) -> None:
 
 def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config, checkers: Sequence[Kind],
              mode: FixMode | None, fix: bool, unsafe_fixes: bool, jobs: int | None, backends: list[Backend],
-             outcome: _Outcome, nearest: Nearest | None = None) -> Iterator[FileResult]:
+             outcome: _Outcome, nearest: Nearest | None = None,
+             cache: ResultCache | None = None) -> Iterator[FileResult]:
     """Standard input's result first (when '-' is given), then every file's, in order.
     No path: the configuration's paths, else the current folder; standard input is read
     only when '-' names it (as Ruff does), with a warning when it is a pipe."""
@@ -365,8 +370,40 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
             outcome.error(str(problem))
         for skipped in selection.skipped if not outcome.quiet else ():
             _warning(str(skipped))
+        if not selection.files:
+            list(checkers)  # built now if deferred (_checkers): a broken configuration is said all the same
         yield from check_files(selection.files, checkers, config, jobs=jobs, fix=mode, backends=backends,
-                               nearest=nearest)
+                               nearest=nearest, cache=cache)
+
+
+def _checkers(config: Config, fixing: bool) -> tuple[Sequence[Kind], Sequence[Rule]]:
+    """The rules to run, and their checkers: built now, or, when the result cache may serve
+    the run, the first time a file is checked (a run whose files are all in the cache
+    builds none; a configuration that cannot build was never cached)."""
+    from .engine import load_checkers
+    from .selection import select
+
+    def build() -> list[Kind]:
+        return select(load_checkers(config), config)
+
+    if config.cache and not fixing and not config.backends and config.consistency != "project":
+        from .cache import Deferred, enabled
+
+        if enabled(config):
+            checkers: Deferred[Kind] = Deferred(build)
+            return checkers, Deferred(lambda: [checker.rule for checker in checkers])
+    built = build()
+    return built, [checker.rule for checker in built]
+
+
+def _result_cache(config: Config, mode: FixMode | None, backends: list[Backend]) -> ResultCache | None:
+    """The result cache, unless it is off or the run cannot use it: a fix, grammar
+    backends (remote, not always the same), the cross-file checks (cache.py)."""
+    if not config.cache or mode is not None or backends or config.consistency == "project":
+        return None
+    from .cache import open_cache
+
+    return open_cache(config)
 
 
 def _open_output_files(config: Config) -> list[OutputFile]:
@@ -407,7 +444,8 @@ def _shown(path: Path) -> str:
 
 
 def _showing_release_dates(results: Iterator[FileResult], config: Config, given: bool,
-                           outcome: _Outcome, nearest: Nearest | None = None) -> Iterator[FileResult]:
+                           outcome: _Outcome, nearest: Nearest | None = None,
+             cache: ResultCache | None = None) -> Iterator[FileResult]:
     from .kinds.dates.recognition import release_date_report
 
     for result in results:
@@ -556,6 +594,26 @@ def show_config(path: Path | None, select: tuple[str, ...], extend_select: tuple
         config = Nearest(config, allow_outside_paths).for_path(path / "-" if path.is_dir() else path)
     for line in effective(config, run):
         click.echo(line)
+
+
+@cli.command("clean")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--no-config", is_flag=True)
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR")
+def clean(config_file: Path | None, no_config: bool, cache_dir: Path | None) -> None:
+    """Remove the result cache that `check` run here uses: .presslint_cache in the
+    project's root, or the folder that --cache-dir, PRESSLINT_CACHE_DIR or the
+    configuration's cache-dir names (only what presslint wrote in it)."""
+    from .cache import clean as remove
+    from .cache import location
+
+    folder = location(_load_config(config_file, no_config).merged(
+        cache_dir=cache_dir.absolute() if cache_dir else None))
+    try:
+        removed = remove(folder)
+    except OSError as exc:
+        raise UserError(str(folder), None, f"cannot remove the cache: {exc.strerror or exc}") from None
+    click.echo(f"{'removed the cache in' if removed else 'no cache in'} {_shown(folder)}")
 
 
 def _summary(docs: str) -> str:

@@ -78,6 +78,8 @@ class Config:
     unsafe_fixes: bool = False
     show_release_date: bool = False
     backend_required: bool = False
+    cache: bool = True  # the result cache (cache.py)
+    cache_dir: Path | None = None
     # The line of each key in the file ("rule-options.W105" for a rule's options), so
     # that a mistake found later (a bad rule option) names the line it is on.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -379,13 +381,17 @@ DECLARED: tuple[Key, ...] = (
     _key("jobs", "a whole number, 1 or more: the processes to use (default: one per core)", _positive, "Run"),
     _key("unsafe-fixes", "true or false: with --fix or --diff, also apply unsafe fixes", _flag, "Run"),
     _key("backend-required", "true or false: exit 2 when a configured grammar backend fails", _flag, "Run"),
+    _key("cache", "true or false: reuse the findings of a file checked before, unchanged, with the same "
+         "configuration (default: true; `PRESSLINT_NO_CACHE=1` turns it off too)", _flag, "Run"),
+    _path_key("cache-dir", "a path to the cache folder (default: `.presslint_cache` beside the configuration "
+              "file, else in the current folder; `PRESSLINT_CACHE_DIR` moves it too)", "Run"),
 )
 # The keys of the whole run: a configuration nearer a file than the run's (configs.py) sets
 # none of them; it sets the others, the rules and their settings, for its files.
 RUN_WIDE = frozenset({
     "paths", "include", "exclude", "extend-include", "extend-exclude", "output-format", "consistency",
     "backends", "quiet", "statistics", "show-release-date", "exit-zero", "jobs", "unsafe-fixes",
-    "backend-required", "fail-on", "output-file"})
+    "backend-required", "fail-on", "output-file", "cache", "cache-dir"})
 # The long options of `check` that are not keys, and why (README.md and docs/configuration.md
 # say so; tests/test_config_keys.py holds every other long option to being a key).
 COMMAND_LINE_ONLY: dict[str, str] = {

@@ -21,10 +21,14 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from .backends import Backend, BackendSpec
+    from .cache import ResultCache
     from .config import Config
     from .configs import Nearest
     from .fix import FixMode
     from .kinds import Kind
+
+    # A cache and the key of each configuration (by id), to keep the results in.
+    Store = tuple[ResultCache, dict[int, str | None]]
 
 
 def check_file(path: Path | str, checkers: Sequence[Kind], data: bytes | None = None,
@@ -48,13 +52,23 @@ def check_file(path: Path | str, checkers: Sequence[Kind], data: bytes | None = 
 
 def check_files(files: Sequence[Path], checkers: Sequence[Kind], config: Config,
                 jobs: int | None = None, fix: FixMode | None = None,
-                backends: Sequence[Backend] = (), nearest: Nearest | None = None) -> Iterator[FileResult]:
+                backends: Sequence[Backend] = (), nearest: Nearest | None = None,
+                cache: ResultCache | None = None) -> Iterator[FileResult]:
     """Results in the order of ``files``; with ``consistency: project``, only once every
     file is checked, since the cross-file checks need them all. With ``nearest``, a file
-    below a configuration other than ``config`` is checked with that one's rules."""
+    below a configuration other than ``config`` is checked with that one's rules. With
+    ``cache``, a file checked before is not checked again (never when fixing, with grammar
+    backends or with the cross-file checks: the caller passes none then)."""
     # Every file's configuration is found first (a folder searched once).
     configs = [config] * len(files) if nearest is None else [nearest.for_path(path) for path in files]
-    results = _check_each(files, configs, checkers, config, jobs, fix, backends)
+    if cache is not None:
+        from .cache import cached
+
+        results = cached(cache, files, configs, lambda misses, keys: _check_each(
+            [files[i] for i in misses], [configs[i] for i in misses], checkers, config, jobs, fix, backends,
+            (cache, keys)))
+    else:
+        results = _check_each(files, configs, checkers, config, jobs, fix, backends)
     if config.consistency != "project":
         yield from results
         return
@@ -64,23 +78,28 @@ def check_files(files: Sequence[Path], checkers: Sequence[Kind], config: Config,
 
 
 def _check_each(files: Sequence[Path], configs: Sequence[Config], checkers: Sequence[Kind], config: Config,
-                jobs: int | None, fix: FixMode | None, backends: Sequence[Backend]) -> Iterator[FileResult]:
+                jobs: int | None, fix: FixMode | None, backends: Sequence[Backend],
+                store: Store | None = None) -> Iterator[FileResult]:
     """Each file checked with its configuration's rules (``checkers`` for the run's
-    ``config``), each configuration's checkers built once."""
+    ``config``), each configuration's checkers built once; each result kept in the cache
+    of ``store`` under its configuration's key."""
     distinct = list({id(found): found for found in configs}.values())
     # Built here first, in order, so that a mistake in a configuration is a UserError here.
     built = {id(found): list(checkers) if found is config else select(load_checkers(found), found)
              for found in distinct}
+    cache, keys = store or (None, {})
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(files) < 2 * jobs:
         for path, found in zip(files, configs, strict=True):
-            yield check_file(path, rules_for(str(path), built[id(found)], found), fix=fix, backends=backends)
+            yield _check(path, rules_for(str(path), built[id(found)], found), fix, backends, cache,
+                         keys.get(id(found)))
         return
     from concurrent.futures import ProcessPoolExecutor
 
     index = {id(found): i for i, found in enumerate(distinct)}
     specs = [backend.worker_spec() for backend in backends]
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(distinct, fix, specs))
+    initargs = (distinct, fix, specs, cache, [keys.get(id(found)) for found in distinct])
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs)
     from .fix import terminate_raises
 
     # SIGTERM and SIGHUP raise too, so that the workers end with the run, not after it.
@@ -141,16 +160,33 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             process.terminate()
 
 
+def _check(path: Path, checkers: Sequence[Kind], fix: FixMode | None, backends: Sequence[Backend],
+           cache: ResultCache | None = None, key: str | None = None) -> FileResult:
+    """check_file, its result kept in ``cache`` under ``key`` (with the bytes it checked)."""
+    if cache is None or key is None:
+        return check_file(path, checkers, fix=fix, backends=backends)
+    try:
+        data = read(path)
+    except SourceError:
+        return check_file(path, checkers, fix=fix, backends=backends)  # which says why
+    result = check_file(path, checkers, data=data, fix=fix, backends=backends)
+    cache.store(key, str(path), data, result)
+    return result
+
+
 # Each worker process builds a configuration's checkers (and the backends) once, from
 # picklable settings, when a file first needs them.
 _worker_configs: list[Config] = []
 _worker_built: dict[int, list[Kind]] = {}
 _worker_fix: FixMode | None = None
 _worker_backends: list[Backend] = []
+_worker_cache: ResultCache | None = None
+_worker_keys: list[str | None] = []
 
 
-def _init_worker(configs: list[Config], fix: FixMode | None, specs: list[BackendSpec]) -> None:
-    global _worker_configs, _worker_fix, _worker_backends
+def _init_worker(configs: list[Config], fix: FixMode | None, specs: list[BackendSpec],
+                 cache: ResultCache | None = None, keys: list[str | None] | None = None) -> None:
+    global _worker_configs, _worker_fix, _worker_backends, _worker_cache, _worker_keys
     import signal
 
     # Ctrl-C reaches the whole process group: the main process alone decides what it means
@@ -162,6 +198,7 @@ def _init_worker(configs: list[Config], fix: FixMode | None, specs: list[Backend
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {getattr(signal, name) for name in _SIGNALS
                                                      if hasattr(signal, name)})
     _worker_configs, _worker_fix = configs, fix
+    _worker_cache, _worker_keys = cache, keys or []
     _worker_built.clear()
     if specs:
         from .backends import create
@@ -173,5 +210,5 @@ def _check_in_worker(path: Path, which: int) -> FileResult:
     found = _worker_configs[which]
     if which not in _worker_built:
         _worker_built[which] = select(load_checkers(found), found)
-    return check_file(path, rules_for(str(path), _worker_built[which], found), fix=_worker_fix,
-                      backends=_worker_backends)
+    return _check(path, rules_for(str(path), _worker_built[which], found), _worker_fix, _worker_backends,
+                  _worker_cache, _worker_keys[which] if _worker_cache else None)
