@@ -30,11 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._version import __version__
-
-try:  # CPython's own module: hashlib would load OpenSSL first, ~5 ms of every start
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - another Python
-    from hashlib import blake2b
+from .digest import digest as _digest
 
 if TYPE_CHECKING:
     from .config import Config
@@ -110,10 +106,6 @@ class Deferred(Sequence[T]):
 
     def __iter__(self) -> Iterator[T]:
         return iter(self.items)
-
-
-def _digest(data: bytes) -> str:
-    return blake2b(data, digest_size=16).hexdigest()
 
 
 _code: str | None = None

@@ -204,13 +204,9 @@ def _cache_entry(path: Path, raw: bytes) -> tuple[Path | None, str]:
 
 
 def _digest(raw: bytes) -> str:
-    """A hash of the content: BLAKE2 from its own small module (hashlib would load OpenSSL,
-    about 20 ms of every start)."""
-    try:
-        from _blake2 import blake2b
-    except ImportError:  # a Python built without it
-        from hashlib import blake2b
-    return blake2b(raw, digest_size=20).hexdigest()
+    from .digest import digest
+
+    return digest(raw)
 
 
 def _write(target: Path, text: str) -> None:
