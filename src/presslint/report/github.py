@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from . import Position, Reporter, located, per_rule
+from . import Position, Reporter, encodable, located, per_rule
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic
@@ -15,10 +15,13 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """As GitHub's toolkit escapes a command's data (``%``, CR and LF); lone surrogates (a
+    file name's bytes that are not UTF-8) as ``\\xNN``, since no UTF-8 stream can write them."""
+    return encodable(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:
+    """As GitHub's toolkit escapes a property's value: its data's escapes, ``:`` and ``,``."""
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
