@@ -33,7 +33,7 @@ from presslint.diagnostic import Diagnostic, Edit
 from presslint.document import Document
 from presslint.engine import check_document, result_of
 from presslint.fix import FixMode, choose, fixed_text, stored_text
-from presslint.report import FORMATS, encodable, get
+from presslint.report import FORMATS, encodable, get, printable
 from presslint.results import FileResult
 from presslint.runner import check_file
 
@@ -176,11 +176,9 @@ def unescape(value: str) -> str:
 
 
 def assert_github_commands(output: str, diagnostics: Sequence[Diagnostic]) -> None:
-    # The runner reads its output line by line, a line ending at \n or \r: one finding is
-    # one line, always.
-    lines = re.split("\r\n|\r|\n", output)
-    assert lines[-1] == ""
-    lines.pop()
+    # The runner reads its output line by line, a line ending at \n or \r; other readers of
+    # a log end lines at more (NEL, U+2028, form feed): one finding is one line for all.
+    lines = output.splitlines()
     assert len(lines) == len(diagnostics), lines
     for line, d in zip(lines, diagnostics, strict=True):
         match = _COMMAND.fullmatch(line)
@@ -190,8 +188,14 @@ def assert_github_commands(output: str, diagnostics: Sequence[Diagnostic]) -> No
         assert unescape(properties["title"]) == f"{d.code} {d.rule}"
         assert all(properties[key].isdigit() for key in ("line", "col", "endLine", "endColumn"))
         # Exact, but for lone surrogates (a name's bytes that are not UTF-8), shown as \xNN.
-        assert unescape(match.group(3)) == encodable(d.message)
-        assert unescape(properties["file"]) == encodable(d.path)
+        assert unescape(match.group(3)) == shown_by_github(d.message)
+        assert unescape(properties["file"]) == shown_by_github(d.path)
+
+
+def shown_by_github(value: str) -> str:
+    """Exact, but for lone surrogates (a name's bytes that are not UTF-8) and what a reader
+    may take for a line's end, shown as printable() shows them."""
+    return "".join(printable(ch) if ch in "\v\f\x1c\x1d\x1e\x85\u2028\u2029" else encodable(ch) for ch in value)
 
 
 def assert_text_lines(output: str, diagnostics: Sequence[Diagnostic], quiet: bool) -> None:
