@@ -22,11 +22,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import jsonschema
-import pytest
-from hypothesis import given
+from click.testing import CliRunner
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import presslint
+from presslint.cli import cli
 from presslint.config import Config
 from presslint.decoding import BinaryFileError, Decoded, decode
 from presslint.diagnostic import Diagnostic, Edit
@@ -80,6 +81,17 @@ texts = st.lists(
               st.text(alphabet="abcdefgh ABC.,\n", max_size=12)),
     max_size=30,
 ).map("".join)
+# Documents as lines: what the whitespace, blank-line and line-ending rules and their fixes
+# look at (trailing blanks, blank runs, mixed CRLF, LF and CR), with text between.
+_WORDS = [f for f in FRAGMENTS if "\n" not in f and "\r" not in f]
+_LINE_BREAKS = ["\n", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n \n", "\u2028", "\x85", "\f"]
+lines = st.lists(
+    st.tuples(st.lists(st.sampled_from(_WORDS) | st.sampled_from([" ", "  ", "\t", " \t ", "\u00a0", "\u3000"]),
+                       max_size=8).map("".join), st.sampled_from(_LINE_BREAKS)),
+    max_size=14,
+).map(lambda parts: "".join(line + brk for line, brk in parts))
+documents = texts | lines
+
 # File names: what a folder walk can give (spaces, newlines, control characters, bytes
 # that are not UTF-8 as surrogate escapes), with one of the three syntaxes.
 names = st.builds(
@@ -110,7 +122,7 @@ def assert_inside_and_ordered(diagnostics: Sequence[Diagnostic], doc: Document) 
     assert keys == sorted(keys)
 
 
-@given(texts, st.sampled_from(SYNTAXES))
+@given(documents, st.sampled_from(SYNTAXES))
 def test_check_text_never_raises_and_spans_fit(text: str, syntax: str) -> None:
     path = "release" + syntax
     diagnostics = presslint.check_text(text, path, config=ALL)
@@ -213,14 +225,12 @@ def assert_text_lines(output: str, diagnostics: Sequence[Diagnostic], quiet: boo
             assert line.isprintable() and line.startswith("  "), line
 
 
-@pytest.fixture(scope="module")
-def sarif_validator() -> jsonschema.Draft4Validator:
-    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft4Validator(schema)
+# Not a fixture: Hypothesis would print the whole schema with each failing example.
+SARIF = jsonschema.Draft4Validator(json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")))
 
 
-@given(texts, names)
-def test_every_output_format_parses(sarif_validator: jsonschema.Draft4Validator, text: str, path: str) -> None:
+@given(documents, names)
+def test_every_output_format_parses(text: str, path: str) -> None:
     doc = document(text, path)
     result = result_of(doc, CHECKERS)
     assert result.error is None, result.error
@@ -229,7 +239,7 @@ def test_every_output_format_parses(sarif_validator: jsonschema.Draft4Validator,
 
     assert_json_shape(json.loads(render("json", results)), diagnostics)
 
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in sarif_validator.iter_errors(
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in SARIF.iter_errors(
         json.loads(render("sarif", results)))]
     assert errors == []
 
@@ -269,7 +279,8 @@ def applied_in_text(text: str, edits: Sequence[Edit]) -> str:
     parts, position = [], 0
     for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
         assert edit.span.start >= position, "the chosen fixes overlap"
-        parts += [text[position:edit.span.start], edit.replacement]
+        # A line break in a replacement is one "\n" in a document's text, whatever it is stored as.
+        parts += [text[position:edit.span.start], edit.replacement.replace("\r\n", "\n").replace("\r", "\n")]
         position = edit.span.end
     return "".join(parts) + text[position:]
 
@@ -284,7 +295,7 @@ def fixed(data: bytes, path: str, unsafe: bool) -> bytes | None:
     return result.output.encode("utf-8", "surrogatepass")
 
 
-@given(texts, st.sampled_from(SYNTAXES), st.booleans())
+@given(documents, st.sampled_from(SYNTAXES), st.booleans())
 def test_one_pass_of_fixes_changes_only_the_reported_spans(text: str, syntax: str, unsafe: bool) -> None:
     """Each pass: the file's text with the chosen edits applied (in the stored text, line
     breaks and all) reads back as the document's text with the same edits applied."""
@@ -302,10 +313,40 @@ def test_one_pass_of_fixes_changes_only_the_reported_spans(text: str, syntax: st
         assert stored_text(doc) == after
 
 
-@given(texts, st.sampled_from(SYNTAXES), st.booleans())
+@given(documents, st.sampled_from(SYNTAXES), st.booleans())
 def test_fixing_twice_changes_nothing_more(text: str, syntax: str, unsafe: bool) -> None:
     path = "release" + syntax
     once = fixed(text.encode("utf-8", "surrogatepass"), path, unsafe)
     if once is None:
         return
     assert fixed(once, path, unsafe) == once
+
+
+# --- the command line --------------------------------------------------------------------
+
+# A run of the command costs a tenth of a second: a third of the profile's examples.
+_CLI = settings(max_examples=max(10, settings().max_examples // 3))
+
+
+@_CLI
+@given(st.binary(max_size=200) | texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
+       st.sampled_from(SYNTAXES), st.sampled_from(sorted(FORMATS)))
+def test_the_command_reads_any_bytes_from_standard_input(data: bytes, syntax: str, fmt: str) -> None:
+    run = CliRunner().invoke(cli, ["check", "--no-config", "--select", "ALL", "--output-format", fmt,
+                                   "--stdin-filename", "release" + syntax, "-"], input=data)
+    assert run.exception is None or isinstance(run.exception, SystemExit), run.exception
+    assert run.exit_code in (0, 1), run.stderr
+    assert b"Traceback" not in run.stderr_bytes
+
+
+@_CLI
+@given(st.binary(max_size=200) | texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
+       st.sampled_from(SYNTAXES))
+def test_fix_on_standard_input_gives_the_text_back(data: bytes, syntax: str) -> None:
+    """``presslint check --fix - < a > b``: b is the text, fixed or exactly as it came."""
+    run = CliRunner().invoke(cli, ["check", "--no-config", "--select", "ALL", "--fix",
+                                   "--stdin-filename", "release" + syntax, "-"], input=data)
+    assert run.exception is None or isinstance(run.exception, SystemExit), run.exception
+    assert run.exit_code in (0, 1), run.stderr
+    if not re.search(r"\b[Ff]ixed \d", run.stderr):  # the summary: "Fixed 2 problems, ..."
+        assert run.stdout_bytes == data
