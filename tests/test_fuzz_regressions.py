@@ -74,3 +74,20 @@ def test_text_and_github_a_file_name_that_is_not_utf8() -> None:
     found = result("Hello  world.\n", path="\udcff.txt", code="W104")
     assert render("text", found, quiet=True).startswith("\\xff.txt:1:6: W104 ")
     assert render("github", found).startswith("::warning file=\\xff.txt,line=1,")
+
+
+def test_fix_on_standard_input_keeps_the_encoding_it_came_in() -> None:
+    # Windows-1252 in, UTF-8 out: the fixed text was written in standard output's encoding,
+    # where --fix on the same file keeps Windows-1252.
+    from click.testing import CliRunner
+
+    from presslint.cli import cli
+
+    data = "Café  ok and more words here.\n".encode("cp1252")
+    run = CliRunner().invoke(cli, ["check", "--no-config", "--fix", "-"], input=data)
+    assert run.stdout_bytes == "Café ok and more words here.\n".encode("cp1252")
+    # A fix the encoding cannot store (中 is not Windows-1252): the bytes read, and an error.
+    data = "Café  ok &#x4e2d; and more words here.\n".encode("cp1252")
+    run = CliRunner().invoke(cli, ["check", "--no-config", "--fix", "-"], input=data)
+    assert run.stdout_bytes == data and run.exit_code == 2
+    assert "-: not fixed: a fix needs a character the input's encoding cannot store" in run.stderr

@@ -298,12 +298,25 @@ def _write_stdin_text(results: list[FileResult], outcome: _Outcome) -> None:
     name, data = outcome.stdin
     outcome.stdin_written = True  # once, even if writing fails
     result = next((r for r in results if r.path == name and r.output is not None), None)
-    if result is not None and result.fixed:
-        sys.stdout.write(result.output or "")
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+    fixed = _as_read(result.output or "", data) if result is not None and result.fixed else data
+    if fixed is None:
+        outcome.error(f"{name}: not fixed: a fix needs a character the input's encoding cannot store")
     sys.stdout.flush()
+    sys.stdout.buffer.write(data if fixed is None else fixed)
+    sys.stdout.flush()
+
+
+def _as_read(text: str, data: bytes) -> bytes | None:
+    """The fixed ``text`` as --fix writes a file: in the encoding ``data`` (the bytes read)
+    came in, with its byte-order mark; None if that encoding cannot store the text."""
+    from .decoding import decode
+    from .document import Document
+    from .fix import encode
+
+    try:
+        return encode(text, Document.from_decoded("-", decode(data)))
+    except UnicodeEncodeError:
+        return None
 
 
 def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config, checkers: Sequence[Kind],
