@@ -165,3 +165,15 @@ def test_awkward_names_in_every_machine_format(awkward_run: tuple[Path, subproce
     assert len(commands) == 2 * len(NAMES)
     files = {command.split("file=")[1].split(",")[0] for command in commands}
     assert files == {"in/with space.txt", "in/new%0Aline.txt", "in/latin\\xe9.txt"}
+
+
+def test_a_warning_naming_a_file_is_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from presslint.cli import cli
+
+    (tmp_path / "bin\nary\x1b[2J.txt").write_bytes(b"\x00\x01\x02binary")
+    run = CliRunner().invoke(cli, ["check", "--no-config", str(tmp_path)])
+    (warning,) = [line for line in run.stderr.splitlines() if "warning" in line]
+    assert warning.startswith(f"presslint: warning: {tmp_path}/bin\\nary\\x1b[2J.txt: skipped")
+    assert "\x1b" not in run.stderr

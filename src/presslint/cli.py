@@ -17,7 +17,7 @@ import click
 from ._version import __version__
 from .config import CONSISTENCY_SCOPES, DATE_ORDERS, SEVERITIES, Config
 from .errors import ExitCode, UserError
-from .report import FORMATS, Tally
+from .report import FORMATS, Tally, printable
 
 if TYPE_CHECKING:
     from .backends import Backend
@@ -31,11 +31,13 @@ if TYPE_CHECKING:
 
 
 def _error(message: str) -> None:
-    click.echo(f"presslint: error: {message}", err=True)
+    # One line, escaped as the text report escapes: the message names a file, and a file's
+    # name may hold a newline or an escape sequence.
+    click.echo(f"presslint: error: {printable(message)}", err=True)
 
 
 def _warning(message: str) -> None:
-    click.echo(f"presslint: warning: {message}", err=True)
+    click.echo(f"presslint: warning: {printable(message)}", err=True)
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...] | None:
