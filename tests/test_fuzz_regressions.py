@@ -91,3 +91,16 @@ def test_fix_on_standard_input_keeps_the_encoding_it_came_in() -> None:
     run = CliRunner().invoke(cli, ["check", "--no-config", "--fix", "-"], input=data)
     assert run.stdout_bytes == data and run.exit_code == 2
     assert "-: not fixed: a fix needs a character the input's encoding cannot store" in run.stderr
+
+
+def test_html_a_marked_section_with_no_name() -> None:
+    # html.parser (_markupbase) raised AssertionError("expected name token at '<![\\n'") out
+    # of check_text; found by the long profile. "<![" and what follows is text to the end
+    # when no ">" closes it, and a bogus comment up to its ">" when one does.
+    from presslint.html_prose import read
+
+    assert presslint.check_text("<![\n", "release.html", config=ALL) == []
+    assert read("<![\n").hidden == []
+    text = "a\n<![-x\ny> Teh text."
+    (hidden,) = read(text).hidden
+    assert text[hidden.start:hidden.end] == "<![-x\ny>"
