@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # The YAML cache of the tests goes to a folder of their own, not the user's.
 os.environ.setdefault("PRESSLINT_CACHE_DIR", tempfile.mkdtemp(prefix="presslint-test-cache-"))
@@ -16,6 +17,19 @@ from presslint.document import Document
 from presslint.engine import check_document, load_checkers
 from presslint.kinds import Kind
 from presslint.rule import Rule
+
+# Hypothesis (tests/test_fuzz*.py). "ci", the default: few examples per property, chosen
+# from a fixed seed (derandomize), so a CI run is reproducible and the whole fuzz suite adds
+# seconds, not minutes; no example database is written. "long", for a local run
+# (`pytest tests/test_fuzz.py --hypothesis-profile long`, ~10 minutes): 2,000 random examples per
+# property, failures kept in .hypothesis/ to replay. deadline=None in both: the machine is
+# shared, and a slow example is a benchmark's business (benchmarks/), not a flaky failure.
+_FUZZ_CHECKS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True, database=None,
+                          suppress_health_check=_FUZZ_CHECKS, print_blob=True)
+settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=_FUZZ_CHECKS,
+                          print_blob=True)
+settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -319,7 +319,7 @@ def test_junit_keeps_non_ascii_and_survives_control_characters() -> None:
     assert case is not None and case.attrib["name"] == "café.txt"
     failure = case.find("failure")
     assert failure is not None
-    assert (failure.text or "").splitlines() == ["1:5: W110 invisible character '\\u000c'",
+    assert (failure.text or "").splitlines() == ["1:5: W110 invisible character '\\x0c'",
                                                  "1:6: W104 2 spaces after Café"]
     assert failure.attrib["message"] == "2 problems"
 

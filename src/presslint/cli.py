@@ -17,7 +17,7 @@ import click
 from ._version import __version__
 from .config import CONSISTENCY_SCOPES, DATE_ORDERS, SEVERITIES, Config
 from .errors import ExitCode, UserError
-from .report import FORMATS, Tally
+from .report import FORMATS, Tally, printable
 
 if TYPE_CHECKING:
     from .backends import Backend
@@ -32,11 +32,13 @@ if TYPE_CHECKING:
 
 
 def _error(message: str) -> None:
-    click.echo(f"presslint: error: {message}", err=True)
+    # One line, escaped as the text report escapes: the message names a file, and a file's
+    # name may hold a newline or an escape sequence.
+    click.echo(f"presslint: error: {printable(message)}", err=True)
 
 
 def _warning(message: str) -> None:
-    click.echo(f"presslint: warning: {message}", err=True)
+    click.echo(f"presslint: warning: {printable(message)}", err=True)
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...] | None:
@@ -317,18 +319,25 @@ def _write_stdin_text(results: list[FileResult], outcome: _Outcome) -> None:
     name, data = outcome.stdin
     outcome.stdin_written = True  # once, even if writing fails
     result = next((r for r in results if r.path == name and r.output is not None), None)
-    if result is not None and result.fixed:
-        text = result.output or ""
-        try:
-            data = text.encode(sys.stdout.encoding or "utf-8")
-        except (UnicodeEncodeError, LookupError):  # PYTHONIOENCODING=ascii: the text as UTF-8, never escaped
-            data = text.encode("utf-8", "surrogateescape")
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+    fixed = _as_read(result.output or "", data) if result is not None and result.fixed else data
+    if fixed is None:
+        outcome.error(f"{name}: not fixed: a fix needs a character the input's encoding cannot store")
     sys.stdout.flush()
+    sys.stdout.buffer.write(data if fixed is None else fixed)
+    sys.stdout.flush()
+
+
+def _as_read(text: str, data: bytes) -> bytes | None:
+    """The fixed ``text`` as --fix writes a file: in the encoding ``data`` (the bytes read)
+    came in, with its byte-order mark; None if that encoding cannot store the text."""
+    from .decoding import decode
+    from .document import Document
+    from .fix import encode
+
+    try:
+        return encode(text, Document.from_decoded("-", decode(data)))
+    except UnicodeEncodeError:
+        return None
 
 
 def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config, checkers: Sequence[Kind],

@@ -101,6 +101,22 @@ class _Reader(HTMLParser):
     # Character references ("&rsquo;", "&#8217;") are left in the prose: markup.py decodes
     # them for the rules that read words (see entities.py).
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """"<![CDATA[...]]>"; "<![" and anything else (which the standard library's parser
+        meets with an AssertionError: "<![\\n", "<![-") is a bogus comment, up to its ">", as
+        browsers read it. (Found by tests/test_fuzz.py.)"""
+        position = self.lineno, self.offset
+        try:
+            end: int = super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position  # moved on before it gave up
+            close = self.rawdata.find(">", i + 3)
+            if close == -1:
+                return -1  # to the end: text, as an unclosed "<!" is
+            self._hide_from_here(close + 1 - i)
+            end = close + 1
+        return end
+
 
 class Html(NamedTuple):
     hidden: list[Span]

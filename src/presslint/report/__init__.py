@@ -10,6 +10,7 @@ Adding a format: write ``report/<module>.py`` with a :class:`Reporter` subclass 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,37 @@ FORMATS: dict[str, Format] = {
     "junit": Format("junit:JunitReporter", ".xml"),
     "rdjson": Format("rdjson:RdjsonReporter", ".json"),
 }
+
+
+def printable(text: str) -> str:
+    """``text`` as a terminal may show it, on one line: each character that is not printable
+    (a control character such as ESC, a line break, a tab, a bidirectional override, a lone
+    surrogate) written as Python writes it in a string (``\\x1b``, ``\\n``, ``\\u202e``),
+    and a file name's byte that is not UTF-8 (a surrogate escape) as ``\\xNN``. File names
+    and messages come from users (a folder's names, a pack's messages, a document's text):
+    raw, an escape sequence would reach the terminal and a newline would forge a line of
+    output. Most text is printable, which one call in C tells."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else _escaped(ch) for ch in text)
+
+
+def encodable(text: str) -> str:
+    """``text`` with its lone surrogates (which no stream can write as UTF-8) escaped as
+    :func:`printable` escapes them, and nothing else changed."""
+    if not SURROGATE.search(text):
+        return text
+    return SURROGATE.sub(lambda m: _escaped(m.group()), text)
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's surrogate escape of the byte code - 0xDC00
+        return f"\\x{code - 0xDC00:02x}"
+    return repr(ch)[1:-1]
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Position(NamedTuple):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from . import Position, Reporter, located, per_rule
+from . import Position, Reporter, encodable, located, per_rule, printable
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic
@@ -15,10 +16,22 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
+    """As GitHub's toolkit escapes a command's data (``%``, CR and LF). Lone surrogates (a
+    file name's bytes that are not UTF-8), which no UTF-8 stream can write, and the other
+    characters some readers take for a line's end (form feed, NEL, U+2028...), which the
+    runner would not unescape, are written as :func:`printable` writes them (``\\xNN``):
+    one finding is one line for every reader of the log."""
+    if not value.isprintable():
+        value = _OTHER_LINE_ENDS.sub(lambda m: printable(m.group()), encodable(value))
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+# What str.splitlines ends a line at, but for CR and LF (GitHub's escapes).
+_OTHER_LINE_ENDS = re.compile("[\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
 def escape_property(value: str) -> str:
+    """As GitHub's toolkit escapes a property's value: its data's escapes, ``:`` and ``,``."""
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from . import Reporter, position
+from . import SURROGATE, Reporter, position
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic
@@ -57,7 +57,11 @@ class JsonReporter(Reporter):
         self.out.write("[]\n" if first else "\n]\n")
 
     def file(self, result: FileResult) -> str:
-        return ",\n".join("  " + indented(diagnostic_object(result, d), "  ") for d in result.diagnostics)
+        text = ",\n".join("  " + indented(diagnostic_object(result, d), "  ") for d in result.diagnostics)
+        # A lone surrogate (a file name's byte that is not UTF-8) only in a string, written
+        # as JSON's \\udcff escape, as the other JSON formats (ensure_ascii) write it: parsed,
+        # it gives the name back, and the output stays UTF-8.
+        return SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if SURROGATE.search(text) else text
 
 
 _encode = json.encoder.encode_basestring  # a string as json.dumps(..., ensure_ascii=False) writes it

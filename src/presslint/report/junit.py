@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from . import DocumentReporter, position
+from . import DocumentReporter, position, printable
 
 if TYPE_CHECKING:
     from ..results import FileResult
@@ -42,7 +42,8 @@ def testsuite(results: Sequence[FileResult]) -> ET.Element:
         lines = []
         for diagnostic in result.diagnostics:
             at = position(result, diagnostic.span)
-            lines.append(f"{at.line}:{at.column}: {diagnostic.code} {diagnostic.message}")
+            # One line each: a message's line break or control character is escaped.
+            lines.append(f"{at.line}:{at.column}: {diagnostic.code} {printable(diagnostic.message)}")
         failure = ET.SubElement(case, "failure", message=_problems(len(lines)), type="presslint")
         failure.text = xml_text("\n".join(lines))
     return suite

@@ -9,6 +9,7 @@ with ``columnKind`` (SARIF's default would be UTF-16 code units). ``statistics``
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,11 +28,12 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def artifact_uri(path: str) -> str:
-    """A relative path as a relative URI reference with ``/``; an absolute one as a file URI."""
+    """A relative path as a relative URI reference with ``/``; an absolute one as a file URI.
+    A URI percent-encodes the name's bytes, so a name that is not UTF-8 keeps its own."""
     local = Path(path)
     if local.is_absolute():
         return local.as_uri()
-    return quote(local.as_posix(), safe="/")
+    return quote(os.fsencode(local.as_posix()), safe="/")
 
 
 def region(at: Position) -> dict[str, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from . import Reporter, located
+from . import Reporter, located, printable
 
 if TYPE_CHECKING:
     from ..results import FileResult
@@ -78,12 +78,15 @@ def _fixable(safe: int, unsafe: int) -> str:
 
 def _lines(result: FileResult, quiet: bool, color: bool) -> Iterator[str]:
     """The lines for one file's findings: each one's place and message, then (unless
-    ``quiet``) its source line and a caret under the problem."""
+    ``quiet``) its source line and a caret under the problem. The file name and the
+    message are :func:`printable`: one finding, one line, and no escape sequence of theirs
+    reaches the terminal."""
+    path = printable(result.path)
     for _, diagnostic, at in located((result,)):
         severity = diagnostic.severity.value
-        where = _paint(f"{diagnostic.path}:{at.line}:{at.column}:", _BOLD, color)
+        where = _paint(f"{path}:{at.line}:{at.column}:", _BOLD, color)
         code = _paint(diagnostic.code, _BOLD + _COLORS[severity], color)
-        yield f"{where} {code} {diagnostic.message}\n"
+        yield f"{where} {code} {printable(diagnostic.message)}\n"
         if quiet:
             continue
         line = result.snippets.get(at.line, "")
