@@ -1,0 +1,1 @@
+"""Press-release conventions (P): the kinds of the rules about a release's form."""
