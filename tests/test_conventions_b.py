@@ -6,7 +6,7 @@ they read (one-paragraph texts, list highlights, contact blocks)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,11 @@ EMBARGOED = ("EMBARGOED UNTIL {terms}\n\n# Acme Opens an Office\n\n"
              "SEATTLE — The office will employ forty people by the end of the year.\n")
 
 
-def run(text: str, config: Config = Config(), codes: tuple[str, ...] = CODES, path: str = "release.md") -> list[Diagnostic]:
+DEFAULTS = Config()
+
+
+def run(text: str, config: Config = DEFAULTS, codes: tuple[str, ...] = CODES,
+        path: str = "release.md") -> list[Diagnostic]:
     config = replace(config, select=codes)
     return check_document(document(text, path), select(load_checkers(config), config))
 
@@ -84,14 +88,14 @@ def test_the_configuration_keys_are_checked(tmp_path: Path) -> None:
 # --- embargoes ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("terms", "now", "passed"), [
-    ("9:00 a.m. ET, March 18, 2024", datetime(2024, 3, 18, 12, 59, tzinfo=timezone.utc), False),  # EDT: 13:00Z
-    ("9:00 a.m. ET, March 18, 2024", datetime(2024, 3, 18, 13, 1, tzinfo=timezone.utc), True),
-    ("9:00 a.m. ET, March 8, 2024", datetime(2024, 3, 8, 13, 59, tzinfo=timezone.utc), False),  # EST: 14:00Z
-    ("9:00 a.m. EST, March 18, 2024", datetime(2024, 3, 18, 13, 59, tzinfo=timezone.utc), False),
-    ("noon PT, November 5, 2024", datetime(2024, 11, 5, 19, 59, tzinfo=timezone.utc), False),  # PST: 20:00Z
+    ("9:00 a.m. ET, March 18, 2024", datetime(2024, 3, 18, 12, 59, tzinfo=UTC), False),  # EDT: 13:00Z
+    ("9:00 a.m. ET, March 18, 2024", datetime(2024, 3, 18, 13, 1, tzinfo=UTC), True),
+    ("9:00 a.m. ET, March 8, 2024", datetime(2024, 3, 8, 13, 59, tzinfo=UTC), False),  # EST: 14:00Z
+    ("9:00 a.m. EST, March 18, 2024", datetime(2024, 3, 18, 13, 59, tzinfo=UTC), False),
+    ("noon PT, November 5, 2024", datetime(2024, 11, 5, 19, 59, tzinfo=UTC), False),  # PST: 20:00Z
     ("13:00 GMT, March 18, 2024", datetime(2024, 3, 18, 13, 1), True),  # a naive now is UTC
-    ("9:00 a.m., March 18, 2024", datetime(2024, 3, 18, 8, 59, tzinfo=timezone.utc), False),  # wall clocks
-    ("9:00 a.m., March 18, 2024", datetime(2024, 3, 18, 9, 1, tzinfo=timezone.utc), True),
+    ("9:00 a.m., March 18, 2024", datetime(2024, 3, 18, 8, 59, tzinfo=UTC), False),  # wall clocks
+    ("9:00 a.m., March 18, 2024", datetime(2024, 3, 18, 9, 1, tzinfo=UTC), True),
     ("March 18, 2024", datetime(2024, 3, 17, 23, 0), False),  # no time: from the start of its day
     ("March 18, 2024", datetime(2024, 3, 18, 0, 1), True),
 ])
@@ -160,7 +164,8 @@ def test_a_place_alone_is_a_dateline_and_a_one_paragraph_text_needs_none() -> No
 
 def test_ap_datelines_spell_out_the_eight_states_and_let_cities_stand_alone() -> None:
     def flagged(place: str) -> list[str]:
-        text = f"# Acme Opens an Office\n\n{place}, March 18, 2024 — Acme opened its new office in the city on Monday.\n"
+        text = (f"# Acme Opens an Office\n\n{place}, March 18, 2024 — Acme opened its new office in the city "
+                "on Monday.\n")
         return [text[d.span.start:d.span.end] for d in run(text, Config(dateline_style="ap"), ("P121",))]
 
     assert flagged("AUSTIN, TX") == ["TX"]
@@ -181,7 +186,8 @@ def test_each_contact_block_ends_where_the_next_begins() -> None:
 
 
 def test_the_headline_limit_is_an_option() -> None:
-    text = "# Acme Opens an Office in Seattle, Its First on the Coast\n\nSEATTLE — The office opens on Monday with forty people in it.\n"
+    text = ("# Acme Opens an Office in Seattle, Its First on the Coast\n\n"
+            "SEATTLE — The office opens on Monday with forty people in it.\n")
     config = Config(select=("P135",), rule_options={"P135": {"max-length": 40}})
     found = check_document(document(text, "release.md"), select(load_checkers(config), config))
     assert [text[d.span.start:d.span.end] for d in found] == ["First on the Coast"]
@@ -203,3 +209,28 @@ def test_sentences_one_a_line_have_no_headline() -> None:
     # The same first line with a blank line after it is a headline, and a heading always is.
     assert codes_of(run(lines.replace("\n", "\n\n", 1), codes=("P136",), path="notes.txt")) == ["P136"]
     assert codes_of(run("# " + lines, codes=("P136",))) == ["P136"]
+
+
+def test_places_joined_by_and_are_in_capitals() -> None:
+    text = ("# Acme Opens Two Offices\n\nMILFORD and BRIGHTON, Mich., March 18, 2024 — Acme opened two new "
+            "offices in the towns on Monday.\n")
+    assert run(text, Config(dateline_style="ap"), ("P121",)) == []
+
+
+def test_a_feed_that_repeats_the_headline_does_not_count_its_money_twice() -> None:
+    text = ("# Acme Raises $47M Series A\n\nAcme raised $47 million in March, after $12 million last year, "
+            "from three funds.\n\nThe post Acme Raises $47M Series A appeared first on the news site.\n")
+    assert run(text, codes=("P133",)) == []
+
+
+def test_the_separator_comes_after_a_time_in_the_dateline() -> None:
+    text = ("# Acme Opens an Office\n\nColumbus, OH (Newsworthy.ai) Wednesday Nov 22, 2023 @ 1:00 AM Eastern — "
+            "Acme opened its new office in the city on Monday.\n")
+    found = run(text, Config(dateline_style="wire"), ("P122",))
+    assert [text[d.span.start:d.span.end] for d in found] == ["—"]
+
+
+def test_a_slash_after_the_time_is_a_separator() -> None:
+    text = ("# Harbor Foods Opens a Kitchen\n\n/ Wire Name / October 7, 2024 4:50 PM / Harbor Foods today "
+            "opened its second kitchen in Austin.\n")
+    assert run(text, codes=("P122",)) == []

@@ -51,6 +51,8 @@ KUWAIT CITY, LONDON, LUXEMBOURG, MACAU, MADRID, MEXICO CITY, MILAN, MONACO, MONT
 NEW DELHI, OTTAWA, PANAMA CITY, PARIS, PRAGUE, QUEBEC CITY, RIO DE JANEIRO, ROME, SAN MARINO, SAO PAULO,
 SHANGHAI, SINGAPORE, STOCKHOLM, SYDNEY, TOKYO, TORONTO, VATICAN CITY, VIENNA, ZURICH""".split(","))
 _CAPITALS = ("ap", "wire")  # the styles that set the city in capitals
+# Lower-case words a dateline's place may hold between capitals ("MILFORD and BRIGHTON").
+_CONNECTORS = frozenset({"and", "de", "la", "du", "del", "of", "upon", "on", "am", "&"})
 
 
 class DatelinePlaceStyle(Kind):
@@ -72,7 +74,7 @@ class DatelinePlaceStyle(Kind):
         city = prose[line.city.start:line.city.end].strip("*_ ")
         start = line.city.start + prose[line.city.start:line.city.end].find(city)
         span = Span(start, start + len(city))
-        if city.upper() != city and any(c.isalpha() for c in city):
+        if any(word != word.upper() for word in city.split() if word not in _CONNECTORS):
             yield self.rule.report(doc, span, Edit(span, city.upper()), key="city-case", title="city-case",
                                    found=city, right=city.upper(), style=style)
         if style != "ap" or line.state is None or line.place is None:

@@ -9,22 +9,18 @@ from collections.abc import Iterator
 from ...diagnostic import Diagnostic
 from ...document import Document
 from .. import Kind
-from ..dates.recognition import analyse, long_date
-from .release_parts import embargo, release_line
+from ..dates.recognition import long_date
+from .release_parts import embargo_line
 
 
 class EmbargoAfterReleaseDate(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        line = release_line(doc)
-        if line is None or not line.embargo:
+        found = embargo_line(doc, self.settings.dates)
+        if found is None or found.release is None or found.terms is None:
             return
-        release = analyse(doc, self.settings.dates).release
-        if release is None:
+        day, release = found.terms.day, found.release
+        if day is None or day <= release.date:
             return
-        terms = embargo(doc, line, release.date.year)
-        if terms is None or terms.day is None or terms.day <= release.date:
-            return
-        source = release.source.replace("the --release-date", "--release-date")
-        yield self.rule.report(doc, line.span, found=doc.prose[line.span.start:line.span.end].strip(),
-                               embargo=long_date(terms.day), release=long_date(release.date), source=source,
-                               days=(terms.day - release.date).days)
+        span = found.line.span
+        yield self.rule.report(doc, span, found=doc.prose[span.start:span.end].strip(), embargo=long_date(day),
+                               release=long_date(release.date), source=release.source, days=(day - release.date).days)

@@ -14,8 +14,7 @@ from datetime import UTC
 from ...diagnostic import Diagnostic
 from ...document import Document
 from .. import Kind
-from ..dates.recognition import analyse
-from .release_parts import embargo, release_line
+from .release_parts import embargo_line
 
 
 class EmbargoPassed(Kind):
@@ -23,18 +22,14 @@ class EmbargoPassed(Kind):
         now = self.settings.conventions.now
         if now is None:
             return
-        line = release_line(doc)
-        if line is None or not line.embargo:
+        found = embargo_line(doc, self.settings.dates, now.year)
+        if found is None or found.terms is None or found.terms.moment is None:
             return
-        release = analyse(doc, self.settings.dates).release
-        terms = embargo(doc, line, release.date.year if release else now.year)
-        if terms is None or terms.moment is None:
-            return
-        lifts = terms.moment
+        lifts, span = found.terms.moment, found.line.span
         if lifts.tzinfo is not None:
             passed = lifts < (now if now.tzinfo is not None else now.replace(tzinfo=UTC))
         else:
             passed = lifts < now.replace(tzinfo=None)
         if passed:
-            yield self.rule.report(doc, line.span, found=doc.prose[line.span.start:line.span.end].strip(),
+            yield self.rule.report(doc, span, found=doc.prose[span.start:span.end].strip(),
                                    now=now.isoformat(timespec="minutes"))

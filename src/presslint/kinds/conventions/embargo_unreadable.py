@@ -9,18 +9,13 @@ from collections.abc import Iterator
 from ...diagnostic import Diagnostic
 from ...document import Document
 from .. import Kind
-from ..dates.recognition import analyse
-from .release_parts import embargo, release_line
+from .release_parts import embargo_line
 
 
 class EmbargoUnreadable(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        line = release_line(doc)
-        if line is None or not line.embargo:
+        found = embargo_line(doc, self.settings.dates)
+        if found is None or found.terms is None or not found.terms.problem:
             return
-        release = analyse(doc, self.settings.dates).release
-        terms = embargo(doc, line, release.date.year if release else None)
-        if terms is None or not terms.problem:
-            return
-        yield self.rule.report(doc, line.span, found=doc.prose[line.span.start:line.span.end].strip(),
-                               problem=terms.problem)
+        span = found.line.span
+        yield self.rule.report(doc, span, found=doc.prose[span.start:span.end].strip(), problem=found.terms.problem)

@@ -10,18 +10,17 @@ from ...diagnostic import Diagnostic, Span
 from ...document import Document
 from ...lazyre import LazyPattern
 from .. import Kind
-from .release_parts import headline
+from .release_parts import headline_text
 
 _WORD = LazyPattern(r"[^\W\d_]{2,}")
 
 
 class HeadlineAllCaps(Kind):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        found = headline(doc)
+        found = headline_text(doc)
         if found is None:
             return
-        start, end = found
-        text = doc.prose[start:end].rstrip()
+        start, text = found
         words = _WORD.findall(text)
         if len(words) < 4 or not all(word.isupper() for word in words):
             return

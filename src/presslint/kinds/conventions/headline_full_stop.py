@@ -9,7 +9,7 @@ from ...diagnostic import Diagnostic, Edit, Span
 from ...document import Document
 from ...sentences import is_abbreviation
 from .. import Kind
-from .release_parts import headline
+from .release_parts import headline_text
 
 # Company forms that end a name with a full stop, beyond the sentence splitter's list.
 _COMPANY_FORMS = frozenset({"kft", "plc", "bv", "nv", "ag", "sa", "spa", "pty", "pte", "gmbh", "llc", "llp", "lp"})
@@ -19,12 +19,12 @@ class HeadlineFullStop(Kind):
     FIX = "always"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        found = headline(doc)
+        found = headline_text(doc)
         if found is None:
             return
         prose = doc.prose
-        start, end = found
-        text = prose[start:end].rstrip(" \t*_")
+        start, text = found
+        text = text.rstrip("*_")
         if not text.endswith(".") or text.endswith(".."):
             return
         dot = start + len(text) - 1

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ...diagnostic import Diagnostic, Span
 from ...document import Document
 from .. import Kind
-from .release_parts import headline
+from .release_parts import headline_text
 
 
 class HeadlineTooLong(Kind):
@@ -20,11 +20,10 @@ class HeadlineTooLong(Kind):
             raise ValueError("max-length must be 10 characters or more")
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        found = headline(doc)
+        found = headline_text(doc)
         if found is None:
             return
-        start, end = found
-        text = doc.prose[start:end].rstrip()
+        start, text = found
         limit = self.options["max-length"]
         if len(text) <= limit:
             return

@@ -24,6 +24,7 @@ from ..dates.recognition import DateMention, analyse, find_dates
 if TYPE_CHECKING:
     from ...document import Document
     from ...settings import DateSettings
+    from ..dates.recognition import ReleaseDate
 
 _REACH = 3000  # characters from the top that hold a release's header and dateline
 
@@ -111,6 +112,14 @@ def headline(doc: Document) -> tuple[int, int] | None:
     return found
 
 
+def headline_text(doc: Document) -> tuple[int, str] | None:
+    """Where the headline starts and its text, without trailing white space."""
+    found = headline(doc)
+    if found is None:
+        return None
+    return found[0], doc.prose[found[0]:found[1]].rstrip()
+
+
 def _plain(text: str) -> str:
     return text.replace(SEPARATOR, " ").replace(MASK, "\x01")
 
@@ -133,7 +142,7 @@ _WEEKDAYS = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.
 _BEFORE_DATE = LazyPattern(
     r"[\s*_>#|\-–—(]*(?P<place>[^\W\d_][^()/\x01\n]*?)?[\s*_,]*"
     r"(?:\([^()\n]*\)|/[^/\n]*/|\x01+)?[\s*_,]*(?:" + _WEEKDAYS + r",?\s*)?(?:the\s+)?\Z", re.IGNORECASE)
-_SEPARATOR = LazyPattern(r"\s?(--|—|–|(?<=\s)-(?=\s)|:|\|)")
+_SEPARATOR = LazyPattern(r"\s?(--|—|–|(?<=\s)[-/](?=\s)|:(?!\d)|\|)")
 # A place-only dateline: a place whose city is in capitals, maybe a wire's name, a dash.
 _PLACE_ONLY = LazyPattern(
     r"[\s*_>]*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})?)[*_]*[ \t]*"
@@ -286,6 +295,22 @@ def embargo(doc: Document, line: ReleaseLine, year: int | None) -> Embargo | Non
     if zone is not None:
         moment = moment.replace(tzinfo=_tz(zone.group("zone"), moment))
     return Embargo(day, moment, "", text)
+
+
+class EmbargoLine(NamedTuple):
+    line: ReleaseLine
+    release: ReleaseDate | None  # the release date, as the D rules find it
+    terms: Embargo | None  # None: "until further notice"
+
+
+def embargo_line(doc: Document, dates: DateSettings, year: int | None = None) -> EmbargoLine | None:
+    """The release's embargo line, the release date and the embargo's terms (a date
+    without a year takes the release date's, else ``year``); None without an embargo."""
+    line = release_line(doc)
+    if line is None or not line.embargo:
+        return None
+    release = analyse(doc, dates).release
+    return EmbargoLine(line, release, embargo(doc, line, release.date.year if release else year))
 
 
 def _clock(found: re.Match[str]) -> time | None:
