@@ -40,7 +40,7 @@ from .conftest import document
 CASES = Path(__file__).with_name("cases")
 TEXT_SUFFIXES = (".md", ".html", ".htm", ".txt")
 UPDATE = bool(os.environ.get("PRESSLINT_UPDATE_CASES"))
-SETTINGS = {"select", "release-date"}
+SETTINGS = {"select", "release-date", "dateline-style", "now"}
 # What a finding is; path, rule name and severity follow from the case and the code.
 FIELDS = ("line", "column", "end_line", "end_column", "code", "message", "fix")
 
@@ -55,6 +55,8 @@ def _config(settings: dict[str, Any]) -> Config:
     return Config(
         select=tuple(settings["select"]) if "select" in settings else None,
         release_date=datetime.date.fromisoformat(settings["release-date"]) if "release-date" in settings else None,
+        dateline_style=settings.get("dateline-style", "any"),
+        now=datetime.datetime.fromisoformat(settings["now"]) if "now" in settings else None,
     )
 
 

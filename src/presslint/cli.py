@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ._version import __version__
-from .config import CONSISTENCY_SCOPES, DATE_ORDERS, SEVERITIES, Config
+from .config import CONSISTENCY_SCOPES, DATE_ORDERS, DATELINE_STYLES, SEVERITIES, Config
 from .errors import ExitCode, UserError
 from .report import FORMATS, Tally, printable
 
@@ -141,6 +141,10 @@ def _with(options: list[Any]) -> Callable[[F], F]:
 @click.option("--release-date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="The release date that relative and past/future date claims are checked against.")
 @click.option("--date-order", type=click.Choice(DATE_ORDERS), help="How to read 3/4/2024 (default: mdy).")
+@click.option("--dateline-style", type=click.Choice(DATELINE_STYLES),
+              help="The dateline style the P rules expect: any (default), ap or wire.")
+@click.option("--now", metavar="YYYY-MM-DD[THH:MM[+HH:MM]]",
+              help="The moment embargo lines are compared with (UTC without an offset); rules never read the clock.")
 @click.option("--show-release-date", is_flag=True,
               help="Say on stderr which release date each file is checked against, and where it came from.")
 @click.option("--consistency", type=click.Choice(CONSISTENCY_SCOPES),
@@ -161,7 +165,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
           consistency: str | None, fix: bool, diff: bool, unsafe_fixes: bool,
           show_release_date: bool = False, backend_required: bool = False,
           output_file: tuple[str, ...] = (), fail_on: str | None = None, allow_outside_paths: bool = False,
-          cache: bool | None = None, cache_dir: Path | None = None) -> None:
+          cache: bool | None = None, cache_dir: Path | None = None,
+          dateline_style: str | None = None, now: str | None = None) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input
     (read only when named). With no path: the configuration's 'paths', else the current
     folder. Folders are walked without what .gitignore files and the excludes name; a file
@@ -178,7 +183,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         output_format=output_format,
         release_date=release_date.date() if release_date else None, date_order=date_order,
         consistency=consistency, fail_on=fail_on, output_file=_output_files(output_file),
-        cache=cache, cache_dir=cache_dir.absolute() if cache_dir else None)
+        cache=cache, cache_dir=cache_dir.absolute() if cache_dir else None,
+        dateline_style=dateline_style, now=_now_option(now))
     # The switches the configuration may turn on too (the command line cannot turn one off).
     quiet, exit_zero, statistics = quiet or config.quiet, exit_zero or config.exit_zero, statistics or config.statistics
     unsafe_fixes, jobs = unsafe_fixes or config.unsafe_fixes, jobs or config.jobs
@@ -450,6 +456,18 @@ def _shown(path: Path) -> str:
         return str(path.relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def _now_option(value: str | None) -> datetime | None:
+    """``--now``'s moment, or a usage error saying what it must be."""
+    if value is None:
+        return None
+    from .config import parse_now
+
+    try:
+        return parse_now(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--now'") from None
 
 
 def _showing_release_dates(results: Iterator[FileResult], config: Config, given: bool,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .errors import ConfigError
 from .presets import PRESETS
 from .report import FORMATS
-from .settings import DateSettings, Settings, TermSettings, VocabularySettings
+from .settings import ConventionSettings, DateSettings, Settings, TermSettings, VocabularySettings
 from .yamlfile import LineDict, read_yaml
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ WORDS_FILE = ".presslint-words.txt"
 # The choices of two keys that are command-line options too.
 CONSISTENCY_SCOPES = ("document", "project")
 DATE_ORDERS = ("mdy", "dmy")
+DATELINE_STYLES = ("any", "ap", "wire")
 # The severities, gravest first: --fail-on and the severity: overrides take these.
 SEVERITIES = ("error", "warning", "info")
 
@@ -66,6 +67,8 @@ class Config:
     release_date: date | None = None
     date_order: str = "mdy"
     facts: Path | None = None
+    dateline_style: str = "any"
+    now: datetime | None = None
     backends: tuple[BackendSpec, ...] = ()  # validated here, started only by `check`
     fail_on: str = "info"  # the lowest severity that makes the exit code 1
     severity: dict[str, str] = field(default_factory=dict)  # rule selector -> severity
@@ -117,7 +120,8 @@ class Config:
             terms=TermSettings(self.terms, self.terms_file),
             consistency=self.consistency,
             dates=DateSettings(self.release_date, self.date_order, self._release_date_source()),
-            facts=self.facts, rule_packs=self.rules)
+            facts=self.facts, rule_packs=self.rules,
+            conventions=ConventionSettings(self.dateline_style, self.now))
 
     def _release_date_source(self) -> str:
         # As before for a Config made in code (the API's): the date it is given.
@@ -281,6 +285,29 @@ def _date(value: Any) -> date:
         raise _Invalid() from None
 
 
+def parse_now(value: Any) -> datetime:
+    """The moment of ``now:`` or ``--now``: an ISO 8601 date or date and time, with or
+    without a UTC offset (``2024-03-18``, ``2024-03-18T09:00``, ``2024-03-18T09:00-04:00``);
+    ValueError if it is none."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date or date and time, YYYY-MM-DD[THH:MM[+HH:MM]], not {value!r}")
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"expected a date or date and time, YYYY-MM-DD[THH:MM[+HH:MM]], not {value!r}") from None
+
+
+def _now(value: Any) -> datetime:
+    try:
+        return parse_now(value)
+    except ValueError:
+        raise _Invalid() from None
+
+
 def _vocabulary(value: Any, folder: Path) -> dict[str, Any]:
     if not isinstance(value, dict) or set(value) - {"accept", "reject"}:
         raise _Invalid()
@@ -369,6 +396,11 @@ DECLARED: tuple[Key, ...] = (
     _key("release-date", "a date, YYYY-MM-DD", _date, "Dates (D)"),
     _key("date-order", " or ".join(DATE_ORDERS), _choice(*DATE_ORDERS), "Dates (D)"),
     _path_key("facts", "a path to a YAML fact sheet", "Dates (D)"),
+    _key("dateline-style", " or ".join(DATELINE_STYLES) + " (default any): the dateline style the P rules expect "
+         "(ap: 'SEATTLE' or 'TACOMA, Wash.' and an em dash; wire: '--' after the wire's name)",
+         _choice(*DATELINE_STYLES), "Press-release conventions (P)"),
+    _key("now", "a date or date and time, YYYY-MM-DD[THH:MM[+HH:MM]] (UTC without an offset): the moment an "
+         "embargo line is compared with (rules never read the clock)", _now, "Press-release conventions (P)"),
     # Opt-in backends, see presslint.backends
     Key("backends", "a mapping of grammar backend name (harper, languagetool) to its options", _backends,
         "Grammar (G)"),

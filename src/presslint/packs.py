@@ -292,7 +292,8 @@ def _bad_example(example: Any, fail: Fail) -> BadExample:
 
 _BAD_KEYS = frozenset({"text", "flagged", "fixed"})
 # The configuration keys an example may set: what the kinds read (Settings), minus files.
-EXAMPLE_SETTINGS = ("consistency", "date-order", "facts", "release-date", "terms", "vocabulary")
+EXAMPLE_SETTINGS = ("consistency", "date-order", "dateline-style", "facts", "now", "release-date", "terms",
+                    "vocabulary")
 
 
 def _example_settings(settings: Any, where: str, fail: Fail) -> dict[str, Any]:

@@ -19,21 +19,26 @@ PRESETS: dict[str, dict[str, Any]] = {
     # presslint as it comes: the default rules, the default options.
     "default": {},
     # For PR teams: the opt-in press-release rules too (jargon and hype, quotations with
-    # no attribution).
+    # no attribution) and the parts a release sent to the wire has (a dateline, a release
+    # line, a media contact, an About section).
     "press": {
-        "extend-select": ["jargon", "unattributed-quote"],
+        "extend-select": ["jargon", "unattributed-quote", "missing-dateline", "missing-release-line",
+                          "missing-media-contact", "missing-about-section"],
     },
-    # The Associated Press's style: the press preset, and the AP options of the dateline
-    # and numbers rules (their entries go here as those rules land).
+    # The Associated Press's style: the press preset, AP datelines ("SEATTLE", "Tacoma,
+    # Wash."), numerals from one to nine spelt out, and the end mark.
     "ap": {
-        "extend-select": ["jargon", "unattributed-quote"],
+        "extend-select": ["jargon", "unattributed-quote", "missing-dateline", "missing-release-line",
+                          "missing-media-contact", "missing-about-section", "missing-end-mark",
+                          "ap-numerals"],
+        "dateline-style": "ap",
     },
 }
 # What each preset is for, in the README's table.
 PURPOSES: dict[str, str] = {
     "default": "presslint as it comes",
     "press": "a PR team's release: the opt-in press-release rules too",
-    "ap": "a release in AP style: `press`, and the AP options of the conventions rules",
+    "ap": "a release in AP style: `press`, AP datelines and numerals, the end mark",
 }
 _ADDED = ("extend-select", "ignore", "extend-include", "extend-exclude")
 _MERGED = ("rule-options", "severity", "per-file-ignores")

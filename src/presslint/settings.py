@@ -7,7 +7,7 @@ depend on this module only and the configuration may import the packs and kinds 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
@@ -36,6 +36,16 @@ class DateSettings(NamedTuple):
     release_date_source: str = "--release-date"
 
 
+class ConventionSettings(NamedTuple):
+    """What the press-release conventions (P) rules read: the dateline style the house
+    uses and the moment the check is about (``--now``), never the clock."""
+
+    dateline_style: str = "any"  # or "ap", "wire"
+    # The moment an embargo is compared with; None: embargoes are not compared with a time.
+    # A naive value is read as UTC.
+    now: datetime | None = None
+
+
 class Settings(NamedTuple):
     vocabulary: VocabularySettings = VocabularySettings()
     terms: TermSettings = TermSettings()
@@ -44,6 +54,7 @@ class Settings(NamedTuple):
     dates: DateSettings = DateSettings()
     facts: Path | None = None  # the team's fact sheet (YAML)
     rule_packs: tuple[Path, ...] = ()  # the configuration's extra packs (P002 knows their rules)
+    conventions: ConventionSettings = ConventionSettings()
 
 
 DEFAULT = Settings()

@@ -83,6 +83,25 @@ REGISTRY: dict[str, str] = {
     "mixed-quotation-marks": "conventions.mixed_quotation_marks:MixedQuotationMarks",
     "unattributed-quote": "conventions.unattributed_quote:UnattributedQuote",
     "jargon": "conventions.jargon:Jargon",
+    # Press-release conventions (P), datelines and structure
+    "missing-dateline": "conventions.missing_dateline:MissingDateline",
+    "dateline-place-style": "conventions.dateline_place_style:DatelinePlaceStyle",
+    "dateline-separator": "conventions.dateline_separator:DatelineSeparator",
+    "dateline-not-first": "conventions.dateline_not_first:DatelineNotFirst",
+    "missing-release-line": "conventions.missing_release_line:MissingReleaseLine",
+    "embargo-unreadable": "conventions.embargo_unreadable:EmbargoUnreadable",
+    "embargo-after-release-date": "conventions.embargo_after_release_date:EmbargoAfterReleaseDate",
+    "embargo-passed": "conventions.embargo_passed:EmbargoPassed",
+    "missing-end-mark": "conventions.missing_end_mark:MissingEndMark",
+    "malformed-contact": "conventions.malformed_contact:MalformedContact",
+    "missing-media-contact": "conventions.missing_media_contact:MissingMediaContact",
+    "missing-about-section": "conventions.missing_about_section:MissingAboutSection",
+    "mixed-percent-style": "conventions.mixed_percent_style:MixedPercentStyle",
+    "mixed-money-units": "conventions.mixed_money_units:MixedMoneyUnits",
+    "ap-numerals": "conventions.ap_numerals:ApNumerals",
+    "headline-too-long": "conventions.headline_too_long:HeadlineTooLong",
+    "headline-full-stop": "conventions.headline_full_stop:HeadlineFullStop",
+    "headline-all-caps": "conventions.headline_all_caps:HeadlineAllCaps",
 }
 
 

@@ -15,6 +15,7 @@ from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ...diagnostic import Span
 from ...lazyre import LazyPattern
 from ...listfile import read_list_file
 from ...markup import MASK
@@ -266,3 +267,33 @@ def bundled_terms() -> tuple[str, ...]:
 def term_map(terms: Iterable[str]) -> dict[str, str]:
     """Lower-case key -> the one right spelling; later terms win."""
     return {term.lower(): term for term in terms}
+
+
+# --- the headline ---------------------------------------------------------------------------
+
+_FIRST_LINE = LazyPattern(r"^[ \t]*([^\s" + MASK + r"].*)$", re.MULTILINE)
+_HEADING_MARKS = " \t#" + MASK
+
+
+def _first_heading(doc: Document, headings: list[Span] | None = None) -> tuple[int, int] | None:
+    """The text of the first heading (Markdown ATX or setext, HTML h1-h6), without its
+    marks ("#", the setext underline, tags), if the document has one."""
+    prose = doc.prose
+    for span in doc.headings if headings is None else headings:
+        segment = prose[span.start:span.end].split("\n", 1)[0]
+        text = segment.strip(_HEADING_MARKS)
+        if text:
+            start = span.start + len(segment) - len(segment.lstrip(_HEADING_MARKS))
+            return start, start + len(text)
+    return None
+
+
+def headline_span(doc: Document, headings: list[Span] | None = None) -> tuple[int, int] | None:
+    """Where the headline's text is: the first heading, or else the first line with text
+    (C103 headline-case and the P headline rules read the same one). ``headings``: the
+    document's headings, or those of its top (a headline is there), when not all of them."""
+    heading = _first_heading(doc, headings)
+    if heading is not None:
+        return heading
+    found = _FIRST_LINE.search(doc.prose)
+    return None if found is None else found.span(1)

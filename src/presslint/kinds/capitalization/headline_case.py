@@ -12,34 +12,15 @@ and are left alone, as are the first word and any word after a colon.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ...diagnostic import Diagnostic, Edit, Span
 from ...document import Document
 from ...lazyre import LazyPattern
-from ...markup import MASK
 from .. import Kind
-from .casing import MINOR_WORDS, common_words
+from .casing import MINOR_WORDS, common_words, headline_span
 
 _WORD = LazyPattern(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w'’])")
-_FIRST_LINE = LazyPattern(r"^[ \t]*([^\s" + MASK + r"].*)$", re.MULTILINE)
-
-
-_HEADING_MARKS = " \t#" + MASK
-
-
-def _first_heading(doc: Document) -> tuple[int, int] | None:
-    """The text of the first heading (Markdown ATX or setext, HTML h1-h6), without its
-    marks ("#", the setext underline, tags), if the document has one."""
-    prose = doc.prose
-    for span in doc.headings:
-        segment = prose[span.start:span.end].split("\n", 1)[0]
-        text = segment.strip(_HEADING_MARKS)
-        if text:
-            start = span.start + len(segment) - len(segment.lstrip(_HEADING_MARKS))
-            return start, start + len(text)
-    return None
 
 
 class HeadlineCase(Kind):
@@ -49,12 +30,9 @@ class HeadlineCase(Kind):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        headline = _first_heading(doc)
+        headline = headline_span(doc)
         if headline is None:
-            found = _FIRST_LINE.search(prose)
-            if found is None:
-                return
-            headline = found.span(1)
+            return
         start, end = headline
         line = prose[start:end].rstrip()
         letters = [c for c in line if c.isalpha()]
