@@ -199,7 +199,8 @@ def test_presets_select_rules_beneath_the_files_keys(tmp_path: Path) -> None:
     assert parse({}, where).extend_select == ()
     config = parse({"preset": "press", "extend-select": ["W104"], "rule-options": {"P106": {"words": ["x"]}}}, where)
     assert config.preset == "press"
-    assert config.extend_select == ("jargon", "unattributed-quote", "W104")
+    assert config.extend_select == (*PRESETS["press"]["extend-select"], "W104")
+    assert {"jargon", "unattributed-quote"} <= set(config.extend_select)
     assert config.rule_options == {"P106": {"words": ["x"]}}
     with pytest.raises(ConfigError, match="'preset' must be one of default, press, ap"):
         parse({"preset": "loud"}, where)
@@ -230,3 +231,10 @@ def test_the_example_release_triggers_each_rule() -> None:
     codes = {d.code for d in check_text(text, "conventions-release.md", Config(select=("P1",),
                                                                                extend_select=("P105", "P106")))}
     assert {"P101", "P102", "P103", "P104", "P105", "P106"} <= codes
+
+
+def test_the_ap_preset_sets_ap_datelines_and_numerals(tmp_path: Path) -> None:
+    config = parse({"preset": "ap"}, tmp_path / ".presslint.yaml")
+    assert config.dateline_style == "ap"
+    assert {"ap-numerals", "missing-end-mark", "jargon"} <= set(config.extend_select)
+    assert parse({"preset": "ap", "dateline-style": "wire"}, tmp_path / ".presslint.yaml").dateline_style == "wire"
