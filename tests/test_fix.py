@@ -132,6 +132,41 @@ def test_insertions_clash_only_at_the_same_point() -> None:
     assert not _overlaps(Span(0, 2), Span(2, 4))
 
 
+def test_choose_agrees_with_comparing_every_pair_of_fixes() -> None:
+    # choose finds clashes through spans sorted by start (linear in the number of fixes);
+    # what it takes must be what comparing each fix with every one taken before gives.
+    import random
+
+    generator = random.Random(18)
+    for _ in range(200):
+        diagnostics = []
+        for number in range(generator.randint(1, 30)):
+            edits = []
+            for _ in range(generator.randint(1, 3)):
+                start = generator.randint(0, 40)
+                span = Span(start, start + generator.choice((0, 0, 1, 2, 5, 12)))
+                edits.append(Edit(span, "x"))
+            diagnostics.append(Diagnostic("x", edits[0].span, f"W{number:03}", "r", Severity.WARNING, "m",
+                                          Fix("f", tuple(edits))))
+        taken: list[Span] = []
+        expected = []
+        for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
+            assert diagnostic.fix is not None
+            spans = [edit.span for edit in diagnostic.fix.edits]
+            if not any(_overlaps(span, other) for span in spans for other in taken):
+                taken.extend(spans)
+                expected.append(diagnostic.fix)
+        assert choose(diagnostics, unsafe=False) == expected
+
+
+def test_fix_with_a_fix_on_every_line_fixes_them_all(tmp_path: Path) -> None:
+    # One pass takes every fix of a file with thousands (applied in one pass over the text).
+    path = tmp_path / "r.txt"
+    path.write_text("A line. \n" * 5000)
+    code, _, _ = fix("--fix", "--select", "W101", str(path))
+    assert code == 0 and path.read_text() == "A line.\n" * 5000
+
+
 def test_fix_leaves_words_that_start_like_an_entity(tmp_path: Path) -> None:
     """"&copyright;" is not "&copy;" followed by "right;": only a complete reference is fixed."""
     path = tmp_path / "r.txt"

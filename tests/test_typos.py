@@ -157,6 +157,17 @@ def test_known_words_are_lower_case_and_hold_every_ranked_word() -> None:
     assert lexicon._ranks().keys() <= known
 
 
+def test_a_token_longer_than_any_word_is_no_suspect() -> None:
+    # A digest, a gene sequence, a pasted blob: judging such a token costs work that grows
+    # with the square of its length, and it is no word. One letter shorter it is judged.
+    longest = suspects_module.LONGEST_WORD
+    for word in ("acgt" * longest)[:longest + 1], "blendof" * 1000:
+        assert suspects_module.suspects(document(f"The sequence {word} is new.\n")).unknown == frozenset()
+        assert not run("T102", f"The sequence {word} is new.\n") and not run("T103", f"A {word} here.\n")
+    judged = ("acgt" * longest)[:longest]
+    assert judged in suspects_module.suspects(document(f"The sequence {judged} is new.\n")).unknown
+
+
 def test_recurs_ignores_case() -> None:
     assert scan.recurs(document("The blockchain and Blockchain.\n"), "blockchain")
     assert scan.recurs(document("A blockchain, a blockchain.\n"), "blockchain")

@@ -9,6 +9,7 @@ word. No word lists: what a word means is the lexicon's business (lexicon.py).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Set
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -169,15 +170,16 @@ def recurs(doc: Document, word: str) -> bool:
     if doc.word_counts[word] > 1:
         return True
     # A word that occurs once has one form; a second form lowering to it is a second use.
-    return _lowered_forms(doc).count(f"\n{word}\t") > 1
+    return _lowered_counts(doc)[word] > 1
 
 
-def _lowered_forms(doc: Document) -> str:
-    """The distinct words lower-cased, each between a line break and a tab (no token holds
-    either), made only for a document that has a suspect. Lower-casing the joined words is
-    one C-level pass, and the same as lower-casing each: only a sigma's form depends on its
-    neighbours, and the separators end a word as the string's ends do."""
-    return doc.shared("scan._lowered_forms", lambda d: ("\n" + "\t\n".join(d.word_counts) + "\t").lower())
+def _lowered_counts(doc: Document) -> Counter[str]:
+    """How many of the document's distinct words lower-case to each form, made only for a
+    document that has a suspect: one lookup per suspect, not a search of every word.
+    Lower-casing the joined words is one C-level pass, and the same as lower-casing each:
+    only a sigma's form depends on its neighbours, and a tab (which no token holds) ends a
+    word as the string's ends do; Counter counts the split in C."""
+    return doc.shared("scan._lowered_counts", lambda d: Counter("\t".join(d.word_counts).lower().split("\t")))
 
 
 
