@@ -100,7 +100,9 @@ class Verdicts:
 
     def _record(self, words: set[str]) -> None:
         # max() runs in C: a Python step per word only for a document with a long token.
-        judged = words if max(map(len, words), default=0) <= LONGEST_WORD else {w for w in words if len(w) <= LONGEST_WORD}
+        judged = words
+        if max(map(len, words), default=0) > LONGEST_WORD:
+            judged = {word for word in words if len(word) <= LONGEST_WORD}
         verdicts = _judge(judged)
         # A word counts as judged once in _suspected or _plain: the rules' sets come first.
         for rule, found in zip(self._suspected_by, verdicts, strict=True):
