@@ -196,6 +196,11 @@ def fixed_text(doc: Document, fixes: Sequence[Fix]) -> str:
     """The stored text (as written on disk) with ``fixes`` applied."""
     stored = stored_text(doc)
     newline = doc.source.newline
+    if newline == "\n" and doc.source.line_breaks is None:
+        # Stored as normalised: the offsets are the same, no line to look up per edit.
+        edits = [edit if "\r" not in edit.replacement else Edit(edit.span, _stored_breaks(edit.replacement, newline))
+                 for fix in fixes for edit in fix.edits]
+        return apply_edits(stored, edits)[0]
     if doc.source.line_breaks is None:
         line_starts_stored = [s + i * (len(newline) - 1) for i, s in enumerate(doc.lines.starts)]
     else:
@@ -205,13 +210,14 @@ def fixed_text(doc: Document, fixes: Sequence[Fix]) -> str:
         line, column = doc.lines.position(offset)
         return line_starts_stored[line - 1] + column - 1
 
-    edits = []
-    for fix in fixes:
-        for edit in fix.edits:
-            replacement = edit.replacement.replace("\r\n", "\n").replace("\r", "\n").replace("\n", newline)
-            edits.append(Edit(Span(to_stored(edit.span.start), to_stored(edit.span.end)), replacement))
-    text, _ = apply_edits(stored, edits)
-    return text
+    edits = [Edit(Span(to_stored(edit.span.start), to_stored(edit.span.end)),
+                  _stored_breaks(edit.replacement, newline)) for fix in fixes for edit in fix.edits]
+    return apply_edits(stored, edits)[0]
+
+
+def _stored_breaks(replacement: str, newline: str) -> str:
+    """``replacement`` with the file's line break for each of its own."""
+    return replacement.replace("\r\n", "\n").replace("\r", "\n").replace("\n", newline)
 
 
 def encode(text: str, doc: Document) -> bytes:
