@@ -406,3 +406,13 @@ def test_tokens_of_in_one_pass_finds_what_the_word_scans_find(monkeypatch: pytes
     by_word = list(scan.tokens_of(doc, words))
     monkeypatch.setattr(scan, "_SCAN_BUDGET", 0)  # as for a long document
     assert list(scan.tokens_of(doc, words)) == by_word == [0, 1, 4, 6, 7]
+
+
+def test_a_long_text_is_lower_cased_a_chunk_at_a_time_to_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # str.lower() of a long non-ASCII text holds 12 bytes a character at once: lowered()
+    # cuts it at line breaks and spaces, where a final sigma's form cannot change.
+    from presslint.kinds import wordline
+
+    monkeypatch.setattr(wordline, "_LOWER_CHUNK", 3)
+    for text in ("ΟΔΟΣ ΟΔΟΣ\nΣΑΣ İstanbul’s ΑΣ\nΣ", "Ab’ C\nD ΣΣ Σ\nΣa", "ASCII ONLY\nTEXT", "ΣΣΣΣΣΣΣΣ"):
+        assert wordline.lowered(text) == text.lower(), text
