@@ -416,3 +416,14 @@ def test_a_long_text_is_lower_cased_a_chunk_at_a_time_to_the_same_text(monkeypat
     monkeypatch.setattr(wordline, "_LOWER_CHUNK", 3)
     for text in ("ΟΔΟΣ ΟΔΟΣ\nΣΑΣ İstanbul’s ΑΣ\nΣ", "Ab’ C\nD ΣΣ Σ\nΣa", "ASCII ONLY\nTEXT", "ΣΣΣΣΣΣΣΣ"):
         assert wordline.lowered(text) == text.lower(), text
+
+
+def test_a_document_of_mostly_unknown_words_is_no_english_prose(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past MOST_UNKNOWN distinct unknown lower-case words, T102 looks no further: each costs
+    # up to a millisecond, and 130,000 of them (a word list, a data dump) took minutes.
+    from presslint.kinds.typos import unknown_word
+
+    text = "The partnershp will serve our custmers and collaborrate.\n"
+    assert len(run("T102", text)) == 3
+    monkeypatch.setattr(unknown_word, "MOST_UNKNOWN", 2)
+    assert run("T102", text) == []
