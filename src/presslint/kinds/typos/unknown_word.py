@@ -42,7 +42,7 @@ _SHORT_HALF_TAGS = frozenset({"NN", "NNS", "JJ"})
 # A document with more distinct unknown lower-case words than this is no English prose (the
 # 1,000 releases of the corpus together have under 700; one has at most 66), and judging
 # each costs up to a millisecond: past it, the rule looks no further.
-MOST_UNKNOWN = 5_000
+MOST_UNKNOWN = 2_000
 
 
 def _derivation_rank(word: str) -> int | None:
