@@ -312,3 +312,17 @@ def test_stdin_fix_gives_back_the_text_when_the_run_fails(tmp_path: Path, monkey
     result = CliRunner().invoke(cli, ["check", "--no-config", "--fix", "-"], input=source.read_bytes())
     assert isinstance(result.exception, RuntimeError)
     assert result.stdout_bytes == source.read_bytes(), "the text must come back even when the run fails"
+
+
+def test_the_fix_loop_leaves_no_caches_on_the_documents_it_fixed() -> None:
+    # The caller holds the document first checked: its markup, tokens and views (many
+    # times a long file's size) must not live through every later pass.
+    from presslint.config import Config
+    from presslint.decoding import Decoded
+    from presslint.engine import load_checkers
+    from presslint.fix import FixMode, fix_document
+
+    doc = Document.from_decoded("r.txt", Decoded("It rose.  Sales fell. \n", "utf-8", bom=False))
+    result = fix_document(doc, load_checkers(Config()), FixMode("stdout"), b"")
+    assert result.output == "It rose. Sales fell.\n" and result.fixed == 2
+    assert not {"markup", "tokens", "lines", "word_counts"} & set(vars(doc)) and doc.text.startswith("It rose.  ")

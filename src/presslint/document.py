@@ -232,6 +232,15 @@ class Document:
         text, source = _normalise(decoded.text, decoded)
         return cls(path, text, source)
 
+    def forget(self) -> None:
+        """Drop everything computed from the text (markup, tokens, the words' view, shared
+        values): the fix loop's passes leave documents that their callers still hold, and a
+        long file's are many times its size. Asked again, they are computed again."""
+        for name in [name for name in vars(self) if isinstance(getattr(type(self), name, None), cached_property)]:
+            del self.__dict__[name]
+        self._shared.clear()
+        self._words_view = None
+
     def shared(self, key: str, compute: Callable[[Document], T]) -> T:
         """A value computed once per document and shared by every rule that asks for it
         under ``key`` (by convention the computing function's qualified name)."""

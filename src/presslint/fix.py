@@ -57,6 +57,7 @@ def fix_document(doc: Document, checkers: Sequence[Kind], mode: FixMode, raw: by
         diagnostics = None
         text = fixed_text(doc, fixes)
         applied += len(fixes)
+        doc.forget()  # the caller holds the first: not its caches through every pass
         doc = Document.from_decoded(doc.path, Decoded(text, doc.source.encoding, doc.source.bom,
                                                       doc.source.guessed_encoding))
     result = result_of(doc, checkers, diagnostics=diagnostics)
