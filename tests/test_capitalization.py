@@ -332,3 +332,12 @@ def test_dotted_abbreviations_end_no_sentence() -> None:
 def test_inverted_capitals_are_reported_at_a_sentence_start_too() -> None:
     # A gazetteer name in lower case there is C102's; "tEXAS" is the caps-lock key anywhere.
     assert spans("C106", "We grew. tEXAS is big. denver is near, and we flew to denver.\n") == ["tEXAS", "denver"]
+
+
+def test_a_word_after_a_colon_is_found_by_looking_back_over_spaces_and_quotes_only() -> None:
+    from presslint.kinds.capitalization.headline_case import _after_colon
+
+    line = "Acme Wins: “ (new Deal |  \"ok — 'x and"
+    assert [_after_colon(line, line.index(word)) for word in ("Wins", "new", "Deal", "ok", "x", "and")] == [
+        False, True, False, True, True, False]
+    assert not _after_colon("new", 0) and _after_colon(":" + " " * 100 + "x", 101)

@@ -137,6 +137,21 @@ def test_words_keep_inner_joiners_and_drop_those_at_their_edges() -> None:
         "_under_score", "word", "word", "next", "after", "quoted", "paren", "end"]
 
 
+def test_a_long_prose_is_tokenized_in_chunks_to_the_same_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Cut at white space a chunk at a time (so a long text's strings are not all alive at
+    # once before interning): the same words and offsets, one string per distinct word.
+    import presslint.document as document_module
+    from presslint.scan import WORD_PATTERN
+
+    prose = _TRICKY * 7
+    monkeypatch.setattr(document_module, "_CHUNK", 5)
+    tokens = document_module.Tokens(prose)
+    assert tokens.texts == WORD_PATTERN.findall(prose)
+    assert list(tokens.starts) == [match.start() for match in WORD_PATTERN.finditer(prose)]
+    words = {id(text) for text in tokens.texts}
+    assert len(words) == len(set(tokens.texts))
+
+
 def test_locate_finds_exactly_the_tokens_of_the_tokenizer() -> None:
     from presslint.document import Tokens
     from presslint.scan import locate
@@ -172,7 +187,7 @@ def test_next_words_stops_at_punctuation_and_blank_lines() -> None:
 def test_one_token_offset_without_every_offset() -> None:
     from presslint.document import Tokens
 
-    expected = Tokens(_TRICKY).starts
+    expected = list(Tokens(_TRICKY).starts)
     for index in range(len(expected)):
         tokens = Tokens(_TRICKY)  # fresh: no offsets found yet
         assert tokens.start_of(index) == expected[index]
@@ -198,7 +213,7 @@ def test_the_ascii_tokenizer_is_used_only_where_it_finds_the_same_words() -> Non
 def test_token_offsets_found_by_walking_from_a_known_neighbour() -> None:
     from presslint.document import Tokens
 
-    expected = Tokens(_TRICKY).starts
+    expected = list(Tokens(_TRICKY).starts)
     middle = len(expected) // 2
     tokens = Tokens(_TRICKY)
     assert tokens.start_of(middle) == expected[middle]
@@ -210,7 +225,7 @@ def test_start_of_places_rare_and_repeated_words() -> None:
     from presslint.document import Tokens
 
     prose = "Teh plan, the Teh-like plan and Teh. Unique words once.\n"
-    expected = Tokens(prose).starts
+    expected = list(Tokens(prose).starts)
     for index in range(len(expected)):
         assert Tokens(prose).start_of(index) == expected[index], index  # fresh: no neighbour known
 
@@ -224,6 +239,7 @@ def test_locate_in_one_pass_finds_what_the_word_searches_find(monkeypatch: pytes
     by_word = scan_module.locate(_TRICKY, words)
     monkeypatch.setattr(scan_module, "_SEARCH_BUDGET", 0)  # as for a long text
     assert scan_module.locate(_TRICKY, words) == by_word
+    assert scan_module.locate(_TRICKY, words, tokens) == by_word  # over the tokens' offsets
     assert [word for _, word in by_word] == [t for t in tokens.texts if t in words]
 
 

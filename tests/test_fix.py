@@ -132,6 +132,41 @@ def test_insertions_clash_only_at_the_same_point() -> None:
     assert not _overlaps(Span(0, 2), Span(2, 4))
 
 
+def test_choose_agrees_with_comparing_every_pair_of_fixes() -> None:
+    # choose finds clashes through spans sorted by start (linear in the number of fixes);
+    # what it takes must be what comparing each fix with every one taken before gives.
+    import random
+
+    generator = random.Random(18)
+    for _ in range(200):
+        diagnostics = []
+        for number in range(generator.randint(1, 30)):
+            edits = []
+            for _ in range(generator.randint(1, 3)):
+                start = generator.randint(0, 40)
+                span = Span(start, start + generator.choice((0, 0, 1, 2, 5, 12)))
+                edits.append(Edit(span, "x"))
+            diagnostics.append(Diagnostic("x", edits[0].span, f"W{number:03}", "r", Severity.WARNING, "m",
+                                          Fix("f", tuple(edits))))
+        taken: list[Span] = []
+        expected = []
+        for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
+            assert diagnostic.fix is not None
+            spans = [edit.span for edit in diagnostic.fix.edits]
+            if not any(_overlaps(span, other) for span in spans for other in taken):
+                taken.extend(spans)
+                expected.append(diagnostic.fix)
+        assert choose(diagnostics, unsafe=False) == expected
+
+
+def test_fix_with_a_fix_on_every_line_fixes_them_all(tmp_path: Path) -> None:
+    # One pass takes every fix of a file with thousands (applied in one pass over the text).
+    path = tmp_path / "r.txt"
+    path.write_text("A line. \n" * 5000)
+    code, _, _ = fix("--fix", "--select", "W101", str(path))
+    assert code == 0 and path.read_text() == "A line.\n" * 5000
+
+
 def test_fix_leaves_words_that_start_like_an_entity(tmp_path: Path) -> None:
     """"&copyright;" is not "&copy;" followed by "right;": only a complete reference is fixed."""
     path = tmp_path / "r.txt"
@@ -277,3 +312,17 @@ def test_stdin_fix_gives_back_the_text_when_the_run_fails(tmp_path: Path, monkey
     result = CliRunner().invoke(cli, ["check", "--no-config", "--fix", "-"], input=source.read_bytes())
     assert isinstance(result.exception, RuntimeError)
     assert result.stdout_bytes == source.read_bytes(), "the text must come back even when the run fails"
+
+
+def test_the_fix_loop_leaves_no_caches_on_the_documents_it_fixed() -> None:
+    # The caller holds the document first checked: its markup, tokens and views (many
+    # times a long file's size) must not live through every later pass.
+    from presslint.config import Config
+    from presslint.decoding import Decoded
+    from presslint.engine import load_checkers
+    from presslint.fix import FixMode, fix_document
+
+    doc = Document.from_decoded("r.txt", Decoded("It rose.  Sales fell. \n", "utf-8", bom=False))
+    result = fix_document(doc, load_checkers(Config()), FixMode("stdout"), b"")
+    assert result.output == "It rose. Sales fell.\n" and result.fixed == 2
+    assert not {"markup", "tokens", "lines", "word_counts"} & set(vars(doc)) and doc.text.startswith("It rose.  ")

@@ -157,6 +157,17 @@ def test_known_words_are_lower_case_and_hold_every_ranked_word() -> None:
     assert lexicon._ranks().keys() <= known
 
 
+def test_a_token_longer_than_any_word_is_no_suspect() -> None:
+    # A digest, a gene sequence, a pasted blob: judging such a token costs work that grows
+    # with the square of its length, and it is no word. One letter shorter it is judged.
+    longest = suspects_module.LONGEST_WORD
+    for word in ("acgt" * longest)[:longest + 1], "blendof" * 1000:
+        assert suspects_module.suspects(document(f"The sequence {word} is new.\n")).unknown == frozenset()
+        assert not run("T102", f"The sequence {word} is new.\n") and not run("T103", f"A {word} here.\n")
+    judged = ("acgt" * longest)[:longest]
+    assert judged in suspects_module.suspects(document(f"The sequence {judged} is new.\n")).unknown
+
+
 def test_recurs_ignores_case() -> None:
     assert scan.recurs(document("The blockchain and Blockchain.\n"), "blockchain")
     assert scan.recurs(document("A blockchain, a blockchain.\n"), "blockchain")
@@ -395,3 +406,24 @@ def test_tokens_of_in_one_pass_finds_what_the_word_scans_find(monkeypatch: pytes
     by_word = list(scan.tokens_of(doc, words))
     monkeypatch.setattr(scan, "_SCAN_BUDGET", 0)  # as for a long document
     assert list(scan.tokens_of(doc, words)) == by_word == [0, 1, 4, 6, 7]
+
+
+def test_a_long_text_is_lower_cased_a_chunk_at_a_time_to_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # str.lower() of a long non-ASCII text holds 12 bytes a character at once: lowered()
+    # cuts it at line breaks and spaces, where a final sigma's form cannot change.
+    from presslint.kinds import wordline
+
+    monkeypatch.setattr(wordline, "_LOWER_CHUNK", 3)
+    for text in ("ΟΔΟΣ ΟΔΟΣ\nΣΑΣ İstanbul’s ΑΣ\nΣ", "Ab’ C\nD ΣΣ Σ\nΣa", "ASCII ONLY\nTEXT", "ΣΣΣΣΣΣΣΣ"):
+        assert wordline.lowered(text) == text.lower(), text
+
+
+def test_a_document_of_mostly_unknown_words_is_no_english_prose(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past MOST_UNKNOWN distinct unknown lower-case words, T102 looks no further: each costs
+    # up to a millisecond, and 130,000 of them (a word list, a data dump) took minutes.
+    from presslint.kinds.typos import unknown_word
+
+    text = "The partnershp will serve our custmers and collaborrate.\n"
+    assert len(run("T102", text)) == 3
+    monkeypatch.setattr(unknown_word, "MOST_UNKNOWN", 2)
+    assert run("T102", text) == []

@@ -8,6 +8,8 @@ words in the prose and look around them are in scan.py.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -54,15 +56,18 @@ class Tokens(Sequence[Token]):
         outside ASCII, so a faster pattern gives the same words."""
         self._prose = prose
         self._pattern = ASCII_WORD_PATTERN if ascii_letters else WORD_PATTERN
-        self.texts: list[str] = self._pattern.findall(prose)
-        self._starts: list[int] | None = None
+        # Interned: a word's many tokens share one string (a 50 MB file holds 6 million
+        # tokens of 100,000 words; a string each would cost 55 bytes a token more).
+        self.texts: list[str] = _interned_words(self._pattern, prose)
+        # 8 bytes an offset, not an int object each.
+        self._starts: array[int] | None = None
         self._asked = 0
         self._known: dict[int, int] = {}
 
     @property
-    def starts(self) -> list[int]:
+    def starts(self) -> array[int]:
         if self._starts is None:
-            self._starts = list(map(re.Match.start, self._pattern.finditer(self._prose)))
+            self._starts = array("q", map(re.Match.start, self._pattern.finditer(self._prose)))
         return self._starts
 
     def start_of(self, index: int) -> int:
@@ -137,13 +142,34 @@ class Tokens(Sequence[Token]):
 
 
 
+# Words are found a megabyte of prose at a time, so that a long text's strings before
+# interning are never all alive at once.
+_CHUNK = 1 << 20
+_SPACE = re.compile(r"\s")
+
+
+def _interned_words(pattern: re.Pattern[str], prose: str) -> list[str]:
+    """``pattern.findall(prose)``, each word interned. Cut at white space (which no token
+    holds), the chunks give the same words."""
+    if len(prose) <= _CHUNK:
+        return list(map(sys.intern, pattern.findall(prose)))
+    words: list[str] = []
+    start = 0
+    while start < len(prose):
+        space = _SPACE.search(prose, start + _CHUNK)
+        end = space.start() if space else len(prose)
+        words.extend(map(sys.intern, pattern.findall(prose, start, end)))
+        start = end
+    return words
+
+
 class LineIndex:
     """Maps offsets to 1-based (line, column); columns count code points."""
 
     __slots__ = ("length", "starts")
 
     def __init__(self, text: str) -> None:
-        starts = [0]
+        starts = array("q", [0])  # 8 bytes a line, not an int object each
         find = text.find
         pos = find("\n")
         while pos != -1:
@@ -205,6 +231,15 @@ class Document:
     def from_decoded(cls, path: str, decoded: Decoded) -> Document:
         text, source = _normalise(decoded.text, decoded)
         return cls(path, text, source)
+
+    def forget(self) -> None:
+        """Drop everything computed from the text (markup, tokens, the words' view, shared
+        values): the fix loop's passes leave documents that their callers still hold, and a
+        long file's are many times its size. Asked again, they are computed again."""
+        for name in [name for name in vars(self) if isinstance(getattr(type(self), name, None), cached_property)]:
+            del self.__dict__[name]
+        self._shared.clear()
+        self._words_view = None
 
     def shared(self, key: str, compute: Callable[[Document], T]) -> T:
         """A value computed once per document and shared by every rule that asks for it

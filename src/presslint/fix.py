@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ def fix_document(doc: Document, checkers: Sequence[Kind], mode: FixMode, raw: by
         diagnostics = None
         text = fixed_text(doc, fixes)
         applied += len(fixes)
+        doc.forget()  # the caller holds the first: not its caches through every pass
         doc = Document.from_decoded(doc.path, Decoded(text, doc.source.encoding, doc.source.bom,
                                                       doc.source.guessed_encoding))
     result = result_of(doc, checkers, diagnostics=diagnostics)
@@ -117,18 +119,54 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
 def choose(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Fix]:
     """The fixes to apply in one pass: applicable ones, whole fixes only, no two touching
     the same text; ties are broken by position then code, so runs are deterministic."""
-    taken: list[Span] = []
+    taken = _Taken()
     chosen: list[Fix] = []
     for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
         fix = diagnostic.fix
         if fix is None or not fix.edits or (not fix.safe and not unsafe):
             continue
         spans = [edit.span for edit in fix.edits]
-        if any(_overlaps(span, other) for span in spans for other in taken):
+        if any(map(taken.overlaps, spans)):
             continue
-        taken.extend(spans)
+        taken.add(spans)
         chosen.append(fix)
     return chosen
+
+
+class _Taken:
+    """The spans of the fixes chosen so far, sorted by start, so that whether a span
+    overlaps one of them costs a bisection and a look at its few neighbours, not a walk
+    over them all (a file with 100,000 fixes)."""
+
+    __slots__ = ("_longest", "_spans", "_starts")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._spans: list[Span] = []
+        self._longest = 0
+
+    def overlaps(self, span: Span) -> bool:
+        starts, spans = self._starts, self._spans
+        # Only a span starting at most at this one's end can overlap it, and only one that
+        # starts at most the longest taken span's length before this one's start reaches it.
+        reach = span.start - self._longest
+        for index in range(bisect_right(starts, span.end) - 1, -1, -1):
+            if starts[index] < reach:
+                return False
+            if _overlaps(span, spans[index]):
+                return True
+        return False
+
+    def add(self, spans: Iterable[Span]) -> None:
+        for span in spans:
+            self._longest = max(self._longest, span.end - span.start)
+            if not self._starts or span.start >= self._starts[-1]:
+                self._starts.append(span.start)  # the usual case: fixes come in order
+                self._spans.append(span)
+            else:
+                index = bisect_right(self._starts, span.start)
+                self._starts.insert(index, span.start)
+                self._spans.insert(index, span)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -160,6 +198,11 @@ def fixed_text(doc: Document, fixes: Sequence[Fix]) -> str:
     """The stored text (as written on disk) with ``fixes`` applied."""
     stored = stored_text(doc)
     newline = doc.source.newline
+    if newline == "\n" and doc.source.line_breaks is None:
+        # Stored as normalised: the offsets are the same, no line to look up per edit.
+        edits = [edit if "\r" not in edit.replacement else Edit(edit.span, _stored_breaks(edit.replacement, newline))
+                 for fix in fixes for edit in fix.edits]
+        return apply_edits(stored, edits)[0]
     if doc.source.line_breaks is None:
         line_starts_stored = [s + i * (len(newline) - 1) for i, s in enumerate(doc.lines.starts)]
     else:
@@ -169,13 +212,14 @@ def fixed_text(doc: Document, fixes: Sequence[Fix]) -> str:
         line, column = doc.lines.position(offset)
         return line_starts_stored[line - 1] + column - 1
 
-    edits = []
-    for fix in fixes:
-        for edit in fix.edits:
-            replacement = edit.replacement.replace("\r\n", "\n").replace("\r", "\n").replace("\n", newline)
-            edits.append(Edit(Span(to_stored(edit.span.start), to_stored(edit.span.end)), replacement))
-    text, _ = apply_edits(stored, edits)
-    return text
+    edits = [Edit(Span(to_stored(edit.span.start), to_stored(edit.span.end)),
+                  _stored_breaks(edit.replacement, newline)) for fix in fixes for edit in fix.edits]
+    return apply_edits(stored, edits)[0]
+
+
+def _stored_breaks(replacement: str, newline: str) -> str:
+    """``replacement`` with the file's line break for each of its own."""
+    return replacement.replace("\r\n", "\n").replace("\r", "\n").replace("\n", newline)
 
 
 def encode(text: str, doc: Document) -> bytes:

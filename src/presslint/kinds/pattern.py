@@ -45,7 +45,7 @@ from ..errors import PackError
 from ..rule import Template
 from ..scan import WORD
 from . import Kind
-from .wordline import PartFinder, lower_word_line
+from .wordline import PartFinder, lower_word_line, lowered
 
 FILE_KINDS = ("text", "markdown", "html")
 # A prefilter literal that the lower-case word line has wherever the lower-case prose
@@ -271,4 +271,4 @@ def _in_word_line(literal: str) -> bool:
 
 
 def _lower_prose(doc: Document) -> str:
-    return doc.prose.lower()
+    return lowered(doc.prose)

@@ -199,7 +199,7 @@ class InconsistentCase(Kind):
         words = set(forms)
         base_of = dict(zip(words, base_forms(words), strict=True))
         tally: Tally = {}
-        for start, word in locate(prose, words):
+        for start, word in locate(prose, words, doc.tokens):
             form = base_of[word]
             if not form[0].isalpha() or _all_caps(form) or lines.exempt(start):
                 continue

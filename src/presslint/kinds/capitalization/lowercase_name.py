@@ -25,7 +25,7 @@ from functools import cache
 from itertools import compress
 
 from ...diagnostic import Diagnostic, Edit, Span
-from ...document import Document
+from ...document import Document, Tokens
 from ...lazyre import LazyPattern
 from ...lexicon import classes
 from ...scan import locate, tokens_of
@@ -201,7 +201,7 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
     # An ordinary word is reported only with a name around it (_has_context) and where
     # its place says it is one (_placed_as_name): asked of its few places, found with one
     # search, before any token is looked for (most keys end here).
-    places = _places(prose, ordinary)
+    places = _places(prose, ordinary, doc.tokens)
     for key in set(ordinary.values()):
         if not _may_be_name(prose, places.get(key, []), lines):
             del candidates[key]
@@ -249,12 +249,12 @@ def lowercase_names(doc: Document, terms: frozenset[str], project: bool = False
                 yield Span(start, end), right
 
 
-def _places(prose: str, key_of: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+def _places(prose: str, key_of: dict[str, str], tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
     """Where each lower-case form of ``key_of`` stands, as the span of its base form, by
     its key. One search for all of them (``locate``): a search per form is cheap in a
     release but quadratic in a long document, whose many forms each scan all of it."""
     spans: dict[str, list[tuple[int, int]]] = {}
-    for start, form in locate(prose, key_of):
+    for start, form in locate(prose, key_of, tokens):
         size = len(form) - 2 if form.endswith(POSSESSIVE_ENDINGS) else len(form)
         spans.setdefault(key_of[form], []).append((start, start + size))
     return spans

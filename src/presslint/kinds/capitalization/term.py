@@ -78,7 +78,7 @@ class Term(Kind):
             return
         prose = doc.prose
         lines: Lines | None = None
-        for start, word in locate(prose, wrong):
+        for start, word in locate(prose, wrong, doc.tokens):
             term = wrong[word]
             base = POSSESSIVE.sub("", word)
             if _skip_form(base, term) or (start and prose[start - 1] in "#@/"):

@@ -51,6 +51,11 @@ class Suspects(NamedTuple):
 
 
 
+LONGEST_WORD = 50
+"""A token longer than this is no suspect for any rule: a digest, a gene sequence, a pasted
+blob. (The longest word of the lists has 45 letters; judging a word costs work that grows
+with the square of its length, and a 20,000-letter token would cost minutes and gigabytes.)"""
+
 REMEMBER = 500_000
 """Verdicts on at most this many words are kept across documents (a bound on memory); the
 T kinds' own caches of answers per word are bounded by it too."""
@@ -94,7 +99,11 @@ class Verdicts:
             judged.clear()
 
     def _record(self, words: set[str]) -> None:
-        verdicts = _judge(words)
+        # max() runs in C: a Python step per word only for a document with a long token.
+        judged = words
+        if max(map(len, words), default=0) > LONGEST_WORD:
+            judged = {word for word in words if len(word) <= LONGEST_WORD}
+        verdicts = _judge(judged)
         # A word counts as judged once in _suspected or _plain: the rules' sets come first.
         for rule, found in zip(self._suspected_by, verdicts, strict=True):
             rule.update(found)
