@@ -300,7 +300,7 @@ def _stored(result: FileResult) -> dict[str, Any]:
     if result.index is None:
         return {"path": result.path, "warning": result.warning}
     return {"path": result.path, "warning": result.warning, "length": result.index.length,
-            "starts": result.index.starts, "snippets": list(result.snippets.items()),
+            "starts": result.index.starts.tolist(), "snippets": list(result.snippets.items()),
             "diagnostics": [d.__reduce__()[1][1:] for d in result.diagnostics]}
 
 
@@ -312,8 +312,7 @@ def _result(stored: dict[str, Any]) -> FileResult:
     path = stored["path"]
     if "starts" not in stored:
         return FileResult(path, warning=stored["warning"])
-    index = LineIndex.__new__(LineIndex)
-    index.starts, index.length = stored["starts"], stored["length"]
+    index = LineIndex.restored(stored["starts"], stored["length"])
     diagnostics = [_diagnostic(path, *row) for row in stored["diagnostics"]]
     snippets = {int(line): text for line, text in stored["snippets"]}
     return FileResult(path, diagnostics, index, snippets, warning=stored["warning"])

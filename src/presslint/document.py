@@ -178,6 +178,13 @@ class LineIndex:
         self.starts = starts
         self.length = len(text)
 
+    @classmethod
+    def restored(cls, starts: list[int], length: int) -> LineIndex:
+        """The index of a text whose line starts and length were kept (the result cache)."""
+        index = cls.__new__(cls)
+        index.starts, index.length = array("q", starts), length
+        return index
+
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
