@@ -117,7 +117,7 @@ def _code_fingerprint() -> str:
     presslint. Once per process."""
     global _code
     if _code is None:
-        from .packs import builtin_pack_dir
+        from .bundled import builtin_pack_dir
 
         rows = [__version__, FORMAT, sys.version]
         for top in (Path(__file__).parent, builtin_pack_dir()):

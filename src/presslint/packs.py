@@ -16,6 +16,7 @@ from string import Formatter
 from typing import Any
 
 from . import kinds
+from .bundled import builtin_pack_dir
 from .diagnostic import Severity
 from .errors import PackError, UserError
 from .rule import BadExample, FixTemplate, Flagged, Rule, Template
@@ -61,14 +62,6 @@ class Pack:
     title: str
     description: str
     rules: list[Rule]
-
-
-def builtin_pack_dir() -> Path:
-    """The packs shipped in the wheel, or the repository's ``rules/`` in a checkout."""
-    installed = Path(__file__).resolve().parent / "rules"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parents[2] / "rules"
 
 
 def builtin_packs() -> list[Path]:

@@ -190,7 +190,7 @@ class Pattern(Kind):
 
 @cache
 def _bundled_packs() -> Path:
-    from ..packs import builtin_pack_dir
+    from ..bundled import builtin_pack_dir
 
     return builtin_pack_dir()
 

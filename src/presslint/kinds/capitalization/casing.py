@@ -254,7 +254,7 @@ def common_words() -> CommonWords:
 
 
 def bundled_terms_path() -> Path:
-    from ...packs import builtin_pack_dir
+    from ...bundled import builtin_pack_dir
 
     return builtin_pack_dir() / "terms.txt"
 
