@@ -87,7 +87,9 @@ class _Reader(HTMLParser):
         self.hidden.append(Span(start, min(start + length, len(self.text))))
 
     def handle_comment(self, data: str) -> None:
-        self._hide_from_here(len(data) + len("<!---->"))
+        # "<!--data-->", or a bogus comment: "<!data>", "</ data>", "<![data>"
+        comment = self.text.startswith("<!--", self._offset())
+        self._hide_from_here(len(data) + len("<!---->" if comment else "<!>"))
 
     def handle_decl(self, decl: str) -> None:
         self._hide_from_here(len(decl) + len("<!>"))
@@ -101,6 +103,16 @@ class _Reader(HTMLParser):
     # Character references ("&rsquo;", "&#8217;") are left in the prose: markup.py decodes
     # them for the rules that read words (see entities.py).
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """"<![CDATA[...]]>"; "<![" and anything else (which the standard library's parser
+        meets with an AssertionError: "<![-", "<![x") is a bogus comment, up to its ">", as
+        browsers read it."""
+        try:
+            end: int = super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.parse_bogus_comment(i, report)
+        return end
+
 
 class Html(NamedTuple):
     hidden: list[Span]
@@ -110,10 +122,24 @@ class Html(NamedTuple):
     """Every tag's (start, end, whether it is a block element's), in order."""
 
 
+# What the reader is given after the last ">": its "<" changed to a character that no
+# pattern of html.parser tells from "<" but the search for the next markup.
+_INERT = str.maketrans("<", "\x01")
+
+
 def read(text: str) -> Html:
     """The spans of ``text`` that are not prose, the heading elements and the tags."""
+    # Nothing that begins after the last ">" ends, and html.parser reads it all as text;
+    # but it first looks for the end of each thing begun there ("<!--", "</", "<a ", "<?"),
+    # to the end of the text, which for a run of them takes time quadratic in its length.
+    last = text.rfind(">") + 1
+    return parse(text, text if "<" not in text[last:] else text[:last] + text[last:].translate(_INERT))
+
+
+def parse(text: str, given: str) -> Html:
+    """What html.parser finds in ``given``, which is ``text`` or reads as it does."""
     reader = _Reader(text)
-    reader.feed(text)
+    reader.feed(given)
     reader.close()
     for _, content_start in reader._open_verbatim:  # an element left open: to the end
         reader.hidden.append(Span(content_start, len(text)))
