@@ -10,14 +10,15 @@ import random
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from presslint import check_text
 from presslint.config import Config
-from presslint.html_prose import parse, read
-from presslint.markup import _addresses, _first_email, _images, _link_destinations, _tags_and_comments
+from presslint.html_prose import _Reader, parse, read
+from presslint.markup import _addresses, _emphasis, _first_email, _images, _link_destinations, _tags_and_comments
 from presslint.suppressions import _comments
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,6 +99,27 @@ def test_markdown_scans_find_what_their_patterns_find() -> None:
         assert _tags_and_comments(text) == spans(TAG_OR_COMMENT, text, re.DOTALL), text
 
 
+EMPHASIS = {"*": r"\*(?<![\w*\\]\*)(\*{0,2})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\*\1(?![\w*])",
+            "_": r"_(?<![\w_\\]_)(_{0,2})(?=[^\s_])[^\n]*?(?<=[^\s_\\])_\1(?![\w_])"}
+
+
+def emphasis(mark: str, text: str) -> list[tuple[int, int, int]]:
+    return [(*match.span(), 1 + len(match.group(1))) for match in re.finditer(EMPHASIS[mark], text)]
+
+
+@pytest.mark.parametrize("text", ["*a " * 1000, "**a " * 1000 + "b**", "_a " * 1000 + "b_", "*a*" * 1000,
+                                  "***a " * 500 + "a***", "*a\\* " * 500])
+def test_emphasis_of_a_line_of_openers(text: str) -> None:
+    for mark in "*_":
+        assert _emphasis(text, mark) == emphasis(mark, text)
+
+
+def test_emphasis_is_what_its_pattern_finds() -> None:
+    for text in mixes(["*", "**", "_", "__", "a", " ", "\n", "\\", "é", ".", "***"]):
+        for mark in "*_":
+            assert _emphasis(text, mark) == emphasis(mark, text), text
+
+
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 
@@ -163,16 +185,24 @@ def test_many_ranges_ended_by_one_enable() -> None:
     assert codes(text) == [("W104", 602)]
 
 
-@pytest.mark.parametrize("opener", ["<!--", "</", "<a ", "<?", "<![CDATA[", "<!", "<p title='"])
+class PlainReader(_Reader):
+    """The reader with html.parser's own search for the ends of comments and sections."""
+    parse_comment = HTMLParser.parse_comment
+    parse_marked_section = _Reader._marked_section
+
+
+@pytest.mark.parametrize("opener", ["<!--", "</", "<a ", "<?", "<![CDATA[", "<!", "<p title='", "<!-- a >",
+                                    "<![CDATA[ a >", "<![if x >", '<a title="x> '])
 def test_html_openers_left_open_read_as_html_parser_reads_them(opener: str) -> None:
     text = "<p>Some <b>text</b> here.</p>\n" + opener * 500
-    assert tuple(read(text)) == tuple(parse(text, text))
+    assert tuple(read(text)) == tuple(parse(text, text, PlainReader))
 
 
 def test_html_reads_as_html_parser_reads_it() -> None:
-    pieces = [*"<!->?'\"ab =/&#;\n", "--", "<p>", "</p>", "<script>", "</script>", "<h1>", "</h1>", "\x01"]
+    pieces = [*"<!->?'\"ab =/&#;\n[]", "CDATA", "if", "<![", "--", "<p>", "</p>", "<script>", "</script>", "<h1>",
+              "</h1>", "\x01"]
     for text in mixes(pieces):
-        assert tuple(read(text)) == tuple(parse(text, text)), text
+        assert tuple(read(text)) == tuple(parse(text, text, PlainReader)), text
 
 
 @pytest.mark.parametrize("text", ["<![-", "<p>A <![x y> b.</p>", "<![ a", "x<![<!["])

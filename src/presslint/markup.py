@@ -9,6 +9,7 @@ Markdown and HTML; it errs on the side of masking too much rather than linting c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import starmap
 from typing import Any
@@ -66,12 +67,13 @@ _TAG_OR_COMMENT = LazyPattern(r"<!--|</?[A-Za-z][^<>\n]*>")
 _TAG = LazyPattern(r"</?[A-Za-z][^<>\n]*>")
 # Emphasis: a run of "*" or "_" opening before a non-blank and closing after one, on one
 # line ("**bold**", "*italic*", "__bold__"); "_" only outside words ("snake_case" is code).
-# Each pattern starts with its mark, a literal the regex engine skips to; the checks on
-# what comes before are lookbehinds after it (a leading lookbehind is tried everywhere).
-_EMPHASIS: tuple[tuple[str, re.Pattern[str] | LazyPattern], ...] = (
-    ("*", LazyPattern(r"\*(?<![\w*\\]\*)(\*{0,2})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\*\1(?![\w*])")),
-    ("_", re.compile(r"_(?<![\w_\\]_)(_{0,2})(?=[^\s_])[^\n]*?(?<=[^\s_\\])_\1(?![\w_])")),
-)
+# As a pattern, for "*": r"\*(?<![\w*\\]\*)(\*{0,2})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\*\1(?![\w*])";
+# found by _emphasis from the runs of the mark, since the pattern's search tries every
+# opener to the end of its line (quadratic on a line of "*a *a *a").
+_MARK_RUNS = {"*": LazyPattern(r"\*+"), "_": LazyPattern(r"_+")}
+_WORD_OR_MARK = {"*": LazyPattern(r"[\w*]"), "_": LazyPattern(r"\w")}
+_BLANK_OR_BACKSLASH = LazyPattern(r"[\s\\]")
+_BLANK = LazyPattern(r"\s")
 # Link text: its brackets part it from what is around ("[Teh link](...)", "[text][ref]").
 _LINK_TEXT = LazyPattern(r"\[(?<![!\\]\[)[^\[\]\n]+\](?=[(\[])")
 _REFERENCE_LABEL = LazyPattern(r"\[(?<=\]\[)[^\[\]\n]*\]")
@@ -225,11 +227,9 @@ def _tags_and_comments(text: str) -> list[tuple[int, int]]:
 
 def _markdown_separators(text: str, separators: dict[int, str], hidden: list[tuple[int, int]]) -> None:
     """The emphasis marks and link brackets: each of their characters parts words."""
-    for needed, pattern in _EMPHASIS:
-        if needed in text:
-            for match in pattern.finditer(text):
-                marks = 1 + len(match.group(1))
-                start, end = match.span()
+    for mark in _MARK_RUNS:
+        if mark in text:
+            for start, end, marks in _emphasis(text, mark):
                 separators.update(dict.fromkeys(range(start, start + marks), SEPARATOR))
                 separators.update(dict.fromkeys(range(end - marks, end), SEPARATOR))
     if "|" in text and any(pair in text for pair in _TABLE_HINTS):
@@ -239,6 +239,36 @@ def _markdown_separators(text: str, separators: dict[int, str], hidden: list[tup
         for match in _LINK_TEXT.finditer(text):
             separators[match.start()] = separators[match.end() - 1] = SEPARATOR
         hidden.extend(map(re.Match.span, _REFERENCE_LABEL.finditer(text)))
+
+
+def _emphasis(text: str, mark: str) -> list[tuple[int, int, int]]:
+    """The emphasis of ``mark`` ("*" or "_"): (start, end, how many marks each side), as
+    the pattern above finds them, from the runs of the mark: a run of one to three opens
+    before a non-blank, after neither a word's character nor a backslash, and the first
+    run as long that can close on its line closes it (after a non-blank, not a backslash,
+    and before no word's character)."""
+    word_or_mark, blank_or_backslash = _WORD_OR_MARK[mark].match, _BLANK_OR_BACKSLASH.match
+    runs = [match.span() for match in _MARK_RUNS[mark].finditer(text)]
+    closers: dict[int, list[int]] = {1: [], 2: [], 3: []}
+    for start, end in runs:
+        if end - start <= 3 and start and not blank_or_backslash(text, start - 1) and not word_or_mark(text, end):
+            closers[end - start].append(start)
+    found = []
+    resume = 0
+    for start, end in runs:
+        marks = end - start
+        if (start < resume or marks > 3 or end == len(text) or _BLANK.match(text, end)
+                or (start and (word_or_mark(text, start - 1) or text[start - 1] == "\\"))):
+            continue
+        candidates = closers[marks]
+        index = bisect_left(candidates, end + 1)
+        if index < len(candidates):
+            close = candidates[index]
+            line_end = text.find("\n", end, close)
+            if line_end == -1:
+                found.append((start, close + marks, marks))
+                resume = close + marks
+    return found
 
 
 def _table_separators(text: str, start: int, end: int, separators: dict[int, str]) -> None:
