@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from presslint import check_text
+from presslint import check_text, sentences
 from presslint.config import Config
 from presslint.html_prose import _Reader, parse, read
 from presslint.markup import _addresses, _emphasis, _first_email, _images, _link_destinations, _tags_and_comments
@@ -118,6 +118,19 @@ def test_emphasis_is_what_its_pattern_finds() -> None:
     for text in mixes(["*", "**", "_", "__", "a", " ", "\n", "\\", "é", ".", "***"]):
         for mark in "*_":
             assert _emphasis(text, mark) == emphasis(mark, text), text
+
+
+SENTENCE_END = r"""[.!?]+["'”’)\]]*(?=\s)|\n[ \t]*\n|\n"""
+
+
+@pytest.mark.parametrize("text", ["." * 300, "!?" * 150 + " a", ".)" * 150 + "\n", "a" + "." * 300 + " b. c"])
+def test_sentence_ends_of_runs_of_full_stops(text: str) -> None:
+    assert [match.span() for match in sentences._END.finditer(text)] == spans(SENTENCE_END, text)
+
+
+def test_sentence_ends_are_what_the_pattern_finds() -> None:
+    for text in mixes([".", "!", "?", '"', "”", ")", "]", " ", "\n", "\t", "a", "..."]):
+        assert [match.span() for match in sentences._END.finditer(text)] == spans(SENTENCE_END, text), text
 
 
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
