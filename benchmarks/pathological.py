@@ -135,6 +135,7 @@ SHAPES = [
     Shape("words-of-22k", long_words(22528)),
     Shape("one-line", one_line),
     Shape("full-stops", repeat(".")),
+    Shape("blanks-after-a-typo", framed("They saw teh", " ", ".\n")),
     Shape("initials", repeat("A. ")),
     Shape("abbreviations", repeat("Mr. Dr. St. ")),
     Shape("dates-one-sentence", repeat("it will open in May 2019 and close in 2035 and ")),

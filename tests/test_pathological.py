@@ -19,6 +19,7 @@ from presslint import check_text, sentences
 from presslint.config import Config
 from presslint.html_prose import _Reader, parse, read
 from presslint.markup import _addresses, _emphasis, _first_email, _images, _link_destinations, _tags_and_comments
+from presslint.scan import WORD, Token, next_words
 from presslint.suppressions import _comments
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,6 +132,13 @@ def test_sentence_ends_of_runs_of_full_stops(text: str) -> None:
 def test_sentence_ends_are_what_the_pattern_finds() -> None:
     for text in mixes([".", "!", "?", '"', "”", ")", "]", " ", "\n", "\t", "a", "..."]):
         assert [match.span() for match in sentences._END.finditer(text)] == spans(SENTENCE_END, text), text
+
+
+def test_the_word_after_a_run_of_blanks() -> None:
+    adjacent = re.compile(rf"[ \t\u2063]*\n?[ \t\u2063]*({WORD})")
+    for text in ["a" + " " * 400 + ".", "a" + " \t" * 200 + "\n" + " " * 200 + "b", "a \n\nb", "a\u2063 b-c d"]:
+        expected = [Token(*match.span(1), match.group(1)) for match in [adjacent.match(text, 1)] if match]
+        assert next_words(text, 1) == expected, text
 
 
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
