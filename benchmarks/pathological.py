@@ -121,6 +121,7 @@ class Shape:
     build: Callable[[int], str]
     syntax: str = "txt"  # the extension of the name it is checked under
     mode: str = "check"  # or "fix": the --fix loop, as for `presslint check --fix -`
+    encoding: str = "utf-8"  # how the text is given (another: the encoding is guessed)
 
 
 SHAPES = [
@@ -141,6 +142,8 @@ SHAPES = [
     Shape("dates-one-sentence", repeat("it will open in May 2019 and close in 2035 and ")),
     Shape("founded-one-sentence", repeat("founded in 1990 and for 20 years and its 30th anniversary and ")),
     Shape("releases", releases, "md"),
+    Shape("latin-1-releases", lambda size: releases(size).replace("'", "é"), "md", encoding="latin-1"),
+    Shape("cp1252-quotes", repeat("The caf\u00e9\u2019s \u201cnew\u201d menu. "), encoding="cp1252"),
     # Markdown.
     Shape("md-link-close-open", repeat("]("), "md"),
     Shape("md-image-open", repeat("!["), "md"),
@@ -205,11 +208,11 @@ def child(names: list[str], sizes: list[int], select: str | None, quick: bool) -
 
     for shape in SHAPES:  # the lazy imports, compiled patterns and word lists each loads
         if shape.name in names:
-            run(shape, shape.build(1024).encode("utf-8"))
+            run(shape, shape.build(1024).encode(shape.encoding, "replace"))
     for name in names:
         shape = next(s for s in SHAPES if s.name == name)
         for size in sizes:
-            data = shape.build(size * 1024).encode("utf-8")
+            data = shape.build(size * 1024).encode(shape.encoding, "replace")
             times: list[float] = []
             peaks: list[float] = []
             # Quick: a second run only when cheap. The memory is the least peak of the runs:
