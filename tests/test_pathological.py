@@ -18,7 +18,18 @@ import pytest
 from presslint import check_text, sentences
 from presslint.config import Config
 from presslint.html_prose import _Reader, parse, read
-from presslint.markup import _addresses, _emphasis, _first_email, _images, _link_destinations, _tags_and_comments
+from presslint.markup import (
+    _COMMENT_OR_TAG,
+    _EMPHASIS,
+    _IMAGE,
+    _LINK_DESTINATION,
+    _addresses,
+    _emphasis,
+    _first_email,
+    _images,
+    _link_destinations,
+    _tags_and_comments,
+)
 from presslint.scan import WORD, Token, next_words
 from presslint.suppressions import _comments
 
@@ -59,9 +70,9 @@ def mixes(pieces: list[str], count: int = 3000, seed: int = 18) -> list[str]:
     return [("".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))) for _ in range(count)]
 
 
-IMAGE = r"!\[[^\]\n]*\]\([^)\n]*\)"
-DESTINATION = r"""\((?<=\]\()[^)\s]*(?:\s+"[^"\n]*")?\)"""
-TAG_OR_COMMENT = r"<!--.*?-->|</?[A-Za-z][^<>\n]*>"
+IMAGE = _IMAGE.pattern
+DESTINATION = _LINK_DESTINATION.pattern
+TAG_OR_COMMENT = _COMMENT_OR_TAG.pattern
 MARKDOWN_PIECES = ["![", "](", "[", "]", "(", ")", "<!--", "-->", ">", "<", "</", "<a", "a", " ", "\n", '"', "!"]
 
 
@@ -100,12 +111,8 @@ def test_markdown_scans_find_what_their_patterns_find() -> None:
         assert _tags_and_comments(text) == spans(TAG_OR_COMMENT, text, re.DOTALL), text
 
 
-EMPHASIS = {"*": r"\*(?<![\w*\\]\*)(\*{0,2})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\*\1(?![\w*])",
-            "_": r"_(?<![\w_\\]_)(_{0,2})(?=[^\s_])[^\n]*?(?<=[^\s_\\])_\1(?![\w_])"}
-
-
 def emphasis(mark: str, text: str) -> list[tuple[int, int, int]]:
-    return [(*match.span(), 1 + len(match.group(1))) for match in re.finditer(EMPHASIS[mark], text)]
+    return [(*match.span(), 1 + len(match.group(1))) for match in _EMPHASIS[mark].finditer(text)]
 
 
 @pytest.mark.parametrize("text", ["*a " * 1000, "**a " * 1000 + "b**", "_a " * 1000 + "b_", "*a*" * 1000,

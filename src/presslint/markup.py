@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import starmap
 from typing import Any
@@ -56,9 +57,15 @@ _UP_TO_LAST_NOT_LOCAL = re.compile(r".*[^\w.+-]", re.DOTALL)
 # under one in ten of the corpus) are compiled on first use, not at every start.
 _INLINE_CODE = LazyPattern(r"`[^`\n]*(?:\n[^`\n]+)*`+")  # across lines of one paragraph
 # Images (alt text included), link destinations (not the text), comments, tags and
-# autolinks are found by functions below (the patterns they match are in their docstrings):
-# a regex search would try every opener ("![", "](", "<!--") to the end of its line or
-# the text, and a run of openers would take time quadratic in its length.
+# autolinks. A pattern's search tries every opener ("![", "](", "<!--") to the end of its
+# line or the text: a run of openers takes time quadratic in its length. The functions
+# below find the same in linear time.
+# The patterns themselves run where they cannot be slow: when the openers times the
+# characters are under _REGEX_BUDGET (a release), in C, as fast as ever.
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK_DESTINATION = re.compile(r"""\((?<=\]\()[^)\s]*(?:\s+"[^"\n]*")?\)""")
+_COMMENT_OR_TAG = LazyPattern(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.DOTALL)
+_REGEX_BUDGET = 2_000_000
 _UP_TO_BRACKET = re.compile(r"[^\]\n]*")
 _UP_TO_PARENTHESIS = re.compile(r"[^)\n]*")
 _DESTINATION = re.compile(r"[^)\s]*")
@@ -67,9 +74,15 @@ _TAG_OR_COMMENT = LazyPattern(r"<!--|</?[A-Za-z][^<>\n]*>")
 _TAG = LazyPattern(r"</?[A-Za-z][^<>\n]*>")
 # Emphasis: a run of "*" or "_" opening before a non-blank and closing after one, on one
 # line ("**bold**", "*italic*", "__bold__"); "_" only outside words ("snake_case" is code).
-# As a pattern, for "*": r"\*(?<![\w*\\]\*)(\*{0,2})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\*\1(?![\w*])";
-# found by _emphasis from the runs of the mark, since the pattern's search tries every
-# opener to the end of its line (quadratic on a line of "*a *a *a").
+# Each pattern starts with its mark, a literal the regex engine skips to; the checks on
+# what comes before are lookbehinds after it (a leading lookbehind is tried everywhere).
+_EMPHASIS = {
+    "*": LazyPattern(r"\*(?<![\w*\\]\*)(\*{0,2})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\*\1(?![\w*])"),
+    "_": LazyPattern(r"_(?<![\w_\\]_)(_{0,2})(?=[^\s_])[^\n]*?(?<=[^\s_\\])_\1(?![\w_])"),
+}
+# A pattern's search tries each opener to the end of its line: quadratic on a line of "*a
+# *a *a". Past _REGEX_BUDGET marks times characters, _emphasis finds the same from the
+# runs of the mark in linear time (but in Python: 30x slower on a release).
 _MARK_RUNS = {"*": LazyPattern(r"\*+"), "_": LazyPattern(r"_+")}
 _WORD_OR_MARK = {"*": LazyPattern(r"[\w*]"), "_": LazyPattern(r"\w")}
 _BLANK_OR_BACKSLASH = LazyPattern(r"[\s\\]")
@@ -126,11 +139,11 @@ def parse(text: str, syntax: str) -> Markup:
             spans.extend(found)
             code.extend(found)
         if "![" in text:
-            spans.extend(_images(text))
+            spans.extend(_spans(text, "![", _IMAGE, _images))
         if "](" in text:
-            spans.extend(_link_destinations(text))
+            spans.extend(_spans(text, "](", _LINK_DESTINATION, _link_destinations))
         if "<" in text:
-            found = _tags_and_comments(text)
+            found = _spans(text, "<", _COMMENT_OR_TAG, _tags_and_comments)
             spans.extend(found)
             tags = _inline_tags(text, found)
         _markdown_separators(text, separators, spans)
@@ -164,6 +177,15 @@ def parse(text: str, syntax: str) -> Markup:
     return Markup(prose, tuple(starmap(Span, merged)), tuple(starmap(Span, sorted(code))), tuple(entities))
 
 
+def _spans(text: str, opener: str, pattern: re.Pattern[str] | LazyPattern,
+           scan: Callable[[str], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The spans of ``pattern`` in ``text``: its own search where it is cheap, else
+    ``scan``, which finds the same in time linear in the text."""
+    if text.count(opener) * len(text) <= _REGEX_BUDGET:
+        return [match.span() for match in pattern.finditer(text)]
+    return scan(text)
+
+
 def _run_end(run: re.Pattern[str], text: str, start: int) -> int:
     """Where ``run`` (a pattern that matches the empty string too) stops from ``start``."""
     match = run.match(text, start)
@@ -171,7 +193,7 @@ def _run_end(run: re.Pattern[str], text: str, start: int) -> int:
 
 
 def _images(text: str) -> list[tuple[int, int]]:
-    r"""The spans of r"!\[[^\]\n]*\]\([^)\n]*\)" in ``text``, each character read at most
+    """The spans of _IMAGE in ``text``, each character read at most
     twice: where one "![" fails, every "![" before the point its scan reached fails too."""
     spans = []
     unclosed = -1  # no ")" from before here to here, a line's end
@@ -190,7 +212,7 @@ def _images(text: str) -> list[tuple[int, int]]:
 
 
 def _link_destinations(text: str) -> list[tuple[int, int]]:
-    r"""The spans of r'''\((?<=\]\()[^)\s]*(?:\s+"[^"\n]*")?\)''' in ``text`` (a link's
+    """The spans of _LINK_DESTINATION in ``text`` (a link's
     destination and title), each "(" after "]" tried once: one whose destination leads
     nowhere fails for every "](" in it too."""
     spans = []
@@ -206,7 +228,7 @@ def _link_destinations(text: str) -> list[tuple[int, int]]:
 
 
 def _tags_and_comments(text: str) -> list[tuple[int, int]]:
-    r"""The spans of r"<!--.*?-->|</?[A-Za-z][^<>\n]*>" (DOTALL) in ``text``: once a
+    """The spans of _COMMENT_OR_TAG in ``text``: once a
     comment is left open, no later one can close, and only tags are looked for."""
     spans = []
     pattern = _TAG_OR_COMMENT
@@ -227,9 +249,11 @@ def _tags_and_comments(text: str) -> list[tuple[int, int]]:
 
 def _markdown_separators(text: str, separators: dict[int, str], hidden: list[tuple[int, int]]) -> None:
     """The emphasis marks and link brackets: each of their characters parts words."""
-    for mark in _MARK_RUNS:
+    for mark, pattern in _EMPHASIS.items():
         if mark in text:
-            for start, end, marks in _emphasis(text, mark):
+            found = ([(*match.span(), 1 + len(match.group(1))) for match in pattern.finditer(text)]
+                     if text.count(mark) * len(text) <= _REGEX_BUDGET else _emphasis(text, mark))
+            for start, end, marks in found:
                 separators.update(dict.fromkeys(range(start, start + marks), SEPARATOR))
                 separators.update(dict.fromkeys(range(end - marks, end), SEPARATOR))
     if "|" in text and any(pair in text for pair in _TABLE_HINTS):
@@ -243,7 +267,7 @@ def _markdown_separators(text: str, separators: dict[int, str], hidden: list[tup
 
 def _emphasis(text: str, mark: str) -> list[tuple[int, int, int]]:
     """The emphasis of ``mark`` ("*" or "_"): (start, end, how many marks each side), as
-    the pattern above finds them, from the runs of the mark: a run of one to three opens
+    its pattern in _EMPHASIS finds them, from the runs of the mark: a run of one to three opens
     before a non-blank, after neither a word's character nor a backslash, and the first
     run as long that can close on its line closes it (after a non-blank, not a backslash,
     and before no word's character)."""
