@@ -50,6 +50,8 @@ _TRAILING_PUNCTUATION = ".,;:!?*_"
 # The parts of an e-mail address (_first_email): a domain, and what precedes its name.
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _UP_TO_LAST_NOT_LOCAL = re.compile(r".*[^\w.+-]", re.DOTALL)
+# An "@" that may join the two: a character of a name before it, of a domain after it.
+_AT_BETWEEN = re.compile(r"@(?<=[\w.+-]@)(?=[\w-])")
 
 # Markdown constructs, each with a character it cannot do without: a construct is looked
 # for only when its character is in the text, and separate simple scans run faster than one
@@ -495,17 +497,17 @@ def _first_email(text: str, start: int, end: int) -> tuple[int, int] | None:
     r"""The span of the first e-mail address, r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", between
     ``start`` and ``end``, in time linear in ``end - start`` (the pattern's search tries
     every start in a run of letters, each to its end)."""
-    after = start  # the first character after the last "@"
-    at = text.find("@", start, end)
-    while at != -1:
-        domain = _DOMAIN.match(text, at + 1, end) if at > after else None
+    after = start  # the first character after the last "@" tried
+    at = _AT_BETWEEN.search(text, start, end)
+    while at is not None:
+        domain = _DOMAIN.match(text, at.end(), end)
         if domain is not None:
-            local = _UP_TO_LAST_NOT_LOCAL.match(text, after, at)
+            local = _UP_TO_LAST_NOT_LOCAL.match(text, after, at.start())
             local_start = local.end() if local else after
-            if local_start < at:
+            if local_start < at.start():  # (the name may lie before ``start``)
                 return local_start, domain.end()
-        after = at + 1
-        at = text.find("@", after, end)
+        after = at.end()
+        at = _AT_BETWEEN.search(text, after, end)
     return None
 
 
