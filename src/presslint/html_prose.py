@@ -8,6 +8,7 @@ are: broken markup does not stop it, and what it cannot read as markup is text.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from typing import NamedTuple
 
@@ -40,6 +41,10 @@ class _Reader(HTMLParser):
         self.tags: list[tuple[int, int, bool]] = []
         self._open_verbatim: list[tuple[str, int]] = []
         self._open_heading: tuple[str, int] | None = None
+        # The text html.parser holds and where in it a comment was left open; the text and
+        # where the last "]>" begins in it.
+        self._unclosed: tuple[str | None, int] = (None, 0)
+        self._section_ends: tuple[str | None, int] = (None, -1)
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -87,7 +92,9 @@ class _Reader(HTMLParser):
         self.hidden.append(Span(start, min(start + length, len(self.text))))
 
     def handle_comment(self, data: str) -> None:
-        self._hide_from_here(len(data) + len("<!---->"))
+        # "<!--data-->", or a bogus comment: "<!data>", "</ data>", "<![data>"
+        comment = self.text.startswith("<!--", self._offset())
+        self._hide_from_here(len(data) + len("<!---->" if comment else "<!>"))
 
     def handle_decl(self, decl: str) -> None:
         self._hide_from_here(len(decl) + len("<!>"))
@@ -101,21 +108,49 @@ class _Reader(HTMLParser):
     # Character references ("&rsquo;", "&#8217;") are left in the prose: markup.py decodes
     # them for the rules that read words (see entities.py).
 
+    # html.parser looks for the end of each "<!--" and "<![" to the end of the text when it
+    # is missing: on a run of them ("<!-- a >" x 10,000), time quadratic in its length. Where
+    # one's end is missing, so is the end of any after it; a "<![" with none after it is
+    # answered without looking.
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        if self.rawdata is self._unclosed[0] and i >= self._unclosed[1]:
+            return -1
+        end: int = super().parse_comment(i, report)
+        if end == -1:
+            self._unclosed = (self.rawdata, i)
+        return end
+
     def parse_marked_section(self, i: int, report: bool = True) -> int:
+        if self.rawdata is not self._section_ends[0]:
+            last = -1
+            for last_end in _SECTION_END.finditer(self.rawdata):
+                last = last_end.start()
+            self._section_ends = (self.rawdata, last)
+        if i + 3 > self._section_ends[1]:  # no "]>" after it: unclosed if its name is known
+            name = _SECTION_NAME.match(self.rawdata, i + 3)
+            if name and name.group().strip().lower() in _SECTION_KEYWORDS:
+                return -1
+        return self._marked_section(i, report)
+
+    def _marked_section(self, i: int, report: bool = True) -> int:
         """"<![CDATA[...]]>"; "<![" and anything else (which the standard library's parser
-        meets with an AssertionError: "<![\\n", "<![-") is a bogus comment, up to its ">", as
-        browsers read it. (Found by tests/test_fuzz.py.)"""
+        meets with an AssertionError: "<![-", "<![x") is a bogus comment, up to its ">", as
+        browsers read it."""
         position = self.lineno, self.offset
         try:
             end: int = super().parse_marked_section(i, report)
         except AssertionError:
             self.lineno, self.offset = position  # moved on before it gave up
-            close = self.rawdata.find(">", i + 3)
-            if close == -1:
-                return -1  # to the end: text, as an unclosed "<!" is
-            self._hide_from_here(close + 1 - i)
-            end = close + 1
+            end = self.parse_bogus_comment(i, report)
         return end
+
+
+# How html.parser (_markupbase) reads a marked section's name, the names it knows, and the
+# shortest end of a marked section ("]]>" and "]>").
+_SECTION_NAME = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*\s*")
+_SECTION_KEYWORDS = frozenset({"temp", "cdata", "ignore", "include", "rcdata", "if", "else", "endif"})
+_SECTION_END = re.compile(r"]\s*>")
 
 
 class Html(NamedTuple):
@@ -126,10 +161,24 @@ class Html(NamedTuple):
     """Every tag's (start, end, whether it is a block element's), in order."""
 
 
+# What the reader is given after the last ">": its "<" changed to a character that no
+# pattern of html.parser tells from "<" but the search for the next markup.
+_INERT = str.maketrans("<", "\x01")
+
+
 def read(text: str) -> Html:
     """The spans of ``text`` that are not prose, the heading elements and the tags."""
-    reader = _Reader(text)
-    reader.feed(text)
+    # Nothing that begins after the last ">" ends, and html.parser reads it all as text;
+    # but it first looks for the end of each thing begun there ("<!--", "</", "<a ", "<?"),
+    # to the end of the text, which for a run of them takes time quadratic in its length.
+    last = text.rfind(">") + 1
+    return parse(text, text if "<" not in text[last:] else text[:last] + text[last:].translate(_INERT))
+
+
+def parse(text: str, given: str, kind: type[_Reader] = _Reader) -> Html:
+    """What html.parser finds in ``given``, which is ``text`` or reads as it does."""
+    reader = kind(text)
+    reader.feed(given)
     reader.close()
     for _, content_start in reader._open_verbatim:  # an element left open: to the end
         reader.hidden.append(Span(content_start, len(text)))

@@ -9,6 +9,8 @@ Markdown and HTML; it errs on the side of masking too much rather than linting c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import starmap
 from typing import Any
@@ -37,6 +39,7 @@ _TLDS = (
 # the 180 endings are tried: 15% off the scan.
 _ADDRESS_ANCHOR = re.compile(
     rf"://|www\.|WWW\.|@|\.(?=[A-Za-z])(?:{_TLDS}|{_TLDS.upper()}|{_TLDS.title()})\b")
+_ADDRESS_ANCHOR_NOT_AT = re.compile(_ADDRESS_ANCHOR.pattern.replace("|@|", "|"))
 # From where the search for a token's start may begin, everything up to the last character
 # that ends tokens before the anchor; one match in C (greedy, then back to that character).
 _UP_TO_LAST_STOP = re.compile(r""".*[ \t\n<>"'()\[\]{}]""", re.DOTALL)
@@ -44,32 +47,57 @@ _TOKEN_REST = re.compile(r"[^\s<>\"'()\[\]{}]*")
 # An address is never longer than this; it bounds the search for the start of its token.
 _LONGEST = 500
 _TRAILING_PUNCTUATION = ".,;:!?*_"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The parts of an e-mail address (_first_email): a domain, and what precedes its name.
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_UP_TO_LAST_NOT_LOCAL = re.compile(r".*[^\w.+-]", re.DOTALL)
+# An "@" that may join the two: a character of a name before it, of a domain after it.
+_AT_BETWEEN = re.compile(r"@(?<=[\w.+-]@)(?=[\w-])")
 
-# Markdown constructs, each with a character it cannot do without: a pattern runs only
-# when its character is in the text, and separate simple patterns scan faster than one
+# Markdown constructs, each with a character it cannot do without: a construct is looked
+# for only when its character is in the text, and separate simple scans run faster than one
 # alternation (measured: 5x). The patterns few releases need (code, tags, "*" emphasis:
 # under one in ten of the corpus) are compiled on first use, not at every start.
-_MARKDOWN_INLINE: tuple[tuple[str, re.Pattern[str] | LazyPattern], ...] = (
-    ("`", LazyPattern(r"`[^`\n]*(?:\n[^`\n]+)*`+")),  # inline code, across lines of one paragraph
-    ("!", re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")),  # images, alt text included
-    ("](", re.compile(r"""\((?<=\]\()[^)\s]*(?:\s+"[^"\n]*")?\)""")),  # link destinations, not the text
-    ("<", LazyPattern(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.DOTALL)),  # comments, tags, autolinks
-)
+_INLINE_CODE = LazyPattern(r"`[^`\n]*(?:\n[^`\n]+)*`+")  # across lines of one paragraph
+# Images (alt text included), link destinations (not the text), comments, tags and
+# autolinks. A pattern's search tries every opener ("![", "](", "<!--") to the end of its
+# line or the text: a run of openers takes time quadratic in its length. The functions
+# below find the same in linear time.
+# The patterns themselves run where they cannot be slow: when the openers times the
+# characters are under _REGEX_BUDGET (a release), in C, as fast as ever.
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK_DESTINATION = re.compile(r"""\((?<=\]\()[^)\s]*(?:\s+"[^"\n]*")?\)""")
+_COMMENT_OR_TAG = LazyPattern(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.DOTALL)
+_REGEX_BUDGET = 2_000_000
+_UP_TO_BRACKET = re.compile(r"[^\]\n]*")
+_UP_TO_PARENTHESIS = re.compile(r"[^)\n]*")
+_DESTINATION = re.compile(r"[^)\s]*")
+_DESTINATION_END = re.compile(r"""(?:\s+"[^"\n]*")?\)""")
+_TAG_OR_COMMENT = LazyPattern(r"<!--|</?[A-Za-z][^<>\n]*>")
+_TAG = LazyPattern(r"</?[A-Za-z][^<>\n]*>")
 # Emphasis: a run of "*" or "_" opening before a non-blank and closing after one, on one
 # line ("**bold**", "*italic*", "__bold__"); "_" only outside words ("snake_case" is code).
 # Each pattern starts with its mark, a literal the regex engine skips to; the checks on
 # what comes before are lookbehinds after it (a leading lookbehind is tried everywhere).
-_EMPHASIS: tuple[tuple[str, re.Pattern[str] | LazyPattern], ...] = (
-    ("*", LazyPattern(r"\*(?<![\w*\\]\*)(\*{0,2})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\*\1(?![\w*])")),
-    ("_", re.compile(r"_(?<![\w_\\]_)(_{0,2})(?=[^\s_])[^\n]*?(?<=[^\s_\\])_\1(?![\w_])")),
-)
+_EMPHASIS = {
+    "*": LazyPattern(r"\*(?<![\w*\\]\*)(\*{0,2})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\*\1(?![\w*])"),
+    "_": LazyPattern(r"_(?<![\w_\\]_)(_{0,2})(?=[^\s_])[^\n]*?(?<=[^\s_\\])_\1(?![\w_])"),
+}
+# A pattern's search tries each opener to the end of its line: quadratic on a line of "*a
+# *a *a". Past _REGEX_BUDGET marks times characters, _emphasis finds the same from the
+# runs of the mark in linear time (but in Python: 30x slower on a release).
+_MARK_RUNS = {"*": LazyPattern(r"\*+"), "_": LazyPattern(r"_+")}
+_WORD_OR_MARK = {"*": LazyPattern(r"[\w*]"), "_": LazyPattern(r"\w")}
+_BLANK_OR_BACKSLASH = LazyPattern(r"[\s\\]")
+_BLANK = LazyPattern(r"\s")
 # Link text: its brackets part it from what is around ("[Teh link](...)", "[text][ref]").
 _LINK_TEXT = LazyPattern(r"\[(?<![!\\]\[)[^\[\]\n]+\](?=[(\[])")
 _REFERENCE_LABEL = LazyPattern(r"\[(?<=\]\[)[^\[\]\n]*\]")
 # A table's delimiter row ("|---|:--:|"): the header row above it and the rows below it,
 # up to a line without a "|", are the table.
-_TABLE_DELIMITER = LazyPattern(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
+# (Each run of blanks has one place in the pattern: "[ \t]*\|?[ \t]*" would try every
+# split of a line of blanks between its two halves.)
+_TABLE_DELIMITER = LazyPattern(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+(?:\|[ \t]*)?$",
+                               re.MULTILINE)
 _TABLE_HINTS = ("|-", "-|", "| -", "- |", "|:", ":|")
 _REFERENCE_DEFINITIONS = LazyPattern(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*", re.MULTILINE)
 # Lines that may open a code or HTML block. Only a document that has one pays for
@@ -108,14 +136,18 @@ def parse(text: str, syntax: str) -> Markup:
             spans.extend(_markdown_blocks(text, ("html_block",)))
         if "]:" in text:
             spans.extend(m.span() for m in _REFERENCE_DEFINITIONS.finditer(text))
-        for needed, pattern in _MARKDOWN_INLINE:
-            if needed in text:
-                found = [m.span() for m in pattern.finditer(text)]
-                spans.extend(found)
-                if needed == "`":
-                    code.extend(found)
-                elif needed == "<":
-                    tags = _inline_tags(text, found)
+        if "`" in text:
+            found = [m.span() for m in _INLINE_CODE.finditer(text)]
+            spans.extend(found)
+            code.extend(found)
+        if "![" in text:
+            spans.extend(_spans(text, "![", _IMAGE, _images))
+        if "](" in text:
+            spans.extend(_spans(text, "](", _LINK_DESTINATION, _link_destinations))
+        if "<" in text:
+            found = _spans(text, "<", _COMMENT_OR_TAG, _tags_and_comments)
+            spans.extend(found)
+            tags = _inline_tags(text, found)
         _markdown_separators(text, separators, spans)
     elif syntax == "html":
         from .html_prose import read
@@ -147,13 +179,83 @@ def parse(text: str, syntax: str) -> Markup:
     return Markup(prose, tuple(starmap(Span, merged)), tuple(starmap(Span, sorted(code))), tuple(entities))
 
 
+def _spans(text: str, opener: str, pattern: re.Pattern[str] | LazyPattern,
+           scan: Callable[[str], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The spans of ``pattern`` in ``text``: its own search where it is cheap, else
+    ``scan``, which finds the same in time linear in the text."""
+    if text.count(opener) * len(text) <= _REGEX_BUDGET:
+        return [match.span() for match in pattern.finditer(text)]
+    return scan(text)
+
+
+def _run_end(run: re.Pattern[str], text: str, start: int) -> int:
+    """Where ``run`` (a pattern that matches the empty string too) stops from ``start``."""
+    match = run.match(text, start)
+    return match.end() if match else start
+
+
+def _images(text: str) -> list[tuple[int, int]]:
+    """The spans of _IMAGE in ``text``, each character read at most
+    twice: where one "![" fails, every "![" before the point its scan reached fails too."""
+    spans = []
+    unclosed = -1  # no ")" from before here to here, a line's end
+    position = text.find("![")
+    while position != -1:
+        bracket = _run_end(_UP_TO_BRACKET, text, position + 2)
+        if text.startswith("](", bracket) and bracket + 2 > unclosed:
+            close = _run_end(_UP_TO_PARENTHESIS, text, bracket + 2)
+            if text.startswith(")", close):
+                spans.append((position, close + 1))
+                position = text.find("![", close + 1)
+                continue
+            unclosed = close
+        position = text.find("![", bracket)
+    return spans
+
+
+def _link_destinations(text: str) -> list[tuple[int, int]]:
+    """The spans of _LINK_DESTINATION in ``text`` (a link's
+    destination and title), each "(" after "]" tried once: one whose destination leads
+    nowhere fails for every "](" in it too."""
+    spans = []
+    position = text.find("](")
+    while position != -1:
+        destination = _run_end(_DESTINATION, text, position + 2)
+        end = _DESTINATION_END.match(text, destination)
+        if end is not None:
+            spans.append((position + 1, end.end()))
+            destination = end.end()
+        position = text.find("](", destination)
+    return spans
+
+
+def _tags_and_comments(text: str) -> list[tuple[int, int]]:
+    """The spans of _COMMENT_OR_TAG in ``text``: once a
+    comment is left open, no later one can close, and only tags are looked for."""
+    spans = []
+    pattern = _TAG_OR_COMMENT
+    match = pattern.search(text)
+    while match is not None:
+        start, end = match.span()
+        if end - start == 4 and text.startswith("<!--", start):
+            close = text.find("-->", end)
+            if close == -1:
+                pattern = _TAG
+                match = pattern.search(text, start + 1)
+                continue
+            end = close + 3
+        spans.append((start, end))
+        match = pattern.search(text, end)
+    return spans
+
+
 def _markdown_separators(text: str, separators: dict[int, str], hidden: list[tuple[int, int]]) -> None:
     """The emphasis marks and link brackets: each of their characters parts words."""
-    for needed, pattern in _EMPHASIS:
-        if needed in text:
-            for match in pattern.finditer(text):
-                marks = 1 + len(match.group(1))
-                start, end = match.span()
+    for mark, pattern in _EMPHASIS.items():
+        if mark in text:
+            found = ([(*match.span(), 1 + len(match.group(1))) for match in pattern.finditer(text)]
+                     if text.count(mark) * len(text) <= _REGEX_BUDGET else _emphasis(text, mark))
+            for start, end, marks in found:
                 separators.update(dict.fromkeys(range(start, start + marks), SEPARATOR))
                 separators.update(dict.fromkeys(range(end - marks, end), SEPARATOR))
     if "|" in text and any(pair in text for pair in _TABLE_HINTS):
@@ -163,6 +265,36 @@ def _markdown_separators(text: str, separators: dict[int, str], hidden: list[tup
         for match in _LINK_TEXT.finditer(text):
             separators[match.start()] = separators[match.end() - 1] = SEPARATOR
         hidden.extend(map(re.Match.span, _REFERENCE_LABEL.finditer(text)))
+
+
+def _emphasis(text: str, mark: str) -> list[tuple[int, int, int]]:
+    """The emphasis of ``mark`` ("*" or "_"): (start, end, how many marks each side), as
+    its pattern in _EMPHASIS finds them, from the runs of the mark: a run of one to three opens
+    before a non-blank, after neither a word's character nor a backslash, and the first
+    run as long that can close on its line closes it (after a non-blank, not a backslash,
+    and before no word's character)."""
+    word_or_mark, blank_or_backslash = _WORD_OR_MARK[mark].match, _BLANK_OR_BACKSLASH.match
+    runs = [match.span() for match in _MARK_RUNS[mark].finditer(text)]
+    closers: dict[int, list[int]] = {1: [], 2: [], 3: []}
+    for start, end in runs:
+        if end - start <= 3 and start and not blank_or_backslash(text, start - 1) and not word_or_mark(text, end):
+            closers[end - start].append(start)
+    found = []
+    resume = 0
+    for start, end in runs:
+        marks = end - start
+        if (start < resume or marks > 3 or end == len(text) or _BLANK.match(text, end)
+                or (start and (word_or_mark(text, start - 1) or text[start - 1] == "\\"))):
+            continue
+        candidates = closers[marks]
+        index = bisect_left(candidates, end + 1)
+        if index < len(candidates):
+            close = candidates[index]
+            line_end = text.find("\n", end, close)
+            if line_end == -1:
+                found.append((start, close + marks, marks))
+                resume = close + marks
+    return found
 
 
 def _table_separators(text: str, start: int, end: int, separators: dict[int, str]) -> None:
@@ -312,33 +444,71 @@ def headings(text: str, syntax: str) -> list[Span]:
 
 
 def _addresses(text: str) -> list[tuple[int, int]]:
+    """The spans of the bare URLs, e-mail addresses and domains of ``text``.
+
+    Linear in the text whatever it holds (a run of "@", "a@a@a@..."): each anchor's search
+    backwards for its token's start reads only what the last anchor's did not, and the end
+    of a token, and whether it holds an e-mail address, are found once for all its anchors.
+    """
     spans: list[tuple[int, int]] = []
     search = _ADDRESS_ANCHOR.search
     anchor = search(text)
+    scanned = 0  # the text before this has been searched for the last stop
+    last_stop = -1  # the offset after the last character that ends tokens before ``scanned``
+    token = (-1, -1, -1)  # a run of token characters (from, to) and where its end trimmed to
+    email: tuple[int, int, tuple[int, int] | None] = (-1, -1, None)  # (start, end, found)
     while anchor is not None:
         anchor_start, anchor_end = anchor.span()
-        before = _UP_TO_LAST_STOP.match(text, max(0, anchor_start - _LONGEST), anchor_start)
-        start = before.end() if before else max(0, anchor_start - _LONGEST)
+        lowest = max(0, anchor_start - _LONGEST)
+        before = _UP_TO_LAST_STOP.match(text, max(scanned, lowest), anchor_start)
+        if before:
+            last_stop = before.end()
+        scanned = anchor_start
+        start = last_stop if last_stop > lowest else lowest
         if _sentence_run_on(text, start, anchor_start, anchor_end):
             anchor = search(text, anchor_end)
             continue
-        rest = _TOKEN_REST.match(text, anchor_end)
-        end = rest.end() if rest else anchor_end
-        while end > anchor_end and text[end - 1] in _TRAILING_PUNCTUATION:
-            end -= 1
+        if not token[0] <= anchor_end <= token[1]:
+            rest = _TOKEN_REST.match(text, anchor_end)
+            to = rest.end() if rest else anchor_end
+            trimmed = to
+            while trimmed > anchor_end and text[trimmed - 1] in _TRAILING_PUNCTUATION:
+                trimmed -= 1
+            token = (anchor_end, to, trimmed)
+        end = max(token[2], anchor_end)
         if anchor.group() == "@":
-            email = _EMAIL.search(text, start, end)
-            if email is None:
-                # A handle ("@acme") or a lone at sign, not an address.
-                anchor = search(text, anchor_end)
+            if not (email[1] == end and email[0] <= start and (email[2] is None or email[2][0] >= start)):
+                email = (start, end, _first_email(text, start, end))
+            if email[2] is None:
+                # A handle ("@acme") or a lone at sign, not an address; nor is any other at
+                # sign of this token's.
+                anchor = _ADDRESS_ANCHOR_NOT_AT.search(text, anchor_end, token[1]) or search(text, token[1])
                 continue
-            start, end = email.span()
+            start, end = email[2]
         spans.append((start, end))
         # The next search starts after this address: a URL holds several anchors ("://",
         # "www.", ".com"), and only its first is needed. (An e-mail address found for an
         # at sign may end before it: "a@b.co@".)
         anchor = search(text, max(end, anchor_end))
     return spans
+
+
+def _first_email(text: str, start: int, end: int) -> tuple[int, int] | None:
+    r"""The span of the first e-mail address, r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", between
+    ``start`` and ``end``, in time linear in ``end - start`` (the pattern's search tries
+    every start in a run of letters, each to its end)."""
+    after = start  # the first character after the last "@" tried
+    at = _AT_BETWEEN.search(text, start, end)
+    while at is not None:
+        domain = _DOMAIN.match(text, at.end(), end)
+        if domain is not None:
+            local = _UP_TO_LAST_NOT_LOCAL.match(text, after, at.start())
+            local_start = local.end() if local else after
+            if local_start < at.start():  # (the name may lie before ``start``)
+                return local_start, domain.end()
+        after = at.end()
+        at = _AT_BETWEEN.search(text, after, end)
+    return None
 
 
 def _sentence_run_on(text: str, start: int, dot: int, anchor_end: int) -> bool:

@@ -46,8 +46,10 @@ class Token(NamedTuple):
 # -- words by position: for the few words a rule suspects, without every token's offset --
 
 # A word straight after an offset: spaces (or markup between words, markup.SEPARATOR:
-# "its **new** plant") and at most one line break before it.
-_ADJACENT_WORD = LazyPattern(rf"[ \t\u2063]*\n?[ \t\u2063]*({WORD})")
+# "its **new** plant") and at most one line break before it. Each run of blanks has one
+# place in the pattern and is never given back ("[ \t]*\n?[ \t]*" would try every split of
+# a run of blanks between its two halves: quadratic in the run).
+_ADJACENT_WORD = LazyPattern(rf"[ \t\u2063]*+(?:\n[ \t\u2063]*+)?({WORD})")
 
 
 def word_char(char: str) -> bool:

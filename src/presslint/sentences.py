@@ -34,7 +34,11 @@ STATE_ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|\n[ \t]*\n|\n""")
+# A run of full stops and marks is tried from its first character only, and neither it nor
+# the closing quotes give characters back (no shorter run could match: a mark or a quote
+# would follow it): tried from every character of a run, to its end, a text of "...."
+# took time cubic in its length.
+_END = re.compile(r"""[.!?](?<![.!?]{2})[.!?]*+["'”’)\]]*+(?=\s)|\n[ \t]*\n|\n""")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
