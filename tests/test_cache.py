@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ import presslint.runner
 from presslint import cache as cache_module
 from presslint.cli import cli
 from presslint.report import FORMATS
+from presslint.results import FileResult
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASE = ("Acme Corp  announced results today.  The paypal team agreed.\n"
@@ -303,3 +305,26 @@ def test_a_named_file_that_is_no_regular_file_is_not_read_for_the_key(tmp_path: 
         assert cache_module.config_key(Config(**{field: special})) is None  # at once: not read
     (tmp_path / "terms.txt").write_text("AcMe\n", encoding="utf-8")
     assert cache_module.config_key(Config(**{field: tmp_path / "terms.txt"})) is not None
+
+
+def test_the_check_of_the_misses_runs_to_its_end(tmp_path: Path) -> None:
+    """The check of the files the cache missed is a generator whose end shuts its process
+    pool down: left at its last result, the pool was shut down by the garbage collector at
+    exit, and Python printed an OSError ("Bad file descriptor") after a correct run."""
+    from presslint.config import Config
+
+    files = []
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Teh text.\n", encoding="utf-8")
+        files.append(tmp_path / name)
+    ended = []
+
+    def check(misses: list[int], keys: dict[int, str | None]) -> Iterator[FileResult]:
+        for i in misses:
+            yield FileResult(str(files[i]))
+        ended.append(True)  # what the runner does after its last result: pool.shutdown()
+
+    store = cache_module.ResultCache(tmp_path / "cache")
+    configs = [Config()] * len(files)
+    results = list(cache_module.cached(store, files, configs, check))
+    assert [r.path for r in results] == [str(f) for f in files] and ended == [True]

@@ -271,10 +271,20 @@ def cached(cache: ResultCache, files: Sequence[Path], configs: Sequence[Config],
     for i, entry in enumerate(found):
         result = None if entry is None else cache.load(entry, str(files[i]))
         if result is None:
-            result = next(checked) if entry is None else next(check([i], keys))
+            result = next(checked) if entry is None else _only(check([i], keys))
         yield result
+    # Run the check of the misses to its end, so that its process pool is shut down now,
+    # not by the garbage collector at exit (a generator left at its last yield).
+    for _ in checked:
+        pass
     if misses:
         cache.close()
+
+
+def _only(results: Iterator[FileResult]) -> FileResult:
+    """The one result of a check of one file, the check run to its end."""
+    (result,) = results
+    return result
 
 
 _serial = itertools.count()
