@@ -125,7 +125,9 @@ def test_sarif_tool_and_rules(checked: Any) -> None:
     run = json.loads(render("sarif", [checked("a.txt", DIRTY)]))["runs"][0]
     driver = run["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("presslint", __version__)
-    assert driver["informationUri"] == "https://pypi.org/project/presslint/"
+    # This checkout's package names no repository (pyproject.toml has no [project.urls]):
+    # no link, rather than one to a page that does not exist.
+    assert "informationUri" not in driver and all("helpUri" not in r for r in driver["rules"])
     assert run["columnKind"] == "unicodeCodePoints"
     assert [r["id"] for r in driver["rules"]] == ["W101", "W104", "W106"]
     for descriptor in driver["rules"]:
@@ -365,7 +367,7 @@ RDJSON_SCHEMA = {
 def test_rdjson_shape_and_values(checked: Any) -> None:
     document = json.loads(render("rdjson", [checked("docs/a b.txt", DIRTY), checked("c.txt", CLEAN)]))
     jsonschema.validate(document, RDJSON_SCHEMA)
-    assert document["source"] == {"name": "presslint", "url": "https://pypi.org/project/presslint/"}
+    assert document["source"] == {"name": "presslint"}
     assert document["severity"] == "ERROR"  # the gravest finding, W106
     found = [(d["location"]["path"], d["code"]["value"], d["severity"], d["message"],
               d["location"]["range"]) for d in document["diagnostics"]]
@@ -426,3 +428,20 @@ def test_the_json_format_indents_as_json_dumps_does(value: Any, pad: str) -> Non
     from presslint.report.json import indented
 
     assert indented(value, pad) == json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + pad)
+
+
+def test_sarif_and_rdjson_link_the_repository_the_package_names(checked: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a Repository project URL, SARIF links it and each rule's section of
+    docs/rules at this version's tag; rdjson names it as its source."""
+    from presslint.report import links
+
+    monkeypatch.setattr(links, "repository", lambda: "https://example.org/presslint")
+    driver = json.loads(render("sarif", [checked("a.txt", DIRTY)]))["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://example.org/presslint"
+    w101 = next(r for r in driver["rules"] if r["id"] == "W101")
+    assert w101["helpUri"] == (f"https://example.org/presslint/blob/v{__version__}/docs/rules/W.md"
+                               "#w101-trailing-whitespace")
+    docs = (Path(__file__).parents[1] / "docs" / "rules" / "W.md").read_text(encoding="utf-8")
+    assert "## W101 trailing-whitespace" in docs  # the heading GitHub makes the anchor from
+    document = json.loads(render("rdjson", [checked("a.txt", DIRTY)]))
+    assert document["source"] == {"name": "presslint", "url": "https://example.org/presslint"}

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from ..diagnostic import Span
     from ..results import FileResult
 
-SOURCE = {"name": "presslint", "url": "https://pypi.org/project/presslint/"}
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 _RANK = ["ERROR", "WARNING", "INFO"]
 
@@ -50,7 +49,13 @@ def diagnostic_result(results: Sequence[FileResult]) -> dict[str, Any]:
             entry["suggestions"] = [{"range": rd_range(result, edit.span), "text": edit.replacement}
                                     for edit in diagnostic.fix.edits]
         diagnostics.append(entry)
-    document: dict[str, Any] = {"source": SOURCE}
+    from . import links
+
+    source = {"name": "presslint"}
+    repository = links.repository()
+    if repository is not None:
+        source["url"] = repository
+    document: dict[str, Any] = {"source": source}
     if diagnostics:
         # The overall severity: the gravest of the run.
         document["severity"] = min((d["severity"] for d in diagnostics), key=_RANK.index)

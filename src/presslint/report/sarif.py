@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from . import DocumentReporter, Position, located, position
+from . import DocumentReporter, Position, links, located, position
 
 if TYPE_CHECKING:
     from ..diagnostic import Diagnostic
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from ..rule import Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/presslint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -48,7 +47,7 @@ def _summary(docs: str) -> str:
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
     docs = " ".join(rule.docs.split())
-    return {
+    descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": _summary(docs)},
@@ -56,6 +55,10 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "help": {"text": f"{docs}\n\nExamples: presslint rule {rule.code}"},
         "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
     }
+    link = links.rule_docs(rule.code, rule.name)
+    if link is not None:
+        descriptor["helpUri"] = link
+    return descriptor
 
 
 def _fixes(result: FileResult, diagnostic: Diagnostic, uri: str) -> list[dict[str, Any]]:
@@ -94,8 +97,10 @@ def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule]) -> dict[str,
         if fixes:
             entry["fixes"] = fixes
         sarif_results.append(entry)
-    driver = {"name": "presslint", "version": __version__, "informationUri": INFORMATION_URI,
-              "rules": descriptors}
+    driver: dict[str, Any] = {"name": "presslint", "version": __version__, "rules": descriptors}
+    repository = links.repository()
+    if repository is not None:
+        driver["informationUri"] = repository
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": sarif_results}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
