@@ -30,12 +30,11 @@ _checkers_cache: dict[str, list[Kind]] = {}
 
 
 def _checkers(config: Config) -> list[Kind]:
-    from .engine import load_checkers
-    from .selection import select
+    from .engine import load_selected
 
     key = repr(config)
     if key not in _checkers_cache:
-        _checkers_cache[key] = select(load_checkers(config), config)
+        _checkers_cache[key] = load_selected(config)
     return _checkers_cache[key]
 
 

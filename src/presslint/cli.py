@@ -395,11 +395,10 @@ def _checkers(config: Config, fixing: bool) -> tuple[Sequence[Kind], Sequence[Ru
     """The rules to run, and their checkers: built now, or, when the result cache may serve
     the run, the first time a file is checked (a run whose files are all in the cache
     builds none; a configuration that cannot build was never cached)."""
-    from .engine import load_checkers
-    from .selection import select
+    from .engine import load_selected
 
     def build() -> list[Kind]:
-        return select(load_checkers(config), config)
+        return load_selected(config)
 
     if config.cache and not fixing and not config.backends and config.consistency != "project":
         from .cache import Deferred, enabled

@@ -22,8 +22,17 @@ if TYPE_CHECKING:
     from .settings import Settings
 
 
-def load_checkers(config: Config) -> list[Kind]:
-    """A checker for every rule of the built-in packs and the config's extra packs."""
+def load_selected(config: Config) -> list[Kind]:
+    """The checkers of the rules ``config`` selects (selection.select), in its order. The
+    rules it does not select are not built and their kinds not imported (a one-file run
+    pays only for what it checks), except those the configuration gives ``rule-options``,
+    built so that a wrong option is an error all the same."""
+    return load_checkers(config, selected_only=True)
+
+
+def load_checkers(config: Config, selected_only: bool = False) -> list[Kind]:
+    """A checker for every rule of the built-in packs and the config's extra packs; with
+    ``selected_only``, for the rules the configuration selects (see :func:`load_selected`)."""
     # The grammar backends' rules (packs.backend_rules) have no kind: no checker either.
     rules = [rule for rule in packs.load_packs([*packs.builtin_packs(), *config.rules]) if not rule.backend]
     if config.severity:
@@ -33,12 +42,22 @@ def load_checkers(config: Config) -> list[Kind]:
         if key not in by_key:
             raise config.error(f"rule-options.{key}", f"rule-options names no rule: {key!r}")
     settings = config.settings()
-    checkers = []
     for rule in rules:
         check_example_settings(rule)
+    wanted, only_checked = list(rules), []
+    if selected_only:
+        from .selection import selected_rules
+
+        wanted = selected_rules(rules, config)
+        chosen = {rule.code for rule in wanted}
+        # Built only so that a wrong option in rule-options is an error, then dropped.
+        only_checked = [rule for rule in rules
+                        if rule.code not in chosen and {rule.code, rule.name} & set(config.rule_options)]
+    checkers = []
+    for rule in [*wanted, *only_checked]:
         overrides = {key: config.rule_options[key] for key in (rule.code, rule.name) if key in config.rule_options}
         checkers.append(_build(rule, overrides, config, settings))
-    return checkers
+    return checkers[:len(wanted)]
 
 
 def with_severities(rules: Sequence[Rule], config: Config, check: bool = False) -> list[Rule]:

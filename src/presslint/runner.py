@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from .decoding import BinaryFileError, decode
 from .document import Document
-from .engine import cross_check, load_checkers, result_of
+from .engine import cross_check, load_selected, result_of
 from .errors import SourceError
 from .results import FileResult
-from .selection import rules_for, select
+from .selection import rules_for
 from .sources import read
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ def _check_each(files: Sequence[Path], configs: Sequence[Config], checkers: Sequ
     of ``store`` under its configuration's key."""
     distinct = list({id(found): found for found in configs}.values())
     # Built here first, in order, so that a mistake in a configuration is a UserError here.
-    built = {id(found): list(checkers) if found is config else select(load_checkers(found), found)
+    built = {id(found): list(checkers) if found is config else load_selected(found)
              for found in distinct}
     cache, keys = store or (None, {})
     jobs = jobs or os.cpu_count() or 1
@@ -209,6 +209,6 @@ def _init_worker(configs: list[Config], fix: FixMode | None, specs: list[Backend
 def _check_in_worker(path: Path, which: int) -> FileResult:
     found = _worker_configs[which]
     if which not in _worker_built:
-        _worker_built[which] = select(load_checkers(found), found)
+        _worker_built[which] = load_selected(found)
     return _check(path, rules_for(str(path), _worker_built[which], found), _worker_fix, _worker_backends,
                   _worker_cache, _worker_keys[which] if _worker_cache else None)

@@ -4,7 +4,7 @@ whether a grammar backend's finding is wanted."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from . import packs
 from .errors import SelectionError
@@ -14,10 +14,30 @@ if TYPE_CHECKING:
     from .kinds import Kind
     from .rule import Rule
 
-__all__ = ["SelectionError", "grammar_wanted", "rules_for", "select"]
+__all__ = ["SelectionError", "grammar_wanted", "rules_for", "select", "selected_rules"]
 
 
-def _matching(checkers: Sequence[Kind], selector: str, config: Config, key: str) -> list[Kind]:
+class Ruled(Protocol):
+    """What selection reads of a checker: its rule."""
+
+    @property
+    def rule(self) -> Rule: ...
+
+
+R = TypeVar("R", bound=Ruled)
+
+
+class _Unbuilt(NamedTuple):
+    rule: Rule
+
+
+def selected_rules(rules: Sequence[Rule], config: Config) -> list[Rule]:
+    """The rules :func:`select` would run, chosen before any is built: a run builds (and
+    imports the kinds of) only these."""
+    return [chosen.rule for chosen in select([_Unbuilt(rule) for rule in rules], config)]
+
+
+def _matching(checkers: Sequence[R], selector: str, config: Config, key: str) -> list[R]:
     """The checkers ``selector`` (from ``config``'s ``key``) names; an unknown one is an
     error at the key's line when the configuration file gave it."""
     if selector == "ALL":
@@ -57,10 +77,10 @@ def _explicit(rule: Rule, selectors: Iterable[str]) -> bool:
     return any(s in (rule.code, rule.name, "ALL") for s in selectors)
 
 
-def select(checkers: Sequence[Kind], config: Config) -> list[Kind]:
+def select(checkers: Sequence[R], config: Config) -> list[R]:
     """The rules to run: ``select`` (default: every default rule) plus ``extend-select``,
     minus ``ignore``. Opt-in rules run only when named by code or name (or ``ALL``)."""
-    chosen: dict[str, Kind] = {}
+    chosen: dict[str, R] = {}
     base = config.select if config.select is not None else None
     if base is None:
         chosen.update((c.rule.code, c) for c in checkers if c.rule.default)
