@@ -67,6 +67,8 @@ def _top_headings(doc: Document) -> list[Span]:
         return doc.headings
     text = doc.text
     cut = text.find("\n", _REACH)
+    if "headings" in vars(doc):  # parsed whole already (C103 reads them): no second parse
+        return [span for span in doc.headings if cut == -1 or span.start <= cut]
     return headings(text if cut == -1 else text[:cut + 1], "markdown")
 
 
