@@ -3,11 +3,13 @@ in a pool of worker processes, in order."""
 
 from __future__ import annotations
 
+import errno
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .decoding import BinaryFileError, decode
 from .document import Document
@@ -100,6 +102,7 @@ def _check_each(files: Sequence[Path], configs: Sequence[Config], checkers: Sequ
     specs = [backend.worker_spec() for backend in backends]
     initargs = (distinct, fix, specs, cache, [keys.get(id(found)) for found in distinct])
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs)
+    _quiet_pool_exit()
     from .fix import terminate_raises
 
     # SIGTERM and SIGHUP raise too, so that the workers end with the run, not after it.
@@ -158,6 +161,33 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         if process.is_alive():
             process.terminate()
+    # Give the pool's manager thread time to see the workers gone and close its pipes.
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=10)
+
+
+def _quiet_pool_exit() -> None:
+    """Python 3.11's exit handler wakes every process pool's manager thread through a pipe
+    that the thread may be closing at that moment (a CPython race); the write then fails
+    with EBADF and Python prints "Exception ignored ... Bad file descriptor" after a run that
+    ended as it should (Ctrl-C, SIGTERM). Only that failure is kept quiet."""
+    previous = sys.unraisablehook
+    if getattr(previous, "presslint_pool_exit", False):
+        return
+
+    def hook(unraisable: Any) -> None:
+        error, trace = unraisable.exc_value, unraisable.exc_traceback
+        frames = []
+        while trace is not None:
+            frames.append(trace.tb_frame.f_code.co_name)
+            trace = trace.tb_next
+        if isinstance(error, OSError) and error.errno == errno.EBADF and "_python_exit" in frames:
+            return
+        previous(unraisable)
+
+    hook.presslint_pool_exit = True  # type: ignore[attr-defined]
+    sys.unraisablehook = hook
 
 
 def _check(path: Path, checkers: Sequence[Kind], fix: FixMode | None, backends: Sequence[Backend],
