@@ -405,4 +405,4 @@ def test_the_cache_key_holds_the_content_hash_not_the_time(tmp_path: Path) -> No
     path = _config(tmp_path, "a: 1\n", "c.yaml")
     _, key = yamlfile._cache_entry(path, path.read_bytes())
     assert str(path.stat().st_mtime_ns) not in key
-    assert key.endswith(yamlfile._digest(b"a: 1\n")) and key != yamlfile._cache_entry(path, b"a: 2\n")[1]
+    assert key.endswith(yamlfile.digest(b"a: 1\n")) and key != yamlfile._cache_entry(path, b"a: 2\n")[1]

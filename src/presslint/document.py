@@ -149,8 +149,8 @@ _SPACE = re.compile(r"\s")
 
 
 def _interned_words(pattern: re.Pattern[str], prose: str) -> list[str]:
-    """``pattern.findall(prose)``, each word interned. Cut at white space (which no token
-    holds), the chunks give the same words."""
+    """``pattern.findall(prose)``; past a megabyte, each word interned, found a chunk at a
+    time (cut at white space, which no token holds, the chunks give the same words)."""
     if len(prose) <= _CHUNK:
         # A release: its words as found (interning them would cost a third of the time
         # tokenising takes, for memory that only a huge file misses).

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
+from .digest import digest
 from .errors import PackError, UserError
 from .userfiles import MAX_YAML_BYTES, read_bytes
 
@@ -197,16 +198,10 @@ def _cache_entry(path: Path, raw: bytes) -> tuple[Path | None, str]:
     folder = os.environ.get("PRESSLINT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "presslint")
     name = f"{__version__}\0{_CACHE_FORMAT}\0{path.resolve()}"
-    key = f"{name}\0{_digest(raw)}"
+    key = f"{name}\0{digest(raw)}"
     # One entry a file, named by a CRC of its path (rewritten when the file changes); the
     # entry holds the key itself: two paths that share a name only miss the cache.
     return Path(folder) / f"yaml-{crc32(name.encode()):08x}.json", key
-
-
-def _digest(raw: bytes) -> str:
-    from .digest import digest
-
-    return digest(raw)
 
 
 def _write(target: Path, text: str) -> None:
