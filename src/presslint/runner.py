@@ -161,10 +161,6 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         if process.is_alive():
             process.terminate()
-    # Give the pool's manager thread time to see the workers gone and close its pipes.
-    manager = getattr(pool, "_executor_manager_thread", None)
-    if manager is not None:
-        manager.join(timeout=10)
 
 
 def _quiet_pool_exit() -> None:
