@@ -156,6 +156,52 @@ def test_the_text_read_is_the_text_as_word_shows_it_with_changes_accepted(tmp_pa
     assert not any("Teh goverment wording" in text for text in stories.paragraphs)  # the comment
 
 
+def test_content_controls_links_fields_and_moves_read_as_word_shows_them(tmp_path: Path) -> None:
+    word = docx.Document()
+    for fragment in (
+        '<w:sdt><w:sdtPr><w:alias w:val="Headline"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Acme grows</w:t>'
+        '</w:r></w:p></w:sdtContent></w:sdt>',
+        '<w:p><w:r><w:t xml:space="preserve">Visit </w:t></w:r><w:hyperlink w:anchor="top"><w:r><w:t>our site'
+        '</w:t></w:r></w:hyperlink><w:smartTag w:uri="urn:x" w:element="place"><w:r><w:t xml:space="preserve">'
+        ' in Austin</w:t></w:r></w:smartTag><w:sdt><w:sdtContent><w:r><w:t>, today</w:t></w:r></w:sdtContent>'
+        '</w:sdt><w:r><w:t>.</w:t></w:r></w:p>',
+        '<w:p><w:r><w:t xml:space="preserve">Dated </w:t></w:r><w:fldSimple w:instr=" DATE \\@ &quot;MMMM d&quot; ">'
+        '<w:r><w:t>March 3</w:t></w:r></w:fldSimple><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r>'
+        '<w:instrText>IF 1 = 1 "</w:instrText></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r>'
+        '<w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r>'
+        '<w:instrText>"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>, 2024'
+        '</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+        '<w:p><w:pPr><w:rPr><w:del w:id="7" w:author="Ed"/></w:rPr></w:pPr><w:del w:id="8" w:author="Ed"><w:r>'
+        '<w:delText>A whole paragraph deleted.</w:delText></w:r></w:del></w:p>',
+        '<w:p><w:moveFrom w:id="9" w:author="Ed"><w:r><w:t xml:space="preserve">Later, </w:t></w:r></w:moveFrom>'
+        '<w:r><w:t xml:space="preserve">Sales rose</w:t></w:r><w:moveTo w:id="10" w:author="Ed"><w:r>'
+        '<w:t xml:space="preserve"> later</w:t></w:r></w:moveTo><w:r><w:t>.</w:t></w:r></w:p>',
+    ):
+        _paragraph_xml(word, fragment)
+    stories = read_docx("t.docx", _save(word, tmp_path / "t.docx").read_bytes())
+    assert stories.paragraphs == ["Acme grows", "Visit our site in Austin, today.", "Dated March 3, 2024", "",
+                                  "Sales rose later."]
+
+
+def test_a_nested_table_is_read_inside_its_cell(tmp_path: Path) -> None:
+    word = docx.Document()
+    outer = word.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Outer"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "Inner"
+    word.add_paragraph("After.")
+    stories = read_docx("t.docx", _save(word, tmp_path / "t.docx").read_bytes())
+    # Cell 2 holds its empty first paragraph, the inner table (its cell, its row end), then
+    # the paragraph Word requires after a table in a cell.
+    assert stories.paragraphs == ["Outer", "", "Inner", "", "", "", "After."]
+
+
+def test_the_release_date_shown_for_a_docx_is_its_datelines(tmp_path: Path) -> None:
+    path = _save(_word("Acme Grows", "AUSTIN, Texas, March 4, 2024 -- Acme grew today."), tmp_path / "t.docx")
+    code, _, err = check("--show-release-date", "-q", str(path))
+    assert code == 0 and err == f"{path}: release date 2024-03-04 (from dateline, line 2)\n"
+
+
 def test_the_excerpt_is_the_paragraph(tmp_path: Path) -> None:
     _, out, _ = check("--select", "T101", str(release(tmp_path)))
     lines = out.splitlines()
@@ -208,6 +254,9 @@ def test_fix_and_diff_are_refused_the_findings_reported_and_other_files_fixed(tm
     code, out, err = check("--diff", "--unsafe-fixes", str(path))
     assert code == 2 and "no fixes shown: presslint does not write Word documents" in err
     assert "+++" not in out and path.read_bytes() == before
+    code, out, _ = check(str(path))
+    assert code == 1 and "fixable" not in out  # --fix would be refused: not offered
+    assert all(finding["fix"] is None for finding in json.loads(check("--output-format", "json", str(path))[1]))
 
 
 def test_fix_on_a_docx_with_nothing_to_fix_says_nothing(tmp_path: Path) -> None:
@@ -223,6 +272,15 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+def _retyped(good: bytes, content_type: bytes) -> bytes:
+    """``good`` with its main part declared as another Office format's."""
+    with zipfile.ZipFile(io.BytesIO(good)) as package:
+        members = {name: package.read(name) for name in package.namelist()}
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"wordprocessingml.document.main+xml", content_type)
+    return _zip(members)
+
+
 @pytest.mark.parametrize(("make", "said"), [
     (lambda good: good[:len(good) // 2], "not a Word document, or a damaged one (not a zip"),
     (lambda good: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "not a Word document: it is a PDF"),
@@ -230,7 +288,8 @@ def _zip(members: dict[str, bytes]) -> bytes:
     (lambda good: _zip({"notes.txt": b"hello"}), "not a Word document"),
     (lambda good: _zip({"[Content_Types].xml": b"<Types", "word/document.xml": b"<"}), "damaged Word document"),
     (lambda good: good.replace(b"word/document.xml", b"word/documenX.xml"), "not a Word document"),
-], ids=["truncated", "pdf", "encrypted", "other-zip", "bad-xml", "no-main-part"])
+    (lambda good: _retyped(good, b"spreadsheetml.sheet.main+xml"), "not a Word document (file"),
+], ids=["truncated", "pdf", "encrypted", "other-zip", "bad-xml", "no-main-part", "excel"])
 def test_a_file_that_is_not_a_readable_docx_is_one_line_and_exit_2(
         tmp_path: Path, make: Callable[[bytes], bytes], said: str) -> None:
     good = _save(_word("Acme grew."), tmp_path / "good.docx").read_bytes()

@@ -57,6 +57,8 @@ def check_file(path: Path | str, checkers: Sequence[Kind], data: bytes | None = 
 def _check_word_file(name: str, checkers: Sequence[Kind], data: bytes | None, fix: FixMode | None,
                      backends: Sequence[Backend]) -> FileResult:
     """A .docx, read through docx.py: checked, never written (--fix and --diff refused)."""
+    from dataclasses import replace
+
     from .docx import is_layout, word_document
 
     try:
@@ -76,6 +78,8 @@ def _check_word_file(name: str, checkers: Sequence[Kind], data: bytes | None, fi
         if choose(result.diagnostics, fix.unsafe):
             refused = "no fixes shown" if fix.action == "diff" else "not fixed"
             result.error = f"{name}: {refused}: presslint does not write Word documents; fix it in Word"
+    # Nor does it offer fixes there: no "fixable with --fix" for a file --fix refuses.
+    result.diagnostics = [replace(d, fix=None) if d.fix else d for d in result.diagnostics]
     return result
 
 
