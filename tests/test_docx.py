@@ -217,15 +217,15 @@ def _word(*paragraphs: str) -> Any:
 
 
 def test_words_tabs_and_breaks_are_not_reported_but_a_writers_spaces_are(tmp_path: Path) -> None:
-    word = _word("Phone:\t212-555-0100", "Name\tTitle\tPhone")
+    word = _word("Phone:\t212-555-0100", "Name\tTitle\tPhone", "Date\t: March 4")
     word.add_paragraph("Jane Doe, Head of Press ").add_run().add_break()  # a space typed before a line break
     word.paragraphs[-1].add_run("Acme  Corp\u00a0Inc.")
     _paragraph_xml(word, '<w:p><w:r><w:t>e</w:t><w:noBreakHyphen/><w:t>mail and inter</w:t><w:softHyphen/>'
                          '<w:t>national</w:t><w:sym w:font="Symbol" w:char="F0B7"/></w:r></w:p>')
     found = [(code, line, column) for code, line, column, _ in findings(str(_save(word, tmp_path / "t.docx")))]
-    assert found == [("W101", 3, 24), ("W104", 3, 30), ("W109", 3, 36)]
+    assert found == [("W101", 4, 24), ("W104", 4, 30), ("W109", 4, 36)]
     stories = read_docx("t.docx", (tmp_path / "t.docx").read_bytes())
-    assert stories.paragraphs[3] == "e-mail and international\uf0b7"
+    assert stories.paragraphs[4] == "e-mail and international\uf0b7"
 
 
 def test_a_trailing_tab_typed_after_text_is_words_layout_but_a_space_is_reported(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .diagnostic import Span
+from .diagnostic import Diagnostic, Span
 from .document import Document, LineIndex, Source
 from .errors import SourceError
 from .sources import MAX_FILE_BYTES
@@ -47,9 +47,9 @@ _ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 
 # Word's own characters, written so that the whitespace rules do not report what Word wrote
 # (each is one character, as Word counts it, except the optional hyphen):
-# - a tab stays a tab (a gap between words, as in Word's own plain-text export); a finding
-#   on nothing but tabs is Word's layout and is dropped (runner.check_file, via
-#   :func:`is_layout`), while the spaces a writer typed around it are still reported;
+# - a tab stays a tab (a gap between words, as in Word's own plain-text export); a
+#   whitespace finding on tabs alone is Word's layout and is dropped (:func:`is_layout`),
+#   while the spaces a writer typed around a tab are still reported;
 # - a manual line break (w:br, w:cr, page and column breaks too) is a line break inside the
 #   paragraph, so spaces typed before it are trailing whitespace, as in a .txt;
 # - a non-breaking hyphen is a hyphen, so "e-mail" reads as the word it is;
@@ -194,7 +194,8 @@ class _Walk:
                 continue
             if tag == _W + "t":
                 if all(fields):
-                    pieces.append(child.text or "")
+                    # A carriage return (&#13;) is a line break, one character as in Word.
+                    pieces.append((child.text or "").replace("\r", "\n"))
             elif tag in _CHARACTERS:
                 if all(fields):
                     pieces.append(_CHARACTERS[tag])
@@ -319,8 +320,12 @@ def is_docx(path: str) -> bool:
     return path.lower().endswith(".docx")
 
 
-def is_layout(doc: Document, span: Span) -> bool:
-    """Whether ``span`` of a Word document's text is nothing but tabs: Word's layout, not
-    a writer's slip (a tab is always Word's w:tab there)."""
-    found = doc.text[span.start:span.end]
-    return bool(found) and not found.strip("\t")
+def is_layout(doc: Document, diagnostic: Diagnostic) -> bool:
+    """Whether ``diagnostic`` is a whitespace rule's (W) about Word's layout: the white
+    space it flags is tabs and nothing else (a tab is always Word's w:tab in a .docx: a tab
+    between words, at the end of a paragraph, before a colon aligned on a tab stop). A
+    space typed beside a tab is a writer's and is still reported."""
+    if not diagnostic.code.startswith("W"):
+        return False
+    blanks = [ch for ch in doc.text[diagnostic.span.start:diagnostic.span.end] if ch.isspace()]
+    return bool(blanks) and all(ch == "\t" for ch in blanks)

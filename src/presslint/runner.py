@@ -66,8 +66,8 @@ def _check_word_file(name: str, checkers: Sequence[Kind], data: bytes | None, fi
     except SourceError as exc:
         return FileResult(name, error=str(exc))
     result = result_of(doc, checkers, backends)
-    # A finding on nothing but tabs is on Word's own layout tabs (docx.py says why).
-    kept = [diagnostic for diagnostic in result.diagnostics if not is_layout(doc, diagnostic.span)]
+    # A whitespace finding on tabs alone is on Word's own layout (docx.py says why).
+    kept = [diagnostic for diagnostic in result.diagnostics if not is_layout(doc, diagnostic)]
     if len(kept) < len(result.diagnostics):
         lines = {doc.lines.position(diagnostic.span.start)[0] for diagnostic in kept}
         result.diagnostics = kept
