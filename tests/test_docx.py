@@ -408,3 +408,14 @@ def test_a_docx_gives_the_findings_of_the_same_text_as_txt(tmp_path: Path, sourc
     assert as_text, "a release with no finding proves nothing"
     # Paragraph n is line 2n - 1 of the .txt; its columns are the same.
     assert as_word == [(code, (line + 1) // 2, column, message) for code, line, column, message in as_text]
+
+
+def test_the_cross_file_checks_place_a_docx_finding_at_its_paragraph(tmp_path: Path) -> None:
+    _save(_word("Acme makes widgets.", "", "Analysts said ZenTrix will grow."), tmp_path / "a.docx")
+    (tmp_path / "b.txt").write_text("Analysts like Zentrix.\n\nThe board of Zentrix met. Zentrix grew.\n",
+                                    encoding="utf-8")
+    code, out, _ = check("--consistency", "project", "--select", "C101", str(tmp_path / "a.docx"),
+                         str(tmp_path / "b.txt"))
+    assert code == 1
+    assert out.splitlines()[:2] == [f"{tmp_path / 'a.docx'}:3:15: C101 'ZenTrix' is written 'Zentrix' elsewhere",
+                                    "  Analysts said ZenTrix will grow."]

@@ -316,10 +316,6 @@ def word_document(path: str, data: bytes) -> WordDocument:
     return WordDocument(path, read_docx(path, data))
 
 
-def is_docx(path: str) -> bool:
-    return path.lower().endswith(".docx")
-
-
 def is_layout(doc: Document, diagnostic: Diagnostic) -> bool:
     """Whether ``diagnostic`` is a whitespace rule's (W) about Word's layout: the white
     space it flags is tabs and nothing else (a tab is always Word's w:tab in a .docx: a tab
