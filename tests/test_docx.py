@@ -76,6 +76,16 @@ def _add_footnotes(word: Any, notes: dict[int, str]) -> None:
     word.part.relate_to(part, RT.FOOTNOTES)
 
 
+def _add_endnotes(word: Any, notes: dict[int, str]) -> None:
+    body = "".join(f'<w:endnote w:id="{number}"><w:p><w:r><w:endnoteRef/></w:r>'
+                   f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:endnote>'
+                   for number, text in notes.items())
+    xml = (f'<w:endnotes {DECLARED}><w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+           f'</w:p></w:endnote>{body}</w:endnotes>')
+    part = Part(PackURI("/word/endnotes.xml"), CT.WML_ENDNOTES, xml.encode(), word.part.package)
+    word.part.relate_to(part, RT.ENDNOTES)
+
+
 def _save(word: Any, path: Path) -> Path:
     word.save(str(path))
     return path
@@ -419,3 +429,16 @@ def test_the_cross_file_checks_place_a_docx_finding_at_its_paragraph(tmp_path: P
     assert code == 1
     assert out.splitlines()[:2] == [f"{tmp_path / 'a.docx'}:3:15: C101 'ZenTrix' is written 'Zentrix' elsewhere",
                                     "  Analysts said ZenTrix will grow."]
+
+
+def test_stories_follow_the_body_text_boxes_then_footnotes_by_reference_then_endnotes(tmp_path: Path) -> None:
+    word = docx.Document()
+    _paragraph_xml(word, '<w:p><w:r><w:t>First.</w:t></w:r><w:r><w:endnoteReference w:id="5"/></w:r>'
+                         '<w:r><w:footnoteReference w:id="2"/></w:r></w:p>')
+    _paragraph_xml(word, f'<w:p><w:r><w:t>Second.</w:t></w:r>{_text_box("Box one.")}{_text_box("Box two.")}'
+                         '<w:r><w:footnoteReference w:id="1"/></w:r></w:p>')
+    _add_footnotes(word, {1: "Note one.", 2: "Note two.", 3: "Never referenced."})
+    _add_endnotes(word, {5: "The end note."})
+    stories = read_docx("t.docx", _save(word, tmp_path / "t.docx").read_bytes())
+    assert stories.paragraphs == ["First.", "Second.", "Box one.", "Box two.", " Note two.", " Note one.",
+                                  " The end note."]
