@@ -111,7 +111,8 @@ _OLE2_STREAMS = (
 )
 _OLD_OFFICE = NotText("an old Office document", "save it as .docx")
 
-_SVG_ROOT = re.compile(rb"(?:<\?xml[^>]*>|<!--.*?-->|<!DOCTYPE[^>]*>|\s)*<svg[\s>]", re.DOTALL)
+# Compiled when a file first looks like SVG (re caches it), not at every start-up.
+_SVG_ROOT = rb"(?:<\?xml[^>]*>|<!--.*?-->|<!DOCTYPE[^>]*>|\s)*<svg[\s>]"
 
 
 def sniff(data: bytes) -> NotText | None:
@@ -190,6 +191,6 @@ def _svg(data: bytes) -> NotText | None:
     # Slices, not the whole file stripped: this runs on every file that is not one.
     if data[start:start + 512].lstrip()[:1] != b"<" or not data[-512:].rstrip().endswith(b"</svg>"):
         return None
-    if _SVG_ROOT.match(data, start, start + 8192) is None:
+    if re.compile(_SVG_ROOT, re.DOTALL).match(data, start, start + 8192) is None:
         return None
     return NotText("an SVG image", _IMAGE)
