@@ -231,6 +231,8 @@ def test_the_advice_fits_each_family(tmp_path: Path) -> None:
     '<svg class="logo"></svg>\n<p>ACME announced record sales.</p>\n',
     '<p>ACME announced record sales.</p>\n<svg class="logo"></svg>\n',
     "Caf\xe9 owners met on Monday.\n",
+    "The ftyp box is described in the new standard.\n",
+    "-" * 257 + "ustar GmbH opened a store.\n",  # a tar header's "ustar " at byte 257, no NUL before
 ])
 def test_text_that_starts_like_a_signature_is_text(text: str) -> None:
     data = text.encode("cp1252")

@@ -125,13 +125,15 @@ def sniff(data: bytes) -> NotText | None:
         return _zip(data)
     if head.startswith(_OLE2):
         return _ole2(data)
-    if head[4:8] == b"ftyp":
+    if head[4:8] == b"ftyp" and head[:1] == b"\x00":  # after the box's size, big-endian and small
         return _BRANDS.get(head[8:12], _MP4)
     if head.startswith(b"RIFF") and head[8:12] in _RIFF:
         return _RIFF[head[8:12]]
     if head.startswith(b"FORM") and head[8:12] in (b"AIFF", b"AIFC"):
         return _AIFF
-    if data[257:262] == b"ustar":
+    # "ustar" may end a word at byte 257 of a release ("custard"): the header's name field
+    # before it is padded with NULs.
+    if data[257:263] in (b"ustar\x00", b"ustar ") and b"\x00" in data[:100]:
         return NotText("a tar archive", _ARCHIVE)
     return _lettered(data) or _svg(data)
 
