@@ -247,14 +247,17 @@ class Session:
             context=types.CodeActionContext(diagnostics=[], only=only))))
         return [action for action in result or () if isinstance(action, types.CodeAction)]
 
-    def close(self) -> int | None:
+    def close(self) -> tuple[int | None, bytes]:
+        """Shut the server down as an editor does: its exit code and standard error."""
         self.run(self.client.shutdown_async(None))
         self.call(self.client.exit, None)
         self.run(self.client.stop())
+        server = self.client._server
+        assert server is not None and server.stderr is not None
+        errors = self.run(server.stderr.read())
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(TIMEOUT)
-        server = self.client._server
-        return None if server is None else server.returncode
+        return server.returncode, errors
 
 
 def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
@@ -422,7 +425,7 @@ def test_shutdown_and_exit_end_the_server_cleanly(tmp_path: Path) -> None:
     uri = started.open(tmp_path / "a.txt", "Launch 🚀 day. Teh team is ready.\n")
     teh = _the(started.diagnostics(uri, version=1), "T101")
     assert teh.range.start.character == len("Launch 🚀 day. ")  # code points, as negotiated
-    assert started.close() == 0
+    assert started.close() == (0, b"")  # and no log line: nothing went wrong
 
 
 def test_server_without_pygls_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
