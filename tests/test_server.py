@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -21,6 +22,8 @@ pytest.importorskip("pygls")
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
+import presslint
+from presslint.server.actions import Snapshot, WordsFile, add_words, append_word, fix_all, quick_fixes
 from presslint.server.debounce import Debouncer
 from presslint.server.positions import PositionMap, code_points, units
 
@@ -148,6 +151,59 @@ def test_a_closed_document_is_not_checked() -> None:
     assert asyncio.run(scenario()).checked == []
 
 
+def _snapshot(text: str, uri: str = "file:///r.txt") -> Snapshot:
+    return Snapshot(uri, 1, text, tuple(presslint.check_text(text, "r.txt")))
+
+
+def test_a_quick_fix_in_a_crlf_text_edits_the_right_columns_and_keeps_its_line_breaks() -> None:
+    text = "Acme grows.\r\nIt ships today.Orders open.\r\n"
+    snapshot = _snapshot(text)
+    positions = PositionMap(text)
+    everything = types.Range(start=types.Position(line=0, character=0), end=positions.end())
+    [fix] = [a for a in quick_fixes(snapshot, positions, everything) if a.title.endswith("(W106)")]
+    assert fix.edit is not None and fix.edit.changes is not None
+    [edit] = fix.edit.changes[snapshot.uri]
+    assert edit.range.start == types.Position(line=1, character=len("It ships today."))
+    assert apply_edits(text, [edit]) == "Acme grows.\r\nIt ships today. Orders open.\r\n"
+    # Nothing offered away from the finding.
+    first_line = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=3))
+    assert quick_fixes(snapshot, positions, first_line) == []
+
+
+def test_fix_all_edits_only_the_lines_that_change_with_the_documents_line_break() -> None:
+    text = "Acme grows.\r\nTrailing   \r\nKept line.\r\nIt ships today.Orders open."
+    snapshot = _snapshot(text)
+    assert snapshot.newline == "\r\n"
+    action = fix_all(snapshot, PositionMap(text), lambda changed: presslint.check_text(changed, "r.txt"))
+    assert action is not None and action.edit is not None and action.edit.changes is not None
+    edits = action.edit.changes[snapshot.uri]
+    assert [(e.range.start.line, e.range.end.line) for e in edits] == [(1, 2), (3, 3)]
+    assert all("\r\n" in e.new_text or "\n" not in e.new_text for e in edits)
+    assert apply_edits(text, edits) == "Acme grows.\r\nTrailing\r\nKept line.\r\nIt ships today. Orders open.\r\n"
+
+
+def test_nothing_to_fix_is_no_fix_all_action() -> None:
+    text = "Acme grows.\n"
+    assert fix_all(_snapshot(text), PositionMap(text), lambda changed: []) is None
+
+
+def test_a_word_is_appended_on_a_line_of_its_own_and_a_new_file_is_created_first(tmp_path: Path) -> None:
+    words = tmp_path / "words.txt"
+    existing = WordsFile(words, words.as_uri(), "# ours\r\nAcme", True)
+    edit = append_word(existing, "Zorblax", UTF16)
+    assert edit.changes is not None
+    [insert] = edit.changes[words.as_uri()]
+    assert insert.range.start == types.Position(line=1, character=4) and insert.new_text == "\r\nZorblax\r\n"
+    created = append_word(WordsFile(words, words.as_uri(), "", False), "Zorblax", UTF16)
+    assert created.document_changes is not None and isinstance(created.document_changes[0], types.CreateFile)
+    snapshot = _snapshot("The deal closed. Teh team’s ready.\n")
+    positions = PositionMap(snapshot.text)
+    everything = types.Range(start=types.Position(line=0, character=0), end=positions.end())
+    titles = [a.title for a in add_words(snapshot, positions, everything, existing, can_create=False)]
+    assert titles == ["presslint: add 'Teh' to the words file (words.txt)"]
+    assert add_words(snapshot, positions, everything, WordsFile(words, words.as_uri(), "", False), False) == []
+
+
 # -- end to end: a client, a server process ---------------------------------------------
 
 class Session:
@@ -261,13 +317,21 @@ class Session:
 
 
 def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
-    """What an editor does with ``edits`` (UTF-16 positions), last first."""
-    positions = PositionMap(text, UTF16)
-    normalised = "\n".join(positions.lines)
+    """What an editor does with ``edits`` (UTF-16 positions) to ``text``, line breaks and all."""
+    lines = re.split(r"(?<=\r\n)|(?<=\n)(?<!\r\n)|(?<=\r)(?!\n)", text)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(position: types.Position) -> int:
+        if position.line >= len(lines):
+            return len(text)
+        line = lines[position.line].rstrip("\r\n")
+        return starts[position.line] + code_points(line, position.character, UTF16)
+
     for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
-        start, end = positions.offset(edit.range.start), positions.offset(edit.range.end)
-        normalised = normalised[:start] + edit.new_text + normalised[end:]
-    return normalised
+        text = text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
 
 
 @pytest.fixture(scope="module")
@@ -412,6 +476,16 @@ def test_a_configuration_change_and_a_broken_one(session: Session) -> None:
         session.change(uri, 2, text + "\n")
         assert "W103" not in {d.code for d in session.diagnostics(uri, version=2, after=published)}
         assert len(session.messages) == shown + 1  # one message, not one a check
+
+        # A pack that does not load: one message, and the defaults meanwhile.
+        (session.workspace / "house.yaml").write_text("rules: [\n", encoding="utf-8")
+        config.write_text("rules: [house.yaml]\nignore: [T101]\n", encoding="utf-8")
+        published = len(session.published)
+        shown = len(session.messages)
+        session.files_changed(config)
+        message = session.wait(lambda: session.messages[shown:] or None, "a message")[0]
+        assert message.type == types.MessageType.Error and "house.yaml" in message.message
+        assert "T101" in {d.code for d in session.diagnostics(uri, after=published)}
     finally:
         config.unlink()
     published = len(session.published)
