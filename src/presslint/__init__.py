@@ -35,7 +35,9 @@ Syntax = Literal["text", "markdown", "html"]
 
 # The checkers of each configuration, with the state of the files it names when they were
 # built: a long-running caller (the language server) sees an edited words file or pack.
+# The few most recently built are kept: each edit of a configuration file makes a new one.
 _checkers_cache: dict[str, tuple[tuple[object, ...], list[Kind]]] = {}
+_CHECKERS_KEPT = 16
 
 
 def _stamp(config: Config) -> tuple[object, ...]:
@@ -60,9 +62,14 @@ def _checkers(config: Config) -> list[Kind]:
     stamp = _stamp(config)
     cached = _checkers_cache.get(key)
     if cached is None or cached[0] != stamp:
-        if cached is not None:
-            vocabulary.forget_files()  # the words file may be what changed
-        _checkers_cache[key] = (stamp, load_selected(config))
+        # Rare (a first call, an edited file): the words files are read again with it, since
+        # one may have changed since another configuration naming it was built.
+        vocabulary.forget_files()
+        built = load_selected(config)
+        _checkers_cache.pop(key, None)
+        while len(_checkers_cache) >= _CHECKERS_KEPT:
+            del _checkers_cache[next(iter(_checkers_cache))]  # the oldest built
+        _checkers_cache[key] = (stamp, built)
     return _checkers_cache[key][1]
 
 
