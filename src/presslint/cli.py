@@ -675,6 +675,19 @@ def _summary(docs: str) -> str:
     return first if first.endswith(".") else first + "."
 
 
+@cli.command("server")
+def server() -> None:
+    """Run the language server (LSP over standard input and output) for editors: findings as
+    diagnostics, fixes as code actions. Needs pygls: pip install 'presslint[server]'. See
+    docs/editors.md."""
+    from .server import MISSING, available, serve
+
+    if not available():
+        _error(MISSING)
+        raise SystemExit(ExitCode.USER_ERROR)
+    serve()
+
+
 @cli.command("rule")
 @click.argument("code")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
