@@ -196,12 +196,13 @@ def test_unreadable_file_as_root_too(tmp_path: Path) -> None:
     assert code == 2 and err.count("\n") == 1
 
 
-def test_binary_file_is_skipped_with_a_warning(tmp_path: Path) -> None:
-    path = tmp_path / "logo.txt"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    code, _, err = invoke("check", "--no-config", str(path))
+def test_binary_file_in_a_folder_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    # Named, it is an error (tests/test_not_text.py); found by a walk, only skipped.
+    path = tmp_path / "data.txt"
+    path.write_bytes(b"\x01\x02\x00\x00\x00\rIHDR")
+    code, _, err = invoke("check", "--no-config", str(tmp_path))
     assert code == 0
-    assert err == f"presslint: warning: {path}: skipped, binary file (contains NUL bytes)\n"
+    assert err == f"presslint: warning: {path}: skipped, a binary file: it holds NUL bytes, which text does not\n"
 
 
 def test_broken_pack_in_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -89,10 +89,10 @@ def _stdin_fix(tmp_path: Path, data: bytes) -> tuple[int, bytes, str]:
 
 
 def test_stdin_fix_gives_back_input_it_skips(tmp_path: Path) -> None:
-    data = b"Results\x00 of the\x01 quarter  \xff\xfe\n"  # binary: skipped, never "fixed"
+    data = b"Results\x00 of the\x01 quarter  \xff\xfe\n"  # binary: not checked, never "fixed"
     code, out, err = _stdin_fix(tmp_path, data)
     assert out == data, "the text must come back, not the report"
-    assert "skipped" in err and code == 0
+    assert "-: cannot check a binary file" in err and code == 2
 
 
 def test_stdin_fix_gives_back_the_very_bytes_when_nothing_is_fixed(tmp_path: Path) -> None:

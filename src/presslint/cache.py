@@ -308,7 +308,7 @@ def _write(path: Path, text: str) -> None:
 def _stored(result: FileResult) -> dict[str, Any]:
     """A result as JSON can hold it; each diagnostic as its flat pickling tuple, less the path."""
     if result.index is None:
-        return {"path": result.path, "warning": result.warning}
+        return {"path": result.path, "warning": result.warning, "not_text": result.not_text}
     return {"path": result.path, "warning": result.warning, "length": result.index.length,
             "starts": result.index.starts.tolist(), "snippets": list(result.snippets.items()),
             "diagnostics": [d.__reduce__()[1][1:] for d in result.diagnostics]}
@@ -321,7 +321,10 @@ def _result(stored: dict[str, Any]) -> FileResult:
 
     path = stored["path"]
     if "starts" not in stored:
-        return FileResult(path, warning=stored["warning"])
+        from .formats import NotText
+
+        not_text = stored.get("not_text")
+        return FileResult(path, warning=stored["warning"], not_text=NotText(*not_text) if not_text else None)
     index = LineIndex.restored(stored["starts"], stored["length"])
     diagnostics = [_diagnostic(path, *row) for row in stored["diagnostics"]]
     snippets = {int(line): text for line, text in stored["snippets"]}

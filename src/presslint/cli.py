@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .configs import Nearest
     from .diagnostic import Severity
     from .fix import FixMode
+    from .formats import NotText
     from .kinds import Kind
     from .outputs import OutputFile
     from .results import FileResult
@@ -270,6 +271,7 @@ class _Outcome:
         self.backend_warnings: dict[str, None] = {}
         self.stdin: tuple[str, bytes] | None = None  # standard input's name and bytes, if read
         self.stdin_written = False  # with --fix, standard input's text written back
+        self.named: set[str] = set()  # the files named on the command line (and '-'), by result path
         # The severities that fail the run (--fail-on): the gravest down to the one named.
         self.failing = set(SEVERITIES[:SEVERITIES.index(config.fail_on) + 1])
 
@@ -282,6 +284,9 @@ class _Outcome:
         grammar = backend_rules() if self.config.backends else {}
         severities = _severities(grammar, self.config) if grammar and self.config.severity else {}
         for result in results:
+            if result.not_text is not None:
+                self.not_text(result.path, result.not_text)
+                continue
             if result.error:
                 self.error(result.error)
                 # A rule's bug (the engine's line for it): an internal error, not the user's.
@@ -307,6 +312,18 @@ class _Outcome:
             return bool(result.diagnostics)
         return any(d.severity.value in self.failing for d in result.diagnostics)
 
+    def not_text(self, path: str, what: NotText) -> None:
+        """A file that is not text (a PDF, an image). Named, it is an error: exit 2, never
+        "All clear". Found by a walk, it is skipped and counted in the summary; a warning
+        names it only when its name says text (a release.txt that is really a PDF), not
+        each image that a broad --include picks up."""
+        if path in self.named:
+            self.error(f"{path}: cannot check {what.name}: {what.advice}")
+            return
+        self.tally.skipped += 1
+        if not self.quiet and _named_as_text(path):
+            _warning(f"{path}: skipped, {what.name}: {what.advice}")
+
     def error(self, message: str) -> None:
         _error(message)
         self.failed = True
@@ -316,6 +333,15 @@ class _Outcome:
         for line in self.backend_warnings:
             _warning(line.removeprefix("warning: "))
             self.failed = self.failed or self.backend_required
+
+
+def _named_as_text(path: str) -> bool:
+    """Whether ``path``'s extension is one a walk looks for by default (.txt, .md, .html...)."""
+    from fnmatch import fnmatchcase
+
+    from .sources import DEFAULT_INCLUDE
+
+    return any(fnmatchcase(Path(path).name.lower(), pattern) for pattern in DEFAULT_INCLUDE)
 
 
 def _write_stdin_text(results: list[FileResult], outcome: _Outcome) -> None:
@@ -371,6 +397,7 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
             yield Unread(name, error=str(exc))
         else:
             outcome.stdin = (name, data)
+            outcome.named.add(name)
             yield check_file(name, rules_for(name, checkers, config), data=data, fix=mode, backends=backends)
     if not paths:
         if _piped() and not outcome.quiet:
@@ -381,6 +408,7 @@ def _results(paths: tuple[str, ...], stdin_filename: str | None, config: Config,
     if disk_paths:
         selection = collect(disk_paths, config.include, config.exclude, config.extend_include,
                             config.extend_exclude)
+        outcome.named.update(str(path) for path in selection.named)
         for problem in selection.errors:
             outcome.error(str(problem))
         for skipped in selection.skipped if not outcome.quiet else ():
@@ -645,6 +673,19 @@ def clean(config_file: Path | None, no_config: bool, cache_dir: Path | None) -> 
 def _summary(docs: str) -> str:
     first = docs.split(". ")[0].strip()
     return first if first.endswith(".") else first + "."
+
+
+@cli.command("server")
+def server() -> None:
+    """Run the language server (LSP over standard input and output) for editors: findings as
+    diagnostics, fixes as code actions. Needs pygls: pip install 'presslint[server]'. See
+    docs/editors.md."""
+    from .server import MISSING, available, serve
+
+    if not available():
+        _error(MISSING)
+        raise SystemExit(ExitCode.USER_ERROR)
+    serve()
 
 
 @cli.command("rule")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from .formats import BINARY, NotText, sniff
+
 # Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -16,7 +18,13 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 
 class BinaryFileError(ValueError):
-    """The bytes are not text (a NUL byte outside a UTF-16/32 file)."""
+    """The bytes are not text: a format formats.py names (a PDF, an image...), NUL bytes
+    outside a UTF-16/32 file, or a UTF-16/32 byte-order mark before what is not. ``what``
+    says which, and what to do."""
+
+    def __init__(self, what: NotText) -> None:
+        super().__init__(f"{what.name}: {what.advice}")
+        self.what = what
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,14 +37,21 @@ class Decoded:
 
 
 def decode(data: bytes) -> Decoded:
+    # The signature first: an uncompressed PDF or an RTF file decodes as text, and would be
+    # checked as a release made of its own syntax.
+    what = sniff(data)
+    if what is not None:
+        raise BinaryFileError(what)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data[len(bom):].decode(encoding), encoding, bom=True)
             except UnicodeDecodeError as exc:
-                raise BinaryFileError(f"invalid {encoding} after its byte-order mark: {exc.reason}") from None
+                raise BinaryFileError(NotText(
+                    "a binary file", f"its {encoding} byte-order mark is followed by what is not {encoding} "
+                    f"({exc.reason})")) from None
     if b"\x00" in data:
-        raise BinaryFileError("binary file (contains NUL bytes)")
+        raise BinaryFileError(BINARY)
     try:
         return Decoded(data.decode("utf-8"), "utf-8", bom=False)
     except UnicodeDecodeError:

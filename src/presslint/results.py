@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .diagnostic import Diagnostic
     from .document import Document, LineIndex
+    from .formats import NotText
 
 
 @dataclass
@@ -19,6 +20,9 @@ class FileResult:
     snippets: dict[int, str] = field(default_factory=dict)
     error: str | None = None
     warning: str | None = None
+    # What the file is when it is not text (a PDF, an image...): not checked. The command
+    # line decides what that means: an error for a file named, a skip for one a walk found.
+    not_text: NotText | None = None
     backend_warnings: list[str] = field(default_factory=list)
     fixed: int = 0  # fixes applied (or, with --diff, that would be)
     diff: str | None = None  # the unified diff of the fixes, with --diff

@@ -44,7 +44,7 @@ def check_file(path: Path | str, checkers: Sequence[Kind], data: bytes | None = 
     except SourceError as exc:
         return FileResult(name, error=str(exc))
     except BinaryFileError as exc:
-        return FileResult(name, warning=f"{name}: skipped, {exc}")
+        return FileResult(name, not_text=exc.what)
     doc = Document.from_decoded(name, decoded)
     if fix is None:
         return result_of(doc, checkers, backends)

@@ -51,6 +51,9 @@ class Selection:
     errors: list[SourceError]  # paths that cannot be checked: one error line each, exit 2
     # Files a walk met and left out, which are not errors: a broken symbolic link, a FIFO.
     skipped: list[SourceError] = field(default_factory=list)
+    # The files named on the command line, not found by a walk: one of them that is not
+    # text (a PDF, an image) is an error, where a walk's is only skipped and counted.
+    named: set[Path] = field(default_factory=set)
 
 
 class _Patterns:
@@ -104,6 +107,7 @@ def collect(paths: Iterable[str], include: Sequence[str] | None = None, exclude:
     errors: list[SourceError] = []
     skipped: list[SourceError] = []
     seen: set[Path] = set()
+    named: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -122,12 +126,14 @@ def collect(paths: Iterable[str], include: Sequence[str] | None = None, exclude:
                 errors.append(SourceError(str(raw), None, _broken_link(path)))
             elif not path.is_file():
                 errors.append(SourceError(str(raw), None, "not a regular file"))  # a FIFO would block
-            elif path not in seen:  # named, so checked whatever the excludes (as Ruff does)
-                seen.add(path)
-                files.append(path)
+            else:
+                named.add(path)  # a walk may have found it first
+                if path not in seen:  # named, so checked whatever the excludes (as Ruff does)
+                    seen.add(path)
+                    files.append(path)
         else:
             errors.append(SourceError(str(raw), None, _missing(path)))
-    return Selection(files, errors, skipped)
+    return Selection(files, errors, skipped, named)
 
 
 def _broken_link(path: Path) -> str:

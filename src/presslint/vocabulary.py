@@ -54,6 +54,13 @@ def _build(accept: tuple[str, ...], reject: tuple[str, ...], words_file: Path | 
                       frozenset(terms))
 
 
+def forget_files() -> None:
+    """Read the words files again when next asked: a long-running caller (the language
+    server) calls this when one may have changed."""
+    _read_words.cache_clear()
+    _build.cache_clear()
+
+
 def of(settings: VocabularySettings) -> Vocabulary:
     """The vocabulary the settings give."""
     return _build(settings.accept, settings.reject, settings.words_file)

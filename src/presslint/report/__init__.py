@@ -111,6 +111,9 @@ class Tally:
 
     def __init__(self) -> None:
         self.checked = self.files = self.problems = self.fixed = self.errors = 0
+        # Files a walk found that are not text (a PDF, an image): not checked, nor errors;
+        # counted by the command line, as the errors are.
+        self.skipped = 0
         # The findings left with a fix: safe (--fix applies it) or unsafe (--unsafe-fixes too).
         self.fixable = self.unsafe_fixable = 0
         self.diff = False

@@ -63,7 +63,7 @@ def statistics_lines(counts: list[tuple[str, str, int]]) -> str:
 
 def summary(t: Tally) -> str:
     """The summary line of a run, and the line of what the fixes could do, if any."""
-    lines = _summary(t.checked, t.files, t.problems, t.fixed, t.diff, t.errors)
+    lines = _summary(t.checked, t.files, t.problems, t.fixed, t.diff, t.errors, t.skipped)
     fixable = _fixable(t.fixable, t.unsafe_fixable)
     return f"{lines}\n{fixable}" if fixable else lines
 
@@ -100,17 +100,23 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _summary(checked: int, files: int, problems: int, fixed: int, would: bool, errors: int = 0) -> str:
+def _summary(checked: int, files: int, problems: int, fixed: int, would: bool, errors: int = 0,
+             skipped: int = 0) -> str:
     """The last line. After an error it starts with the count of errors and never says
-    "All clear": "1 error; no files checked."."""
+    "All clear": "1 error; no files checked."; nor when a walk found only files that are
+    not text. Those are counted in the parentheses: "All clear: no problems in 12 files
+    (3 skipped: not text).", "Found 2 problems in 1 file (12 checked, 3 skipped: not text)."."""
+    also = f", {skipped} skipped: not text" if skipped else ""
     if fixed:
         verb = "Would fix" if would else "Fixed"
         left = f"{problems} remaining in {_count(files, 'file')}" if problems else "none remaining"
-        found = f"{verb} {_count(fixed, 'problem')}, {left} ({_count(checked, 'file')} checked)."
+        found = f"{verb} {_count(fixed, 'problem')}, {left} ({_count(checked, 'file')} checked{also})."
     elif problems:
-        found = f"Found {_count(problems, 'problem')} in {_count(files, 'file')} ({checked} checked)."
-    elif not errors:
-        return f"All clear: no problems in {_count(checked, 'file')}."
+        found = f"Found {_count(problems, 'problem')} in {_count(files, 'file')} ({checked} checked{also})."
     else:
-        found = f"No problems in {_count(checked, 'file')} checked." if checked else "No files checked."
+        aside = f" ({also.removeprefix(', ')})" if skipped else ""
+        if not errors and (checked or not skipped):
+            return f"All clear: no problems in {_count(checked, 'file')}{aside}."
+        found = f"No problems in {_count(checked, 'file')} checked" if checked else "No files checked"
+        found += f"{aside}."
     return f"{_count(errors, 'error')}; {found[0].lower()}{found[1:]}" if errors else found
