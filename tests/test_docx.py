@@ -291,15 +291,27 @@ def _retyped(good: bytes, content_type: bytes) -> bytes:
     return _zip(members)
 
 
+def _ole2(*streams: str) -> bytes:
+    """The start of an OLE2 compound file naming ``streams`` (as Word's .doc and encrypted
+    .docx files do in their directory)."""
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + b"".join(s.encode("utf-16-le") for s in streams)
+
+
 @pytest.mark.parametrize(("make", "said"), [
-    (lambda good: good[:len(good) // 2], "not a Word document, or a damaged one (not a zip"),
-    (lambda good: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "not a Word document: it is a PDF"),
-    (lambda good: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "password-protected (encrypted)"),
-    (lambda good: _zip({"notes.txt": b"hello"}), "not a Word document"),
+    (lambda good: good[:len(good) // 2], "damaged Word document (not a whole zip"),
+    (lambda good: _ole2("EncryptionInfo", "EncryptedPackage"),
+     "cannot open a password-protected (encrypted) Word document: save a copy without a password"),
     (lambda good: _zip({"[Content_Types].xml": b"<Types", "word/document.xml": b"<"}), "damaged Word document"),
-    (lambda good: good.replace(b"word/document.xml", b"word/documenX.xml"), "not a Word document"),
+    (lambda good: good.replace(b"word/document.xml", b"word/documenX.xml"), "not a Word document ("),
     (lambda good: _retyped(good, b"spreadsheetml.sheet.main+xml"), "not a Word document (file"),
-], ids=["truncated", "pdf", "encrypted", "other-zip", "bad-xml", "no-main-part", "excel"])
+    (lambda good: b"Acme grew.\n", "not a Word document, or a damaged one (not a zip)"),
+    # Other formats named .docx are named for what they are (formats.py), as any file not text.
+    (lambda good: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "cannot check a PDF document: export it as .docx"),
+    (lambda good: _ole2("WordDocument"), "cannot check an old Word document (.doc): save it as .docx"),
+    (lambda good: _zip({"notes.txt": b"hello"}), "cannot check a ZIP archive"),
+    (lambda good: _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
+     "cannot check an Excel workbook (.xlsx)"),
+], ids=["truncated", "encrypted", "bad-xml", "no-main-part", "retyped", "text", "pdf", "doc", "zip", "xlsx"])
 def test_a_file_that_is_not_a_readable_docx_is_one_line_and_exit_2(
         tmp_path: Path, make: Callable[[bytes], bytes], said: str) -> None:
     good = _save(_word("Acme grew."), tmp_path / "good.docx").read_bytes()
@@ -309,6 +321,18 @@ def test_a_file_that_is_not_a_readable_docx_is_one_line_and_exit_2(
     assert code == 2
     assert len(err.splitlines()) == 1 and err.startswith(f"presslint: error: {bad}: ") and said in err, err
     assert "Traceback" not in out + err and "1 error" in out
+
+
+def test_in_a_walk_a_pdf_named_docx_is_skipped_and_counted_but_a_damaged_docx_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.docx").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    _save(_word("Acme grew."), tmp_path / "b.docx")
+    code, out, err = check(str(tmp_path))
+    assert (code, err) == (0, f"presslint: warning: {tmp_path / 'a.docx'}: skipped, a PDF document: "
+                              "export it as .docx, .md or .txt\n")
+    assert "1 skipped" in out
+    (tmp_path / "c.docx").write_bytes(_save(_word("Acme grew."), tmp_path / "c.docx").read_bytes()[:300])
+    code, out, err = check(str(tmp_path))
+    assert code == 2 and f"presslint: error: {tmp_path / 'c.docx'}: damaged Word document" in err
 
 
 def test_a_part_over_the_file_cap_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

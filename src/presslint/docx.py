@@ -86,8 +86,10 @@ class Stories:
 
 
 def read_docx(name: str, data: bytes) -> Stories:
-    """The paragraphs of the Word document ``data``; a :class:`SourceError` (one line)
-    when it is not one that can be read."""
+    """The paragraphs of the Word document ``data``. A :class:`SourceError` (one line) when
+    it is a Word document that cannot be read (damaged, encrypted); a
+    :class:`BinaryFileError` naming what it is when it is another format named .docx (a PDF,
+    a spreadsheet), which the run treats as any file that is not text."""
     _check_package(name, data)
     # Imported here: only a run that meets a .docx pays for python-docx and lxml.
     import docx
@@ -95,11 +97,11 @@ def read_docx(name: str, data: bytes) -> Stories:
 
     try:
         word = docx.Document(io.BytesIO(data))
-    except ValueError as exc:  # a zip whose main part is not a Word document (.xlsx, .pptx)
+    except (ValueError, KeyError, PackageNotFoundError) as exc:  # no main part, or not a Word one
+        _not_word(data)
         raise SourceError(name, None, f"not a Word document ({_first_line(exc)})") from None
-    except (PackageNotFoundError, KeyError) as exc:
-        raise SourceError(name, None, f"not a Word document: a zip without one ({_first_line(exc)})") from None
     except Exception as exc:  # a damaged part: bad XML, a broken relationship
+        _not_word(data)
         raise SourceError(name, None, f"damaged Word document ({type(exc).__name__}: {_first_line(exc)})") from None
     try:
         return _Walk(word).stories()
@@ -111,23 +113,43 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Word encrypts a document with a password into an OLE2 file holding this stream.
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+def _not_word(data: bytes) -> None:
+    """A BinaryFileError naming the format of ``data`` when formats.py knows it and it is
+    not a Word document (a PDF, an old .doc, an Excel workbook, a plain zip)."""
+    from .decoding import BinaryFileError
+    from .formats import ZIP, sniff
+
+    what = sniff(data)
+    if what is None or what.name.startswith("a Word document"):
+        return
+    if what is ZIP and b"[Content_Types].xml" in data:
+        return  # an Office package that lost its main part: a damaged document
+    raise BinaryFileError(what)
+
+
 def _check_package(name: str, data: bytes) -> None:
-    """A SourceError unless ``data`` is a zip whose parts python-docx may read whole: an
-    encrypted document (an OLE file), another format named .docx, or a zip bomb (a part
-    over the file cap uncompressed) is refused before python-docx reads a part."""
+    """Refuse before python-docx reads a part: an encrypted document, another format named
+    .docx (:func:`_not_word`), a file that is not a zip, or a zip bomb (a part over the
+    file cap uncompressed, or all of them over twice the cap)."""
     import zipfile
 
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise SourceError(name, None, "not readable: a password-protected (encrypted) Word document or an old "
-                                      "Word 97-2003 file; save it unprotected as .docx")
-    for magic, kind in ((b"%PDF", "a PDF"), (b"{\\rtf", "an RTF file")):
-        if data.startswith(magic):
-            raise SourceError(name, None, f"not a Word document: it is {kind}; export it as .docx, .md or .txt")
+    if data.startswith(_OLE2) and _ENCRYPTED in data:
+        raise SourceError(name, None, "cannot open a password-protected (encrypted) Word document: "
+                                      "save a copy without a password")
+    if not data.startswith(_ZIP):
+        _not_word(data)
+        raise SourceError(name, None, "not a Word document, or a damaged one (not a zip)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             members = package.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise SourceError(name, None, f"not a Word document, or a damaged one (not a zip: {exc})") from None
+        raise SourceError(name, None, f"damaged Word document (not a whole zip: {exc})") from None
     # The declared sizes bound what zipfile inflates, so these checks hold.
     for member in members:
         if member.file_size > MAX_FILE_BYTES:

@@ -65,6 +65,8 @@ def _check_word_file(name: str, checkers: Sequence[Kind], data: bytes | None, fi
         doc = word_document(name, read(Path(name)) if data is None else data)
     except SourceError as exc:
         return FileResult(name, error=str(exc))
+    except BinaryFileError as exc:  # another format named .docx (a PDF): as any file not text
+        return FileResult(name, not_text=exc.what)
     result = result_of(doc, checkers, backends)
     # A whitespace finding on tabs alone is on Word's own layout (docx.py says why).
     kept = [diagnostic for diagnostic in result.diagnostics if not is_layout(doc, diagnostic)]
