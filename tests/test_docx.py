@@ -115,7 +115,7 @@ def release(path: Path) -> Path:
     _paragraph_xml(word, (  # 11: a field: its code left out, its result read
         '<w:p><w:r><w:t xml:space="preserve">See </w:t></w:r>'
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.com/goverment" </w:instrText></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> HYPERLINK \\l "the goverment plan" </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
         '<w:r><w:t>our site</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
         '<w:r><w:t>.</w:t></w:r></w:p>'))
