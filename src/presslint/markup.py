@@ -120,7 +120,9 @@ class Markup:
     entities: tuple[tuple[int, int, str], ...] = ()
 
 
-def parse(text: str, syntax: str) -> Markup:
+def parse(text: str, syntax: str, html_scope: str = "main") -> Markup:
+    """The prose of ``text``; an HTML page's release only (``html_scope`` "main": see
+    html_scope.py) or the whole page ("page")."""
     # Spans are (start, end) tuples until the end: tuples sort in C, Span objects in Python.
     spans: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
@@ -152,8 +154,9 @@ def parse(text: str, syntax: str) -> Markup:
     elif syntax == "html":
         from .html_prose import read
 
-        html = read(text)
+        html = read(text, html_scope)
         spans.extend((span.start, span.end) for span in html.hidden)
+        spans.extend((span.start, span.end) for span in html.outside)
         tags = html.tags
     spans.extend(_addresses(text))
     entities = _entities(text, syntax) if syntax != "text" and "&" in text else []
@@ -429,8 +432,9 @@ def _block_parser() -> Any:
     return _parser
 
 
-def headings(text: str, syntax: str) -> list[Span]:
-    """The headings of a document: Markdown ATX and setext headings, HTML <h1>-<h6>."""
+def headings(text: str, syntax: str, html_scope: str = "main") -> list[Span]:
+    """The headings of a document: Markdown ATX and setext headings, HTML <h1>-<h6> (of
+    the release only, in ``html_scope`` "main")."""
     if syntax == "markdown":
         if _has_block_hint(text) or re.search(r"^ {0,3}(?:=+|-+)[ \t]*$", text, re.MULTILINE):
             return [Span(start, end - 1 if text[end - 1:end] == "\n" else end)
@@ -439,7 +443,11 @@ def headings(text: str, syntax: str) -> list[Span]:
     if syntax == "html":
         from .html_prose import read
 
-        return read(text)[1]
+        html = read(text, html_scope)
+        if not html.outside:
+            return html.headings
+        return [heading for heading in html.headings
+                if not any(span.start <= heading.start < span.end for span in html.outside)]
     return []
 
 

@@ -1,0 +1,274 @@
+"""Where the release is in a newsroom page, and what around it is page chrome.
+
+A release published on a web page sits among the site's navigation, cookie banner,
+sidebar and footer; linting those finds the site's problems, not the release's. The
+release is, in order of trust:
+
+1. the largest ``<article>`` (outermost ones, in ``<main>`` when there is one), when it
+   holds at least half the page's paragraph text: the release beside "related releases"
+   teasers. Several small articles and nothing bigger (a newsroom list page): ``<main>``,
+   or the page;
+2. else ``<main>`` (or ``role="main"``): the page says so. (An article smaller than half
+   the text is a teaser beside the release, which the page did not mark.)
+3. else the block with the most paragraph text (a ``<div>`` whose ``<p>`` children hold
+   the most text), widened to its parents while they add little (the headline and date
+   above the body: at most a quarter more text), or the whole page when it has no ``<p>``.
+
+Inside it, page chrome is left out: ``nav``, ``aside``, a ``header``/``footer`` of the page
+(one inside an article, section, main, aside or nav is the article's own: it holds the
+headline and the date), the landmark roles navigation, banner, contentinfo and
+complementary, and the widgets a site adds (cookie and consent banners, share buttons,
+newsletter sign-up, breadcrumbs, skip links) known by a whole token of their ``class`` or
+``id`` or a word of their ``aria-label``. The ``<head>`` is left out with the rest.
+
+The result is the spans to hide; markup.py hides them as it hides tags, so offsets stay
+exact. Only html_prose.py's events are read: no second parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from .diagnostic import Span
+from .html_prose import CLOSE, EMPTY, OPEN, TEXT
+
+if TYPE_CHECKING:
+    from .html_prose import Event
+
+# Elements that have no end tag: never open.
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr", "!doctype"})
+# A start tag of these closes an open <p> (HTML's rule, the common cases).
+_CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure",
+                       "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav",
+                       "ol", "p", "pre", "section", "table", "ul"})
+_CHROME_ELEMENTS = frozenset({"nav", "aside"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+# A header or footer inside one of these is that element's, not the page's (as HTML's
+# "banner" and "contentinfo" landmarks are defined).
+_SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
+# Whole class or id tokens of the widgets a site puts around a release. Conservative:
+# a token, not a part of one ("shared-savings" is no share widget), and words a release's
+# own markup does not use.
+_CHROME_TOKENS = frozenset({
+    "cookie", "cookies", "cookie-banner", "cookie-notice", "cookie-consent", "cookie-bar", "cookiebanner",
+    "cookie-law-info-bar", "cookie-policy", "consent", "consent-banner", "gdpr", "gdpr-banner",
+    "onetrust-banner-sdk", "onetrust-consent-sdk", "cc-window", "cc-banner",
+    "share", "shares", "sharing", "share-buttons", "share-bar", "share-links", "share-tools", "sharedaddy",
+    "social", "social-share", "social-sharing", "social-links", "social-icons", "social-media", "addthis",
+    "newsletter", "newsletter-signup", "newsletter-form", "subscribe", "subscribe-form", "signup-form",
+    "breadcrumb", "breadcrumbs", "skip-link", "skip-links", "skiplink", "skip-to-content", "skip-nav",
+    "sidebar", "widget-area", "related", "related-posts", "related-releases", "related-news",
+    "related-articles", "site-header", "site-footer", "site-nav", "masthead", "colophon",
+})
+# Words of an aria-label that name such a widget ("Cookie consent", "Share this release").
+_CHROME_LABEL_WORDS = frozenset({"cookie", "cookies", "consent", "share", "social", "newsletter", "breadcrumb",
+                                 "breadcrumbs"})
+
+
+class _Element:
+    __slots__ = ("children", "chrome", "end", "main", "name", "own_text", "paragraph", "parent", "start", "text")
+
+    def __init__(self, name: str, start: int, parent: _Element | None) -> None:
+        self.name = name
+        self.start = start
+        self.end = -1  # past its end tag (or where it was closed without one)
+        self.parent = parent
+        self.children: list[_Element] = []
+        self.chrome = False
+        self.main = name == "main"  # or role="main"
+        self.text = 0  # what a reader sees inside it, chrome left out
+        self.paragraph = 0  # of that, inside <p> elements
+        self.own_text = 0  # paragraph text of its <p> children (the block score)
+
+
+def outside_release(events: Sequence[Event], length: int) -> list[Span]:
+    """The spans of a page of ``length`` characters that are not the release: everything
+    before and after the element that holds it, and the chrome inside."""
+    root = _tree(events, length)
+    scope = _release(root)
+    hidden = []
+    if scope is not root:
+        hidden = [Span(0, scope.start), Span(scope.end, length)]
+    hidden.extend(_chrome_inside(scope))
+    return [span for span in hidden if span.end > span.start]
+
+
+def _tree(events: Sequence[Event], length: int) -> _Element:
+    """The elements of the page, with the text each holds (chrome's not counted above it)."""
+    root = _Element("", 0, None)
+    root.end = length
+    open_: list[_Element] = [root]
+    paragraphs = 0  # how many <p> are open
+    chrome = 0  # how many chrome elements are open
+    for kind, tag, start, end, marks in events:
+        if kind == TEXT:
+            if chrome:
+                continue
+            for element in open_:
+                element.text += end
+            if paragraphs:
+                parent = None
+                for element in reversed(open_):
+                    if element.name == "p":
+                        parent = element.parent
+                        break
+                for element in open_:
+                    element.paragraph += end
+                if parent is not None:
+                    parent.own_text += end
+            continue
+        if kind == CLOSE:
+            for index in range(len(open_) - 1, 0, -1):
+                if open_[index].name == tag:
+                    for closed in open_[index:]:
+                        closed.end = end if closed is open_[index] else start
+                        paragraphs -= closed.name == "p"
+                        chrome -= closed.chrome
+                    del open_[index:]
+                    break
+            continue
+        if tag in _CLOSES_P and open_[-1].name == "p" or tag == "li" and open_[-1].name == "li":
+            closed = open_.pop()
+            closed.end = start
+            paragraphs -= closed.name == "p"
+            chrome -= closed.chrome
+        parent = open_[-1]
+        element = _Element(tag, start, parent)
+        parent.children.append(element)
+        element.chrome = _is_chrome(element, marks)
+        element.main = element.main or ("role", "main") in marks
+        if kind == EMPTY or tag in _VOID:
+            element.end = end
+            continue
+        open_.append(element)
+        paragraphs += tag == "p"
+        chrome += element.chrome
+    for element in open_[1:]:
+        element.end = length
+    return root
+
+
+def _is_chrome(element: _Element, marks: tuple[tuple[str, str], ...]) -> bool:
+    name = element.name
+    if name in _CHROME_ELEMENTS or name in ("head", "title"):
+        return True
+    if name in ("header", "footer") and not _inside_sectioning(element):
+        return True
+    for attribute, value in marks:
+        if attribute == "role":
+            if value.strip() in _CHROME_ROLES:
+                return True
+        elif attribute == "aria-label":
+            if any(word.strip(".,:;!?") in _CHROME_LABEL_WORDS for word in value.split()):
+                return True
+        elif any(token in _CHROME_TOKENS for token in value.split()):  # class, id
+            return True
+    return False
+
+
+def _inside_sectioning(element: _Element) -> bool:
+    parent = element.parent
+    while parent is not None:
+        if parent.name in _SECTIONING:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _release(root: _Element) -> _Element:
+    main = _first(root, lambda element: element.main and not _in_chrome(element))
+    container = main or root
+    articles = _outermost(container, "article")
+    if articles:
+        best = max(articles, key=lambda article: (article.paragraph, article.text))
+        if 2 * _weight(best) >= _weight(container):
+            return best
+        if 2 * sum(map(_weight, articles)) >= _weight(container):
+            return container  # a list of teasers, none bigger than the rest: all of them
+    if main is not None:
+        return main
+    return _densest_block(root)
+
+
+def _weight(element: _Element) -> int:
+    """The paragraph text (or, in a page with no <p>, all the text) of ``element``."""
+    return element.paragraph or element.text
+
+
+def _densest_block(root: _Element) -> _Element:
+    best = root
+    for element in _walk(root):
+        if element.own_text > best.own_text:
+            best = element
+    if best.own_text == 0:
+        return root
+    # Up to the parents that add little (the headline and the date above the body), and
+    # on until it holds half the page's paragraph text (a release mostly in a list).
+    while best.parent is not None and best.parent.name != "html":
+        adds_little = 4 * (best.parent.text - best.text) <= best.text
+        if not adds_little and 2 * best.paragraph >= root.paragraph:
+            break
+        best = best.parent
+    return best
+
+
+def _chrome_inside(scope: _Element) -> list[Span]:
+    spans: list[Span] = []
+    stack = list(reversed(scope.children))
+    while stack:
+        element = stack.pop()
+        if element.chrome:
+            spans.append(Span(element.start, element.end))
+            continue
+        stack.extend(reversed(element.children))
+    return spans
+
+
+def _walk(root: _Element) -> list[_Element]:
+    """Every element under ``root`` outside chrome, in document order."""
+    found: list[_Element] = []
+    stack = list(reversed(root.children))
+    while stack:
+        element = stack.pop()
+        if element.chrome or element.name == "head":
+            continue
+        found.append(element)
+        stack.extend(reversed(element.children))
+    return found
+
+
+def _first(root: _Element, test: Callable[[_Element], bool]) -> _Element | None:
+    stack = list(reversed(root.children))
+    while stack:
+        element = stack.pop()
+        if test(element):
+            return element
+        stack.extend(reversed(element.children))
+    return None
+
+
+def _outermost(root: _Element, name: str) -> list[_Element]:
+    found: list[_Element] = []
+    stack = list(reversed(root.children))
+    while stack:
+        element = stack.pop()
+        if element.chrome:
+            continue
+        if element.name == name:
+            found.append(element)
+            continue
+        stack.extend(reversed(element.children))
+    return found
+
+
+def _in_chrome(element: _Element) -> bool:
+    parent: _Element | None = element
+    while parent is not None:
+        if parent.chrome:
+            return True
+        parent = parent.parent
+    return False
+
+
