@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from ..dates.recognition import ReleaseDate
 
 _REACH = 3000  # characters from the top that hold a release's header and dateline
+# In an HTML page the top is where the first character a reader sees is, and the reach
+# counts what a reader sees: the page's head, its tags and the chrome html_scope.py hides
+# are no distance (a newsroom page's release starts many thousand characters in).
+_SHOWN = LazyPattern(r"[^\s\ufffc\u2063]")
+_SHOWN_REACH = LazyPattern(r"(?:\ufffc*[^\ufffc]){1,%d}" % _REACH)
 
 # --- the first body line ------------------------------------------------------------------
 
@@ -45,6 +50,23 @@ def first_body_line(doc: Document) -> Span | None:
     dateline), not a release line ("EMBARGOED UNTIL ..."), with at least
     :data:`BODY_WORDS` words."""
     return doc.shared("conventions.first_body_line", _first_body_line)
+
+
+def top_reach(doc: Document) -> tuple[int, int]:
+    """Where the top of the release starts and ends: the first :data:`_REACH` characters
+    (of an HTML page: from its first shown character, counting only what it shows)."""
+    return doc.shared("conventions.top_reach", _top_reach)
+
+
+def _top_reach(doc: Document) -> tuple[int, int]:
+    prose = doc.prose
+    if doc.syntax != "html":
+        return 0, min(len(prose), _REACH)
+    first = _SHOWN.search(prose)
+    if first is None:
+        return 0, min(len(prose), _REACH)
+    reach = _SHOWN_REACH.match(prose, first.start())
+    return first.start(), reach.end() if reach else len(prose)
 
 
 def _words_at_least(line: str, count: int) -> bool:
@@ -78,7 +100,7 @@ def _first_body_line(doc: Document) -> Span | None:
     prose, text = doc.prose, doc.text
     headings = top_headings(doc)
     headline = headline_span(doc, headings)
-    for match in _LINE.finditer(prose, 0, min(len(prose), _REACH)):
+    for match in _LINE.finditer(prose, *top_reach(doc)):
         start, end = match.span()
         if headline is not None and start <= headline[0] < end:
             continue
@@ -237,8 +259,10 @@ def release_line(doc: Document) -> ReleaseLine | None:
 def _release_line(doc: Document) -> ReleaseLine | None:
     prose = doc.prose
     body = first_body_line(doc)
-    reach = min(len(prose), _REACH if body is None else body.end)
-    for match in _RELEASE_LINE.finditer(prose, 0, reach):
+    start, reach = top_reach(doc)
+    if body is not None:
+        reach = min(len(prose), body.end)
+    for match in _RELEASE_LINE.finditer(prose, start, reach):
         if match.group("embargo") is None:
             return ReleaseLine(Span(*match.span()), False, None)
         line_end = prose.find("\n", match.start())
