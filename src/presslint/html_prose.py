@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from typing import NamedTuple
 
 from .diagnostic import Span
+from .html_scope import CLOSE, EMPTY, MARKS, OPEN, TEXT, Event, outside_release
 
 # Elements whose content is code or data, not prose, and the headings.
 _VERBATIM = frozenset({"script", "style", "pre", "code", "textarea", "template", "svg", "math"})
@@ -170,25 +171,10 @@ _SECTION_KEYWORDS = frozenset({"temp", "cdata", "ignore", "include", "rcdata", "
 _SECTION_END = re.compile(r"]\s*>")
 
 
-# What html_scope.py reads: each start tag (OPEN; EMPTY for "<br/>"), end tag and run of text,
-# in order. A tag's (start, end) and the attributes that mark page chrome; a text's offset
-# and its length less the white space around it.
-OPEN, EMPTY, CLOSE, TEXT = range(4)
-_MARKS = frozenset({"class", "id", "role", "aria-label"})
-
-
-class Event(NamedTuple):
-    kind: int
-    tag: str
-    start: int
-    end: int  # for a text: how many characters a reader sees
-    marks: tuple[tuple[str, str], ...]
-
-
 def _marks(attrs: object) -> tuple[tuple[str, str], ...]:
     """The attributes html_scope.py reads (class, id, role, aria-label), lowered."""
     assert isinstance(attrs, list)
-    return tuple((name, value.lower()) for name, value in attrs if name in _MARKS and value)
+    return tuple((name, value.lower()) for name, value in attrs if name in MARKS and value)
 
 
 class Html(NamedTuple):
@@ -227,7 +213,5 @@ def parse(text: str, given: str, kind: type[_Reader] = _Reader, record: bool = F
         reader.hidden.append(Span(content_start, len(text)))
     outside: list[Span] = []
     if record:
-        from .html_scope import outside_release
-
         outside = outside_release(reader.events, len(text))
     return Html(reader.hidden, reader.headings, reader.tags, outside)

@@ -11,8 +11,9 @@ release is, in order of trust:
 2. else ``<main>`` (or ``role="main"``): the page says so. (An article smaller than half
    the text is a teaser beside the release, which the page did not mark.)
 3. else the block with the most paragraph text (a ``<div>`` whose ``<p>`` children hold
-   the most text), widened to its parents while they add little (the headline and date
-   above the body: at most a quarter more text), or the whole page when it has no ``<p>``.
+   the most text), widened to its parents while they add no paragraph and little text
+   (the headline and date above the body: at most a quarter more), or the whole page
+   when it has no ``<p>``.
 
 Inside it, page chrome is left out: ``nav``, ``aside``, a ``header``/``footer`` of the page
 (one inside an article, section, main, aside or nav is the article's own: it holds the
@@ -22,19 +23,30 @@ newsletter sign-up, breadcrumbs, skip links) known by a whole token of their ``c
 ``id`` or a word of their ``aria-label``. The ``<head>`` is left out with the rest.
 
 The result is the spans to hide; markup.py hides them as it hides tags, so offsets stay
-exact. Only html_prose.py's events are read: no second parse.
+exact. Only the events html_prose.py's reader records are read: no second parse.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from .diagnostic import Span
-from .html_prose import CLOSE, EMPTY, OPEN, TEXT
 
-if TYPE_CHECKING:
-    from .html_prose import Event
+# What html_prose.py's reader records for this module: each start tag (OPEN; EMPTY for
+# "<br/>"), end tag and run of text, in order. A tag's (start, end) and the attributes
+# that mark page chrome (lowered); a text's offset and its length less the white space
+# around it.
+OPEN, EMPTY, CLOSE, TEXT = range(4)
+MARKS = frozenset({"class", "id", "role", "aria-label"})
+
+
+class Event(NamedTuple):
+    kind: int
+    tag: str
+    start: int
+    end: int  # for a text: how many characters a reader sees
+    marks: tuple[tuple[str, str], ...]
 
 # Elements that have no end tag: never open.
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -129,7 +141,7 @@ def _tree(events: Sequence[Event], length: int) -> _Element:
                     del open_[index:]
                     break
             continue
-        if tag in _CLOSES_P and open_[-1].name == "p" or tag == "li" and open_[-1].name == "li":
+        if (tag in _CLOSES_P and open_[-1].name == "p") or (tag == "li" and open_[-1].name == "li"):
             closed = open_.pop()
             closed.end = start
             paragraphs -= closed.name == "p"
@@ -204,13 +216,15 @@ def _densest_block(root: _Element) -> _Element:
             best = element
     if best.own_text == 0:
         return root
-    # Up to the parents that add little (the headline and the date above the body), and
-    # on until it holds half the page's paragraph text (a release mostly in a list).
+    # Up to the parents that add no paragraph and little text (the headline and the date
+    # above the body), and on until it holds half the page's paragraph text (a release
+    # written mostly as a list).
     while best.parent is not None and best.parent.name != "html":
-        adds_little = 4 * (best.parent.text - best.text) <= best.text
+        parent = best.parent
+        adds_little = parent.paragraph == best.paragraph and 4 * (parent.text - best.text) <= best.text
         if not adds_little and 2 * best.paragraph >= root.paragraph:
             break
-        best = best.parent
+        best = parent
     return best
 
 

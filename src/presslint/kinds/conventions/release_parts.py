@@ -31,7 +31,7 @@ _REACH = 3000  # characters from the top that hold a release's header and dateli
 # counts what a reader sees: the page's head, its tags and the chrome html_scope.py hides
 # are no distance (a newsroom page's release starts many thousand characters in).
 _SHOWN = LazyPattern(r"[^\s\ufffc\u2063]")
-_SHOWN_REACH = LazyPattern(r"(?:\ufffc*[^\ufffc]){1,%d}" % _REACH)
+_SHOWN_REACH = LazyPattern(rf"(?:\ufffc*[^\ufffc]){{1,{_REACH}}}")
 
 # --- the first body line ------------------------------------------------------------------
 
