@@ -173,6 +173,8 @@ _SECTION_END = re.compile(r"]\s*>")
 
 def _marks(attrs: object) -> tuple[tuple[str, str], ...]:
     """The attributes html_scope.py reads (class, id, role, aria-label), lowered."""
+    if not attrs:
+        return ()
     assert isinstance(attrs, list)
     return tuple((name, value.lower()) for name, value in attrs if name in MARKS and value)
 

@@ -28,6 +28,7 @@ exact. Only the events html_prose.py's reader records are read: no second parse.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -55,6 +56,11 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 _CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure",
                        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav",
                        "ol", "p", "pre", "section", "table", "ul"})
+# Elements inside a paragraph: one without attributes that mark chrome is no element of
+# the tree (a page has many; the release is never one of them).
+_PHRASING = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "font", "i",
+                       "img", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+                       "time", "u", "var", "wbr"})
 _CHROME_ELEMENTS = frozenset({"nav", "aside"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 # A header or footer inside one of these is that element's, not the page's (as HTML's
@@ -80,7 +86,8 @@ _CHROME_LABEL_WORDS = frozenset({"cookie", "cookies", "consent", "share", "socia
 
 
 class _Element:
-    __slots__ = ("children", "chrome", "end", "main", "name", "own_text", "paragraph", "parent", "start", "text")
+    __slots__ = ("children", "chrome", "end", "in_chrome", "main", "name", "own_text", "paragraph", "parent",
+                 "start", "text")
 
     def __init__(self, name: str, start: int, parent: _Element | None) -> None:
         self.name = name
@@ -89,9 +96,12 @@ class _Element:
         self.parent = parent
         self.children: list[_Element] = []
         self.chrome = False
+        self.in_chrome = False  # inside a chrome element
         self.main = name == "main"  # or role="main"
-        self.text = 0  # what a reader sees inside it, chrome left out
-        self.paragraph = 0  # of that, inside <p> elements
+        # What a reader sees inside it, chrome left out; of that, inside <p> elements.
+        # (While it is open: only what is not inside an element of its own.)
+        self.text = 0
+        self.paragraph = 0
         self.own_text = 0  # paragraph text of its <p> children (the block score)
 
 
@@ -108,65 +118,74 @@ def outside_release(events: Sequence[Event], length: int) -> list[Span]:
 
 
 def _tree(events: Sequence[Event], length: int) -> _Element:
-    """The elements of the page, with the text each holds (chrome's not counted above it)."""
+    """The elements of the page, with the text each holds (chrome's not counted). Linear
+    in the events however deep the nesting: text is added to the innermost element and to
+    its parent when it closes."""
     root = _Element("", 0, None)
     root.end = length
     open_: list[_Element] = [root]
-    paragraphs = 0  # how many <p> are open
-    chrome = 0  # how many chrome elements are open
+    open_names: Counter[str] = Counter()
+    paragraphs: list[_Element] = []  # the open <p>
+    chrome = sectioning = 0  # how many chrome and sectioning elements are open
+
+    def close(element: _Element, end: int) -> None:
+        nonlocal chrome, sectioning
+        element.end = end
+        parent = element.parent
+        assert parent is not None
+        parent.text += element.text
+        parent.paragraph += element.paragraph
+        open_names[element.name] -= 1
+        chrome -= element.chrome
+        sectioning -= element.name in _SECTIONING
+        if element.name == "p":
+            paragraphs.pop()
+
     for kind, tag, start, end, marks in events:
         if kind == TEXT:
-            if chrome:
-                continue
-            for element in open_:
-                element.text += end
-            if paragraphs:
-                parent = None
-                for element in reversed(open_):
-                    if element.name == "p":
-                        parent = element.parent
-                        break
-                for element in open_:
-                    element.paragraph += end
-                if parent is not None:
+            if not chrome:
+                innermost = open_[-1]
+                innermost.text += end
+                if paragraphs:
+                    innermost.paragraph += end
+                    parent = paragraphs[-1].parent
+                    assert parent is not None
                     parent.own_text += end
             continue
         if kind == CLOSE:
-            for index in range(len(open_) - 1, 0, -1):
-                if open_[index].name == tag:
-                    for closed in open_[index:]:
-                        closed.end = end if closed is open_[index] else start
-                        paragraphs -= closed.name == "p"
-                        chrome -= closed.chrome
-                    del open_[index:]
-                    break
+            if open_names[tag] > 0:
+                while open_[-1].name != tag:
+                    close(open_.pop(), start)
+                close(open_.pop(), end)
             continue
+        if not marks and tag in _PHRASING:
+            continue  # its text is its block's; its end tag closes nothing open
         if (tag in _CLOSES_P and open_[-1].name == "p") or (tag == "li" and open_[-1].name == "li"):
-            closed = open_.pop()
-            closed.end = start
-            paragraphs -= closed.name == "p"
-            chrome -= closed.chrome
+            close(open_.pop(), start)
         parent = open_[-1]
         element = _Element(tag, start, parent)
         parent.children.append(element)
-        element.chrome = _is_chrome(element, marks)
+        element.chrome = _is_chrome(tag, marks, sectioning > 0)
+        element.in_chrome = parent.chrome or parent.in_chrome
         element.main = element.main or ("role", "main") in marks
         if kind == EMPTY or tag in _VOID:
             element.end = end
             continue
         open_.append(element)
-        paragraphs += tag == "p"
+        open_names[tag] += 1
         chrome += element.chrome
-    for element in open_[1:]:
-        element.end = length
+        sectioning += tag in _SECTIONING
+        if tag == "p":
+            paragraphs.append(element)
+    while len(open_) > 1:
+        close(open_.pop(), length)
     return root
 
 
-def _is_chrome(element: _Element, marks: tuple[tuple[str, str], ...]) -> bool:
-    name = element.name
+def _is_chrome(name: str, marks: tuple[tuple[str, str], ...], in_sectioning: bool) -> bool:
     if name in _CHROME_ELEMENTS or name in ("head", "title"):
         return True
-    if name in ("header", "footer") and not _inside_sectioning(element):
+    if name in ("header", "footer") and not in_sectioning:
         return True
     for attribute, value in marks:
         if attribute == "role":
@@ -180,17 +199,8 @@ def _is_chrome(element: _Element, marks: tuple[tuple[str, str], ...]) -> bool:
     return False
 
 
-def _inside_sectioning(element: _Element) -> bool:
-    parent = element.parent
-    while parent is not None:
-        if parent.name in _SECTIONING:
-            return True
-        parent = parent.parent
-    return False
-
-
 def _release(root: _Element) -> _Element:
-    main = _first(root, lambda element: element.main and not _in_chrome(element))
+    main = _first(root, lambda element: element.main and not element.in_chrome)
     container = main or root
     articles = _outermost(container, "article")
     if articles:
@@ -275,14 +285,3 @@ def _outermost(root: _Element, name: str) -> list[_Element]:
             continue
         stack.extend(reversed(element.children))
     return found
-
-
-def _in_chrome(element: _Element) -> bool:
-    parent: _Element | None = element
-    while parent is not None:
-        if parent.chrome:
-            return True
-        parent = parent.parent
-    return False
-
-
