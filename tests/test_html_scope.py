@@ -294,3 +294,16 @@ def test_markdown_and_text_are_not_scoped() -> None:
     text = "<nav>Teh menu</nav>\n\n# Acme Opens a Warehouse\n\nAcme said teh warehouse opens.\n"
     for name in ("release.md", "release.txt"):
         assert check(text, "main", name=name) == check(text, "page", name=name)
+
+
+def test_show_release_date_reads_the_page_as_it_was_checked(tmp_path: Path) -> None:
+    target = tmp_path / "release.html"
+    # A date line in the cookie banner, above the release: the page scope takes it.
+    text = page("wordpress-newsroom.html").replace(
+        '<div id="page" class="site">',
+        '<div id="page" class="site"><div class="cookie-notice"><p>LONDON, May 2, 2023 &mdash; cookies.</p></div>')
+    target.write_text(text, encoding="utf-8")
+    for scope, date in (("main", "2024-06-19"), ("page", "2023-05-02")):
+        result = CliRunner().invoke(cli, ["check", "--no-config", "--no-cache", "--show-release-date",
+                                          "--html-scope", scope, str(target)])
+        assert f"release date {date} (from dateline" in result.stderr

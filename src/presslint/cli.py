@@ -481,9 +481,10 @@ def _showing_release_dates(results: Iterator[FileResult], config: Config, given:
         if result.index is not None:
             data = outcome.stdin[1] if outcome.stdin and outcome.stdin[0] == result.path else None
             # Each file's release date as its nearest configuration gives it (standard input: the run's).
-            dates = (nearest.for_path(result.path) if nearest and data is None else config).settings().dates
+            settings = (nearest.for_path(result.path) if nearest and data is None else config).settings()
             try:
-                line = release_date_report(result.path, dates, data, "--release-date" if given else "config")
+                line = release_date_report(result.path, settings.dates, data, "--release-date" if given else "config",
+                                           settings.html_scope)
             except (OSError, ValueError) as exc:  # deleted, or changed into binary, since it was checked
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
                 line = f"{result.path}: release date not shown: cannot read the file again ({reason})"

@@ -605,12 +605,15 @@ def _resolve_relative(match: re.Match[str], release: date) -> tuple[date, date] 
 
 
 def release_date_report(path: str, settings: DateSettings, data: bytes | None = None,
-                        given_by: str = "--release-date") -> str:
-    """The --show-release-date line for a file on disk (or ``data``, from standard input)."""
+                        given_by: str = "--release-date", html_scope: str = "main") -> str:
+    """The --show-release-date line for a file on disk (or ``data``, from standard input),
+    read as it was checked (an HTML page: ``html_scope``)."""
     from pathlib import Path
 
     from ...decoding import decode
     from ...document import Document
 
     raw = data if data is not None else Path(path).read_bytes()
-    return describe_release_date(Document.from_decoded(path, decode(raw)), settings, given_by)
+    doc = Document.from_decoded(path, decode(raw))
+    doc.read_html_as(html_scope)
+    return describe_release_date(doc, settings, given_by)
