@@ -179,6 +179,7 @@ SHAPES = [
     Shape("html-nested-divs", repeat("<div><p>a "), "html"),
     Shape("html-nested-landmarks", repeat("<header><main><article>a "), "html"),
     Shape("html-stray-end-tags", repeat("<section></b></section></p>a "), "html"),
+    Shape("html-chrome-headings", repeat("<nav><h1>a</h1></nav><h2>b</h2>"), "html"),
     Shape("html-releases", lambda size: "<p>" + releases(size).replace("\n\n", "</p>\n<p>"), "html"),
     # --fix: the loop of passes the command line runs.
     Shape("fix-trailing-space", repeat("The company said. \n"), mode="fix"),
