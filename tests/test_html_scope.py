@@ -200,6 +200,10 @@ def test_widgets_are_known_by_whole_class_tokens_ids_roles_and_labels() -> None:
         text = (f"<body>{widget}Teh widget text</{name}><article><h1>Acme Opens a Warehouse</h1>\n{BODY}"
                 "</article></body>\n")
         assert found(text, check(text)) == {("T101", "recieve")}, widget
+    # The page, its main and its article are never widgets, whatever their classes say.
+    text = (f"<body class='sidebar social'><main class='share'><article class='related'>"
+            f"<h1>Acme Opens a Warehouse</h1>\n{BODY}</article></main></body>\n")
+    assert found(text, check(text)) == {("T101", "recieve")}
     # A token that only contains a word is no widget: "shared-savings", "socialite".
     text = (f"<body><article><h1>Acme Opens a Warehouse</h1>\n{BODY}<p class='shared-savings socialite'>"
             "Teh plan saves money.</p></article></body>\n")

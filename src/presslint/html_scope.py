@@ -63,6 +63,8 @@ _PHRASING = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "da
                        "time", "u", "var", "wbr"})
 _CHROME_ELEMENTS = frozenset({"nav", "aside"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+# What holds the page or the release: never a widget, whatever its class says.
+_NEVER_WIDGETS = frozenset({"html", "body", "main", "article"})
 # A header or footer inside one of these is that element's, not the page's (as HTML's
 # "banner" and "contentinfo" landmarks are defined).
 _SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
@@ -187,6 +189,8 @@ def _is_chrome(name: str, marks: tuple[tuple[str, str], ...], in_sectioning: boo
         return True
     if name in ("header", "footer") and not in_sectioning:
         return True
+    if name in _NEVER_WIDGETS:
+        return False  # "<body class='has-sidebar social'>" is the page, not a widget
     for attribute, value in marks:
         if attribute == "role":
             if value.strip() in _CHROME_ROLES:
