@@ -311,3 +311,15 @@ def test_show_release_date_reads_the_page_as_it_was_checked(tmp_path: Path) -> N
         result = CliRunner().invoke(cli, ["check", "--no-config", "--no-cache", "--show-release-date",
                                           "--html-scope", scope, str(target)])
         assert f"release date {date} (from dateline" in result.stderr
+
+
+def test_end_mark_in_a_paragraph_of_the_release_not_in_the_chrome() -> None:
+    release = f"<article><h1>Acme Opens a Warehouse</h1>\n{BODY}"
+    config = Config(select=("P128",))
+    # "<p>###</p>" is a line "###" as a reader sees it (it was never found in HTML).
+    assert check(f"<body>{release}<p>###</p></article></body>\n", config=config) == []
+    assert check(f"<body>{release}<p>-30-</p></article></body>\n", config=config) == []
+    # A "###" in the footer is not the release's: in main scope it is still missing.
+    text = f"<body>{release}</article><footer><p>###</p></footer></body>\n"
+    assert [d.code for d in check(text, config=config)] == ["P128"]
+    assert check(text, "page", config) == []

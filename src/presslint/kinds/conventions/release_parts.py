@@ -374,8 +374,16 @@ def _us_summer(moment: datetime) -> bool:
 _END_MARK = LazyPattern(r"^[ \t*_]*(?:#[ \t]?#[ \t]?#|-[ \t]?30[ \t]?-|ENDS?)[ \t*_]*$", re.MULTILINE)
 
 
+# In an HTML page, on its prose: the tags around the mark ("<p>###</p>") are masked, and
+# a mark in the chrome html_scope.py hides is none.
+_HTML_END_MARK = LazyPattern(r"^[ \t*_\ufffc\u2063]*(?:#[ \t]?#[ \t]?#|-[ \t]?30[ \t]?-|ENDS?)[ \t*_\ufffc\u2063]*$",
+                             re.MULTILINE)
+
+
 def end_mark(doc: Document) -> bool:
     """Whether a line is an end mark: "###", "# # #", "-30-" or "END"."""
+    if doc.syntax == "html":
+        return _HTML_END_MARK.search(doc.prose) is not None
     return _END_MARK.search(doc.text) is not None
 
 
