@@ -180,6 +180,8 @@ SHAPES = [
     Shape("html-nested-landmarks", repeat("<header><main><article>a "), "html"),
     Shape("html-stray-end-tags", repeat("<section></b></section></p>a "), "html"),
     Shape("html-chrome-headings", repeat("<nav><h1>a</h1></nav><h2>b</h2>"), "html"),
+    Shape("html-unclosed-headers", repeat("<h1>a</h1><header><p>The body line has eight words or more here "), "html"),
+    Shape("html-empty-headers", repeat("<header></header>\n"), "html"),
     Shape("html-releases", lambda size: "<p>" + releases(size).replace("\n\n", "</p>\n<p>"), "html"),
     # --fix: the loop of passes the command line runs.
     Shape("fix-trailing-space", repeat("The company said. \n"), mode="fix"),

@@ -69,6 +69,20 @@ def test_wordpress_newsroom_reports_the_release_and_none_of_its_chrome() -> None
             ("W107", " ,"), ("W104", "  ")} <= whole
 
 
+def test_pr_newswire_page_with_no_article_or_main() -> None:
+    """No <article>, <main> or landmark roles: the body with the most paragraph text, with
+    the headline above it (a page-level <header> that holds the <h1> is the release's),
+    and not the "More news" below it."""
+    text = page("prnewswire-like.html")
+    assert found(text, check(text)) == {("T101", "recieve")}
+    [headline] = Document("page.html", text).headings
+    assert text[headline.start:headline.end] == "<h1>Acme Opens Seattle Warehouse, Adds 200 Jobs</h1>"
+    # The subhead and byline in the header are not the body: the dateline opens it.
+    assert check(text, config=Config(select=("P120", "P122", "P123", "C103"))) == []
+    assert {("T101", "recieves"), ("T101", "teh"), ("T104", "it's"), ("W104", "  ")} <= found(
+        text, check(text, "page"))
+
+
 def test_business_wire_dateline_is_found_in_the_release_not_the_cookie_banner() -> None:
     text = page("businesswire-like.html")
     config = Config(select=("P120",))

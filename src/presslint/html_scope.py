@@ -11,13 +11,14 @@ release is, in order of trust:
 2. else ``<main>`` (or ``role="main"``): the page says so. (An article smaller than half
    the text is a teaser beside the release, which the page did not mark.)
 3. else the block with the most paragraph text (a ``<div>`` whose ``<p>`` children hold
-   the most text), widened to its parents while they add no paragraph and little text
-   (the headline and date above the body: at most a quarter more), or the whole page
-   when it has no ``<p>``.
+   the most text), widened to its parents while they add little text (at most a quarter
+   more) and no paragraph after it: the headline, subhead and date above the body come
+   with it. The whole page when it has no ``<p>``.
 
 Inside it, page chrome is left out: ``nav``, ``aside``, a ``header``/``footer`` of the page
 (one inside an article, section, main, aside or nav is the article's own: it holds the
-headline and the date), the landmark roles navigation, banner, contentinfo and
+headline and the date; so is a page-level ``<header>`` that holds the ``<h1>``, with no
+chrome marks), the landmark roles navigation, banner, contentinfo and
 complementary, and the widgets a site adds (cookie and consent banners, share buttons,
 newsletter sign-up, breadcrumbs, skip links) known by a whole token of their ``class`` or
 ``id`` or a word of their ``aria-label``. The ``<head>`` is left out with the rest.
@@ -28,6 +29,7 @@ exact. Only the events html_prose.py's reader records are read: no second parse.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -61,6 +63,7 @@ _CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "div", "dl",
 _PHRASING = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "font", "i",
                        "img", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
                        "time", "u", "var", "wbr"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CHROME_ELEMENTS = frozenset({"nav", "aside"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 # What holds the page or the release: never a widget, whatever its class says.
@@ -88,8 +91,8 @@ _CHROME_LABEL_WORDS = frozenset({"cookie", "cookies", "consent", "share", "socia
 
 
 class _Element:
-    __slots__ = ("children", "chrome", "end", "in_chrome", "main", "name", "own_text", "paragraph", "parent",
-                 "start", "text")
+    __slots__ = ("children", "chrome", "end", "holds_h1", "in_chrome", "main", "name", "own_text", "paragraph",
+                 "parent", "start", "text")
 
     def __init__(self, name: str, start: int, parent: _Element | None) -> None:
         self.name = name
@@ -99,6 +102,7 @@ class _Element:
         self.children: list[_Element] = []
         self.chrome = False
         self.in_chrome = False  # inside a chrome element
+        self.holds_h1 = False  # (a page-level <header>)
         self.main = name == "main"  # or role="main"
         # What a reader sees inside it, chrome left out; of that, inside <p> elements.
         # (While it is open: only what is not inside an element of its own.)
@@ -109,17 +113,47 @@ class _Element:
 
 def outside_release(events: Sequence[Event], length: int) -> list[Span]:
     """The spans of a page of ``length`` characters that are not the release: everything
-    before and after the element that holds it, and the chrome inside."""
-    root = _tree(events, length)
-    scope = _release(root)
-    hidden = []
-    if scope is not root:
-        hidden = [Span(0, scope.start), Span(scope.end, length)]
-    hidden.extend(_chrome_inside(scope))
+    before and after it (from its headline to the end of the element that holds it), and
+    the chrome inside."""
+    page = _tree(events, length)
+    scope = _release(page.root)
+    if scope is page.root:
+        return _chrome_between(page.root, 0, length)
+    start = _headline_start(page, scope)
+    hidden = [Span(0, start), Span(scope.end, length), *_chrome_between(page.root, start, scope.end)]
     return [span for span in hidden if span.end > span.start]
 
 
-def _tree(events: Sequence[Event], length: int) -> _Element:
+class _Page(NamedTuple):
+    root: _Element
+    h1s: list[_Element]  # outside chrome, in order
+    headings: list[int]  # where each <h1>-<h6> outside chrome starts
+    # Where each run of text outside chrome starts, and how much is shown up to its end.
+    shown_at: list[int]
+    shown_total: list[int]
+
+
+def _headline_start(page: _Page, scope: _Element) -> int:
+    """Where the release starts: its element, or the <h1> above it when the element holds
+    no heading and little stands between them (the headline and subhead above an unmarked body,
+    or above an <article> that starts with the text)."""
+    if bisect_left(page.headings, scope.start) < bisect_left(page.headings, scope.end):
+        return scope.start  # it holds its headline
+    starts = [h1.start for h1 in page.h1s]
+    before = bisect_left(starts, scope.start) - 1
+    if before < 0:
+        return scope.start
+    headline = page.h1s[before]
+
+    def shown(offset: int) -> int:
+        index = bisect_left(page.shown_at, offset)
+        return page.shown_total[index - 1] if index else 0
+
+    between = shown(scope.start) - shown(headline.end)
+    return headline.start if 4 * between <= max(scope.text, 800) else scope.start
+
+
+def _tree(events: Sequence[Event], length: int) -> _Page:
     """The elements of the page, with the text each holds (chrome's not counted). Linear
     in the events however deep the nesting: text is added to the innermost element and to
     its parent when it closes."""
@@ -128,7 +162,15 @@ def _tree(events: Sequence[Event], length: int) -> _Element:
     open_: list[_Element] = [root]
     open_names: Counter[str] = Counter()
     paragraphs: list[_Element] = []  # the open <p>
+    # The open page-level <header>s (no chrome marks): the page's banner unless it holds
+    # the <h1>, which makes it the release's header ("<header><h1>Headline</h1>...</header>
+    # <div class='release-body'>", as some wires' pages are built).
+    banners: list[_Element] = []
     chrome = sectioning = 0  # how many chrome and sectioning elements are open
+    h1s: list[_Element] = []
+    headings: list[int] = []
+    shown_at: list[int] = []
+    shown_total: list[int] = []
 
     def close(element: _Element, end: int) -> None:
         nonlocal chrome, sectioning
@@ -142,10 +184,17 @@ def _tree(events: Sequence[Event], length: int) -> _Element:
         sectioning -= element.name in _SECTIONING
         if element.name == "p":
             paragraphs.pop()
+        elif banners and element is banners[-1]:
+            banners.pop()
+            element.chrome = not element.holds_h1
+            if banners and element.holds_h1:
+                banners[-1].holds_h1 = True
 
     for kind, tag, start, end, marks in events:
         if kind == TEXT:
             if not chrome:
+                shown_at.append(start)
+                shown_total.append(end + (shown_total[-1] if shown_total else 0))
                 innermost = open_[-1]
                 innermost.text += end
                 if paragraphs:
@@ -179,16 +228,25 @@ def _tree(events: Sequence[Event], length: int) -> _Element:
         sectioning += tag in _SECTIONING
         if tag == "p":
             paragraphs.append(element)
+        elif tag == "header" and not sectioning and not element.chrome:
+            banners.append(element)
+        elif tag in _HEADINGS:
+            if tag == "h1" and banners:
+                banners[-1].holds_h1 = True
+            if not chrome:
+                headings.append(start)
+                if tag == "h1":
+                    h1s.append(element)
     while len(open_) > 1:
         close(open_.pop(), length)
-    return root
+    return _Page(root, h1s, headings, shown_at, shown_total)
 
 
 def _is_chrome(name: str, marks: tuple[tuple[str, str], ...], in_sectioning: bool) -> bool:
     if name in _CHROME_ELEMENTS or name in ("head", "title"):
         return True
-    if name in ("header", "footer") and not in_sectioning:
-        return True
+    if name == "footer" and not in_sectioning:
+        return True  # (a page-level <header> is decided when it closes: _tree)
     if name in _NEVER_WIDGETS:
         return False  # "<body class='has-sidebar social'>" is the page, not a widget
     for attribute, value in marks:
@@ -230,24 +288,28 @@ def _densest_block(root: _Element) -> _Element:
             best = element
     if best.own_text == 0:
         return root
-    # Up to the parents that add no paragraph and little text (the headline and the date
-    # above the body), and on until it holds half the page's paragraph text (a release
-    # written mostly as a list).
+    # Up to the parents that add little text and no paragraph after it (the headline, a
+    # subhead and the date go above the body; related links and notes below it), and on
+    # until it holds half the page's paragraph text (a release written mostly as a list).
     while best.parent is not None and best.parent.name != "html":
         parent = best.parent
-        adds_little = parent.paragraph == best.paragraph and 4 * (parent.text - best.text) <= best.text
+        after = sum(child.paragraph for child in parent.children if child.start >= best.end and not child.chrome)
+        adds_little = after == 0 and 4 * (parent.text - best.text) <= best.text
         if not adds_little and 2 * best.paragraph >= root.paragraph:
             break
         best = parent
     return best
 
 
-def _chrome_inside(scope: _Element) -> list[Span]:
+def _chrome_between(root: _Element, start: int, end: int) -> list[Span]:
+    """The spans of the chrome elements from ``start`` to ``end``."""
     spans: list[Span] = []
-    stack = list(reversed(scope.children))
+    stack = list(reversed(root.children))
     while stack:
         element = stack.pop()
-        if element.chrome:
+        if element.end <= start or element.start >= end:
+            continue
+        if element.chrome and start <= element.start and element.end <= end:
             spans.append(Span(element.start, element.end))
             continue
         stack.extend(reversed(element.children))

@@ -12,6 +12,7 @@ dateline with no separator at all ("TACOMA, WA, March 18, 2024 Acme said...").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
@@ -100,12 +101,17 @@ def _first_body_line(doc: Document) -> Span | None:
     prose, text = doc.prose, doc.text
     headings = top_headings(doc)
     headline = headline_span(doc, headings)
-    for match in _LINE.finditer(prose, *top_reach(doc)):
+    reach = top_reach(doc)
+    headers = _html_headers(text, reach[1]) if doc.syntax == "html" else []
+    header_starts = [span.start for span in headers]
+    for match in _LINE.finditer(prose, *reach):
         start, end = match.span()
         if headline is not None and start <= headline[0] < end:
             continue
         if any(span.start <= start < span.end for span in headings):
             continue
+        if headers and _inside(headers, header_starts, start):
+            continue  # the release's <header>: its subhead and byline are not the body
         line = _plain(match.group()).replace("\x01", " ")
         if not _words_at_least(line, BODY_WORDS) or _RELEASE_LINE.match(line):
             continue
@@ -114,6 +120,34 @@ def _first_body_line(doc: Document) -> Span | None:
             continue
         return Span(start, end)
     return None
+
+
+_HEADER_OPEN = LazyPattern(r"<header\b", re.IGNORECASE)
+_HEADER_CLOSE = LazyPattern(r"</header\s*>", re.IGNORECASE)
+
+
+def _html_headers(text: str, reach: int) -> list[Span]:
+    """The <header> elements of an HTML page that open before ``reach`` (the ends found
+    once, so that a run of unclosed ones costs no search to the end each)."""
+    openers = [match.start() for match in _HEADER_OPEN.finditer(text, 0, reach)]
+    if not openers:
+        return []
+    closers = [match.end() for match in _HEADER_CLOSE.finditer(text)]
+    spans: list[Span] = []
+    for opener in openers:
+        after = bisect_left(closers, opener)
+        if after < len(closers):
+            if spans and opener < spans[-1].end:  # inside the last: one span, in order
+                spans[-1] = Span(spans[-1].start, max(spans[-1].end, closers[after]))
+            else:
+                spans.append(Span(opener, closers[after]))
+    return spans
+
+
+def _inside(spans: list[Span], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` is in one of ``spans`` (in order, apart; ``starts``: theirs)."""
+    before = bisect_right(starts, offset) - 1
+    return before >= 0 and offset < spans[before].end
 
 
 def headline(doc: Document) -> tuple[int, int] | None:
