@@ -15,6 +15,9 @@ release is, in order of trust:
    more) and no paragraph after it: the headline, subhead and date above the body come
    with it. The whole page when it has no ``<p>``.
 
+An element that holds no heading starts at the ``<h1>`` just above it when little text
+stands between (a wire's page: the headline in a ``<header>``, the text in a section).
+
 Inside it, page chrome is left out: ``nav``, ``aside``, a ``header``/``footer`` of the page
 (one inside an article, section, main, aside or nav is the article's own: it holds the
 headline and the date; so is a page-level ``<header>`` that holds the ``<h1>``, with no
