@@ -174,6 +174,14 @@ SHAPES = [
     Shape("html-charrefs-open", repeat("&# &#x <b>"), "html"),
     Shape("html-unclosed-attribute", framed('<p>The text <a href="', "x"), "html"),
     Shape("html-disable-next-lines", repeat("<!-- presslint-disable-next-line W101 -->\n"), "html"),
+    # The page's tree (html_scope.py): nesting as deep as the text is long, end tags that
+    # close nothing, and landmarks inside landmarks.
+    Shape("html-nested-divs", repeat("<div><p>a "), "html"),
+    Shape("html-nested-landmarks", repeat("<header><main><article>a "), "html"),
+    Shape("html-stray-end-tags", repeat("<section></b></section></p>a "), "html"),
+    Shape("html-chrome-headings", repeat("<nav><h1>a</h1></nav><h2>b</h2>"), "html"),
+    Shape("html-unclosed-headers", repeat("<h1>a</h1><header><p>The body line has eight words or more here "), "html"),
+    Shape("html-empty-headers", repeat("<header></header>\n"), "html"),
     Shape("html-releases", lambda size: "<p>" + releases(size).replace("\n\n", "</p>\n<p>"), "html"),
     # --fix: the loop of passes the command line runs.
     Shape("fix-trailing-space", repeat("The company said. \n"), mode="fix"),

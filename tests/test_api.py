@@ -7,8 +7,10 @@ import os
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 import presslint
-from presslint.config import discover
+from presslint.config import Config, discover
 
 DATELINE = "NEW YORK, March 18, 2024 – Acme today launched its app.\n"
 
@@ -42,3 +44,14 @@ def test_a_words_file_edited_between_two_calls_is_read_again(tmp_path: Path) -> 
     words.write_text("# our words\nTeh\n", encoding="utf-8")
     os.utime(words, ns=(1, 1))  # a different stamp even on a coarse clock
     assert presslint.check_text(text, "a.txt", config) == []
+
+
+def test_check_paths_raises_for_a_named_file_that_is_not_text_and_skips_a_walked_one(tmp_path: Path) -> None:
+    pdf = tmp_path / "release.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+    (tmp_path / "note.txt").write_text("Teh deal closed.\n", encoding="utf-8")
+    with pytest.raises(OSError, match=r"release\.pdf: cannot check a PDF document"):
+        presslint.check_paths([pdf])
+    # In a walk (a user's include of every file) the PDF is left out; the text is checked.
+    found = presslint.check_paths([tmp_path], config=Config(include=("*",)))
+    assert [(Path(d.path).name, d.code) for d in found] == [("note.txt", "T101")]

@@ -106,7 +106,9 @@ def check_text(text: str, path: str | None = None, config: Config | None = None,
 def check_paths(paths: Iterable[str | Path], config: Config | None = None) -> list[Diagnostic]:
     """Diagnostics for files and directories (walked as on the command line).
 
-    Raises :class:`OSError` naming the first path that cannot be read.
+    Raises :class:`OSError` naming the first path that cannot be read, and the first file
+    named in ``paths`` that is not text (a PDF, an image: the command line's exit 2); such
+    a file found by walking a folder is skipped, as on the command line.
     """
     from .config import Config
     from .runner import check_files
@@ -117,9 +119,12 @@ def check_paths(paths: Iterable[str | Path], config: Config | None = None) -> li
                         config.extend_exclude)
     if selection.errors:
         raise OSError(str(selection.errors[0]))
+    named = {str(path) for path in selection.named}
     diagnostics: list[Diagnostic] = []
     for result in check_files(selection.files, _checkers(config), config, jobs=1):
         if result.error:
             raise OSError(result.error)
+        if result.not_text is not None and result.path in named:
+            raise OSError(f"{result.path}: cannot check {result.not_text.name}: {result.not_text.advice}")
         diagnostics.extend(result.diagnostics)
     return diagnostics

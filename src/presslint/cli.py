@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ._version import __version__
-from .config import CONSISTENCY_SCOPES, DATE_ORDERS, DATELINE_STYLES, SEVERITIES, Config
+from .config import CONSISTENCY_SCOPES, DATE_ORDERS, DATELINE_STYLES, HTML_SCOPES, SEVERITIES, Config
 from .errors import ExitCode, UserError
 from .report import FORMATS, Tally, printable
 
@@ -144,6 +144,9 @@ def _with(options: list[Any]) -> Callable[[F], F]:
 @click.option("--date-order", type=click.Choice(DATE_ORDERS), help="How to read 3/4/2024 (default: mdy).")
 @click.option("--dateline-style", type=click.Choice(DATELINE_STYLES),
               help="The dateline style the P rules expect: any (default), ap or wire.")
+@click.option("--html-scope", type=click.Choice(HTML_SCOPES),
+              help="What of an HTML page to check: main (default), the release without the page's "
+                   "navigation, header, footer, sidebar and widgets; or page, all of it.")
 @click.option("--now", metavar="YYYY-MM-DD[THH:MM[+HH:MM]]",
               help="The moment embargo lines are compared with (UTC without an offset); rules never read the clock.")
 @click.option("--show-release-date", is_flag=True,
@@ -167,7 +170,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
           show_release_date: bool = False, backend_required: bool = False,
           output_file: tuple[str, ...] = (), fail_on: str | None = None, allow_outside_paths: bool = False,
           cache: bool | None = None, cache_dir: Path | None = None,
-          dateline_style: str | None = None, now: str | None = None) -> None:
+          dateline_style: str | None = None, now: str | None = None, html_scope: str | None = None) -> None:
     """Check press releases: files, directories (recursively), or '-' for standard input
     (read only when named). With no path: the configuration's 'paths', else the current
     folder. Folders are walked without what .gitignore files and the excludes name; a file
@@ -185,7 +188,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         release_date=release_date.date() if release_date else None, date_order=date_order,
         consistency=consistency, fail_on=fail_on, output_file=_output_files(output_file),
         cache=cache, cache_dir=cache_dir.absolute() if cache_dir else None,
-        dateline_style=dateline_style, now=_now_option(now))
+        dateline_style=dateline_style, now=_now_option(now), html_scope=html_scope)
     # The switches the configuration may turn on too (the command line cannot turn one off).
     quiet, exit_zero, statistics = quiet or config.quiet, exit_zero or config.exit_zero, statistics or config.statistics
     unsafe_fixes, jobs = unsafe_fixes or config.unsafe_fixes, jobs or config.jobs
@@ -506,9 +509,10 @@ def _showing_release_dates(results: Iterator[FileResult], config: Config, given:
         if result.index is not None:
             data = outcome.stdin[1] if outcome.stdin and outcome.stdin[0] == result.path else None
             # Each file's release date as its nearest configuration gives it (standard input: the run's).
-            dates = (nearest.for_path(result.path) if nearest and data is None else config).settings().dates
+            settings = (nearest.for_path(result.path) if nearest and data is None else config).settings()
             try:
-                line = release_date_report(result.path, dates, data, "--release-date" if given else "config")
+                line = release_date_report(result.path, settings.dates, data, "--release-date" if given else "config",
+                                           settings.html_scope)
             except (OSError, ValueError) as exc:  # deleted, or changed into binary, since it was checked
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
                 line = f"{result.path}: release date not shown: cannot read the file again ({reason})"

@@ -37,6 +37,7 @@ WORDS_FILE = ".presslint-words.txt"
 CONSISTENCY_SCOPES = ("document", "project")
 DATE_ORDERS = ("mdy", "dmy")
 DATELINE_STYLES = ("any", "ap", "wire")
+HTML_SCOPES = ("main", "page")
 # The severities, gravest first: --fail-on and the severity: overrides take these.
 SEVERITIES = ("error", "warning", "info")
 
@@ -68,6 +69,7 @@ class Config:
     date_order: str = "mdy"
     facts: Path | None = None
     dateline_style: str = "any"
+    html_scope: str = "main"  # what of an HTML page is checked: the release, or the whole page
     now: datetime | None = None
     backends: tuple[BackendSpec, ...] = ()  # validated here, started only by `check`
     fail_on: str = "info"  # the lowest severity that makes the exit code 1
@@ -121,7 +123,7 @@ class Config:
             consistency=self.consistency,
             dates=DateSettings(self.release_date, self.date_order, self._release_date_source()),
             facts=self.facts, rule_packs=self.rules,
-            conventions=ConventionSettings(self.dateline_style, self.now))
+            conventions=ConventionSettings(self.dateline_style, self.now), html_scope=self.html_scope)
 
     def _release_date_source(self) -> str:
         # As before for a Config made in code (the API's): the date it is given.
@@ -388,6 +390,10 @@ DECLARED: tuple[Key, ...] = (
     _path_list_key("rules", "a list of paths to extra rule packs"),
     _key("rule-options", "a mapping of rule code or name to a mapping of options", _mapping_of_mappings),
     _key("per-file-ignores", f"a mapping of glob pattern to {_SELECTORS}", _per_file_ignores),
+    _key("html-scope", " or ".join(HTML_SCOPES) + " (default main): what of an HTML page is checked: main, the "
+         "release (its `<article>` or `<main>`, else the block with the most paragraph text; no navigation, page "
+         "header or footer, sidebar, cookie or share widgets: docs/html.md); page, everything",
+         _choice(*HTML_SCOPES)),
     Key("vocabulary", "a mapping with 'accept' and 'reject' lists of words", _vocabulary, "Typos (T)"),
     _path_key("words-file", "a path to a words file (one accepted term per line)", "Typos (T)"),
     _key("terms", "a list of names and terms with their one right spelling", _string_list, "Capitalization (C)"),

@@ -228,6 +228,9 @@ class Document:
         self.text = text
         self.source = source
         self.syntax = _syntax_of(path)
+        # What of an HTML page is read: "main", the release, or "page" (html_scope.py);
+        # set from the configuration by engine.check_with_backends.
+        self.html_scope = "main"
         self._shared: dict[str, Any] = {}
         # For a view with entities decoded (entities.py): the text of the document it shows
         # and how its offsets map to the view's, for what is found on the file (headings)
@@ -249,6 +252,12 @@ class Document:
             del self.__dict__[name]
         self._shared.clear()
         self._words_view = None
+
+    def read_html_as(self, scope: str) -> None:
+        """Read an HTML page's release only ("main") or the whole page ("page")."""
+        if scope != self.html_scope:
+            self.forget()
+            self.html_scope = scope
 
     def shared(self, key: str, compute: Callable[[Document], T]) -> T:
         """A value computed once per document and shared by every rule that asks for it
@@ -275,7 +284,7 @@ class Document:
     def markup(self) -> Markup:
         from .markup import parse
 
-        return parse(self.text, self.syntax)
+        return parse(self.text, self.syntax, self.html_scope)
 
     @property
     def prose(self) -> str:
@@ -300,10 +309,14 @@ class Document:
 
         text, markup, offsets = decoded_view(self.text, self.markup)
         view = Document(self.path, text, self.source)
+        view.html_scope = self.html_scope
         # What was found on the file holds for the view: markup is never parsed again from
         # decoded text (where "&lt;p&gt;" would read as a tag).
         view.__dict__["markup"] = markup
         view._view_of = (self.text, offsets.to_view)
+        if self.syntax == "html":  # found with this document's prose: not parsed again
+            view.__dict__["headings"] = [Span(offsets.to_view(span.start), offsets.to_view(span.end))
+                                         for span in self.headings]
         self._words_view = view, offsets.diagnostic_to_source
         return self._words_view
 
@@ -313,10 +326,13 @@ class Document:
         (or the element, in HTML). Plain text has no marked headings."""
         from .markup import headings
 
+        if self._view_of is None and self.syntax == "html" and self.markup.headings is not None:
+            return list(self.markup.headings)  # found with the prose, by the same parse
         if self._view_of is not None:
             source, to_view = self._view_of
-            return [Span(to_view(span.start), to_view(span.end)) for span in headings(source, self.syntax)]
-        return headings(self.text, self.syntax)
+            return [Span(to_view(span.start), to_view(span.end))
+                    for span in headings(source, self.syntax, self.html_scope)]
+        return headings(self.text, self.syntax, self.html_scope)
 
     @cached_property
     def tokens(self) -> Tokens:

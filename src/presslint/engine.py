@@ -145,6 +145,8 @@ def check_with_backends(doc: Document, checkers: Sequence[Kind],
     from .suppressions import apply as apply_suppressions
 
     diagnostics: list[Diagnostic] = []
+    if checkers and doc.syntax == "html":
+        doc.read_html_as(checkers[0].settings.html_scope)
     # Character references decoded for the word rules; findings mapped back onto the text.
     # Only when a word rule runs: finding the references parses the markup, which rules
     # that read the text as written (--select W103) may never need.

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from typing import NamedTuple
 
 from .diagnostic import Span
+from .html_scope import CLOSE, EMPTY, MARKS, OPEN, TEXT, Event, outside_release
 
 # Elements whose content is code or data, not prose, and the headings.
 _VERBATIM = frozenset({"script", "style", "pre", "code", "textarea", "template", "svg", "math"})
@@ -27,9 +28,12 @@ BLOCKS = HEADINGS | frozenset({
 
 
 class _Reader(HTMLParser):
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, record: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
+        # What html_scope.py reads to find the release in a page, kept only when asked.
+        self.record = record
+        self.events: list[Event] = []
         self.line_starts = [0]
         position = text.find("\n")
         while position != -1:
@@ -60,6 +64,8 @@ class _Reader(HTMLParser):
         end = start + len(raw) if raw else self._tag_end(start)
         self.hidden.append(Span(start, end))
         self.tags.append((start, end, tag in BLOCKS))
+        if self.record:
+            self.events.append(Event(OPEN, tag, start, end, _marks(attrs)))
         if tag in _VERBATIM:
             self._open_verbatim.append((tag, end))
         elif tag in HEADINGS and self._open_heading is None:
@@ -71,12 +77,16 @@ class _Reader(HTMLParser):
         end = start + len(raw) if raw else self._tag_end(start)
         self.hidden.append(Span(start, end))
         self.tags.append((start, end, tag in BLOCKS))
+        if self.record:
+            self.events.append(Event(EMPTY, tag, start, end, _marks(attrs)))
 
     def handle_endtag(self, tag: str) -> None:
         start = self._offset()
         end = self._tag_end(start)
         self.hidden.append(Span(start, end))
         self.tags.append((start, end, tag in BLOCKS))
+        if self.record:
+            self.events.append(Event(CLOSE, tag, start, end, ()))
         for index in range(len(self._open_verbatim) - 1, -1, -1):
             name, content_start = self._open_verbatim[index]
             if name == tag:
@@ -86,6 +96,14 @@ class _Reader(HTMLParser):
         if self._open_heading and self._open_heading[0] == tag:
             self.headings.append(Span(self._open_heading[1], end))
             self._open_heading = None
+
+    def handle_data(self, data: str) -> None:
+        # How much a reader sees of it (html_scope.py weighs blocks by it); not the
+        # content of a script or a style.
+        if self.record and not self._open_verbatim:
+            shown = len(data.strip())
+            if shown:
+                self.events.append(Event(TEXT, "", self._offset(), shown, ()))
 
     def _hide_from_here(self, length: int) -> None:
         start = self._offset()
@@ -153,12 +171,22 @@ _SECTION_KEYWORDS = frozenset({"temp", "cdata", "ignore", "include", "rcdata", "
 _SECTION_END = re.compile(r"]\s*>")
 
 
+def _marks(attrs: object) -> tuple[tuple[str, str], ...]:
+    """The attributes html_scope.py reads (class, id, role, aria-label), lowered."""
+    if not attrs:
+        return ()
+    assert isinstance(attrs, list)
+    return tuple((name, value.lower()) for name, value in attrs if name in MARKS and value)
+
+
 class Html(NamedTuple):
     hidden: list[Span]
     """What is not prose: tags, comments, declarations, code and data elements."""
     headings: list[Span]
     tags: list[tuple[int, int, bool]]
     """Every tag's (start, end, whether it is a block element's), in order."""
+    outside: list[Span] = []
+    """What lies outside the release (``read(..., scope="main")``): page chrome, head."""
 
 
 # What the reader is given after the last ">": its "<" changed to a character that no
@@ -166,20 +194,26 @@ class Html(NamedTuple):
 _INERT = str.maketrans("<", "\x01")
 
 
-def read(text: str) -> Html:
-    """The spans of ``text`` that are not prose, the heading elements and the tags."""
+def read(text: str, scope: str = "page") -> Html:
+    """The spans of ``text`` that are not prose, the heading elements and the tags; with
+    ``scope="main"``, also what lies outside the release (html_scope.py)."""
+    record = scope == "main"
     # Nothing that begins after the last ">" ends, and html.parser reads it all as text;
     # but it first looks for the end of each thing begun there ("<!--", "</", "<a ", "<?"),
     # to the end of the text, which for a run of them takes time quadratic in its length.
     last = text.rfind(">") + 1
-    return parse(text, text if "<" not in text[last:] else text[:last] + text[last:].translate(_INERT))
+    return parse(text, text if "<" not in text[last:] else text[:last] + text[last:].translate(_INERT),
+                 record=record)
 
 
-def parse(text: str, given: str, kind: type[_Reader] = _Reader) -> Html:
+def parse(text: str, given: str, kind: type[_Reader] = _Reader, record: bool = False) -> Html:
     """What html.parser finds in ``given``, which is ``text`` or reads as it does."""
-    reader = kind(text)
+    reader = kind(text, record)
     reader.feed(given)
     reader.close()
     for _, content_start in reader._open_verbatim:  # an element left open: to the end
         reader.hidden.append(Span(content_start, len(text)))
-    return Html(reader.hidden, reader.headings, reader.tags)
+    outside: list[Span] = []
+    if record:
+        outside = outside_release(reader.events, len(text))
+    return Html(reader.hidden, reader.headings, reader.tags, outside)

@@ -9,15 +9,18 @@ Markdown and HTML; it errs on the side of masking too much rather than linting c
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import starmap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .diagnostic import Span
 from .lazyre import LazyPattern
 from .scan import word_char
+
+if TYPE_CHECKING:
+    from .html_prose import Html
 
 # Not a letter, digit, space or punctuation mark, so no rule's pattern matches it. A word
 # beside it is glued to what was hidden ("teh`code`", an address): not a word of its own.
@@ -118,12 +121,17 @@ class Markup:
     code: tuple[Span, ...] = ()
     # Character references in the prose ("&rsquo;"): (start, end, what they show).
     entities: tuple[tuple[int, int, str], ...] = ()
+    # An HTML page's headings, found by the same parse (:func:`headings` would parse again).
+    headings: tuple[Span, ...] | None = None
 
 
-def parse(text: str, syntax: str) -> Markup:
+def parse(text: str, syntax: str, html_scope: str = "main") -> Markup:
+    """The prose of ``text``; an HTML page's release only (``html_scope`` "main": see
+    html_scope.py) or the whole page ("page")."""
     # Spans are (start, end) tuples until the end: tuples sort in C, Span objects in Python.
     spans: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
+    found_headings: tuple[Span, ...] | None = None
     # Where markup meets a word: offset -> SEPARATOR, or a line break for a block's start.
     separators: dict[int, str] = {}
     tags: list[tuple[int, int, bool]] = []
@@ -152,13 +160,15 @@ def parse(text: str, syntax: str) -> Markup:
     elif syntax == "html":
         from .html_prose import read
 
-        html = read(text)
+        html = read(text, html_scope)
         spans.extend((span.start, span.end) for span in html.hidden)
+        spans.extend((span.start, span.end) for span in html.outside)
         tags = html.tags
+        found_headings = tuple(_release_headings(html))
     spans.extend(_addresses(text))
     entities = _entities(text, syntax) if syntax != "text" and "&" in text else []
     if not spans and not separators and not entities:
-        return Markup(text, ())
+        return Markup(text, (), headings=found_headings)
     merged = _merge(spans) if spans else []
     prose = _mask(text, merged)
     if entities:
@@ -176,7 +186,8 @@ def parse(text: str, syntax: str) -> Markup:
         _tag_separators(prose, tags, separators)
     if separators:
         prose = _place(prose, separators)
-    return Markup(prose, tuple(starmap(Span, merged)), tuple(starmap(Span, sorted(code))), tuple(entities))
+    return Markup(prose, tuple(starmap(Span, merged)), tuple(starmap(Span, sorted(code))), tuple(entities),
+                  found_headings)
 
 
 def _spans(text: str, opener: str, pattern: re.Pattern[str] | LazyPattern,
@@ -429,8 +440,9 @@ def _block_parser() -> Any:
     return _parser
 
 
-def headings(text: str, syntax: str) -> list[Span]:
-    """The headings of a document: Markdown ATX and setext headings, HTML <h1>-<h6>."""
+def headings(text: str, syntax: str, html_scope: str = "main") -> list[Span]:
+    """The headings of a document: Markdown ATX and setext headings, HTML <h1>-<h6> (of
+    the release only, in ``html_scope`` "main")."""
     if syntax == "markdown":
         if _has_block_hint(text) or re.search(r"^ {0,3}(?:=+|-+)[ \t]*$", text, re.MULTILINE):
             return [Span(start, end - 1 if text[end - 1:end] == "\n" else end)
@@ -439,8 +451,22 @@ def headings(text: str, syntax: str) -> list[Span]:
     if syntax == "html":
         from .html_prose import read
 
-        return read(text)[1]
+        return _release_headings(read(text, html_scope))
     return []
+
+
+def _release_headings(html: Html) -> list[Span]:
+    """The headings of an HTML page that are not outside its release."""
+    if not html.outside:
+        return html.headings
+    outside = sorted(html.outside)  # apart from each other: the one before a heading holds it or none does
+    starts = [span.start for span in outside]
+    found = []
+    for heading in html.headings:
+        before = bisect_right(starts, heading.start) - 1
+        if before < 0 or outside[before].end <= heading.start:
+            found.append(heading)
+    return found
 
 
 def _addresses(text: str) -> list[tuple[int, int]]:

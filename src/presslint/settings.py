@@ -55,6 +55,7 @@ class Settings(NamedTuple):
     facts: Path | None = None  # the team's fact sheet (YAML)
     rule_packs: tuple[Path, ...] = ()  # the configuration's extra packs (P002 knows their rules)
     conventions: ConventionSettings = ConventionSettings()
+    html_scope: str = "main"  # or "page": what of an HTML page is read (html_scope.py)
 
 
 DEFAULT = Settings()

@@ -12,6 +12,7 @@ dateline with no separator at all ("TACOMA, WA, March 18, 2024 Acme said...").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
@@ -27,6 +28,11 @@ if TYPE_CHECKING:
     from ..dates.recognition import ReleaseDate
 
 _REACH = 3000  # characters from the top that hold a release's header and dateline
+# In an HTML page the top is where the first character a reader sees is, and the reach
+# counts what a reader sees: the page's head, its tags and the chrome html_scope.py hides
+# are no distance (a newsroom page's release starts many thousand characters in).
+_SHOWN = LazyPattern(r"[^\s\ufffc\u2063]")
+_SHOWN_REACH = LazyPattern(rf"(?:\ufffc*[^\ufffc]){{1,{_REACH}}}")
 
 # --- the first body line ------------------------------------------------------------------
 
@@ -45,6 +51,23 @@ def first_body_line(doc: Document) -> Span | None:
     dateline), not a release line ("EMBARGOED UNTIL ..."), with at least
     :data:`BODY_WORDS` words."""
     return doc.shared("conventions.first_body_line", _first_body_line)
+
+
+def top_reach(doc: Document) -> tuple[int, int]:
+    """Where the top of the release starts and ends: the first :data:`_REACH` characters
+    (of an HTML page: from its first shown character, counting only what it shows)."""
+    return doc.shared("conventions.top_reach", _top_reach)
+
+
+def _top_reach(doc: Document) -> tuple[int, int]:
+    prose = doc.prose
+    if doc.syntax != "html":
+        return 0, min(len(prose), _REACH)
+    first = _SHOWN.search(prose)
+    if first is None:
+        return 0, min(len(prose), _REACH)
+    reach = _SHOWN_REACH.match(prose, first.start())
+    return first.start(), reach.end() if reach else len(prose)
 
 
 def _words_at_least(line: str, count: int) -> bool:
@@ -78,12 +101,17 @@ def _first_body_line(doc: Document) -> Span | None:
     prose, text = doc.prose, doc.text
     headings = top_headings(doc)
     headline = headline_span(doc, headings)
-    for match in _LINE.finditer(prose, 0, min(len(prose), _REACH)):
+    reach = top_reach(doc)
+    headers = _html_headers(text, reach[1]) if doc.syntax == "html" else []
+    header_starts = [span.start for span in headers]
+    for match in _LINE.finditer(prose, *reach):
         start, end = match.span()
         if headline is not None and start <= headline[0] < end:
             continue
         if any(span.start <= start < span.end for span in headings):
             continue
+        if headers and _inside(headers, header_starts, start):
+            continue  # the release's <header>: its subhead and byline are not the body
         line = _plain(match.group()).replace("\x01", " ")
         if not _words_at_least(line, BODY_WORDS) or _RELEASE_LINE.match(line):
             continue
@@ -92,6 +120,34 @@ def _first_body_line(doc: Document) -> Span | None:
             continue
         return Span(start, end)
     return None
+
+
+_HEADER_OPEN = LazyPattern(r"<header\b", re.IGNORECASE)
+_HEADER_CLOSE = LazyPattern(r"</header\s*>", re.IGNORECASE)
+
+
+def _html_headers(text: str, reach: int) -> list[Span]:
+    """The <header> elements of an HTML page that open before ``reach`` (the ends found
+    once, so that a run of unclosed ones costs no search to the end each)."""
+    openers = [match.start() for match in _HEADER_OPEN.finditer(text, 0, reach)]
+    if not openers:
+        return []
+    closers = [match.end() for match in _HEADER_CLOSE.finditer(text)]
+    spans: list[Span] = []
+    for opener in openers:
+        after = bisect_left(closers, opener)
+        if after < len(closers):
+            if spans and opener < spans[-1].end:  # inside the last: one span, in order
+                spans[-1] = Span(spans[-1].start, max(spans[-1].end, closers[after]))
+            else:
+                spans.append(Span(opener, closers[after]))
+    return spans
+
+
+def _inside(spans: list[Span], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` is in one of ``spans`` (in order, apart; ``starts``: theirs)."""
+    before = bisect_right(starts, offset) - 1
+    return before >= 0 and offset < spans[before].end
 
 
 def headline(doc: Document) -> tuple[int, int] | None:
@@ -237,8 +293,10 @@ def release_line(doc: Document) -> ReleaseLine | None:
 def _release_line(doc: Document) -> ReleaseLine | None:
     prose = doc.prose
     body = first_body_line(doc)
-    reach = min(len(prose), _REACH if body is None else body.end)
-    for match in _RELEASE_LINE.finditer(prose, 0, reach):
+    start, reach = top_reach(doc)
+    if body is not None:
+        reach = min(len(prose), body.end)
+    for match in _RELEASE_LINE.finditer(prose, start, reach):
         if match.group("embargo") is None:
             return ReleaseLine(Span(*match.span()), False, None)
         line_end = prose.find("\n", match.start())
@@ -350,8 +408,16 @@ def _us_summer(moment: datetime) -> bool:
 _END_MARK = LazyPattern(r"^[ \t*_]*(?:#[ \t]?#[ \t]?#|-[ \t]?30[ \t]?-|ENDS?)[ \t*_]*$", re.MULTILINE)
 
 
+# In an HTML page, on its prose: the tags around the mark ("<p>###</p>") are masked, and
+# a mark in the chrome html_scope.py hides is none.
+_HTML_END_MARK = LazyPattern(r"^[ \t*_\ufffc\u2063]*(?:#[ \t]?#[ \t]?#|-[ \t]?30[ \t]?-|ENDS?)[ \t*_\ufffc\u2063]*$",
+                             re.MULTILINE)
+
+
 def end_mark(doc: Document) -> bool:
     """Whether a line is an end mark: "###", "# # #", "-30-" or "END"."""
+    if doc.syntax == "html":
+        return _HTML_END_MARK.search(doc.prose) is not None
     return _END_MARK.search(doc.text) is not None
 
 

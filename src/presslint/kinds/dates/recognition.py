@@ -453,13 +453,18 @@ def _rest_of_line(prose: str, start: int) -> str:
     return _plain(prose[start:start + _AFTER_REACH]) + "\x02"
 
 
-def dateline(prose: str, mentions: list[DateMention]) -> DateMention | None:
+def dateline(prose: str, mentions: list[DateMention], html: bool = False) -> DateMention | None:
     """The date of the release's dateline: a full date near the top, on a line that starts
     with a place and goes on with a separator."""
+    counted = shown = 0  # what a reader sees before ``counted``, counted as the mentions go
     for mention in mentions:
-        # Counted in what a reader sees: an HTML page's head and tags are no distance.
-        if mention.start > _DATELINE_REACH and mention.start - prose.count(MASK, 0, mention.start) > _DATELINE_REACH:
-            break
+        # Counted in what a reader sees: an HTML page's head and tags are no distance, nor
+        # (in HTML) the line breaks and indentation between its tags.
+        if mention.start > _DATELINE_REACH:
+            shown += _shown(prose, counted, mention.start, html)
+            counted = mention.start
+            if shown > _DATELINE_REACH:
+                break
         if mention.year is None or mention.day is None or mention.form in ("year",):
             continue
         line_start = prose.rfind("\n", 0, mention.start) + 1
@@ -474,6 +479,14 @@ def dateline(prose: str, mentions: list[DateMention]) -> DateMention | None:
             continue
         return mention
     return None
+
+
+def _shown(prose: str, start: int, end: int, html: bool) -> int:
+    """How many characters a reader sees from ``start`` to ``end``."""
+    shown = end - start - prose.count(MASK, start, end)
+    if html:
+        shown -= sum(prose.count(space, start, end) for space in " \n\t")
+    return shown
 
 
 def front_matter_date(text: str, order: str = "mdy") -> tuple[date, int] | None:
@@ -515,7 +528,7 @@ def analyse(doc: Document, settings: DateSettings) -> DocumentDates:
     def compute(doc: Document) -> DocumentDates:
         prose = doc.prose
         mentions = find_dates(prose, order)
-        line = dateline(prose, mentions)
+        line = dateline(prose, mentions, doc.syntax == "html")
         return DocumentDates(mentions, _release(doc, given, source, order, line), line)
 
     return doc.shared(f"dates.analyse {order} {given} {source}", compute)
@@ -592,8 +605,9 @@ def _resolve_relative(match: re.Match[str], release: date) -> tuple[date, date] 
 
 
 def release_date_report(path: str, settings: DateSettings, data: bytes | None = None,
-                        given_by: str = "--release-date") -> str:
-    """The --show-release-date line for a file on disk (or ``data``, from standard input)."""
+                        given_by: str = "--release-date", html_scope: str = "main") -> str:
+    """The --show-release-date line for a file on disk (or ``data``, from standard input),
+    read as it was checked (an HTML page: ``html_scope``)."""
     from pathlib import Path
 
     from ...decoding import decode
@@ -608,4 +622,6 @@ def release_date_report(path: str, settings: DateSettings, data: bytes | None = 
             return describe_release_date(word_document(path, raw), settings, given_by)
         except SourceError as exc:  # changed since it was checked
             raise ValueError(exc.message) from None
-    return describe_release_date(Document.from_decoded(path, decode(raw)), settings, given_by)
+    doc = Document.from_decoded(path, decode(raw))
+    doc.read_html_as(html_scope)
+    return describe_release_date(doc, settings, given_by)
