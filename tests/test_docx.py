@@ -377,7 +377,7 @@ def test_the_python_api_checks_word_documents(tmp_path: Path) -> None:
     release(tmp_path)
     assert [d.code for d in check_paths([tmp_path]) if d.code == "T101"] == ["T101"] * 7
     (tmp_path / "broken.docx").write_bytes((tmp_path / "release.docx").read_bytes()[:500])
-    with pytest.raises(OSError, match="broken.docx: damaged Word document"):
+    with pytest.raises(OSError, match=r"broken\.docx: damaged Word document"):
         check_paths([tmp_path / "broken.docx"])
 
 
