@@ -18,7 +18,7 @@ if [[ "${INPUT_CHANGED_ONLY:-true}" == "true" && -n "${GITHUB_BASE_REF:-}" ]]; t
     changed=()
     while IFS= read -r -d '' file; do
         case "$file" in
-            *.txt|*.md|*.markdown|*.html|*.htm) changed+=("$file") ;;
+            *.txt|*.md|*.markdown|*.html|*.htm|*.docx) changed+=("$file") ;;
         esac
     done < <(git diff -z --name-only --diff-filter=d FETCH_HEAD HEAD -- "${paths[@]}")
     if (( ${#changed[@]} == 0 )); then

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 def check_file(path: Path | str, checkers: Sequence[Kind], data: bytes | None = None,
                fix: FixMode | None = None, backends: Sequence[Backend] = ()) -> FileResult:
     name = str(path)
+    if name.lower().endswith(".docx"):
+        return _check_word_file(name, checkers, data, fix, backends)
     try:
         raw = read(Path(path)) if data is None else data
         decoded = decode(raw)
@@ -50,6 +52,37 @@ def check_file(path: Path | str, checkers: Sequence[Kind], data: bytes | None = 
 
     # Backends take no part in fixing: they are slow, may be remote, and their fixes unsafe.
     return fix_document(doc, checkers, fix, raw)
+
+
+def _check_word_file(name: str, checkers: Sequence[Kind], data: bytes | None, fix: FixMode | None,
+                     backends: Sequence[Backend]) -> FileResult:
+    """A .docx, read through docx.py: checked, never written (--fix and --diff refused)."""
+    from dataclasses import replace
+
+    from .docx import is_layout, word_document
+
+    try:
+        doc = word_document(name, read(Path(name)) if data is None else data)
+    except SourceError as exc:
+        return FileResult(name, error=str(exc))
+    except BinaryFileError as exc:  # another format named .docx (a PDF): as any file not text
+        return FileResult(name, not_text=exc.what)
+    result = result_of(doc, checkers, backends)
+    # A whitespace finding on tabs alone is on Word's own layout (docx.py says why).
+    kept = [diagnostic for diagnostic in result.diagnostics if not is_layout(doc, diagnostic)]
+    if len(kept) < len(result.diagnostics):
+        lines = {doc.lines.position(diagnostic.span.start)[0] for diagnostic in kept}
+        result.diagnostics = kept
+        result.snippets = {line: text for line, text in result.snippets.items() if line in lines}
+    if fix is not None and result.diagnostics:
+        from .fix import choose
+
+        if choose(result.diagnostics, fix.unsafe):
+            refused = "no fixes shown" if fix.action == "diff" else "not fixed"
+            result.error = f"{name}: {refused}: presslint does not write Word documents; fix it in Word"
+    # Nor does it offer fixes there: no "fixable with --fix" for a file --fix refuses.
+    result.diagnostics = [replace(d, fix=None) if d.fix else d for d in result.diagnostics]
+    return result
 
 
 def check_files(files: Sequence[Path], checkers: Sequence[Kind], config: Config,

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_EXCLUDE", "DEFAULT_INCLUDE", "MAX_FILE_BYTES", "Selection", "SourceError", "collect", "matches",
            "read", "read_stdin"]
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.docx")
+# Word's lock file beside an open document ("~$release.docx"): a few bytes, never a release.
+LOCK_FILE_PREFIX = "~$"
 # Folders that hold tools' files, not releases: version control, virtual environments
 # (any folder with a pyvenv.cfg too), packages, build output and caches. Hidden folders
 # are never walked anyway; their names are here so that the list reads as what it means.
@@ -177,7 +179,7 @@ def _walk(root: Path, include: Sequence[str], exclude: _Patterns, skip_venvs: bo
             and not (ignored and ignored(name, True))
         )
         for name in sorted(names):
-            if name.startswith(".") or not included(name):
+            if name.startswith((".", LOCK_FILE_PREFIX)) or not included(name):
                 continue
             # Paths are built only for the files a pattern includes: a folder of 1,000
             # releases costs a few ms.

@@ -614,6 +614,14 @@ def release_date_report(path: str, settings: DateSettings, data: bytes | None = 
     from ...document import Document
 
     raw = data if data is not None else Path(path).read_bytes()
+    if path.lower().endswith(".docx"):
+        from ...docx import word_document
+        from ...errors import SourceError
+
+        try:
+            return describe_release_date(word_document(path, raw), settings, given_by)
+        except SourceError as exc:  # changed since it was checked
+            raise ValueError(exc.message) from None
     doc = Document.from_decoded(path, decode(raw))
     doc.read_html_as(html_scope)
     return describe_release_date(doc, settings, given_by)
