@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ... import lexicon, vocabulary
 from ...diagnostic import Diagnostic, Edit, Span
 from ...document import Document
+from ...lazyre import LazyPattern
 from ...scan import (
     in_capitals_line,
     is_free_standing,
@@ -61,6 +62,7 @@ class Misspelling(Kind):
                 # lost or two swapped: "Enviroment", "Buisness"), not a spelling chosen.
                 if form == "title" and not starts_sentence(prose, start) \
                         and not _slip_in_title(doc, word, correction, end) \
+                        and not _opens_body(prose, start, correction) \
                         and (len(word) < LONG or doc.word_counts[word] > 1 or recurs(doc, word.lower())
                              or not typed_slip(word.lower(), correction)):
                     continue
@@ -96,6 +98,20 @@ def _slip_in_title(doc: Document, word: str, correction: str, end: int) -> bool:
         return False
     after = next_words(doc.prose, end, 1)
     return bool(after) and after[0].text[:1].isupper()
+
+
+# The dash that ends a dateline ("NEW YORK, March 18, 2024 – ", "SEATTLE -- (BUSINESS WIRE) -- "):
+# the first dash of a line that opens with a place in capitals. The word after it opens the
+# release's first sentence.
+_DATELINE_DASH = LazyPattern(r"(?:\A|\n)[ \t\u2063*_>#]*[A-Z][A-Z.'’-]+\b[^\n–—]{0,100}?"
+                             r"[ \t\u00a0\u2063](?:--|[–—])[ \t\u00a0\u2063]*\Z")
+
+
+def _opens_body(prose: str, start: int, correction: str) -> bool:
+    """A misspelt function word after a dateline's dash ("SEATTLE – Teh company"): it opens
+    a sentence, and a name is seldom one of the commonest words misspelt."""
+    return (lexicon.frequency_rank().get(correction, FUNCTION_RANK) < FUNCTION_RANK
+            and bool(_DATELINE_DASH.search(prose, max(0, start - 200), start)))
 
 
 def typed_slip(wrong: str, right: str) -> bool:
