@@ -39,6 +39,13 @@ def test_wheel_contains_every_pack(wheel: Path) -> None:
     assert "presslint/py.typed" in names
 
 
+def test_wheel_carries_the_rule_pages_the_language_server_links(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    families = sorted(p.name for p in (ROOT / "docs" / "rules").glob("*.md"))
+    assert families, "docs/rules is empty"
+    assert [f"presslint/docs/rules/{page}" for page in families if f"presslint/docs/rules/{page}" not in names] == []
+
+
 def test_installed_wheel_finds_its_packs_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

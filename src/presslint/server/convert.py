@@ -39,9 +39,9 @@ def to_lsp(diagnostic: Diagnostic, positions: PositionMap) -> types.Diagnostic:
 def docs_link(code: str, name: str) -> str | None:
     """Where the rule is documented: its section in the repository at this version's tag
     when the package names its repository (report/links.py, as SARIF links it); else its
-    section of docs/rules/<family>.md beside the package, as a ``file:`` URI (a checkout or
-    an editable install: the docs are not in the wheel); else nothing, rather than a link
-    that leads nowhere."""
+    section of docs/rules/<family>.md, as a ``file:`` URI: the copy the wheel installs in the
+    package, or a checkout's (an editable install); else nothing, rather than a link that
+    leads nowhere."""
     from ..report.links import rule_docs
 
     online = rule_docs(code, name)
