@@ -209,7 +209,7 @@ def test_a_nested_table_is_read_inside_its_cell(tmp_path: Path) -> None:
 def test_the_release_date_shown_for_a_docx_is_its_datelines(tmp_path: Path) -> None:
     path = _save(_word("Acme Grows", "AUSTIN, Texas, March 4, 2024 -- Acme grew today."), tmp_path / "t.docx")
     code, _, err = check("--show-release-date", "-q", str(path))
-    assert code == 0 and err == f"{path}: release date 2024-03-04 (from dateline, line 2)\n"
+    assert code == 0 and err == f"{path}: release date 2024-03-04 (from dateline, paragraph 2)\n"
 
 
 def test_the_excerpt_is_the_paragraph(tmp_path: Path) -> None:
@@ -456,6 +456,8 @@ def test_the_cross_file_checks_place_a_docx_finding_at_its_paragraph(tmp_path: P
     assert code == 1
     assert out.splitlines()[:2] == [f"{tmp_path / 'a.docx'}:3:15: C101 'ZenTrix' is written 'Zentrix' elsewhere",
                                     "  Analysts said ZenTrix will grow."]
+    # --fix never writes a Word document, so its cross-file findings offer no fix either.
+    assert "fixable" not in out
 
 
 def test_stories_follow_the_body_text_boxes_then_footnotes_by_reference_then_endnotes(tmp_path: Path) -> None:

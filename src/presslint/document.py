@@ -221,6 +221,9 @@ class Document:
     becomes one ``\\n``, CRLF and CR files get the same lines and columns as LF files.
     """
 
+    # What a line of :attr:`lines` is to the writer, for messages ("paragraph" in a .docx).
+    line_unit = "line"
+
     def __init__(self, path: str, text: str, source: Source | None = None) -> None:
         self.path = path
         if source is None:

@@ -324,6 +324,8 @@ class WordDocument(Document):
     """A .docx as the rules read it: the paragraphs joined by a blank line (a .txt release),
     ending with one line break; its lines are the paragraphs."""
 
+    line_unit = "paragraph"
+
     def __init__(self, path: str, stories: Stories) -> None:
         joined = _SEPARATOR.join(stories.paragraphs).rstrip("\n")
         super().__init__(path, joined + "\n" if joined else "", _SOURCE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,7 @@ from . import packs
 from .errors import PackError, UserError
 from .kinds import Kind, build
 from .results import FileResult, file_result
+from .sources import is_word_document
 
 if TYPE_CHECKING:
     from .backends import Backend
@@ -215,6 +217,8 @@ def cross_check(results: Sequence[FileResult], checkers: Sequence[Kind]) -> None
             continue
         for diagnostic, line, text in checker.check_project(summaries):
             result = by_path[diagnostic.path]
+            if diagnostic.fix is not None and is_word_document(result.path):
+                diagnostic = replace(diagnostic, fix=None)  # never written: no "fixable" hint
             result.diagnostics.append(diagnostic)
             result.snippets.setdefault(line, text)
     for result in by_path.values():

@@ -17,7 +17,7 @@ from .engine import cross_check, load_selected, result_of
 from .errors import SourceError
 from .results import FileResult
 from .selection import rules_for
-from .sources import read
+from .sources import is_word_document, read
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 def check_file(path: Path | str, checkers: Sequence[Kind], data: bytes | None = None,
                fix: FixMode | None = None, backends: Sequence[Backend] = ()) -> FileResult:
     name = str(path)
-    if name.lower().endswith(".docx"):
+    if is_word_document(name):
         return _check_word_file(name, checkers, data, fix, backends)
     try:
         raw = read(Path(path)) if data is None else data

@@ -93,6 +93,11 @@ def matches(path: PurePosixPath, patterns: Iterable[str]) -> bool:
     return False
 
 
+def is_word_document(name: str) -> bool:
+    """Whether ``name`` is a Word document's (read by docx.py, never written), in any case."""
+    return name.lower().endswith(".docx")
+
+
 def collect(paths: Iterable[str], include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
             extend_include: Sequence[str] = (), extend_exclude: Sequence[str] = ()) -> Selection:
     """Files to check, in a stable order; errors for paths that are missing or empty of files.

@@ -556,7 +556,7 @@ def describe_release_date(doc: Document, settings: DateSettings, given_by: str =
         return f"{doc.path}: release date none found"
     where = given_by if found.source == "--release-date" else found.source
     if found.offset is not None:
-        where += f", line {doc.lines.position(found.offset)[0]}"
+        where += f", {doc.line_unit} {doc.lines.position(found.offset)[0]}"
     return f"{doc.path}: release date {found.date.isoformat()} (from {where})"
 
 
@@ -612,9 +612,10 @@ def release_date_report(path: str, settings: DateSettings, data: bytes | None = 
 
     from ...decoding import decode
     from ...document import Document
+    from ...sources import is_word_document
 
     raw = data if data is not None else Path(path).read_bytes()
-    if path.lower().endswith(".docx"):
+    if is_word_document(path):
         from ...docx import word_document
         from ...errors import SourceError
 
