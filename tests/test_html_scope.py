@@ -337,3 +337,11 @@ def test_end_mark_in_a_paragraph_of_the_release_not_in_the_chrome() -> None:
     text = f"<body>{release}</article><footer><p>###</p></footer></body>\n"
     assert [d.code for d in check(text, config=config)] == ["P128"]
     assert check(text, "page", config) == []
+
+
+def test_a_missing_end_mark_is_placed_on_the_releases_last_shown_line() -> None:
+    text = (f"<body><article><h1>Acme Opens a Warehouse</h1>\n{BODY}</article>\n"
+            "<footer>\n<p>© 2024</p>\n</footer>\n</body>\n")
+    # Not the closing tags nor the footer after the release: its last paragraph.
+    assert found(text, check(text, config=Config(select=("P128",)))) == {
+        ("P128", "Acme makes tools for builders and has offices in Seattle, Portland and Boise.")}

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ...diagnostic import Diagnostic, Span
 from ...document import Document
+from ...markup import MASK, SEPARATOR
 from .. import Kind
 from .release_parts import end_mark, first_body_line
 
@@ -17,8 +18,11 @@ class MissingEndMark(Kind):
         if first_body_line(doc) is None or end_mark(doc):
             return
         prose = doc.prose
-        end = len(prose.rstrip())
+        # In HTML, the release's last shown line: not the closing tags nor the page's footer
+        # after it, which are masked. (In Markdown a last line of a URL is still the last line.)
+        blank = " \t\n" + (MASK + SEPARATOR if doc.syntax == "html" else "")
+        end = len(prose.rstrip(blank))
         start = prose.rfind("\n", 0, end) + 1
         line = prose[start:end]
-        start += len(line) - len(line.lstrip())
+        start += len(line) - len(line.lstrip(blank))
         yield self.rule.report(doc, Span(start, end), found=prose[start:end])
