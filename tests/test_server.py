@@ -24,6 +24,7 @@ from pygls.lsp.client import LanguageClient
 
 import presslint
 from presslint.server.actions import Snapshot, WordsFile, add_words, append_word, fix_all, quick_fixes
+from presslint.server.configuration import Configurations
 from presslint.server.debounce import Debouncer
 from presslint.server.positions import PositionMap, code_points, units
 
@@ -202,6 +203,27 @@ def test_a_word_is_appended_on_a_line_of_its_own_and_a_new_file_is_created_first
     titles = [a.title for a in add_words(snapshot, positions, everything, existing, can_create=False)]
     assert titles == ["presslint: add 'Teh' to the words file (words.txt)"]
     assert add_words(snapshot, positions, everything, WordsFile(words, words.as_uri(), "", False), False) == []
+
+
+def _site_with_ignores(folder: Path) -> Path:
+    """A project whose configuration turns T101 off for docs/*.txt; its document docs/a.txt."""
+    (folder / "docs").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    (folder / ".presslint.yaml").write_text('per-file-ignores:\n  "docs/*.txt": [T101]\n', encoding="utf-8")
+    return folder / "docs" / "a.txt"
+
+
+def test_a_workspace_folder_added_or_removed_is_the_root_its_documents_are_named_from(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    document = _site_with_ignores(site)
+    reports: list[str] = []
+    configurations = Configurations([tmp_path / "elsewhere"], reports.append)
+    assert configurations.for_path(document).root == site / "docs"  # in no folder: its own
+    configurations.change_roots([site], [])
+    found = configurations.for_path(document)
+    assert (found.root, found.relative(document)) == (site, "docs/a.txt")
+    configurations.change_roots([], [site])
+    assert configurations.for_path(document).root == site / "docs" and reports == []
 
 
 # -- end to end: a client, a server process ---------------------------------------------
@@ -490,6 +512,26 @@ def test_a_configuration_change_and_a_broken_one(session: Session) -> None:
         config.unlink()
     published = len(session.published)
     session.files_changed(config)
+    assert "T101" in {d.code for d in session.diagnostics(uri, after=published)}
+
+
+def test_a_workspace_folder_added_later_brings_its_per_file_ignores(
+        session: Session, tmp_path_factory: pytest.TempPathFactory) -> None:
+    site = tmp_path_factory.mktemp("site")
+    document = _site_with_ignores(site)
+    text = "The deal closed. Teh team is ready.\n"
+    document.write_text(text, encoding="utf-8")
+    uri = session.open(document, text)
+    # Outside the workspace its name is "a.txt", which "docs/*.txt" does not match.
+    assert "T101" in {d.code for d in session.diagnostics(uri, version=1)}
+    published = len(session.published)
+    folder = types.WorkspaceFolder(uri=site.as_uri(), name="site")
+    session.call(session.client.workspace_did_change_workspace_folders, types.DidChangeWorkspaceFoldersParams(
+        event=types.WorkspaceFoldersChangeEvent(added=[folder], removed=[])))
+    assert "T101" not in {d.code for d in session.diagnostics(uri, after=published)}
+    published = len(session.published)
+    session.call(session.client.workspace_did_change_workspace_folders, types.DidChangeWorkspaceFoldersParams(
+        event=types.WorkspaceFoldersChangeEvent(added=[], removed=[folder])))
     assert "T101" in {d.code for d in session.diagnostics(uri, after=published)}
 
 

@@ -46,6 +46,12 @@ class Found:
         return folder / config_module.WORDS_FILE
 
 
+def _innermost_first(roots: Sequence[Path]) -> list[Path]:
+    """The workspace folders, each once, the deepest first: a nested folder is a document's
+    root before the folder holding it."""
+    return sorted({root.absolute() for root in roots}, key=lambda p: len(p.parts), reverse=True)
+
+
 def _stamp(paths: Sequence[Path]) -> tuple[object, ...]:
     stamps: list[object] = []
     for path in paths:
@@ -63,7 +69,7 @@ class Configurations:
     it is fixed)."""
 
     def __init__(self, roots: Sequence[Path], report: Callable[[str], None]) -> None:
-        self.roots = sorted((root.absolute() for root in roots), key=lambda p: len(p.parts), reverse=True)
+        self.roots = _innermost_first(roots)
         self.report = report
         self._found: dict[Path, tuple[tuple[object, ...], Found]] = {}
         self._reported: set[str] = set()
@@ -100,6 +106,13 @@ class Configurations:
         if message not in self._reported:
             self._reported.add(message)
             self.report(message)
+
+    def change_roots(self, added: Sequence[Path], removed: Sequence[Path]) -> None:
+        """Workspace folders added or removed: a document's root, and with it the folder its
+        configuration is found from and its name for per-file-ignores, may change."""
+        gone = {root.absolute() for root in removed}
+        self.roots = _innermost_first([*(root for root in self.roots if root not in gone), *added])
+        self.forget()
 
     def forget(self) -> None:
         """Look every configuration up again (a watched file changed), keeping each as the

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,6 +192,13 @@ def _can_create_files(capabilities: types.ClientCapabilities) -> bool:
                 and types.ResourceOperationKind.Create in (edit.resource_operations or ()))
 
 
+def _paths(uris: Iterable[str]) -> list[Path]:
+    """The folders that ``file:`` URIs name (others, such as ``untitled:``, have none)."""
+    from pygls.uris import to_fs_path
+
+    return [Path(path) for path in map(to_fs_path, uris) if path]
+
+
 def create_server() -> PresslintServer:
     server = PresslintServer()
 
@@ -199,11 +207,9 @@ def create_server() -> PresslintServer:
         options: Any = params.initialization_options
         if isinstance(options, dict) and isinstance(options.get("debounceMs"), (int, float)):
             ls.debouncer.delay = max(0.0, options["debounceMs"] / 1000)
-        from pygls.uris import to_fs_path
-
         uris = [folder.uri for folder in params.workspace_folders or ()] or ([params.root_uri] if params.root_uri
                                                                               else [])
-        roots = [Path(p) for p in (to_fs_path(uri) for uri in uris) if p]
+        roots = _paths(uris)
         if not roots and params.root_path:
             roots = [Path(params.root_path)]
         ls.configurations = Configurations(roots, ls.show_error_soon)
@@ -238,6 +244,12 @@ def create_server() -> PresslintServer:
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(ls: PresslintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        ls.recheck_all()
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    def did_change_workspace_folders(ls: PresslintServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
+        ls.configurations.change_roots(_paths(folder.uri for folder in params.event.added),
+                                       _paths(folder.uri for folder in params.event.removed))
         ls.recheck_all()
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
