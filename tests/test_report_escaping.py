@@ -177,3 +177,20 @@ def test_a_warning_naming_a_file_is_one_line(tmp_path: Path) -> None:
     (warning,) = [line for line in run.stderr.splitlines() if "warning" in line]
     assert warning.startswith(f"presslint: warning: {tmp_path}/bin\\nary\\x1b[2J.txt: skipped")
     assert "\x1b" not in run.stderr
+
+
+def test_a_diff_header_quotes_and_escapes_a_name_that_is_not_printable(tmp_path: Path) -> None:
+    path = tmp_path / "evil\n+++ forged\x1b[31m.txt"
+    path.write_text("Trailing space. \n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "presslint", "check", "--no-config", "--no-cache", "--diff",
+                           str(path)], capture_output=True, cwd=tmp_path)
+    lines = done.stdout.decode("utf-8").splitlines()
+    headers = [line for line in lines if line.startswith(("---", "+++"))]
+    assert len(headers) == 2 and b"\x1b" not in done.stdout
+    assert headers[0] == f'--- "a/{tmp_path}/evil\\n+++ forged\\x1b[31m.txt"'
+    # A plain name is written as it is.
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Trailing space. \n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "presslint", "check", "--no-config", "--no-cache", "--diff",
+                           "plain.txt"], capture_output=True, cwd=tmp_path, text=True)
+    assert "--- a/plain.txt\n+++ b/plain.txt\n" in done.stdout

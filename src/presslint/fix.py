@@ -73,7 +73,7 @@ def fix_document(doc: Document, checkers: Sequence[Kind], mode: FixMode, raw: by
 
         result.diff = "".join(difflib.unified_diff(
             original.splitlines(keepends=True), text.splitlines(keepends=True),
-            fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}"))
+            fromfile=_diff_name("a/", doc.path), tofile=_diff_name("b/", doc.path)))
     elif mode.action == "stdout":
         result.output = text
     else:
@@ -399,3 +399,15 @@ def _signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _diff_name(side: str, path: str) -> str:
+    """A ``---``/``+++`` header's name: as it is, or quoted and escaped as git writes a name
+    that is not printable, so that a newline or an escape sequence in a file's name cannot
+    forge a line of the diff or reach the terminal."""
+    from .report import printable
+
+    name = side + path
+    if name.isprintable() and '"' not in name:
+        return name
+    return '"' + printable(name).replace('"', '\\"') + '"'
