@@ -170,3 +170,14 @@ def test_inline_tags_inside_a_word_stay_glue() -> None:
     assert _shown("<p>the 1<sup>st</sup> and H<sub>2</sub>O</p>", "html") == \
         "##\nthe 1#####st|##### and H#####2######O|###"
     assert _shown("<p>one<br>two</p>", "html") == "##\none|##\ntwo|###"
+
+
+@pytest.mark.parametrize("section", ["<![CDATA[x]]>", "<![CDATA[a\nb] ]>", "<![if !IE]>", "<![endif]>"])
+def test_a_marked_section_is_hidden_to_the_end_of_its_close(section: str) -> None:
+    text = f"<p>Before {section} after.</p>\n"
+    prose = Document("x.html", text).prose
+    start = text.index(section)
+    # Every character of the section masked (the "]" of "]]>" too), and none after it.
+    hidden = prose[start:start + len(section)]
+    assert all(not ch.isalnum() and ch not in "<>[]" for ch in hidden), hidden
+    assert prose[start + len(section):].startswith(" after.")

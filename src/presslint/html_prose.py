@@ -121,7 +121,7 @@ class _Reader(HTMLParser):
         self._hide_from_here(len(data) + len("<?>"))
 
     def unknown_decl(self, data: str) -> None:
-        self._hide_from_here(len(data) + len("<![]>"))
+        pass  # hidden by _marked_section, which knows where it ends ("]]>", "]>", "] ]>")
 
     # Character references ("&rsquo;", "&#8217;") are left in the prose: markup.py decodes
     # them for the rules that read words (see entities.py).
@@ -156,11 +156,16 @@ class _Reader(HTMLParser):
         meets with an AssertionError: "<![-", "<![x") is a bogus comment, up to its ">", as
         browsers read it."""
         position = self.lineno, self.offset
+        start = self._offset()
         try:
             end: int = super().parse_marked_section(i, report)
         except AssertionError:
             self.lineno, self.offset = position  # moved on before it gave up
-            end = self.parse_bogus_comment(i, report)
+            return self.parse_bogus_comment(i, report)  # which hides it (handle_comment)
+        if end != -1:
+            # The whole section, up to the end of its close, which its data alone does not
+            # tell: "]]>" for CDATA, "]>" for "<![if !IE]>", with white space allowed between.
+            self.hidden.append(Span(start, min(start + end - i, len(self.text))))
         return end
 
 
