@@ -138,6 +138,27 @@ def test_a_device_or_fifo_named_as_a_configuration_file_is_refused_never_read(
     _one_error(_run(args, tmp_path), "not a regular file (a device, FIFO or socket)")
 
 
+@pytest.mark.parametrize("name", [".presslint.yaml", ".presslint-words.txt"])
+@pytest.mark.parametrize("kind", ["fifo", "broken link"])
+def test_a_configuration_or_words_file_found_by_the_search_that_is_no_file_is_an_error(
+        tmp_path: Path, name: str, kind: str) -> None:
+    (tmp_path / "release.txt").write_text("Teh deal closed.\n", encoding="utf-8")
+    if kind == "fifo":
+        os.mkfifo(tmp_path / name)
+    else:
+        (tmp_path / name).symlink_to(tmp_path / "gone.yaml")
+    # Not passed by as if there were none (the user wrote it to apply), and never waited on.
+    _one_error(_run(["check", "release.txt"], tmp_path), f"{name}: cannot read")
+
+
+def test_a_folder_named_like_a_configuration_file_is_passed_by(tmp_path: Path) -> None:
+    (tmp_path / "release.txt").write_text("Teh deal closed.\n", encoding="utf-8")
+    (tmp_path / ".presslint.yaml").mkdir()
+    (tmp_path / ".presslint-words.txt").mkdir()
+    run = _run(["check", "-q", "release.txt"], tmp_path)
+    assert run.returncode == 1 and "T101" in run.stdout and run.stderr == ""
+
+
 # --- pyproject.toml ----------------------------------------------------------------------
 
 def test_a_tool_presslint_that_is_not_a_table_is_an_error(tmp_path: Path) -> None:

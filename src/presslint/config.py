@@ -13,6 +13,7 @@ are made from it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -143,7 +144,7 @@ def find(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            if _named_here(candidate):
                 return candidate
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _pyproject_table(pyproject, searching=True) is not None:
@@ -155,9 +156,16 @@ def find_words_file(start: Path) -> Path | None:
     """The nearest words file at or above ``start``."""
     for folder in (start, *start.parents):
         candidate = folder / WORDS_FILE
-        if candidate.is_file():
+        if _named_here(candidate):
             return candidate
     return None
+
+
+def _named_here(candidate: Path) -> bool:
+    """Whether the search stops at ``candidate``: a file of that name, or anything else of
+    that name but a folder (a FIFO, a broken link, an unreadable file), which loading then
+    names in one error line, rather than passing it by as if the user had written none."""
+    return os.path.lexists(candidate) and not candidate.is_dir()
 
 
 def load(path: Path, allow_outside: bool = False) -> Config:
