@@ -75,7 +75,8 @@ def test_documents_without_code_blocks_need_no_block_parser() -> None:
 
     text = "# T\n\nPara with `code` and [link](http://x.y/z) and ![i](p.png).\n\n- item  one\n"
     fast = markup.parse(text, "markdown")
-    assert markup._markdown_blocks(text, ("fence", "code_block", "html_block")) == []
+    assert markup._markdown_blocks(text, ("fence", "code_block", "html_block")) == {
+        "fence": [], "code_block": [], "html_block": []}
     assert fast.prose.count(markup.MASK) == len("`code`") + len("(http://x.y/z)") + len("![i](p.png)")
 
 
@@ -181,3 +182,21 @@ def test_a_marked_section_is_hidden_to_the_end_of_its_close(section: str) -> Non
     hidden = prose[start:start + len(section)]
     assert all(not ch.isalnum() and ch not in "<>[]" for ch in hidden), hidden
     assert prose[start + len(section):].startswith(" after.")
+
+
+def test_a_markdown_document_with_blocks_is_parsed_once_for_its_code_html_and_headings(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslint import markup
+
+    text = ("Acme Opens a Warehouse\n======================\n\n<div class=\"logo\">Acme</div>\n\n"
+            "## About Acme\n\n```\nTeh code\n```\n\nAcme makes tools.\n")
+    parses = []
+    parser = markup._block_parser()
+    monkeypatch.setattr(parser, "parse", lambda source, *a, **k: parses.append(1) or type(parser).parse(
+        parser, source, *a, **k))
+    doc = Document("release.md", text)
+    assert "Teh" not in doc.prose and "logo" not in doc.prose
+    assert [text[s.start:s.end] for s in doc.headings] == [
+        "Acme Opens a Warehouse\n======================", "## About Acme"]
+    assert len(parses) == 1  # the prose's parse gave the headings too
+    assert doc.headings == markup.headings(text, "markdown")  # which parses on its own

@@ -329,7 +329,7 @@ class Document:
         (or the element, in HTML). Plain text has no marked headings."""
         from .markup import headings
 
-        if self._view_of is None and self.syntax == "html" and self.markup.headings is not None:
+        if self._view_of is None and self.markup.headings is not None:
             return list(self.markup.headings)  # found with the prose, by the same parse
         if self._view_of is not None:
             source, to_view = self._view_of

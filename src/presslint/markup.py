@@ -139,9 +139,13 @@ def parse(text: str, syntax: str, html_scope: str = "main") -> Markup:
         if text.startswith("---"):
             spans.extend(m.span() for m in _FRONT_MATTER.finditer(text))
         if _has_block_hint(text):
-            code = _markdown_blocks(text, ("fence", "code_block"))
+            # One block parse for the code, the HTML blocks and the headings (which
+            # Document.headings would otherwise parse again).
+            blocks = _markdown_blocks(text, ("fence", "code_block", "html_block", "heading_open"))
+            code = blocks["fence"] + blocks["code_block"]
             spans.extend(code)
-            spans.extend(_markdown_blocks(text, ("html_block",)))
+            spans.extend(blocks["html_block"])
+            found_headings = tuple(_heading_spans(text, blocks["heading_open"]))
         if "]:" in text:
             spans.extend(m.span() for m in _REFERENCE_DEFINITIONS.finditer(text))
         if "`" in text:
@@ -413,17 +417,23 @@ def _has_block_hint(text: str) -> bool:
     return bool(_BLOCK_HINT.match("\n" + text[:8]) or _BLOCK_HINT.search(text))
 
 
-def _markdown_blocks(text: str, types: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The spans of the whole lines of every block of ``types``, from markdown-it-py."""
+def _markdown_blocks(text: str, types: tuple[str, ...]) -> dict[str, list[tuple[int, int]]]:
+    """The spans of the whole lines of every block of each of ``types``, from one parse by
+    markdown-it-py."""
     parser = _block_parser()
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
-    spans = []
+    spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in types}
     for token in parser.parse(text):
-        if token.type in types and token.map:
+        if token.type in spans and token.map:
             first, last = token.map
             end = starts[last] if last < len(starts) else len(text)
-            spans.append((starts[first], end))
+            spans[token.type].append((starts[first], end))
     return spans
+
+
+def _heading_spans(text: str, blocks: list[tuple[int, int]]) -> list[Span]:
+    """Headings' spans from their blocks' whole lines, without the last line break."""
+    return [Span(start, end - 1 if text[end - 1:end] == "\n" else end) for start, end in blocks]
 
 
 _parser: Any = None
@@ -445,8 +455,7 @@ def headings(text: str, syntax: str, html_scope: str = "main") -> list[Span]:
     the release only, in ``html_scope`` "main")."""
     if syntax == "markdown":
         if _has_block_hint(text) or re.search(r"^ {0,3}(?:=+|-+)[ \t]*$", text, re.MULTILINE):
-            return [Span(start, end - 1 if text[end - 1:end] == "\n" else end)
-                    for start, end in _markdown_blocks(text, ("heading_open",))]
+            return _heading_spans(text, _markdown_blocks(text, ("heading_open",))["heading_open"])
         return [Span(*m.span()) for m in _ATX_HEADING.finditer(text)]
     if syntax == "html":
         from .html_prose import read

@@ -90,7 +90,7 @@ def _top_headings(doc: Document) -> list[Span]:
         return doc.headings
     text = doc.text
     cut = text.find("\n", _REACH)
-    if "headings" in vars(doc):  # parsed whole already (C103 reads them): no second parse
+    if "headings" in vars(doc) or doc.markup.headings is not None:  # parsed whole already: no second parse
         return [span for span in doc.headings if cut == -1 or span.start <= cut]
     return headings(text if cut == -1 else text[:cut + 1], "markdown")
 
