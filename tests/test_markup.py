@@ -200,3 +200,23 @@ def test_a_markdown_document_with_blocks_is_parsed_once_for_its_code_html_and_he
         "Acme Opens a Warehouse\n======================", "## About Acme"]
     assert len(parses) == 1  # the prose's parse gave the headings too
     assert doc.headings == markup.headings(text, "markdown")  # which parses on its own
+
+
+@pytest.mark.parametrize(("text", "parsed"), [
+    ("Title\n=====\n\nBody.\n", True),
+    ("Title\n---\n", True),
+    ("Body.\n\n---\n\nMore.\n", False),  # a thematic break: no block parse for the headings
+    ("Body.\n   \n---\n", False),  # a line of blanks is blank
+    ("---\nBody.\n", False),
+])
+def test_headings_need_a_block_parse_only_when_a_line_with_text_is_underlined(
+        monkeypatch: pytest.MonkeyPatch, text: str, parsed: bool) -> None:
+    from presslint import markup
+
+    parses = []
+    parser = markup._block_parser()
+    monkeypatch.setattr(parser, "parse", lambda source, *a, **k: parses.append(1) or type(parser).parse(
+        parser, source, *a, **k))
+    found = markup.headings(text, "markdown")
+    assert bool(parses) is parsed
+    assert found == ([markup.Span(0, text.index("\n", text.index("\n") + 1))] if parsed else [])

@@ -454,7 +454,7 @@ def headings(text: str, syntax: str, html_scope: str = "main") -> list[Span]:
     """The headings of a document: Markdown ATX and setext headings, HTML <h1>-<h6> (of
     the release only, in ``html_scope`` "main")."""
     if syntax == "markdown":
-        if _has_block_hint(text) or re.search(r"^ {0,3}(?:=+|-+)[ \t]*$", text, re.MULTILINE):
+        if _has_block_hint(text) or _may_have_setext_heading(text):
             return _heading_spans(text, _markdown_blocks(text, ("heading_open",))["heading_open"])
         return [Span(*m.span()) for m in _ATX_HEADING.finditer(text)]
     if syntax == "html":
@@ -462,6 +462,21 @@ def headings(text: str, syntax: str, html_scope: str = "main") -> list[Span]:
 
         return _release_headings(read(text, html_scope))
     return []
+
+
+_SETEXT_UNDERLINE = LazyPattern(r"^ {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+
+
+def _may_have_setext_heading(text: str) -> bool:
+    """Whether a line that could underline a setext heading ("===", "---") follows a line
+    with text. After a blank line, or first, it underlines nothing: "---" is then a thematic
+    break, as in 4 releases in 10, which thus need no block parse for their headings. (Each
+    line before an underline is read once: linear in the text.)"""
+    for underline in _SETEXT_UNDERLINE.finditer(text):
+        end = underline.start() - 1  # the line break before it
+        if end >= 0 and text[text.rfind("\n", 0, end) + 1:end].strip():
+            return True
+    return False
 
 
 def _release_headings(html: Html) -> list[Span]:
