@@ -15,7 +15,6 @@ docs/api.md has more.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -41,17 +40,10 @@ _CHECKERS_KEPT = 16
 
 
 def _stamp(config: Config) -> tuple[object, ...]:
-    """The size and modification time of each file ``config`` reads when its rules are
-    built (None for one that is missing): a few stat calls, no reading."""
-    named = [config.path, config.words_file, config.terms_file, config.facts, *config.rules]
-    stamps: list[object] = []
-    for path in named:
-        try:
-            status = os.stat(path) if path is not None else None
-        except OSError:
-            status = None
-        stamps.append(None if status is None else (status.st_mtime_ns, status.st_size, status.st_ino))
-    return tuple(stamps)
+    """The state of each file ``config`` reads when its rules are built."""
+    from .userfiles import stamps
+
+    return stamps([config.path, config.words_file, config.terms_file, config.facts, *config.rules])
 
 
 def _checkers(config: Config) -> list[Kind]:

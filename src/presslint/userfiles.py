@@ -19,6 +19,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -76,3 +77,17 @@ def outside(path: Path, config_file: Path) -> Path | None:
     followed) lies outside it; None when it is inside."""
     root = project_of(config_file)
     return None if path.resolve().is_relative_to(root) else root
+
+
+def stamps(paths: Iterable[Path | None]) -> tuple[tuple[int, int, int] | None, ...]:
+    """Each file's modification time, size and inode (None for one that is missing or not
+    named): a few stat calls, no reading, that tell a long-running caller (the API, the
+    language server) whether a file it read may have changed since."""
+    found: list[tuple[int, int, int] | None] = []
+    for path in paths:
+        try:
+            status = os.stat(path) if path is not None else None
+        except OSError:
+            status = None
+        found.append(None if status is None else (status.st_mtime_ns, status.st_size, status.st_ino))
+    return tuple(found)

@@ -11,7 +11,6 @@ defaults) is kept: an editor's linter must not stop at a half-typed YAML key.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from .. import config as config_module
 from ..config import Config
 from ..errors import UserError
+from ..userfiles import stamps
 
 # The files whose appearance, change or removal in a folder may change a configuration.
 WATCHED_NAMES = (*config_module.CONFIG_NAMES, "pyproject.toml", config_module.WORDS_FILE)
@@ -52,18 +52,6 @@ def _innermost_first(roots: Sequence[Path]) -> list[Path]:
     return sorted({root.absolute() for root in roots}, key=lambda p: len(p.parts), reverse=True)
 
 
-def _stamp(paths: Sequence[Path]) -> tuple[object, ...]:
-    stamps: list[object] = []
-    for path in paths:
-        try:
-            status = os.stat(path)
-        except OSError:
-            stamps.append(None)
-            continue
-        stamps.append((status.st_mtime_ns, status.st_size, status.st_ino))
-    return tuple(stamps)
-
-
 class Configurations:
     """The configurations of one workspace; ``report`` shows a user's mistake (once until
     it is fixed)."""
@@ -88,7 +76,7 @@ class Configurations:
         path = path.absolute()
         root = self.root_of(path)
         candidates = [folder / name for folder in (path.parent, *path.parent.parents) for name in WATCHED_NAMES]
-        stamp = _stamp(candidates)
+        stamp = stamps(candidates)
         kept = self._found.get(path.parent)
         if kept is not None and kept[0] == stamp:
             return kept[1]
