@@ -220,3 +220,17 @@ def test_headings_need_a_block_parse_only_when_a_line_with_text_is_underlined(
     found = markup.headings(text, "markdown")
     assert bool(parses) is parsed
     assert found == ([markup.Span(0, text.index("\n", text.index("\n") + 1))] if parsed else [])
+
+
+def test_the_words_view_of_markdown_with_blocks_takes_its_headings_from_the_one_parse(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslint import markup
+
+    text = "Acme&rsquo;s Day\n================\n\n<div>x</div>\n\n## About Acme&rsquo;s\n\nBody text.\n"
+    parses = []
+    parser = markup._block_parser()
+    monkeypatch.setattr(parser, "parse", lambda source, *a, **k: parses.append(1) or type(parser).parse(
+        parser, source, *a, **k))
+    view, _ = Document("release.md", text).for_words
+    assert [view.text[s.start:s.end] for s in view.headings] == ["Acme’s Day\n================", "## About Acme’s"]
+    assert len(parses) == 1

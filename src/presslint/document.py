@@ -317,7 +317,7 @@ class Document:
         # decoded text (where "&lt;p&gt;" would read as a tag).
         view.__dict__["markup"] = markup
         view._view_of = (self.text, offsets.to_view)
-        if self.syntax == "html":  # found with this document's prose: not parsed again
+        if self.markup.headings is not None:  # found with this document's prose: not parsed again
             view.__dict__["headings"] = [Span(offsets.to_view(span.start), offsets.to_view(span.end))
                                          for span in self.headings]
         self._words_view = view, offsets.diagnostic_to_source
