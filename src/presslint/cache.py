@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .config import Config
     from .results import FileResult
 
-__all__ = ["NAME", "Deferred", "ResultCache", "clean", "location", "open_cache"]
+__all__ = ["NAME", "Deferred", "ResultCache", "clean", "enabled", "location"]
 
 T = TypeVar("T")
 
@@ -78,10 +78,6 @@ def enabled(config: Config) -> bool:
     if "cache" in config.given:
         return config.cache
     return config.cache and not os.environ.get("PRESSLINT_NO_CACHE")
-
-
-def open_cache(config: Config) -> ResultCache | None:
-    return ResultCache(location(config)) if enabled(config) else None
 
 
 class Deferred(Sequence[T]):

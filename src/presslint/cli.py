@@ -216,7 +216,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     nearest = None if config_file or no_config else Nearest(config, allow_outside_paths)
     try:
         results = _results(paths, stdin_filename, config, checkers, mode, fix, unsafe_fixes, jobs, backends,
-                           outcome, nearest, _result_cache(config, mode, backends))
+                           outcome, nearest, _result_cache(config, mode is not None))
         if show_release_date:
             results = _showing_release_dates(results, config, release_date is not None, outcome, nearest)
         checked = outcome.passing(results)
@@ -431,24 +431,31 @@ def _checkers(config: Config, fixing: bool) -> tuple[Sequence[Kind], Sequence[Ru
     def build() -> list[Kind]:
         return load_selected(config)
 
-    if config.cache and not fixing and not config.backends and config.consistency != "project":
-        from .cache import Deferred, enabled
+    if _cache_serves(config, fixing):
+        from .cache import Deferred
 
-        if enabled(config):
-            checkers: Deferred[Kind] = Deferred(build)
-            return checkers, Deferred(lambda: [checker.rule for checker in checkers])
+        checkers: Deferred[Kind] = Deferred(build)
+        return checkers, Deferred(lambda: [checker.rule for checker in checkers])
     built = build()
     return built, [checker.rule for checker in built]
 
 
-def _result_cache(config: Config, mode: FixMode | None, backends: list[Backend]) -> ResultCache | None:
-    """The result cache, unless it is off or the run cannot use it: a fix, grammar
-    backends (remote, not always the same), the cross-file checks (cache.py)."""
-    if not config.cache or mode is not None or backends or config.consistency == "project":
-        return None
-    from .cache import open_cache
+def _cache_serves(config: Config, fixing: bool) -> bool:
+    """Whether the result cache is on and the run can use it: not a fix, not with grammar
+    backends (remote, not always the same), not the cross-file checks (cache.py)."""
+    if not config.cache or fixing or config.backends or config.consistency == "project":
+        return False
+    from .cache import enabled
 
-    return open_cache(config)
+    return enabled(config)
+
+
+def _result_cache(config: Config, fixing: bool) -> ResultCache | None:
+    if not _cache_serves(config, fixing):
+        return None
+    from .cache import ResultCache, location
+
+    return ResultCache(location(config))
 
 
 def _open_output_files(config: Config) -> list[OutputFile]:
