@@ -40,7 +40,7 @@ class FixMode:
 
 # Fixes can uncover or enable others (removing a space may join two spaces); a few passes
 # reach a fixed point, and the bound guarantees the loop ends whatever the rules do.
-_MAX_FIX_PASSES = 8
+MAX_FIX_PASSES = 8
 
 
 def fix_document(doc: Document, checkers: Sequence[Kind], mode: FixMode, raw: bytes) -> FileResult:
@@ -50,7 +50,7 @@ def fix_document(doc: Document, checkers: Sequence[Kind], mode: FixMode, raw: by
     # The findings of the text as it now is: the pass that finds nothing to fix found the
     # result's, which are not looked for again (None: the passes ran out first).
     diagnostics: list[Diagnostic] | None = None
-    for _ in range(_MAX_FIX_PASSES):
+    for _ in range(MAX_FIX_PASSES):
         diagnostics = check_document(doc, checkers)
         fixes = choose(diagnostics, mode.unsafe)
         if not fixes:

@@ -27,8 +27,6 @@ FIX_ALL = "source.fixAll.presslint"
 # vocabulary (each asks Vocabulary.accepts of the word it reports).
 WORD_RULES = frozenset({"T101", "T102", "T103", "T120"})
 
-# As fix.py: fixes can uncover others; a few passes reach a fixed point, the bound ends it.
-_MAX_FIX_PASSES = 8
 _POSSESSIVE = re.compile(r"['’]s\Z", re.IGNORECASE)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -91,11 +89,11 @@ def fix_all(snapshot: Snapshot, positions: PositionMap,
             check: Callable[[str], Sequence[Diagnostic]]) -> types.CodeAction | None:
     """Every safe fix, applied pass after pass as ``--fix`` does (``check`` finds the
     findings of a text), as edits of the lines that change; None when there is none."""
-    from ..fix import apply_edits, choose
+    from ..fix import MAX_FIX_PASSES, apply_edits, choose
 
     original = snapshot.normalised
     text, diagnostics = original, snapshot.diagnostics
-    for _ in range(_MAX_FIX_PASSES):
+    for _ in range(MAX_FIX_PASSES):
         fixes = choose(diagnostics, unsafe=False)
         if not fixes:
             break
