@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
+from ..document import Document
 from .convert import to_lsp
 from .positions import PositionMap
 
@@ -28,7 +30,6 @@ FIX_ALL = "source.fixAll.presslint"
 WORD_RULES = frozenset({"T101", "T102", "T103", "T120"})
 
 _POSSESSIVE = re.compile(r"['’]s\Z", re.IGNORECASE)
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,20 @@ class Snapshot:
     text: str
     diagnostics: tuple[Diagnostic, ...]
 
+    @cached_property
+    def _read(self) -> Document:
+        """The text as presslint reads it: line breaks made one ``\\n``, the commonest kept
+        (as --fix writes them back)."""
+        return Document(self.uri, self.text)
+
     @property
     def normalised(self) -> str:
-        return _LINE_BREAK.sub("\n", self.text)
+        return self._read.text
 
     @property
     def newline(self) -> str:
         """The document's commonest line break, for the line breaks an edit inserts."""
-        counts = {brk: self.text.count(brk) for brk in ("\r\n", "\n", "\r")}
-        counts["\n"] -= counts["\r\n"]
-        counts["\r"] -= counts["\r\n"]
-        return max(counts, key=lambda brk: (counts[brk], brk == "\n"))
+        return self._read.source.newline
 
 
 def quick_fixes(snapshot: Snapshot, positions: PositionMap, wanted: types.Range) -> list[types.CodeAction]:
