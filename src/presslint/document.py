@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from .decoding import Decoded
 from .diagnostic import Span
@@ -354,13 +354,16 @@ class Document:
         return split(self.prose)
 
 
+# The extensions read as markup; a file with any other is plain text.
+MARKUP_EXTENSIONS: dict[str, Literal["markdown", "html"]] = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+
+
 def _syntax_of(path: str) -> str:
-    lowered = path.lower()
-    if lowered.endswith((".md", ".markdown", ".mdown", ".mkd")):
-        return "markdown"
-    if lowered.endswith((".html", ".htm", ".xhtml")):
-        return "html"
-    return "text"
+    dot = path.rfind(".")
+    return MARKUP_EXTENSIONS.get(path[dot:].lower(), "text") if dot != -1 else "text"
 
 
 def _normalise(text: str, decoded: Decoded) -> tuple[str, Source]:

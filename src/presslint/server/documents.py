@@ -7,14 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..document import MARKUP_EXTENSIONS
+
 if TYPE_CHECKING:
     from .. import Syntax
 
-_BY_EXTENSION: dict[str, Syntax] = {
-    ".txt": "text", ".text": "text",
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-}
+_BY_EXTENSION: dict[str, Syntax] = {**MARKUP_EXTENSIONS, ".txt": "text", ".text": "text"}
 _BY_LANGUAGE: dict[str, Syntax] = {"plaintext": "text", "text": "text", "markdown": "markdown", "html": "html"}
 
 
