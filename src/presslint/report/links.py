@@ -35,4 +35,10 @@ def rule_docs(code: str, name: str) -> str | None:
     base = repository()
     if base is None:
         return None
-    return f"{base}/blob/v{__version__}/docs/rules/{code[0]}.md#{code.lower()}-{name}"
+    return f"{base}/blob/v{__version__}/docs/rules/{code[0]}.md#{rule_anchor(code, name)}"
+
+
+def rule_anchor(code: str, name: str) -> str:
+    """The anchor of a rule's section in its family's page (rule_docs.py heads it "T101
+    common-misspelling", which GitHub and the editors' renderers make "t101-common-misspelling")."""
+    return f"{code.lower()}-{name}"

@@ -42,13 +42,13 @@ def docs_link(code: str, name: str) -> str | None:
     section of docs/rules/<family>.md, as a ``file:`` URI: the copy the wheel installs in the
     package, or a checkout's (an editable install); else nothing, rather than a link that
     leads nowhere."""
-    from ..report.links import rule_docs
+    from ..report.links import rule_anchor, rule_docs
 
     online = rule_docs(code, name)
     if online is not None:
         return online
     page = _local_docs(code[:1])
-    return f"{page.as_uri()}#{code.lower()}-{name}" if page is not None else None
+    return f"{page.as_uri()}#{rule_anchor(code, name)}" if page is not None else None
 
 
 @cache
