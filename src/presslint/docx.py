@@ -113,8 +113,6 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Word encrypts a document with a password into an OLE2 file holding this stream.
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
@@ -123,10 +121,10 @@ def _not_word(data: bytes) -> None:
     """A BinaryFileError naming the format of ``data`` when formats.py knows it and it is
     not a Word document (a PDF, an old .doc, an Excel workbook, a plain zip)."""
     from .decoding import BinaryFileError
-    from .formats import ZIP, sniff
+    from .formats import WORD, ZIP, sniff
 
     what = sniff(data)
-    if what is None or what.name.startswith("a Word document"):
+    if what is None or what is WORD:
         return
     if what is ZIP and b"[Content_Types].xml" in data:
         return  # an Office package that lost its main part: a damaged document
@@ -139,10 +137,12 @@ def _check_package(name: str, data: bytes) -> None:
     file cap uncompressed, or all of them over twice the cap)."""
     import zipfile
 
-    if data.startswith(_OLE2) and _ENCRYPTED in data:
+    from .formats import OLE2, ZIP_SIGNATURES
+
+    if data.startswith(OLE2) and _ENCRYPTED in data:
         raise SourceError(name, None, "cannot open a password-protected (encrypted) Word document: "
                                       "save a copy without a password")
-    if not data.startswith(_ZIP):
+    if not data.startswith(ZIP_SIGNATURES):
         _not_word(data)
         raise SourceError(name, None, "not a Word document, or a damaged one (not a zip)")
     try:

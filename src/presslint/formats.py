@@ -94,15 +94,18 @@ _MIMETYPES = (
     (b"application/vnd.oasis.opendocument.presentation", NotText("an OpenDocument presentation (.odp)", _COPY)),
     (b"application/epub+zip", NotText("an EPUB e-book", _EXPORT)),
 )
+# A Word document: what formats.py says of one under another name (docx.py reads a .docx).
+WORD = NotText("a Word document (.docx) under another name", "name it .docx")
 _OFFICE_PARTS = (
-    (b"word/document.xml", NotText("a Word document (.docx) under another name", "name it .docx")),
+    (b"word/document.xml", WORD),
     (b"xl/workbook.xml", NotText("an Excel workbook (.xlsx)", _COPY)),
     (b"ppt/presentation.xml", NotText("a PowerPoint presentation (.pptx)", _COPY)),
 )
 
 # OLE2 compound files (Office before 2007, Outlook messages): told apart by the names of
 # their streams, stored in UTF-16.
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")  # a zip's first entry, or an empty zip's end
 _OLE2_STREAMS = (
     ("WordDocument", NotText("an old Word document (.doc)", "save it as .docx")),
     ("PowerPoint Document", NotText("an old PowerPoint presentation (.ppt)", _COPY)),
@@ -121,9 +124,9 @@ def sniff(data: bytes) -> NotText | None:
     if data.startswith(_FIRST):
         return next(what for prefix, what in _PREFIXES if data.startswith(prefix))
     head = data[:16]
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+    if head.startswith(ZIP_SIGNATURES):
         return _zip(data)
-    if head.startswith(_OLE2):
+    if head.startswith(OLE2):
         return _ole2(data)
     if head[4:8] == b"ftyp" and head[:1] == b"\x00":  # after the box's size, big-endian and small
         return _BRANDS.get(head[8:12], _MP4)
