@@ -222,26 +222,18 @@ def read(path: Path) -> bytes:
     """The bytes of the file at ``path``, at most :data:`MAX_FILE_BYTES` of them. Opened
     without waiting, so that a FIFO or a device put in a file's place since the walk is
     refused, not waited on or read forever."""
+    from .userfiles import NotRegular, TooLarge, read_bytes
+
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except IsADirectoryError:
-        raise SourceError(str(path), None, "is a directory") from None
+        return read_bytes(path, MAX_FILE_BYTES)
+    except NotRegular as exc:
+        raise SourceError(str(path), None, "is a directory" if exc.folder else "not a regular file") from None
+    except TooLarge as exc:
+        raise _too_large(str(path), exc.size) from None
     except PermissionError:
         raise SourceError(str(path), None, "permission denied") from None
     except OSError as exc:
         raise SourceError(str(path), None, f"cannot read ({exc.strerror or exc})") from None
-    with open(descriptor, "rb") as handle:
-        try:
-            status = os.fstat(descriptor)
-            if stat.S_ISDIR(status.st_mode):
-                raise SourceError(str(path), None, "is a directory")
-            if not stat.S_ISREG(status.st_mode):
-                raise SourceError(str(path), None, "not a regular file")
-            _capped(str(path), status.st_size)  # before a byte is read
-            data: bytes = handle.read(MAX_FILE_BYTES + 1)
-            return _capped(str(path), len(data), data)  # it may have grown since
-        except OSError as exc:
-            raise SourceError(str(path), None, f"cannot read ({exc.strerror or exc})") from None
 
 
 def read_stdin() -> bytes:
@@ -260,6 +252,10 @@ def read_stdin() -> bytes:
 def _capped(name: str, size: int, data: bytes = b"") -> bytes:
     """``data`` (``size`` bytes), unless that is more than a file may have."""
     if size > MAX_FILE_BYTES:
-        shown = f"{size / 2**20:,.0f} MB" if size > MAX_FILE_BYTES + 1 else f"over {MAX_FILE_BYTES // 2**20} MB"
-        raise SourceError(name, None, f"too large to check ({shown}; the limit is {MAX_FILE_BYTES // 2**20} MB)")
+        raise _too_large(name, size)
     return data
+
+
+def _too_large(name: str, size: int) -> SourceError:
+    shown = f"{size / 2**20:,.0f} MB" if size > MAX_FILE_BYTES + 1 else f"over {MAX_FILE_BYTES // 2**20} MB"
+    return SourceError(name, None, f"too large to check ({shown}; the limit is {MAX_FILE_BYTES // 2**20} MB)")

@@ -37,19 +37,47 @@ class Refused(OSError):
         super().__init__(errno.EINVAL, reason)
 
 
+class NotRegular(Refused):
+    """A folder (``folder``), or a device, FIFO or socket."""
+
+    def __init__(self, reason: str, folder: bool) -> None:
+        super().__init__(reason)
+        self.folder = folder
+
+
+class TooLarge(Refused):
+    """Over the limit: ``size`` bytes, or more (the bytes read when the file grew)."""
+
+    def __init__(self, reason: str, size: int) -> None:
+        super().__init__(reason)
+        self.size = size
+
+
 def read_bytes(path: Path, limit: int) -> bytes:
-    """The bytes of the regular file ``path``; :class:`Refused` (an OSError) when it is
-    a device, FIFO, socket or folder, or longer than ``limit`` bytes."""
-    info = os.stat(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise Refused("it is a folder" if stat.S_ISDIR(info.st_mode)
-                      else "not a regular file (a device, FIFO or socket)")
-    if info.st_size > limit:
-        raise Refused(_too_large(info.st_size, limit))
-    with open(path, "rb") as handle:
-        data = handle.read(limit + 1)  # a file that grows, or lies about its size (/proc)
+    """The bytes of the regular file ``path`` (a file to check, a configuration, a pack, a
+    words file): :class:`NotRegular` for a folder, device, FIFO or socket, :class:`TooLarge`
+    past ``limit`` bytes (told from ``stat`` before a byte is read), any other OSError as
+    the system raises it. Opened without waiting, so a FIFO put in the file's place since it
+    was found is refused, not waited on."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except IsADirectoryError:
+        raise NotRegular("it is a folder", folder=True) from None
+    try:
+        info = os.fstat(descriptor)
+    except OSError:
+        os.close(descriptor)
+        raise
+    if not stat.S_ISREG(info.st_mode):  # before open(), which refuses a folder's descriptor
+        os.close(descriptor)
+        folder = stat.S_ISDIR(info.st_mode)
+        raise NotRegular("it is a folder" if folder else "not a regular file (a device, FIFO or socket)", folder)
+    with open(descriptor, "rb") as handle:
+        if info.st_size > limit:
+            raise TooLarge(_too_large(info.st_size, limit), info.st_size)
+        data: bytes = handle.read(limit + 1)  # a file that grows, or lies about its size (/proc)
     if len(data) > limit:
-        raise Refused(_too_large(len(data), limit))
+        raise TooLarge(_too_large(len(data), limit), len(data))
     return data
 
 
